@@ -1,0 +1,105 @@
+// Shared types of the pure engine. Offsets are UTF-16 code-unit offsets into the source text
+// (what JavaScript strings index and what LSP positions count); ranges are half-open [start, end).
+
+export const CODES = [
+  'overstated-certainty',
+  'extrapolated-evidence',
+  'contradicted-claim',
+  'missing-caveat',
+  'figure-mismatch',
+  'uncited-claim',
+  'unknown-citation',
+  'invalid-directive',
+] as const;
+export type Code = (typeof CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const DEFAULT_SEVERITY: Record<Code, Severity> = {
+  'overstated-certainty': 'warning',
+  'extrapolated-evidence': 'warning',
+  'contradicted-claim': 'error',
+  'missing-caveat': 'warning',
+  'figure-mismatch': 'error',
+  'uncited-claim': 'information',
+  'unknown-citation': 'warning',
+  'invalid-directive': 'warning',
+};
+
+export type CitationStyle = 'pandoc' | 'footnote' | 'link';
+
+/** Engine configuration after discovery and merging (adapters build it). */
+export interface EngineConfig {
+  rules: Partial<Record<Code, SeveritySetting>>;
+  citationStyle: CitationStyle;
+}
+
+export const DEFAULT_CONFIG: EngineConfig = { rules: {}, citationStyle: 'pandoc' };
+
+/** A replacement of source[start, end) by newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export type FixKind = 'insert-citation' | 'soften' | 'insert-caution' | 'correct-figure' | 'disable-line';
+
+export interface Fix {
+  kind: FixKind;
+  title: string;
+  /** Non-overlapping edits, applied together. */
+  edits: TextEdit[];
+  /** Safe fixes are applied by `--fix` and source.fixAll: they cannot change what a sentence claims. */
+  safe: boolean;
+}
+
+export interface Finding {
+  code: Code;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  claimId?: string;
+  cautionId?: string;
+  /** Source ids (citation keys) backing the finding. */
+  sources: string[];
+  fixes: Fix[];
+}
+
+/** A sentence the engine matched to a claim (for hover, the evidence view and `analyze`). */
+export interface ClaimMatch {
+  claimId: string;
+  score: number;
+  start: number;
+  end: number;
+}
+
+/** A citation found in the text. */
+export interface Citation {
+  key: string;
+  start: number;
+  end: number;
+  kind: 'pandoc' | 'footnote' | 'link' | 'author-year';
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  matches: ClaimMatch[];
+  citations: Citation[];
+  /** Number of sentences examined. */
+  sentences: number;
+}
+
+/** Cooperative cancellation: checked between blocks. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'CancelledError';
+  }
+}
