@@ -6,7 +6,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'ids use letters, digits,
 
 /** Evidence grades, strongest first. The README's "Evidence grading" section defines each. */
 export const GRADES = ['established', 'supported', 'preliminary', 'preclinical-only', 'contested'] as const;
-export const Grade = z.enum(GRADES);
+export const Grade = z.enum(GRADES).describe('Evidence grade, strongest first: established, supported, preliminary, preclinical-only, contested.');
 export type Grade = z.infer<typeof Grade>;
 
 export const POPULATIONS = ['humans', 'animals', 'cells', 'post-mortem', 'subgroup'] as const;
@@ -33,6 +33,8 @@ export const Source = z.object({
   editor: z.array(cslName).optional(),
   issued: cslDate.optional(),
   'container-title': z.string().optional(),
+  /** Abbreviated journal title ("Am J Psychiatry"), used in short references. */
+  'container-title-short': z.string().optional(),
   publisher: z.string().optional(),
   'event-title': z.string().optional(),
   volume: z.union([z.string(), z.number()]).optional(),
@@ -48,7 +50,7 @@ export const Source = z.object({
   seed: z.string().optional(),
   /** claimlint: for a report about another study, the id of the underlying study's record. */
   reports: z.array(id).optional(),
-}).strict();
+}).strict().describe('A source: a CSL-JSON item (id is the citation key) plus claimlint\'s kind, seed and reports.');
 export type Source = z.infer<typeof Source>;
 
 /** A concept and the words that name it. Variants are matched case- and accent-insensitively,
@@ -58,14 +60,15 @@ export const Concept = z.object({
   label: z.string().min(1),
   /** Surface forms: words or phrases. */
   variants: z.array(z.string().min(1)).min(1),
-  /** Extra JavaScript regular expressions (matched on the normalised, lower-cased text) for open classes, e.g. "\\b\\w+azepam\\b". */
+  /** Extra JavaScript regular expressions (matched on the normalised, lower-cased text) for open classes, e.g. "\\b\\w+azepam\\b".
+   *  The loader checks that each compiles with the `u` flag and does not match the empty string. */
   patterns: z.array(z.string()).optional(),
   /** Broader concepts this one implies (lorazepam → benzodiazepine). */
   broader: z.array(id).optional(),
   /** Case-sensitive variants (short abbreviations such as "TRD" that collide with words when lower-cased). */
   caseSensitive: z.array(z.string().min(1)).optional(),
   description: z.string().optional(),
-}).strict();
+}).strict().describe('A concept and the words that name it (variants, patterns, case-sensitive abbreviations).');
 export type Concept = z.infer<typeof Concept>;
 
 export const SourceRef = z.object({ id, locator: z.string().optional() }).strict();
@@ -80,7 +83,8 @@ export const Figure = z.object({
   /** What is counted or measured, in words ("responders on ketamine + placebo"). */
   quantity: z.string().min(1),
   kind: z.enum(FIGURE_KINDS),
-  /** Exact value, or a range via min/max; for ratio figures value is the numerator and of the denominator. */
+  /** Exact value, or a range via min/max; for ratio figures ("7 of 12") value is the numerator and `of` the
+   *  denominator; for fraction figures ("one-third") value is the proportion between 0 and 1 (0.333). */
   value: z.number().optional(),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -93,7 +97,9 @@ export const Figure = z.object({
   /** How to write the figure correctly in a fix ("0.5 mg/kg"). */
   display: z.string().min(1),
   source: SourceRef.optional(),
-}).strict().refine((f) => f.value !== undefined || f.min !== undefined || f.max !== undefined, { message: 'a figure needs value, or min and/or max' });
+}).strict()
+  .refine((f) => f.value !== undefined || f.min !== undefined || f.max !== undefined, { message: 'a figure needs value, or min and/or max' })
+  .refine((f) => f.min === undefined || f.max === undefined || f.min <= f.max, { message: 'a figure\'s min must not be greater than its max' });
 export type Figure = z.infer<typeof Figure>;
 
 /** A statement the evidence refutes. It is recognised when all `concepts` occur in the
@@ -110,6 +116,9 @@ export const Contradiction = z.object({
   negatedConcept: id.optional(),
   /** Concepts whose presence means the sentence is not this contradiction (e.g. "animals"). */
   unless: z.array(id).optional(),
+  /** Optional: concepts (of `concepts`/`anyOf`) that may be supplied by the paragraph/section topic; the others
+   *  must occur in the sentence itself. Without it, the engine decides (typically: only the main entity is topical). */
+  topical: z.array(id).optional(),
   /** Why the evidence refutes it, for the message. */
   explanation: z.string().min(1),
   /** Replacement wording for a fix, if any. */
@@ -137,25 +146,35 @@ export const Claim = z.object({
   sources: z.array(SourceRef).min(1),
   figures: z.array(Figure).optional(),
   contradictions: z.array(Contradiction).optional(),
+  /** Cautions related to this claim (for hover cards and the evidence view). When a caution is *required* is
+   *  decided by the caution's own `requiredWhen`, not by a claim match, so linking never causes a false alarm. */
   cautions: z.array(id).optional(),
-}).strict();
+}).strict().describe('A finding with its evidence grade, supported wording, sources, figures and refuted statements.');
 export type Claim = z.infer<typeof Claim>;
 
 export const Caution = z.object({
   id,
+  /** Optional short name for messages ("benzodiazepine interaction"). */
+  label: z.string().min(1).optional(),
+  /** Optional: why an editor should insist on this caution (one line, for the message/hover). */
+  rationale: z.string().min(1).optional(),
   /** The sentence to insert (paraphrased), without its citation; the citation is added in the configured style. */
   text: z.string().min(1),
-  /** The caution is required when a sentence has all of `concepts` (in the sentence or its scope's topic)… */
+  /** The caution is required when a sentence names the first of `concepts` and the others are named in the
+   *  sentence or anywhere in scope (e.g. [benzodiazepine, ketamine]); `unless` concepts in the sentence exempt it… */
   requiredWhen: z.array(z.object({
     concepts: z.array(id).min(1),
     anyOf: z.array(id).optional(),
     unless: z.array(id).optional(),
+    /** Optional: which of `concepts`/`anyOf` may come from the scope's topic (heading, earlier sentences) rather than
+     *  the triggering sentence; the engine anchors the finding on a sentence that has the others itself. */
+    topical: z.array(id).optional(),
   }).strict()).min(1),
   /** …and it is satisfied by a sentence in scope that has all of these concepts (and one of anyOf). */
   satisfiedBy: z.object({ concepts: z.array(id).min(1), anyOf: z.array(id).optional() }).strict(),
   scope: z.enum(['paragraph', 'section', 'document']),
   sources: z.array(SourceRef).min(1),
-}).strict();
+}).strict().describe('A required caveat: when it is required, what satisfies it, its scope and text.');
 export type Caution = z.infer<typeof Caution>;
 
 /** One pack file may carry any of the four record kinds. */

@@ -1,0 +1,137 @@
+// Concept recognition: finds the database's concepts in a sentence by their surface variants
+// (all inflected forms, multi-word phrases through a token trie), their regular-expression
+// patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
+import type { Concept } from '../db/schema.js';
+import { inflections, normalizeWord, SKIPPABLE, tokenize, type Token } from './lexicon.js';
+
+export interface ConceptHit {
+  concept: string;
+  start: number;
+  end: number;
+  /** True when the hit was implied by a narrower concept (lorazepam → benzodiazepine). */
+  implied?: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Concepts a phrase ending here names. */
+  ends: string[];
+}
+
+const node = (): TrieNode => ({ next: new Map(), ends: [] });
+
+export class ConceptIndex {
+  private readonly root = node();
+  private readonly patterns: Array<{ concept: string; re: RegExp }> = [];
+  private readonly caseSensitive: Array<{ concept: string; re: RegExp }> = [];
+  /** concept → every broader concept it implies, transitively. */
+  private readonly broader = new Map<string, string[]>();
+  /** Every normalised word that can start a phrase: a cheap pre-filter for whole documents. */
+  readonly firstWords = new Set<string>();
+
+  constructor(concepts: Iterable<Concept>) {
+    const list = [...concepts];
+    const direct = new Map(list.map((c) => [c.id, c.broader ?? []]));
+    for (const c of list) {
+      for (const v of c.variants) this.addPhrase(v, c.id);
+      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu') });
+      for (const v of c.caseSensitive ?? []) {
+        const esc = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        this.caseSensitive.push({ concept: c.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${esc}s?(?![\\p{L}\\p{N}])`, 'gu') });
+      }
+      // Transitive closure of `broader`, guarding against cycles.
+      const seen = new Set<string>();
+      const stack = [...(direct.get(c.id) ?? [])];
+      while (stack.length) {
+        const b = stack.pop()!;
+        if (seen.has(b) || b === c.id) continue;
+        seen.add(b);
+        stack.push(...(direct.get(b) ?? []));
+      }
+      this.broader.set(c.id, [...seen]);
+    }
+  }
+
+  private addPhrase(phrase: string, concept: string): void {
+    const words = tokenize(phrase).map((t) => t.norm);
+    if (words.length === 0) return;
+    // Inflect the head word (the last word of the phrase: "opioid receptor" → "opioid receptors").
+    // Single words inflect as well ("block" → "blocked").
+    const heads = inflections(words[words.length - 1]!);
+    // Also inflect the first word of verb phrases ("depends on" → "depended on").
+    const firsts = words.length > 1 ? inflections(words[0]!) : [words[0]!];
+    for (const first of firsts) {
+      for (const head of heads) {
+        const seq = words.length === 1 ? [head] : [first, ...words.slice(1, -1), head];
+        let at = this.root;
+        for (const w of seq) {
+          let nx = at.next.get(w);
+          if (!nx) at.next.set(w, (nx = node()));
+          at = nx;
+        }
+        if (!at.ends.includes(concept)) at.ends.push(concept);
+        this.firstWords.add(seq[0]!);
+      }
+    }
+  }
+
+  /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
+  find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      let at = this.root.next.get(tokens[i]!.norm);
+      if (!at) continue;
+      let j = i;
+      let lastEnd = at.ends.length ? j : -1;
+      let lastNode = at.ends.length ? at : undefined;
+      // Walk the longest phrase; articles may be skipped between words.
+      for (let k = i + 1; k < tokens.length && at; k++) {
+        const w = tokens[k]!.norm;
+        const nx: TrieNode | undefined = at.next.get(w);
+        if (nx) {
+          at = nx;
+          j = k;
+          if (nx.ends.length) { lastEnd = k; lastNode = nx; }
+        } else if (SKIPPABLE.has(w) && k - j === 1) {
+          continue;
+        } else break;
+      }
+      if (lastNode && lastEnd >= 0) {
+        for (const concept of lastNode.ends) {
+          hits.push({ concept, start: tokens[i]!.start, end: tokens[lastEnd]!.end });
+        }
+      }
+    }
+    for (const { concept, re } of this.patterns) {
+      const lower = text.toLowerCase();
+      if (lower.length !== text.length) continue; // offsets would drift; variants still apply
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) {
+        hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    for (const { concept, re } of this.caseSensitive) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
+      }
+    }
+    const implied: ConceptHit[] = [];
+    for (const h of hits) {
+      for (const b of this.broader.get(h.concept) ?? []) implied.push({ concept: b, start: h.start, end: h.end, implied: true });
+    }
+    return implied.length ? hits.concat(implied) : hits;
+  }
+
+  /** True when any word of `text` could start a concept phrase or a pattern/abbreviation matches. */
+  mentionsAny(text: string): boolean {
+    for (const t of tokenize(text)) if (this.firstWords.has(t.norm)) return true;
+    const lower = text.toLowerCase();
+    for (const { re } of this.patterns) { re.lastIndex = 0; if (re.test(lower)) return true; }
+    for (const { re } of this.caseSensitive) { re.lastIndex = 0; if (re.test(text)) return true; }
+    return false;
+  }
+}
+
+export { normalizeWord };

@@ -1,0 +1,130 @@
+// What the rules share: the sentences in document order, where a concept comes from (the sentence
+// itself, the paragraph so far, the section headings, the document), claim matching, and the
+// mapping from sentence offsets back to the source.
+import type { Claim } from '../db/schema.js';
+import type { CompiledDatabase } from './compiled.js';
+import type { ConceptHit } from './concepts.js';
+import { sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
+import type { EngineConfig } from './types.js';
+
+export interface SentenceRef {
+  pb: PlacedBlock;
+  s: Sentence;
+  /** Index of the sentence in its block. */
+  i: number;
+}
+
+/** Where a concept was found, nearest first. */
+export const enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
+
+export interface ClaimHit {
+  claim: Claim;
+  score: number;
+  /** How many concepts the claim needs: more specific claims win ties. */
+  specificity: number;
+  /** Concepts supplied by the topic rather than the sentence. */
+  fromTopic: string[];
+}
+
+/** Concept requirements shared by claims, contradictions and cautions. */
+export interface Requirement {
+  concepts: string[];
+  anyOf?: string[];
+  unless?: string[];
+}
+
+export class RuleContext {
+  readonly refs: SentenceRef[] = [];
+  private readonly headingConcepts = new Map<number, Set<string>>();
+  private readonly claimCache = new Map<Sentence, ClaimHit[]>();
+
+  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {
+    for (const pb of model.blocks) pb.sentences.forEach((s, i) => this.refs.push({ pb, s, i }));
+  }
+
+  /** Concepts of a section's heading and the headings above it. */
+  private headings(section: number): Set<string> {
+    let set = this.headingConcepts.get(section);
+    if (set) return set;
+    set = new Set<string>();
+    for (let k = section; k >= 0; k = this.model.sections[k]!.parent) {
+      const hb = this.model.blocks[this.model.sections[k]!.headingBlock];
+      if (hb) for (const s of hb.sentences) s.concepts.forEach((c) => set!.add(c));
+    }
+    this.headingConcepts.set(section, set);
+    return set;
+  }
+
+  /** Nearest level at which `concept` is available to this sentence. */
+  level(ref: SentenceRef, concept: string): Level {
+    if (ref.s.concepts.has(concept)) return Level.Sentence;
+    for (let k = 0; k < ref.i; k++) if (ref.pb.sentences[k]!.concepts.has(concept)) return Level.Paragraph;
+    // The paragraph just before a list item (its lead-in) and earlier items of the same list.
+    if (ref.pb.block.listItem) {
+      for (let b = ref.pb.index - 1; b >= 0; b--) {
+        const prev = this.model.blocks[b]!;
+        if (prev.section !== ref.pb.section || prev.block.kind === 'heading') break;
+        if (prev.sentences.some((s) => s.concepts.has(concept))) return Level.Paragraph;
+        if (!prev.block.listItem) break;
+      }
+    }
+    if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
+    if (this.model.concepts.has(concept)) return Level.Document;
+    return Level.None;
+  }
+
+  /**
+   * Does the sentence meet a requirement? Concepts in `topical` may come from the topic up to
+   * `maxLevel`; anyOf must be in the sentence; unless vetoes. Returns the topic-supplied concepts.
+   */
+  meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document): string[] | null {
+    const s = ref.s;
+    if (req.unless?.some((u) => s.concepts.has(u))) return null;
+    if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a))) return null;
+    const fromTopic: string[] = [];
+    for (const c of req.concepts) {
+      if (s.concepts.has(c)) continue;
+      if (topical.includes(c) && this.level(ref, c) <= maxLevel) { fromTopic.push(c); continue; }
+      return null;
+    }
+    return fromTopic;
+  }
+
+  /** Claims the sentence asserts, best first. */
+  claims(ref: SentenceRef): ClaimHit[] {
+    let hits = this.claimCache.get(ref.s);
+    if (hits) return hits;
+    hits = [];
+    for (const claim of this.db.claims) {
+      const fromTopic = this.meets(ref, claim, claim.topical ?? []);
+      if (!fromTopic) continue;
+      const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
+      const score = (n - fromTopic.length * 0.5) / n;
+      hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
+    }
+    hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+    this.claimCache.set(ref.s, hits);
+    return hits;
+  }
+
+  /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
+  negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
+    return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
+  }
+
+  /** Source range of a span of the sentence (offsets relative to the sentence text). */
+  range(ref: SentenceRef, start = 0, end = ref.s.text.length): { start: number; end: number } {
+    return sourceRange(ref.pb, ref.s.bs + start, ref.s.bs + end);
+  }
+
+  /** First hit, in the sentence, of any of the concepts. */
+  firstHit(ref: SentenceRef, concepts: Iterable<string>): ConceptHit | undefined {
+    const want = new Set(concepts);
+    return ref.s.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+  }
+
+  /** Sentences of the same block. */
+  paragraph(ref: SentenceRef): SentenceRef[] {
+    return ref.pb.sentences.map((s, i) => ({ pb: ref.pb, s, i }));
+  }
+}

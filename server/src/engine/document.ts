@@ -1,0 +1,155 @@
+// The document model the rules work on: prose blocks and their sentences, each with the concepts
+// it names, built chunk by chunk so that a per-document cache can reuse the work for every chunk
+// an edit did not touch.
+import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
+import { splitTopLevelChunks } from './chunks.js';
+import type { CompiledDatabase } from './compiled.js';
+import type { ConceptHit } from './concepts.js';
+import { extractNumbers, type NumberMention } from './figures.js';
+import { tokenize } from './lexicon.js';
+import { extractProse, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
+import { splitSentences } from './sentences.js';
+import { CancelledError, type CancellationToken } from './types.js';
+
+/** One sentence. Offsets `bs`/`be` index its block's prose text; `text` is that slice. */
+export class Sentence {
+  private _analysis?: SentenceAnalysis;
+  private _numbers?: NumberMention[];
+  /** Concept ids named in the sentence itself. */
+  readonly concepts: Set<string>;
+  constructor(
+    readonly text: string,
+    readonly bs: number,
+    readonly be: number,
+    /** Concept hits, offsets relative to `text`. */
+    readonly hits: ConceptHit[],
+  ) {
+    this.concepts = new Set(hits.map((h) => h.concept));
+  }
+  get analysis(): SentenceAnalysis {
+    return (this._analysis ??= analyzeSentence(this.text));
+  }
+  get numbers(): NumberMention[] {
+    return (this._numbers ??= extractNumbers(this.text));
+  }
+  hitsOf(concept: string): ConceptHit[] {
+    return this.hits.filter((h) => h.concept === concept);
+  }
+}
+
+/** What a chunk yields, independent of where the chunk sits in the document. */
+interface ChunkData {
+  prose: ProseDocument;
+  sentences: Sentence[][];
+}
+
+/** A block placed in the document: its prose plus the chunk's offset (`delta`). */
+export interface PlacedBlock {
+  block: ProseBlock;
+  delta: number;
+  sentences: Sentence[];
+  section: number;
+  /** Running paragraph number across the document. */
+  paragraph: number;
+  /** Index of this block in DocModel.blocks. */
+  index: number;
+}
+
+export interface PlacedSection {
+  heading: string;
+  depth: number;
+  start: number;
+  end: number;
+  headingBlock: number;
+  parent: number;
+}
+
+export interface DocModel {
+  text: string;
+  blocks: PlacedBlock[];
+  sections: PlacedSection[];
+  directives: Directive[];
+  citations: CitationRef[];
+  footnotes: FootnoteDef[];
+  linkDefinitions: Array<{ label: string; url: string; start: number; end: number }>;
+  /** Concepts named anywhere in the document. */
+  concepts: Set<string>;
+  sentenceCount: number;
+}
+
+/** Per-document cache: chunk text → analysed chunk. Only chunks used by the last run are kept. */
+export class AnalysisCache {
+  chunks = new Map<string, ChunkData>();
+  db?: CompiledDatabase;
+}
+
+function analyseChunk(text: string, c: CompiledDatabase): ChunkData {
+  const prose = extractProse(text, 0);
+  const sentences = prose.blocks.map((b) => {
+    return splitSentences(b.text).map(({ start, end }) => {
+      const t = b.text.slice(start, end);
+      return new Sentence(t, start, end, c.index.find(t, 0, tokenize(t)));
+    });
+  });
+  return { prose, sentences };
+}
+
+export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCache, token?: CancellationToken): DocModel {
+  if (cache && cache.db !== c) { cache.chunks.clear(); cache.db = c; }
+  const used = new Map<string, ChunkData>();
+  const model: DocModel = {
+    text, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
+    concepts: new Set(), sentenceCount: 0,
+  };
+  let paragraphBase = 0;
+  for (const ch of splitTopLevelChunks(text)) {
+    if (token?.isCancellationRequested) throw new CancelledError();
+    const chunkText = text.slice(ch.start, ch.end);
+    let data = cache?.chunks.get(chunkText) ?? used.get(chunkText);
+    if (!data) data = analyseChunk(chunkText, c);
+    used.set(chunkText, data);
+    const delta = ch.start;
+    const sectionBase = model.sections.length;
+    for (const s of data.prose.sections) {
+      model.sections.push({ heading: s.heading, depth: s.depth, start: s.start + delta, end: s.end + delta, headingBlock: s.headingBlock + model.blocks.length, parent: -1 });
+    }
+    let maxParagraph = -1;
+    data.prose.blocks.forEach((block, i) => {
+      const sentences = data!.sentences[i]!;
+      const section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
+      maxParagraph = Math.max(maxParagraph, block.paragraph);
+      model.blocks.push({ block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length });
+      model.sentenceCount += sentences.length;
+      for (const s of sentences) for (const h of s.hits) model.concepts.add(h.concept);
+    });
+    paragraphBase += maxParagraph + 1;
+    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+    model.directives.push(...data.prose.directives.map(shift));
+    model.citations.push(...data.prose.citations.map(shift));
+    model.footnotes.push(...data.prose.footnotes.map(shift));
+    model.linkDefinitions.push(...data.prose.linkDefinitions.map(shift));
+  }
+  // Sections continue across chunks: a section ends where the next heading of the same or a higher level starts.
+  const secs = model.sections;
+  for (let i = 0; i < secs.length; i++) {
+    secs[i]!.end = text.length;
+    for (let j = i + 1; j < secs.length; j++) if (secs[j]!.depth <= secs[i]!.depth) { secs[i]!.end = secs[j]!.start; break; }
+    for (let j = i - 1; j >= 0; j--) if (secs[j]!.depth < secs[i]!.depth) { secs[i]!.parent = j; break; }
+  }
+  if (cache) cache.chunks = used;
+  return model;
+}
+
+/** Source offset of a position in a block's prose text. */
+export function sourceOffset(pb: PlacedBlock, proseIndex: number): number {
+  const map = pb.block.map;
+  return map[Math.min(proseIndex, map.length - 1)]! + pb.delta;
+}
+
+/** Source range [start, end) of prose range [ps, pe) of a block. */
+export function sourceRange(pb: PlacedBlock, ps: number, pe: number): { start: number; end: number } {
+  const start = sourceOffset(pb, ps);
+  const lastChar = Math.max(ps, pe - 1);
+  const end = pe > ps ? sourceOffset(pb, lastChar) + 1 : start;
+  return { start, end: Math.max(start, end) };
+}

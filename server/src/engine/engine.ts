@@ -1,0 +1,108 @@
+// The engine: Markdown text + claims database + configuration → findings with exact UTF-16
+// offsets and fix data. Pure: no file system, no editor API. The CLI and the language server
+// only adapt it.
+import type { Database } from '../db/schema.js';
+import { compile, type CompiledDatabase } from './compiled.js';
+import { RuleContext, type ClaimHit, type SentenceRef } from './context.js';
+import { applyDirectives } from './directives.js';
+import { AnalysisCache, buildModel, Sentence } from './document.js';
+import { tokenize } from './lexicon.js';
+import { LineIndex } from './lines.js';
+import { contradictedClaim } from './rules/contradicted-claim.js';
+import { extrapolatedEvidence } from './rules/extrapolated-evidence.js';
+import { figureMismatch } from './rules/figure-mismatch.js';
+import { missingCaveat } from './rules/missing-caveat.js';
+import { overstatedCertainty } from './rules/overstated-certainty.js';
+import { uncitedClaim } from './rules/uncited-claim.js';
+import { unknownCitation } from './rules/unknown-citation.js';
+import {
+  DEFAULT_CONFIG, DEFAULT_SEVERITY, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
+  type EngineConfig, type Finding, type Severity,
+} from './types.js';
+
+export { AnalysisCache };
+export const createAnalysisCache = (): AnalysisCache => new AnalysisCache();
+
+export interface AnalyzeOptions {
+  token?: CancellationToken;
+  /** Per-document cache: pass the same object for successive versions of one document. */
+  cache?: AnalysisCache;
+}
+
+type Draft = Omit<Finding, 'severity'>;
+
+function severityOf(config: EngineConfig, code: Code): Severity | undefined {
+  const s = config.rules[code] ?? DEFAULT_SEVERITY[code];
+  return s === 'off' ? undefined : s;
+}
+
+/** The sentence-level codes, most specific first: a sentence gets at most one of them. */
+const EXCLUSIVE: Code[] = ['contradicted-claim', 'figure-mismatch', 'extrapolated-evidence', 'overstated-certainty'];
+
+function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft[] {
+  const out: Draft[] = [];
+  const enabled = (c: Code) => severityOf(ctx.config, c) !== undefined;
+  const primary = hits[0];
+  for (const code of EXCLUSIVE) {
+    if (!enabled(code)) continue;
+    let f: Draft | undefined;
+    if (code === 'contradicted-claim') f = contradictedClaim(ctx, ref);
+    else if (code === 'figure-mismatch') f = hits.length ? figureMismatch(ctx, ref, hits) : undefined;
+    else if (code === 'extrapolated-evidence') f = primary && extrapolatedEvidence(ctx, ref, primary);
+    else if (primary) f = overstatedCertainty(ctx, ref, primary);
+    if (f) { out.push(f); break; }
+  }
+  if (primary && enabled('uncited-claim')) {
+    const f = uncitedClaim(ctx, ref, primary);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+export function analyze(text: string, db: Database, config: EngineConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
+  const compiled = compile(db);
+  const model = buildModel(text, compiled, options.cache, options.token);
+  const ctx = new RuleContext(model, compiled, config);
+  const drafts: Draft[] = [];
+  const matches: ClaimMatch[] = [];
+  const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
+  if (anchored) {
+    for (const ref of ctx.refs) {
+      if (ref.s.concepts.size === 0) continue;
+      if (options.token?.isCancellationRequested) break;
+      const hits = ctx.claims(ref);
+      if (hits.length) {
+        const r = ctx.range(ref);
+        for (const h of hits) matches.push({ claimId: h.claim.id, score: h.score, start: r.start, end: r.end });
+      }
+      drafts.push(...sentenceFindings(ctx, ref, hits));
+    }
+    if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
+  }
+  if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
+  const lines = new LineIndex(text);
+  const withSeverity = drafts
+    .map((d) => ({ ...d, severity: severityOf(config, d.code)! }))
+    .filter((f) => f.severity !== undefined);
+  const { kept, problems } = applyDirectives(text, model.directives, withSeverity, lines);
+  const invalid = severityOf(config, 'invalid-directive');
+  const findings = invalid ? kept.concat(problems.map((p) => ({ ...p, severity: invalid }))) : kept;
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return {
+    findings,
+    matches,
+    citations: model.citations.map((c) => ({ key: c.key, start: c.start, end: c.end, kind: c.kind })),
+    sentences: model.sentenceCount,
+  };
+}
+
+/** Claims a single sentence (no Markdown, no context) asserts, best first: for `claimlint analyze`. */
+export function matchSentence(sentence: string, db: Database): Array<{ claimId: string; score: number }> {
+  const compiled: CompiledDatabase = compile(db);
+  const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence, 0, tokenize(sentence)));
+  const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
+  const pb = { block, delta: 0, sentences: [s], section: -1, paragraph: 0, index: 0 };
+  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, sentenceCount: 1 };
+  const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
+  return ctx.claims({ pb, s, i: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
+}

@@ -1,0 +1,163 @@
+// Numbers in prose: "0.5 mg/kg", "7 of 12", "85%", "one-third", "in 2019", "40 minutes",
+// "22 participants", "aged 18–65". Each mention carries its kind, value(s), exact span and
+// whether the writer marked it as approximate or as a bound.
+import type { Figure } from '../db/schema.js';
+
+export type MentionKind = 'dose' | 'count' | 'ratio' | 'percent' | 'year' | 'duration' | 'age';
+
+export interface NumberMention {
+  kind: MentionKind;
+  value: number;
+  /** Denominator of a ratio ("7 of 12"), or the upper end of a range. */
+  of?: number;
+  max?: number;
+  unit?: string;
+  /** Span of the number (or ratio, or range) itself: what a correction replaces. */
+  start: number;
+  end: number;
+  approx: boolean;
+  /** "up to", "at most", "as many as" / "at least", "more than". */
+  bound?: 'upper' | 'lower';
+  /** Decimal places written, for rounding tolerance. */
+  decimals: number;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, hundred: 100, dozen: 12, a: 1, an: 1, single: 1,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fourth: 25, fifth: 20, fifths: 20, tenth: 10,
+};
+
+const NUM = String.raw`(\d+(?:[.,]\d+)?|\.\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen)`;
+const DASH = String.raw`\s*(?:-|–|—|to)\s*`;
+
+function parseNum(s: string): number {
+  const t = s.toLowerCase().trim();
+  if (t === 'a dozen') return 12;
+  if (t in WORD_NUMBERS) return WORD_NUMBERS[t]!;
+  // "1,000" is a thousands separator; "0,5" a decimal comma.
+  const normal = /^\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.');
+  return Number(normal);
+}
+const decimalsOf = (s: string) => { const m = /[.,](\d+)$/.exec(s.trim()); return m && !/^\d{1,3}(,\d{3})+$/.test(s.trim()) ? m[1]!.length : 0; };
+
+const APPROX = /\b(about|around|approximately|roughly|nearly|almost|some|circa|ca\.|~|close to|on the order of)\s*$/i;
+const UPPER = /\b(up to|as many as|as much as|at most|no more than|fewer than|less than|under|maximum of)\s*$/i;
+const LOWER = /\b(at least|more than|over|above|greater than|upwards of|no fewer than|minimum of)\s*$/i;
+
+interface Pattern { kind: MentionKind; re: RegExp; build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
+
+const UNIT_DOSE = String.raw`(mg\s*\/\s*kg|mg\s+per\s+kg|milligrams?\s+per\s+kilogram|µg\s*\/\s*kg|mcg\s*\/\s*kg|mg|milligrams?|µg|mcg|ml)`;
+const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|person|volunteer|individual|completer|infusion|treatment|session|dose|trial|stud(?:y|ie)|RCT|randomi[sz]ed controlled trial|responder|men|women|veteran|child|children)s?`;
+
+const PATTERNS: Pattern[] = [
+  // 7 of 12, 7 out of 12, 7/12 (not dates)
+  { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of|in)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
+  // ranges of doses: 0.5–1 mg/kg; single doses: 0.5 mg/kg
+  { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*${UNIT_DOSE}(?![\w])`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normUnit(m[3]!), decimals: decimalsOf(m[1]!) }) },
+  // 85%, 85 percent, 47.17 per cent
+  { kind: 'percent', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*(?:%|percent\b|per cent\b)`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: decimalsOf(m[1]!) }) },
+  // one-third, a third, two-thirds, half, one in three
+  { kind: 'percent', re: /\b(?:(one|two|three|a)[\s-])?(half|thirds?|quarters?|fourth|fifths?|tenth)\b/gi,
+    build: (m) => ({ value: (m[1] ? (WORD_NUMBERS[m[1].toLowerCase()] ?? 1) : 1) * FRACTIONS[m[2]!.toLowerCase()]!, decimals: 1 }) },
+  { kind: 'percent', re: new RegExp(String.raw`\b(one|1)\s+in\s+${NUM}\b`, 'gi'),
+    build: (m) => ({ value: 100 / parseNum(m[2]!), decimals: 1 }) },
+  // aged 18–65, 18 to 65 years old
+  { kind: 'age', re: new RegExp(String.raw`\b(?:aged?|ages)\s+(\d+)${DASH}(\d+)\b|\b(\d+)${DASH}(\d+)[\s-]+years?[\s-]+old\b`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1] ?? m[3]!), max: parseNum(m[2] ?? m[4]!), decimals: 0 }) },
+  // 40 minutes, 2 weeks, 24 hours, eight to 10 infusions are counts below
+  { kind: 'duration', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normDuration(m[3]!), decimals: decimalsOf(m[1]!) }) },
+  // years: 2019, the 1960s
+  { kind: 'year', re: /(?<![\w.$£€-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
+    build: (m) => ({ value: Number(m[1]), max: m[2] ? Number(m[1]) + 9 : undefined, decimals: 0 }) },
+  // 22 participants, twelve medication-free adults, 8 to 10 infusions
+  { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?\s+(?:[\w-]+\s+){0,3}?${COUNT_NOUNS}\b`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: 0, span: [0, m[1]!.length + (m[2] ? m[0].indexOf(m[2], m[1]!.length) + m[2].length - m[1]!.length : 0)] }) },
+];
+
+function normUnit(u: string): string {
+  const s = u.toLowerCase().replace(/\s+/g, ' ');
+  if (/per k|\/\s*kg/.test(s)) return s.startsWith('µ') || s.startsWith('mcg') ? 'µg/kg' : 'mg/kg';
+  if (s.startsWith('milligram') || s === 'mg') return 'mg';
+  if (s === 'mcg' || s === 'µg') return 'µg';
+  return s;
+}
+function normDuration(u: string): string {
+  const s = u.toLowerCase();
+  if (s.startsWith('min')) return 'minute';
+  if (s.startsWith('h')) return 'hour';
+  if (s.startsWith('d')) return 'day';
+  if (s.startsWith('w')) return 'week';
+  return 'month';
+}
+
+/** All number mentions of a sentence, offsets relative to `text` plus `base`; overlapping
+ *  mentions keep the more specific (earlier pattern) one. */
+export function extractNumbers(text: string, base = 0): NumberMention[] {
+  const found: NumberMention[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const s = m.index, e = s + m[0].length;
+      if (taken.some(([a, b]) => s < b && e > a)) continue;
+      const built = p.build(m);
+      if (!Number.isFinite(built.value)) continue;
+      if (p.kind === 'count' && /^(a|an|one|single)$/i.test(m[1]!)) continue; // "a trial", "one study"
+      taken.push([s, e]);
+      const before = text.slice(Math.max(0, s - 24), s);
+      const [ss, se] = built.span ?? [0, m[0].length];
+      const { span: _span, ...rest } = built;
+      found.push({
+        kind: p.kind, ...rest, start: base + s + ss, end: base + s + se,
+        approx: APPROX.test(before) || /^~/.test(m[0]),
+        bound: UPPER.test(before) ? 'upper' : LOWER.test(before) ? 'lower' : undefined,
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Does a mention agree with a figure the evidence states? */
+export function agrees(m: NumberMention, f: Figure): boolean {
+  const tol = (v: number) => (m.approx ? Math.max(Math.abs(v) * 0.1, 0.5 * 10 ** -m.decimals) : 0.5 * 10 ** -m.decimals + 1e-9);
+  if (f.kind === 'ratio' || (m.kind === 'ratio' && f.of !== undefined)) {
+    if (m.kind !== 'ratio') return f.value === undefined || Math.abs(m.value - f.value) <= tol(f.value);
+    if (f.of !== undefined && m.of !== f.of) return false;
+    return f.value === undefined || m.value === f.value;
+  }
+  const lo = f.min ?? f.value!, hi = f.max ?? f.value!;
+  const mlo = m.value, mhi = m.max ?? m.value;
+  const within = (v: number) => v >= lo - tol(lo) && v <= hi + tol(hi);
+  switch (f.bound ?? 'exact') {
+    case 'upper':
+      // "up to one-third": any value up to the bound is consistent with it.
+      return mhi <= hi + tol(hi) || (m.bound === 'upper' && within(mhi));
+    case 'lower':
+      return mlo >= lo - tol(lo);
+    case 'approx':
+      return mlo >= lo * 0.9 - tol(lo) && mhi <= hi * 1.1 + tol(hi);
+    default:
+      return within(mlo) && within(mhi);
+  }
+}
+
+/** Mention kinds that can be compared with a figure kind. */
+export function comparable(m: NumberMention, f: Figure): boolean {
+  const fk = f.kind === 'fraction' ? 'percent' : f.kind;
+  if (fk === m.kind) {
+    if (m.kind === 'dose' && f.unit && m.unit && normUnit(f.unit) !== m.unit) return false;
+    if (m.kind === 'duration' && f.unit && m.unit && normDuration(f.unit) !== m.unit) return false;
+    return true;
+  }
+  // "7 of 12 responded" vs a count figure of 7; "12 participants" vs a ratio figure's denominator is not compared.
+  return (fk === 'ratio' && m.kind === 'count') || (fk === 'count' && m.kind === 'ratio');
+}

@@ -1,0 +1,76 @@
+// Fix data the adapters turn into quick fixes and `--fix` edits. Every edit is computed from
+// source offsets the parser reported; nothing is re-found by searching the text.
+import { formatReference, shortCitation } from '../db/bibliography.js';
+import type { Claim, Source } from '../db/schema.js';
+import type { RuleContext, SentenceRef } from './context.js';
+import { sourceOffset, sourceRange } from './document.js';
+import type { CitationStyle, Fix, TextEdit } from './types.js';
+
+const TERMINAL = /[.!?…]["'”’)\]]*$/;
+
+/** Source offset where an in-sentence citation goes: before the final punctuation. */
+export function citationPoint(ctx: RuleContext, ref: SentenceRef): number {
+  const t = ref.s.text;
+  const m = TERMINAL.exec(t);
+  const at = m ? m.index : t.length;
+  // Insert right after the last character that precedes the punctuation.
+  return at > 0 ? sourceRange(ref.pb, ref.s.bs, ref.s.bs + at).end : sourceOffset(ref.pb, ref.s.bs);
+}
+
+export function doiUrl(s: Source): string | undefined {
+  return s.DOI ? `https://doi.org/${s.DOI}` : s.URL;
+}
+
+/** The edits that cite `source` at `at` in the configured style. */
+export function citationEdits(ctx: RuleContext, source: Source, at: number, style: CitationStyle = ctx.config.citationStyle): TextEdit[] {
+  switch (style) {
+    case 'footnote': {
+      const edits: TextEdit[] = [{ start: at, end: at, newText: `[^${source.id}]` }];
+      if (!ctx.model.footnotes.some((f) => f.key === source.id)) {
+        const text = ctx.model.text;
+        const nl = text.includes('\r\n') ? '\r\n' : '\n';
+        const sep = text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
+        edits.push({ start: text.length, end: text.length, newText: `${sep}[^${source.id}]: ${formatReference(source)}${nl}` });
+      }
+      return edits;
+    }
+    case 'link': {
+      const url = doiUrl(source);
+      return [{ start: at, end: at, newText: url ? ` ([${shortCitation(source)}](${url}))` : ` (${shortCitation(source)})` }];
+    }
+    default:
+      return [{ start: at, end: at, newText: ` [@${source.id}]` }];
+  }
+}
+
+export function citationFix(ctx: RuleContext, ref: SentenceRef, source: Source): Fix {
+  return {
+    kind: 'insert-citation',
+    title: `Cite ${shortCitation(source)}`,
+    edits: citationEdits(ctx, source, citationPoint(ctx, ref)),
+    safe: true,
+  };
+}
+
+/** Primary sources of a claim (the underlying studies first, then reports). */
+export function claimSources(ctx: RuleContext, claim: Claim): Source[] {
+  return claim.sources.map((r) => ctx.db.source(r.id)).filter((s): s is Source => !!s);
+}
+
+export function citeList(sources: Source[]): string {
+  return sources.map((s) => shortCitation(s)).join('; ');
+}
+
+/** Replace a span of the sentence when the source under it is plain text (no markup inside). */
+export function replaceSpanFix(ctx: RuleContext, ref: SentenceRef, start: number, end: number, newText: string, title: string, kind: Fix['kind'], safe: boolean): Fix | undefined {
+  const r = ctx.range(ref, start, end);
+  if (ctx.model.text.slice(r.start, r.end) !== ref.s.text.slice(start, end)) return undefined;
+  return { kind, title, edits: [{ start: r.start, end: r.end, newText }], safe };
+}
+
+/** Lower-case the first letter unless the first word looks like a name or abbreviation. */
+export function lowerFirst(s: string): string {
+  const first = /^\S+/.exec(s)?.[0] ?? '';
+  if (/^[A-Z][a-z]*$/.test(first) && !/^(FDA|NMDA|AMPA|GABA|BDNF|TRD|MDD|ECT)$/.test(first)) return s[0]!.toLowerCase() + s.slice(1);
+  return s;
+}

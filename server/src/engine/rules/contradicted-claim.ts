@@ -1,0 +1,38 @@
+// contradicted-claim: the sentence asserts what the evidence refutes.
+import type { RuleContext, SentenceRef } from '../context.js';
+import { claimSources, replaceSpanFix } from '../fixes.js';
+import type { Finding } from '../types.js';
+import { evidencePhrase } from './evidence.js';
+
+export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
+  const a = ref.s.analysis;
+  if (a.question || a.hypothetical) return undefined;
+  for (const x of ctx.db.contradictions) {
+    const fromTopic = ctx.meets(ref, x, x.claim.topical ?? []);
+    if (!fromTopic) continue;
+    const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
+    const hits = ref.s.hits.filter((h) => named.has(h.concept));
+    if (x.polarity === 'affirmed') {
+      if (hits.some((h) => ctx.negated(ref, h))) continue;
+    } else {
+      const neg = ref.s.hitsOf(x.negatedConcept!);
+      if (!neg.some((h) => ctx.negated(ref, h))) continue;
+    }
+    const fixes = [];
+    if (x.correction) {
+      const fix = replaceSpanFix(ctx, ref, 0, ref.s.text.length, x.correction, `Replace with: ${x.correction}`, 'soften', false);
+      if (fix) fixes.push(fix);
+    }
+    const r = ctx.range(ref);
+    return {
+      code: 'contradicted-claim',
+      message: `Asserts that ${x.statement.replace(/\.$/, '')}, which the evidence contradicts: ${x.explanation.replace(/\.$/, '')}. Claim '${x.claim.id}': ${evidencePhrase(ctx, x.claim)}.`,
+      start: r.start,
+      end: r.end,
+      claimId: x.claim.id,
+      sources: claimSources(ctx, x.claim).map((s) => s.id),
+      fixes,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+// extrapolated-evidence: evidence from animals, cells, post-mortem tissue or a tiny subgroup
+// presented as established in patients.
+import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
+import type { Finding } from '../types.js';
+import { evidencePhrase, supported } from './evidence.js';
+
+const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
+const WHERE: Record<string, string> = {
+  animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
+};
+
+export function extrapolatedEvidence(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
+  const claim = hit.claim;
+  if (!NARROW.has(claim.population)) return undefined;
+  const a = ref.s.analysis;
+  if (a.question || a.hypothetical || a.negated) return undefined;
+  if (a.hedged && !a.boosted) return undefined;
+  const pop = a.population.kind;
+  // The sentence already says where the evidence comes from.
+  if (pop === claim.population || pop === 'animals' || pop === 'cells') return undefined;
+  if (claim.population === 'subgroup' && pop === 'subgroup') return undefined;
+  const cue = a.population.cues.find((c) => c.kind === 'population');
+  const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
+  const t = ref.s.text;
+  const first = /^\S+/.exec(t)?.[0] ?? '';
+  const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
+  const fix = replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
+  return {
+    code: 'extrapolated-evidence',
+    message: `Presents a finding from ${WHERE[claim.population]} as established ${pop === 'humans' ? 'in patients' : 'in general'}; ${evidencePhrase(ctx, claim)}. ${supported(claim)}`,
+    start: r.start,
+    end: r.end,
+    claimId: claim.id,
+    sources: claimSources(ctx, claim).map((s) => s.id),
+    fixes: fix ? [fix] : [],
+  };
+}

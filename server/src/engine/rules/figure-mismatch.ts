@@ -1,0 +1,56 @@
+// figure-mismatch: a number tied to a known finding differs from what the source reports.
+import type { Figure } from '../../db/schema.js';
+import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { claimSources, replaceSpanFix } from '../fixes.js';
+import { agrees, comparable, type NumberMention } from '../figures.js';
+import type { Finding } from '../types.js';
+import { evidencePhrase } from './evidence.js';
+
+/** Characters either side of a number in which a figure's cue word ties the number to it. */
+const CUE_WINDOW = 70;
+
+function cueNear(text: string, m: NumberMention, f: Figure): boolean {
+  if (!f.cues?.length) return false;
+  const lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
+  const near = text.slice(lo, hi).toLowerCase();
+  return f.cues.some((c) => new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(near));
+}
+
+/** Kinds specific enough that a number of that kind in a matching sentence is about the figure even without a cue. */
+const SELF_EVIDENT = new Set(['dose', 'percent', 'ratio']);
+
+function displayFor(m: NumberMention, f: Figure, original: string): string {
+  if (f.kind === 'ratio' && m.kind === 'ratio' && f.value !== undefined) return original.replace(/^\S+/, String(f.value));
+  return f.display;
+}
+
+export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Omit<Finding, 'severity'> | undefined {
+  const a = ref.s.analysis;
+  if (a.question || a.hypothetical) return undefined;
+  const text = ref.s.text;
+  for (const m of ref.s.numbers) {
+    for (const hit of hits) {
+      const figures = (hit.claim.figures ?? []).filter((f) => comparable(m, f));
+      if (!figures.length) continue;
+      const cued = figures.filter((f) => cueNear(text, m, f));
+      const pool = cued.length ? cued : figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind));
+      if (!pool.length || pool.some((f) => agrees(m, f))) continue;
+      // Several candidate figures of one kind and none cued: the number may be about something else.
+      if (!cued.length && pool.length > 1) continue;
+      const f = pool[0]!;
+      const said = text.slice(m.start, m.end);
+      const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
+      const r = ctx.range(ref, m.start, m.end);
+      return {
+        code: 'figure-mismatch',
+        message: `'${said}' does not match the source: ${f.quantity} was ${f.display} (claim '${hit.claim.id}'; ${evidencePhrase(ctx, hit.claim)}).`,
+        start: r.start,
+        end: r.end,
+        claimId: hit.claim.id,
+        sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
+        fixes: fix ? [fix] : [],
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+// missing-caveat: a caution the evidence requires is absent from its scope. The finding sits on
+// the first sentence in scope that makes the caution necessary.
+import type { Caution, Source } from '../../db/schema.js';
+import { Level, type RuleContext, type SentenceRef } from '../context.js';
+import { citationEdits, citeList } from '../fixes.js';
+import type { Finding, Fix } from '../types.js';
+
+/** The scope unit a sentence belongs to, as a key. */
+function scopeKey(ctx: RuleContext, ref: SentenceRef, caution: Caution): number {
+  if (caution.scope === 'document') return 0;
+  if (caution.scope === 'paragraph') return ref.pb.index;
+  // Sections: the top-level (h1/h2) section, so subsections share one caution.
+  let s = ref.pb.section;
+  while (s >= 0 && ctx.model.sections[s]!.parent >= 0 && ctx.model.sections[ctx.model.sections[s]!.parent]!.depth >= 2) s = ctx.model.sections[s]!.parent;
+  return s;
+}
+
+/** Concepts named in a scope unit: used for topical requirements ("ketamine" said elsewhere in the section). */
+function scopeConcepts(refs: SentenceRef[]): Set<string> {
+  const set = new Set<string>();
+  for (const r of refs) r.s.concepts.forEach((c) => set.add(c));
+  return set;
+}
+
+function satisfied(caution: Caution, refs: SentenceRef[]): boolean {
+  const { concepts, anyOf } = caution.satisfiedBy;
+  // A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…").
+  const byBlock = new Map<number, Set<string>>();
+  for (const r of refs) {
+    let set = byBlock.get(r.pb.index);
+    if (!set) byBlock.set(r.pb.index, (set = new Set()));
+    r.s.concepts.forEach((c) => set!.add(c));
+  }
+  for (const set of byBlock.values()) {
+    if (concepts.every((c) => set.has(c)) && (!anyOf?.length || anyOf.some((c) => set.has(c)))) return true;
+  }
+  return false;
+}
+
+export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
+  const findings: Array<Omit<Finding, 'severity'>> = [];
+  for (const caution of ctx.db.cautions) {
+    const units = new Map<number, SentenceRef[]>();
+    for (const ref of ctx.refs) {
+      const k = scopeKey(ctx, ref, caution);
+      let list = units.get(k);
+      if (!list) units.set(k, (list = []));
+      list.push(ref);
+    }
+    for (const refs of units.values()) {
+      if (satisfied(caution, refs)) continue;
+      const inScope = scopeConcepts(refs);
+      const trigger = refs.find((ref) => {
+        const a = ref.s.analysis;
+        if (a.question) return false;
+        return caution.requiredWhen.some((w) => {
+          if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
+          if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
+          // The first concept (the trigger, e.g. a benzodiazepine) is named in the sentence itself; the rest anywhere in scope.
+          if (!ref.s.concepts.has(w.concepts[0]!)) return false;
+          return w.concepts.every((c) => ref.s.concepts.has(c) || inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading));
+        });
+      });
+      if (!trigger) continue;
+      const hit = ctx.firstHit(trigger, caution.requiredWhen.map((w) => w.concepts[0]!));
+      const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
+      const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
+      findings.push({
+        code: 'missing-caveat',
+        message: `Discusses ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the required caution: ${caution.text.replace(/\.$/, '')} (${citeList(sources)}). Add it to this ${caution.scope}.`,
+        start: r.start,
+        end: r.end,
+        cautionId: caution.id,
+        sources: sources.map((s) => s.id),
+        fixes: [cautionFix(ctx, trigger, caution, sources)],
+      });
+    }
+  }
+  return findings;
+}
+
+/** Insert the caution with its citation after the triggering paragraph (as a sentence of it inside lists and tables). */
+function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
+  const pb = ref.pb;
+  const end = pb.block.end + pb.delta;
+  const text = ctx.model.text;
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = caution.text.replace(/[.\s]+$/, '');
+  const cite = sources[0] ? citationEdits(ctx, sources[0], end) : [];
+  const citeText = cite[0]?.newText ?? '';
+  const sentence = `${body}${citeText}.`;
+  const inline = pb.block.listItem || pb.block.kind === 'tableCell' || pb.block.kind === 'heading';
+  const edits = [{ start: end, end, newText: inline ? ` ${sentence}` : `${nl}${nl}${sentence}` }, ...cite.slice(1)];
+  return { kind: 'insert-caution', title: `Add the caution: ${body.slice(0, 60)}${body.length > 60 ? '…' : ''}`, edits, safe: false };
+}

@@ -1,0 +1,35 @@
+// uncited-claim: a sentence that asserts a database claim has no citation in it or its paragraph.
+import type { Source } from '../../db/schema.js';
+import { sourceForLink } from '../compiled.js';
+import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { citationFix, citeList, claimSources } from '../fixes.js';
+import type { Finding } from '../types.js';
+
+/** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
+const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
+
+export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
+  const pb = ref.pb;
+  const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
+  if (ctx.model.citations.some((c) => c.start >= start && c.end <= end && (c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal/i.test(c.key)))) return true;
+  return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
+}
+
+export function uncitedClaim(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
+  if (hit.score < 0.75) return undefined;
+  const a = ref.s.analysis;
+  if (a.question || a.hypothetical) return undefined;
+  if (hasCitation(ctx, ref)) return undefined;
+  const sources = claimSources(ctx, hit.claim);
+  const primary: Source | undefined = sources[0];
+  const r = ctx.range(ref);
+  return {
+    code: 'uncited-claim',
+    message: `Makes a claim from the evidence base ('${hit.claim.statement.replace(/\.$/, '')}') without a citation. Cite ${citeList(sources)}.`,
+    start: r.start,
+    end: r.end,
+    claimId: hit.claim.id,
+    sources: sources.map((s) => s.id),
+    fixes: primary ? sources.map((s) => citationFix(ctx, ref, s)) : [],
+  };
+}
