@@ -160,8 +160,8 @@ export const Caution = z.object({
   rationale: z.string().min(1).optional(),
   /** The sentence to insert (paraphrased), without its citation; the citation is added in the configured style. */
   text: z.string().min(1),
-  /** The caution is required when a sentence names the first of `concepts` and the others are named in the
-   *  sentence or anywhere in scope (e.g. [benzodiazepine, ketamine]); `unless` concepts in the sentence exempt it… */
+  /** The caution is required when a sentence names all of `concepts` (those listed in `topical` may instead be
+   *  named anywhere in scope) and one of `anyOf`; `unless` concepts in the sentence exempt it… */
   requiredWhen: z.array(z.object({
     concepts: z.array(id).min(1),
     anyOf: z.array(id).optional(),

@@ -81,25 +81,20 @@ export class ConceptIndex {
     for (let i = 0; i < tokens.length; i++) {
       let at = this.root.next.get(tokens[i]!.norm);
       if (!at) continue;
+      // Every phrase that ends along the walk counts: "naltrexone trial" names the trial and naltrexone.
+      const emit = (n: TrieNode, k: number) => { for (const concept of n.ends) hits.push({ concept, start: tokens[i]!.start, end: tokens[k]!.end }); };
+      emit(at, i);
       let j = i;
-      let lastEnd = at.ends.length ? j : -1;
-      let lastNode = at.ends.length ? at : undefined;
-      // Walk the longest phrase; articles may be skipped between words.
       for (let k = i + 1; k < tokens.length && at; k++) {
         const w = tokens[k]!.norm;
         const nx: TrieNode | undefined = at.next.get(w);
         if (nx) {
           at = nx;
           j = k;
-          if (nx.ends.length) { lastEnd = k; lastNode = nx; }
+          emit(nx, k);
         } else if (SKIPPABLE.has(w) && k - j === 1) {
           continue;
         } else break;
-      }
-      if (lastNode && lastEnd >= 0) {
-        for (const concept of lastNode.ends) {
-          hits.push({ concept, start: tokens[i]!.start, end: tokens[lastEnd]!.end });
-        }
       }
     }
     for (const { concept, re } of this.patterns) {

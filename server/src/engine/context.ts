@@ -42,6 +42,23 @@ export class RuleContext {
     for (const pb of model.blocks) pb.sentences.forEach((s, i) => this.refs.push({ pb, s, i }));
   }
 
+  private _dominant?: Set<string>;
+  /** Concepts the document is about: named in its first heading or in at least two blocks. A concept
+   *  mentioned once in passing does not become the topic of every sentence. */
+  dominant(): Set<string> {
+    if (this._dominant) return this._dominant;
+    const blocksNaming = new Map<string, number>();
+    for (const pb of this.model.blocks) {
+      const here = new Set<string>();
+      for (const s of pb.sentences) s.concepts.forEach((c) => here.add(c));
+      for (const c of here) blocksNaming.set(c, (blocksNaming.get(c) ?? 0) + 1);
+    }
+    const set = new Set<string>([...blocksNaming].filter(([, n]) => n >= 2).map(([c]) => c));
+    const first = this.model.blocks.find((b) => b.block.kind === 'heading');
+    first?.sentences.forEach((s) => s.concepts.forEach((c) => set.add(c)));
+    return (this._dominant = set);
+  }
+
   /** Concepts of a section's heading and the headings above it. */
   private headings(section: number): Set<string> {
     let set = this.headingConcepts.get(section);
@@ -69,7 +86,7 @@ export class RuleContext {
       }
     }
     if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
-    if (this.model.concepts.has(concept)) return Level.Document;
+    if (this.dominant().has(concept)) return Level.Document;
     return Level.None;
   }
 
@@ -87,6 +104,8 @@ export class RuleContext {
       if (topical.includes(c) && this.level(ref, c) <= maxLevel) { fromTopic.push(c); continue; }
       return null;
     }
+    // The sentence itself must name something the requirement is about, not only relation words.
+    if (fromTopic.length === req.concepts.length) return null;
     return fromTopic;
   }
 

@@ -52,7 +52,8 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
     else if (primary) f = overstatedCertainty(ctx, ref, primary);
     if (f) { out.push(f); break; }
   }
-  if (primary && enabled('uncited-claim')) {
+  // Titles name a topic rather than assert a finding: they need no citation.
+  if (primary && enabled('uncited-claim') && ref.pb.block.kind !== 'heading') {
     const f = uncitedClaim(ctx, ref, primary);
     if (f) out.push(f);
   }

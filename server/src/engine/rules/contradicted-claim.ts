@@ -8,7 +8,9 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
   const a = ref.s.analysis;
   if (a.question || a.hypothetical) return undefined;
   for (const x of ctx.db.contradictions) {
-    const fromTopic = ctx.meets(ref, x, x.claim.topical ?? []);
+    // A contradiction lives inside its claim's topic: the claim's vetoes apply to it as well.
+    const req = x.claim.unless?.length ? { ...x, unless: [...(x.unless ?? []), ...x.claim.unless] } : x;
+    const fromTopic = ctx.meets(ref, req, x.topical ?? x.claim.topical ?? []);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));

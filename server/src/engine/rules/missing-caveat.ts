@@ -56,13 +56,14 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
         return caution.requiredWhen.some((w) => {
           if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
           if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
-          // The first concept (the trigger, e.g. a benzodiazepine) is named in the sentence itself; the rest anywhere in scope.
-          if (!ref.s.concepts.has(w.concepts[0]!)) return false;
-          return w.concepts.every((c) => ref.s.concepts.has(c) || inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading));
+          // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
+          const topical = w.topical ?? [];
+          return w.concepts.every((c) => ref.s.concepts.has(c)
+            || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
         });
       });
       if (!trigger) continue;
-      const hit = ctx.firstHit(trigger, caution.requiredWhen.map((w) => w.concepts[0]!));
+      const hit = ctx.firstHit(trigger, caution.requiredWhen.flatMap((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c))));
       const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
       const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
       findings.push({

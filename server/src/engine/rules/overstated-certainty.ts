@@ -49,7 +49,9 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   } else if (a.generalised && claim.grade !== 'established') {
     what = `Generalises ${claim.relation}${general ? ` ('${general.text}')` : ''}`;
     cue = general;
-  } else if (WEAK_GRADES.has(claim.grade) && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY) {
+  } else if (WEAK_GRADES.has(claim.grade) && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY
+    && !(claim.grade === 'preclinical-only' && (a.population.kind === 'animals' || a.population.kind === 'cells'))) {
+    // A preclinical finding stated with its population ("in stressed rats, …") says what the evidence says.
     what = `States ${claim.relation} as fact`;
     cue = undefined;
   }
