@@ -65,7 +65,7 @@ const claims: Claim[] = [
 const cautions: Caution[] = [
   {
     id: 'benzo-attenuation', text: 'Benzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited', scope: 'document',
-    requiredWhen: [{ concepts: ['benzo', 'ketamine'], unless: ['comparator'] }], satisfiedBy: { concepts: ['benzo'], anyOf: ['block'] }, sources: [{ id: 'review2021' }],
+    requiredWhen: [{ concepts: ['benzo', 'ketamine'], topical: ['ketamine'], unless: ['comparator'] }], satisfiedBy: { concepts: ['benzo'], anyOf: ['block'] }, sources: [{ id: 'review2021' }],
   },
 ];
 

@@ -15,7 +15,7 @@ export interface SentenceRef {
 }
 
 /** Where a concept was found, nearest first. */
-export const enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
+export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
 
 export interface ClaimHit {
   claim: Claim;
@@ -37,6 +37,7 @@ export class RuleContext {
   readonly refs: SentenceRef[] = [];
   private readonly headingConcepts = new Map<number, Set<string>>();
   private readonly claimCache = new Map<Sentence, ClaimHit[]>();
+  private readonly claimCacheDoc = new Map<Sentence, ClaimHit[]>();
 
   constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {
     for (const pb of model.blocks) pb.sentences.forEach((s, i) => this.refs.push({ pb, s, i }));
@@ -109,20 +110,22 @@ export class RuleContext {
     return fromTopic;
   }
 
-  /** Claims the sentence asserts, best first. */
-  claims(ref: SentenceRef): ClaimHit[] {
-    let hits = this.claimCache.get(ref.s);
+  /** Claims the sentence asserts, best first. Topical concepts come from the paragraph and the
+   *  section headings; `Level.Document` also accepts the document's dominant topic. */
+  claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
+    const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
+    let hits = cache.get(ref.s);
     if (hits) return hits;
     hits = [];
     for (const claim of this.db.claims) {
-      const fromTopic = this.meets(ref, claim, claim.topical ?? []);
+      const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
       const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
       const score = (n - fromTopic.length * 0.5) / n;
       hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
     }
     hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
-    this.claimCache.set(ref.s, hits);
+    cache.set(ref.s, hits);
     return hits;
   }
 

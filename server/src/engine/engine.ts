@@ -3,7 +3,7 @@
 // only adapt it.
 import type { Database } from '../db/schema.js';
 import { compile, type CompiledDatabase } from './compiled.js';
-import { RuleContext, type ClaimHit, type SentenceRef } from './context.js';
+import { Level, RuleContext, type ClaimHit, type SentenceRef } from './context.js';
 import { applyDirectives } from './directives.js';
 import { AnalysisCache, buildModel, Sentence } from './document.js';
 import { tokenize } from './lexicon.js';
@@ -16,7 +16,7 @@ import { overstatedCertainty } from './rules/overstated-certainty.js';
 import { uncitedClaim } from './rules/uncited-claim.js';
 import { unknownCitation } from './rules/unknown-citation.js';
 import {
-  DEFAULT_CONFIG, DEFAULT_SEVERITY, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
+  CancelledError, DEFAULT_CONFIG, DEFAULT_SEVERITY, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
   type EngineConfig, type Finding, type Severity,
 } from './types.js';
 
@@ -47,13 +47,12 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
     if (!enabled(code)) continue;
     let f: Draft | undefined;
     if (code === 'contradicted-claim') f = contradictedClaim(ctx, ref);
-    else if (code === 'figure-mismatch') f = hits.length ? figureMismatch(ctx, ref, hits) : undefined;
+    else if (code === 'figure-mismatch') f = ref.s.numbers.length ? figureMismatch(ctx, ref, ctx.claims(ref, Level.Document)) : undefined;
     else if (code === 'extrapolated-evidence') f = primary && extrapolatedEvidence(ctx, ref, primary);
     else if (primary) f = overstatedCertainty(ctx, ref, primary);
     if (f) { out.push(f); break; }
   }
-  // Titles name a topic rather than assert a finding: they need no citation.
-  if (primary && enabled('uncited-claim') && ref.pb.block.kind !== 'heading') {
+  if (primary && enabled('uncited-claim')) {
     const f = uncitedClaim(ctx, ref, primary);
     if (f) out.push(f);
   }
@@ -70,7 +69,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   if (anchored) {
     for (const ref of ctx.refs) {
       if (ref.s.concepts.size === 0) continue;
-      if (options.token?.isCancellationRequested) break;
+      if (options.token?.isCancellationRequested) throw new CancelledError();
       const hits = ctx.claims(ref);
       if (hits.length) {
         const r = ctx.range(ref);

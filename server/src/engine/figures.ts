@@ -127,7 +127,17 @@ export function extractNumbers(text: string, base = 0): NumberMention[] {
 }
 
 /** Does a mention agree with a figure the evidence states? */
-export function agrees(m: NumberMention, f: Figure): boolean {
+const MINUTES: Record<string, number> = { minute: 1, hour: 60, day: 1440, week: 10080, month: 43200 };
+
+/** A duration mention expressed in the figure's unit ("3 days" against a figure of 1 week). */
+function inFigureUnit(m: NumberMention, f: Figure): NumberMention {
+  if (m.kind !== 'duration' || !f.unit || !m.unit) return m;
+  const k = MINUTES[m.unit]! / MINUTES[normDuration(f.unit)]!;
+  return k === 1 ? m : { ...m, value: m.value * k, max: m.max !== undefined ? m.max * k : undefined, decimals: 3 };
+}
+
+export function agrees(mention: NumberMention, f: Figure): boolean {
+  const m = inFigureUnit(mention, f);
   const tol = (v: number) => (m.approx ? Math.max(Math.abs(v) * 0.1, 0.5 * 10 ** -m.decimals) : 0.5 * 10 ** -m.decimals + 1e-9);
   if (f.kind === 'ratio' || (m.kind === 'ratio' && f.of !== undefined)) {
     if (m.kind !== 'ratio') return f.value === undefined || Math.abs(m.value - f.value) <= tol(f.value);
@@ -137,6 +147,8 @@ export function agrees(m: NumberMention, f: Figure): boolean {
   const lo = f.min ?? f.value!, hi = f.max ?? f.value!;
   const mlo = m.value, mhi = m.max ?? m.value;
   const within = (v: number) => v >= lo - tol(lo) && v <= hi + tol(hi);
+  // A written range that contains the figure ("0.5–1 mg/kg") does not misquote it.
+  if (m.max !== undefined && mlo <= lo + tol(lo) && mhi >= hi - tol(hi) && f.bound !== 'upper') return true;
   switch (f.bound ?? 'exact') {
     case 'upper':
       // "up to one-third": any value up to the bound is consistent with it.
@@ -155,7 +167,13 @@ export function comparable(m: NumberMention, f: Figure): boolean {
   const fk = f.kind === 'fraction' ? 'percent' : f.kind;
   if (fk === m.kind) {
     if (m.kind === 'dose' && f.unit && m.unit && normUnit(f.unit) !== m.unit) return false;
-    if (m.kind === 'duration' && f.unit && m.unit && normDuration(f.unit) !== m.unit) return false;
+    // Durations of very different scales measure different things (a 40-minute infusion, a week-long effect);
+    // neighbouring units compare after conversion ("3 days" against "within a week").
+    if (m.kind === 'duration' && f.unit && m.unit) {
+      const r = MINUTES[m.unit]! / MINUTES[normDuration(f.unit)]!;
+      if (r > 7.5 || r < 1 / 7.5) return false;
+    }
+
     return true;
   }
   // "7 of 12 responded" vs a count figure of 7; "12 participants" vs a ratio figure's denominator is not compared.

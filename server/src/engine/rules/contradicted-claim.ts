@@ -1,5 +1,5 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
-import type { RuleContext, SentenceRef } from '../context.js';
+import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import type { Finding } from '../types.js';
 import { evidencePhrase } from './evidence.js';
@@ -10,7 +10,8 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
   for (const x of ctx.db.contradictions) {
     // A contradiction lives inside its claim's topic: the claim's vetoes apply to it as well.
     const req = x.claim.unless?.length ? { ...x, unless: [...(x.unless ?? []), ...x.claim.unless] } : x;
-    const fromTopic = ctx.meets(ref, req, x.topical ?? x.claim.topical ?? []);
+    // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
+    const fromTopic = ctx.meets(ref, req, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));

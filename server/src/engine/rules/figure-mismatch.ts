@@ -16,8 +16,27 @@ function cueNear(text: string, m: NumberMention, f: Figure): boolean {
   return f.cues.some((c) => new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(near));
 }
 
-/** Kinds specific enough that a number of that kind in a matching sentence is about the figure even without a cue. */
-const SELF_EVIDENT = new Set(['dose', 'percent', 'ratio']);
+/** Kinds specific enough that a number of that kind in a sentence that names the claim itself is about
+ *  the figure even without a cue word ("up to 80% of people with depression have TRD"). */
+const SELF_EVIDENT = new Set(['percent', 'ratio']);
+
+/** "Fava et al. (2020) found…", "[@fava2020]": numbers attributed to another study are about that study. */
+const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'’-]+(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,?\s*\(?(?:19|20)\d\d\)?/u;
+function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
+  const own = new Set(hit.claim.sources.map((s) => s.id));
+  for (const f of hit.claim.figures ?? []) if (f.source) own.add(f.source.id);
+  const r = ctx.range(ref);
+  for (const c of ctx.model.citations) {
+    if (c.start >= r.start && c.end <= r.end && c.kind !== 'link' && !own.has(c.key)) return true;
+  }
+  const m = AUTHOR_YEAR.exec(ref.s.text);
+  if (m) {
+    const named = m[0].toLowerCase();
+    const ownNames = [...own].map((id) => ctx.db.source(id)).flatMap((s) => (s?.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase())).filter(Boolean);
+    if (!ownNames.some((n) => named.includes(n))) return true;
+  }
+  return false;
+}
 
 function displayFor(m: NumberMention, f: Figure, original: string): string {
   if (f.kind === 'ratio' && m.kind === 'ratio' && f.value !== undefined) return original.replace(/^\S+/, String(f.value));
@@ -31,9 +50,10 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
   for (const m of ref.s.numbers) {
     for (const hit of hits) {
       const figures = (hit.claim.figures ?? []).filter((f) => comparable(m, f));
-      if (!figures.length) continue;
+      if (!figures.length || citesAnotherStudy(ctx, ref, hit)) continue;
       const cued = figures.filter((f) => cueNear(text, m, f));
-      const pool = cued.length ? cued : figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind));
+      const named = hit.fromTopic.length === 0;
+      const pool = cued.length ? cued : named ? figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind)) : [];
       if (!pool.length || pool.some((f) => agrees(m, f))) continue;
       // Several candidate figures of one kind and none cued: the number may be about something else.
       if (!cued.length && pool.length > 1) continue;

@@ -35,25 +35,49 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   return fix;
 }
 
+/** Boosters that claim proof: too strong even for well-supported (not established) findings. */
+const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|unequivocal|irrefutab|incontrovertib|beyond (?:any |a )?(?:doubt|question|dispute)|without (?:a )?(?:doubt|question)|no doubt|no question|settled|establish|a fact|overwhelming|decisive|once and for all/i;
+/** Generalisations over patients or outcomes (not degree words such as "completely"). */
+const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
+
+const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against))/i;
+
+/** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
+function softened(text: string, cue: { start: number }): boolean {
+  return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start));
+}
+
+/** Does the sentence assert the claim's relation? A heading or list label ("Cost barriers to IV
+ *  treatment") asserts nothing. A claim with relation words (anyOf) matched only because the sentence
+ *  uses one; a claim without them matches on its topic, so the sentence must make a causal statement. */
+function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
+  if (ref.pb.block.kind === 'heading' || ref.s.text.split(/\s+/).length < 5) return false;
+  // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
+  if (RESEARCH_ACTIVITY.test(ref.s.text)) return false;
+  return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
+}
+
 export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
   const a = ref.s.analysis;
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
   if (a.negated && !a.boosted) return undefined;
-  const booster = a.cues.find((c) => c.kind === 'booster');
-  const general = a.cues.find((c) => c.kind === 'generaliser');
+  if (claim.grade === 'established') return undefined;
+  const weak = WEAK_GRADES.has(claim.grade);
+  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
+  const general = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text));
   let what: string | undefined;
-  let cue = booster ?? general;
-  if (a.boosted && claim.grade !== 'established') {
-    what = `Presents ${claim.relation} as settled${booster ? ` ('${booster.text}')` : ''}`;
-  } else if (a.generalised && claim.grade !== 'established') {
-    what = `Generalises ${claim.relation}${general ? ` ('${general.text}')` : ''}`;
+  let cue: typeof booster;
+  if (booster) {
+    what = `Presents ${claim.relation} as settled ('${booster.text}')`;
+    cue = booster;
+  } else if (general && assertive(ref, claim)) {
+    what = `Generalises ${claim.relation} ('${general.text}')`;
     cue = general;
-  } else if (WEAK_GRADES.has(claim.grade) && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY
-    && !(claim.grade === 'preclinical-only' && (a.population.kind === 'animals' || a.population.kind === 'cells'))) {
+  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
     // A preclinical finding stated with its population ("in stressed rats, …") says what the evidence says.
+    && !(claim.grade === 'preclinical-only' && (a.population.kind === 'animals' || a.population.kind === 'cells'))) {
     what = `States ${claim.relation} as fact`;
-    cue = undefined;
   }
   if (!what) return undefined;
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);

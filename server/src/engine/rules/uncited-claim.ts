@@ -17,6 +17,13 @@ export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
 
 export function uncitedClaim(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
   if (hit.score < 0.75) return undefined;
+  // Headings and list labels name topics; only sentences assert claims that need a source.
+  if (ref.pb.block.kind === 'heading' || ref.s.text.split(/\s+/).length < 6) return undefined;
+  // Established background ("ketamine is an NMDA receptor antagonist") needs no citation in a draft;
+  // findings do when the sentence states them (a relation, or a figure).
+  if (hit.claim.grade === 'established') return undefined;
+  const a0 = ref.s.analysis;
+  if (a0.strength === 0 && !hit.claim.anyOf?.length && ref.s.numbers.length === 0) return undefined;
   const a = ref.s.analysis;
   if (a.question || a.hypothetical) return undefined;
   if (hasCitation(ctx, ref)) return undefined;

@@ -9,6 +9,8 @@ export function unknownCitation(ctx: RuleContext): Array<Omit<Finding, 'severity
     if (c.kind === 'link') continue;
     if (c.kind === 'footnote' && defined.has(c.key.toLowerCase())) continue;
     if (ctx.db.source(c.key)) continue;
+    // A bare @name outside brackets is usually a handle ("@drthema"), not a Pandoc citation: only [@key] is checked.
+    if (c.kind === 'pandoc' && !insideBrackets(ctx.model.text, c.start)) continue;
     const known = [...ctx.db.db.sources.keys()];
     const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || k.replace(/\d+$/, '') === c.key.replace(/\d+$/, ''));
     out.push({
@@ -30,4 +32,18 @@ function renameFix(text: string, c: { key: string; start: number; end: number },
   const at = text.slice(c.start, c.end).indexOf(c.key);
   if (at < 0) return [];
   return [{ kind: 'insert-citation', title: `Change to ${to}`, edits: [{ start: c.start + at, end: c.start + at + c.key.length, newText: to }], safe: false }];
+}
+
+/** Is the offset inside a [...] citation group on its line? A link's text ("[Dr X (@handle)](url)") is not one. */
+function insideBrackets(text: string, at: number): boolean {
+  let open = -1;
+  for (let i = at - 1; i >= 0 && text[i] !== '\n'; i--) {
+    if (text[i] === ']') return false;
+    if (text[i] === '[') { open = i; break; }
+  }
+  if (open < 0) return false;
+  const close = text.indexOf(']', at);
+  const eol = text.indexOf('\n', at);
+  if (close < 0 || (eol >= 0 && close > eol)) return false;
+  return text[close + 1] !== '(' && text[close + 1] !== '[';
 }

@@ -1,0 +1,238 @@
+// The structural pass: tokens → cue matches (four lexicon layers) → clauses → negation scopes → flags.
+// Everything downstream (features, strength, the public analysis) reads this one Scan.
+import { tokenize, type Tokens } from './tokenize.js';
+import { resolve, type Match } from './phrases.js';
+import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
+import type { CueKind } from './types.js';
+
+export interface CueMatch {
+  /** Token range [i, j). */
+  i: number;
+  j: number;
+  kind: CueKind;
+  group: string;
+  /** Character span (a quotation cue spans the quote; others equal their tokens' span). */
+  start: number;
+  end: number;
+  /** Cancelled by a preceding negation ("not proven", "not all patients"). */
+  negated?: boolean;
+}
+
+export type ClauseType = 'main' | 'concessive' | 'conditional' | 'relative' | 'report' | 'contrast' | 'opening';
+
+export interface Scan {
+  text: string;
+  t: Tokens;
+  cues: CueMatch[];
+  features: Match[];
+  relations: Match[];
+  population: Match[];
+  /** Clause index of each token. */
+  clauseOf: number[];
+  clauseStart: number[];
+  clauseEnd: number[];
+  clauseType: ClauseType[];
+  mainClause: number;
+  /** Token ranges of negation scopes, parallel to `negationCues`. */
+  negationCues: CueMatch[];
+  scopes: Array<{ i: number; j: number }>;
+  nWords: number;
+  negated: boolean;
+  attributed: boolean;
+  hypothetical: boolean;
+  question: boolean;
+  hedged: boolean;
+  boosted: boolean;
+  generalised: boolean;
+}
+
+const OPENERS = new Set([
+  'although', 'though', 'while', 'whilst', 'whereas', 'despite', 'unlike', 'if', 'unless', 'when', 'whenever',
+  'because', 'since', 'as', 'after', 'before', 'whether', 'given', 'in', 'among', 'for', 'once', 'until',
+  'compared', 'following', 'during', 'with', 'without', 'at', 'on', 'by', 'to', 'from', 'like', 'even',
+]);
+const CONDITIONAL_OPENERS = new Set(['if', 'unless', 'whether', 'provided', 'assuming', 'suppose', 'supposing']);
+const REPORT_AFTER_COMMA = new Set(['says', 'said', 'according', 'reports', 'reported', 'notes', 'noted', 'explains', 'explained', 'adds', 'added', 'concludes', 'concluded', 'writes', 'wrote', 'warns', 'warned', 'argues', 'argued', 'claims', 'claimed', 'told']);
+const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
+const QUOTE_CLOSE = new Set(['"', '”', '»', '“']);
+const STRONG_HEDGE_GROUPS = new Set([
+  'epistemic-suggest', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
+  'epistemic-adjective', 'unclear', 'modal-weak', 'limitation', 'frequency', 'negated-booster', 'hypothetical',
+]);
+/** Negations that modify a noun phrase ("patients without depression") rather than the main verb. */
+const MODIFIER_NEGATION = new Set(['without', 'free of', 'free from', 'absence of', 'lack of', 'absent', 'independent of', 'unrelated to', 'rather than', 'instead of']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+function toCue(m: Match, t: Tokens): CueMatch {
+  return { i: m.i, j: m.j, kind: m.entry.kind as CueKind, group: m.entry.group, start: t.start[m.i], end: t.end[m.j - 1] };
+}
+
+export function scan(text: string): Scan {
+  const t = tokenize(text);
+  const n = t.n;
+  const cues = resolve(CUES.matchAll(t)).map((m) => toCue(m, t));
+  const features = resolve(FEATURE_PHRASES.matchAll(t));
+  const relations = resolve(RELATIONS.matchAll(t));
+  const population = resolve(POPULATION.matchAll(t));
+
+  let nWords = 0;
+  for (let k = 0; k < n; k++) if (t.word[k]) nWords++;
+
+  // ---- clauses ----
+  const clauseOf = new Array<number>(n);
+  const clauseStart: number[] = [0];
+  const clauseEnd: number[] = [];
+  const clauseType: ClauseType[] = [];
+  const firstWordType = (k: number, breaker: string | null): ClauseType => {
+    const w = breaker ?? t.norm[k];
+    if (w === undefined) return 'main';
+    if (CONCESSIVE.has(w)) return 'concessive';
+    if (CONDITIONAL_OPENERS.has(w)) return 'conditional';
+    if (w === 'which' || w === 'who' || w === 'whom' || w === 'whose') return 'relative';
+    if (REPORT_AFTER_COMMA.has(w)) return 'report';
+    if (w === 'but' || w === 'however' || w === 'yet' || w === 'nevertheless' || w === 'nonetheless' || w === ';') return 'contrast';
+    return 'main';
+  };
+  let cur = 0;
+  let curOpening = n > 0 && OPENERS.has(t.norm[0]);
+  clauseType.push(n > 0 ? (curOpening && firstWordType(0, null) === 'main' ? 'opening' : firstWordType(0, null)) : 'main');
+  for (let k = 0; k < n; k++) {
+    const w = t.norm[k];
+    let breakBefore = false;
+    if (k > clauseStart[cur] && SCOPE_BREAKERS.has(w)) {
+      // "not yet", "has yet to" are not contrasts.
+      if (!(w === 'yet' && k > 0 && (t.norm[k - 1] === 'not' || t.norm[k - 1] === 'has' || t.norm[k - 1] === 'have' || t.norm[k - 1] === 'had'))) breakBefore = true;
+    } else if (k > clauseStart[cur] && k > 0 && t.norm[k - 1] === ',' && (COMMA_BREAKERS.has(w) || curOpening || REPORT_AFTER_COMMA.has(w))) {
+      breakBefore = true;
+    }
+    if (breakBefore) {
+      clauseEnd.push(k);
+      clauseStart.push(k);
+      cur++;
+      const ty = firstWordType(k, null);
+      curOpening = OPENERS.has(w) || ty === 'concessive' || ty === 'conditional';
+      clauseType.push(ty === 'main' && OPENERS.has(w) ? 'opening' : ty);
+    }
+    clauseOf[k] = cur;
+  }
+  clauseEnd.push(n);
+  // An opening adverbial ("In rats, ...") is not the main clause; the first full clause after it is.
+  let mainClause = 0;
+  for (let c = 0; c < clauseType.length; c++) {
+    if ((clauseType[c] === 'main' || clauseType[c] === 'contrast') && clauseEnd[c] - clauseStart[c] >= 2) {
+      mainClause = c;
+      break;
+    }
+  }
+
+  // ---- quotations: a quoted span of 4+ words is reported speech ----
+  for (let k = 0; k < n; k++) {
+    if (!QUOTE_OPEN.has(t.norm[k])) continue;
+    let close = -1;
+    let words = 0;
+    for (let q = k + 1; q < n; q++) {
+      if (QUOTE_CLOSE.has(t.norm[q]) && (t.norm[k] !== '“' || t.norm[q] !== '“')) { close = q; break; }
+      if (t.word[q]) words++;
+    }
+    if (close < 0) break;
+    if (words >= 4) cues.push({ i: k, j: close + 1, kind: 'attribution', group: 'quotation', start: t.start[k], end: t.end[close] });
+    k = close;
+  }
+  // ---- question ----
+  let question = false;
+  for (let k = n - 1; k >= 0; k--) {
+    const w = t.norm[k];
+    if (w === '?') { question = true; cues.push({ i: k, j: k + 1, kind: 'question', group: 'question', start: t.start[k], end: t.end[k] }); break; }
+    if (t.word[k] || w === '.' || w === '!') break;
+  }
+  cues.sort((a, b) => a.i - b.i || a.j - b.j);
+
+  // ---- negated boosters and generalisers: "not proven", "not all patients" ----
+  const negationCues: CueMatch[] = [];
+  for (const c of cues) if (c.kind === 'negation') negationCues.push(c);
+  for (const c of cues) {
+    if (c.kind !== 'booster' && c.kind !== 'generaliser') continue;
+    for (const ng of negationCues) {
+      if (ng === c) continue;
+      if (ng.j <= c.i && c.i - ng.j <= 2 && clauseOf[ng.i] === clauseOf[c.i]) {
+        c.negated = true;
+        if (c.kind === 'booster' && c.group !== 'evidential') { c.kind = 'hedge'; c.group = 'negated-booster'; }
+        ng.group = ng.group === 'negation' ? 'negation-of-' + (c.kind === 'generaliser' ? 'generaliser' : 'booster') : ng.group;
+      }
+    }
+  }
+
+  // ---- negation scopes (NegEx: forward to the next scope breaker; post-triggers look backward) ----
+  const scopes: Array<{ i: number; j: number }> = [];
+  for (const ng of negationCues) {
+    const c = clauseOf[ng.i];
+    const post = (ng.j === ng.i + 2 && t.norm[ng.i] === 'ruled' && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1])) || (t.norm[ng.i] === 'absent' && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1]));
+    let i = ng.j;
+    let j = clauseEnd[c];
+    while (j > i && !t.word[j - 1]) j--;
+    if (post || j <= i) {
+      i = clauseStart[c];
+      j = post && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1]) ? ng.i - 1 : ng.i;
+      while (i < j && !t.word[i]) i++;
+      while (j > i && !t.word[j - 1]) j--;
+    }
+    scopes.push({ i, j });
+  }
+
+  // ---- flags ----
+  let negated = false;
+  let attributed = false;
+  let hypothetical = false;
+  let hedged = false;
+  let boosted = false;
+  let generalised = false;
+  for (const c of cues) {
+    const ct = clauseType[clauseOf[c.i]];
+    switch (c.kind) {
+      case 'negation':
+        if (c.group === 'negation' || c.group === 'null-result') {
+          if (clauseOf[c.i] !== mainClause) break;
+          const phrase = t.norm.slice(c.i, c.j).join(' ');
+          if (MODIFIER_NEGATION.has(phrase)) break;
+          if (phrase === 'no' && c.i > 0 && t.norm[c.i - 1] === 'with') break;
+          if (inRelative(t, c.i, clauseStart[clauseOf[c.i]])) break;
+          negated = true;
+        }
+        break;
+      case 'attribution':
+        attributed = true;
+        break;
+      case 'conditional':
+        hypothetical = true;
+        break;
+      case 'modal':
+        if (c.group === 'modal-would') hypothetical = true;
+        if (c.group === 'modal-weak' && ct !== 'concessive') hedged = true;
+        break;
+      case 'hedge':
+      case 'limitation':
+        if (STRONG_HEDGE_GROUPS.has(c.group) && ct !== 'concessive') hedged = true;
+        break;
+      case 'booster':
+        if (c.group === 'booster-strong' && !c.negated) boosted = true;
+        break;
+      case 'generaliser':
+        if (!c.negated) generalised = true;
+        break;
+    }
+  }
+
+  return {
+    text, t, cues, features, relations, population, clauseOf, clauseStart, clauseEnd, clauseType, mainClause,
+    negationCues, scopes, nWords, negated, attributed, hypothetical, question, hedged, boosted, generalised,
+  };
+}
+
+/** A "who ..." relative clause between the clause start and token k ("patients who did not respond"). */
+function inRelative(t: Tokens, k: number, from: number): boolean {
+  for (let q = k - 1; q >= from && q >= k - 6; q--) {
+    const w = t.norm[q];
+    if (w === 'who' || w === 'whom' || w === 'whose') return true;
+  }
+  return false;
+}

@@ -1,0 +1,478 @@
+// Claim strength on Yu et al.'s scheme, as an ordinal: 0 no relation, 1 correlational, 2 conditional causal
+// (a causal claim under may / might / could / possibly / appear / likely), 3 direct causal.
+//
+// Rule-based, over the RELATIONS lexicon. A relation word counts only when it makes a claim:
+// - causal verbs: a finite verb with an object ("X reduced pain"), a passive with an agent ("was reduced by
+//   X"), a participle clause (", reducing ..."), or an infinitive after "appears to", "able to", "shown to";
+//   not a noun ("an increase in"), an adjective ("reduced risk", "hyperglycemia-induced"), or a purpose
+//   ("needed to reduce"). Without an object or agent ("levels increased after surgery") the verb describes
+//   a change, which is correlational language.
+// - correlational words: predicates ("was associated with", "is a risk factor", "more likely", comparisons
+//   between groups), not mentions inside a noun phrase ("factors associated with", "risk factors for").
+// - nothing counts inside a non-claim context: "whether ...", "further studies are needed to ...",
+//   "the aim was to ...", "should ...", a method clause ("the effect of X was examined").
+// Negation does not change strength ("did not reduce" is still causal language); `negated` carries it.
+import type { Scan } from './scan.js';
+import type { Match } from './phrases.js';
+import { inflect } from './phrases.js';
+import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './lexicon.js';
+
+export interface RelationCue {
+  i: number;
+  j: number;
+  kind: 'causal' | 'correlational';
+  group: string;
+  hedged: boolean;
+}
+
+export interface StrengthResult {
+  strength: 0 | 1 | 2 | 3;
+  cues: RelationCue[];
+  /** Counts of claim-bearing cues, for the certainty model. */
+  causalVerbs: number;
+  causalAdj: number;
+  causalNouns: number;
+  correlational: number;
+  comparative: number;
+}
+
+const VERB_FORMS = new Set([...CAUSAL_VERB_BASES, ...PHRASAL_HEADS].flatMap((v) => inflect(v)));
+const DEMONSTRATIVE = new Set(['this', 'these', 'those', 'that']);
+const DET = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'any', 'no', 'each', 'every', 'some', 'another', 'such', 'greater', 'overall', 'mean', 'average', 'net', 'slight', 'small', 'large', 'modest', 'marked', 'substantial', 'significant', 'dramatic', 'sharp', 'steady', 'rapid', 'major', 'minor', 'little', 'much', 'similar', 'relative', 'absolute', 'initial', 'subsequent', 'early', 'late', 'higher', 'lower', 'clinical', 'potential', 'possible', 'considerable', 'notable', 'meaningful', 'positive', 'negative', 'beneficial', 'protective', 'direct', 'indirect', 'main', 'primary', 'total', 'long-term', 'short-term', 'own', 'more', 'less', 'greatest', 'largest', 'biggest', 'smallest', 'first', 'second', 'third', 'other', 'same', 'either', 'both', 'all', 'many', 'several', 'few', 'of', 'in', 'for', 'on', 'at', 'from', 'with']);
+const PREP = new Set(['of', 'in', 'for', 'with', 'by', 'on', 'at', 'from', 'to', 'into', 'about', 'among', 'between', 'after', 'before', 'during', 'without', 'within', 'than', 'via', 'per', 'upon', 'under', 'as', 'toward', 'towards', 'despite', 'including', 'over', 'until', 'since', 'across', 'throughout', 'following', 'compared', 'versus', 'vs', 'when', 'while', 'whereas', 'if', 'but', 'and', 'or', 'because', 'so', 'although', 'relative', 'up', 'down', 'only', 'more', 'less', 'most', 'least', 'again', 'too', 'further', 'still', 'even', 'thereafter', 'afterwards', 'later', 'earlier', 'overall', 'substantially', 'significantly', 'slightly', 'markedly', 'considerably', 'dramatically', 'rapidly', 'steadily', 'gradually', 'somewhat', 'then']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);
+const HAVE = new Set(['has', 'have', 'had', 'having', "hasn't", "haven't", "hadn't"]);
+const GET = new Set(['get', 'gets', 'got', 'getting', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Adverbs and particles that may sit between a subject/auxiliary and its verb. */
+const SKIP = new Set(['not', "n't", 'also', 'further', 'significantly', 'markedly', 'substantially', 'greatly', 'dramatically', 'strongly', 'directly', 'effectively', 'possibly', 'probably', 'potentially', 'likely', 'indeed', 'actually', 'really', 'consistently', 'independently', 'both', 'all', 'often', 'usually', 'always', 'never', 'partly', 'partially', 'largely', 'slightly', 'modestly', 'reliably', 'accurately', 'rapidly', 'quickly', 'moderately', 'considerably', 'profoundly', 'selectively', 'specifically', 'still', 'thereby', 'thus', 'hence', 'therefore', 'then', 'only', 'even', 'already', 'ultimately', 'eventually', 'subsequently', 'clearly', 'generally', 'frequently', 'sometimes', 'typically', 'commonly', 'somewhat', 'nevertheless', 'however', 'conversely', 'may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'cannot', "can't", 'statistically', 'clinically', 'meaningfully', 'positively', 'negatively', 'adversely', 'favorably', 'favourably', 'safely', 'differentially', 'additionally', 'simultaneously', 'concomitantly', 'jointly', 'mainly', 'primarily', 'predominantly', 'mostly', 'essentially']);
+/** Words before "to <verb>" that make the infinitive a claim, not a purpose ("appears to reduce", "able to reduce"). */
+const CLAIM_BEFORE_TO = new Set(['able', 'unable', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'tend', 'tends', 'tended', 'likely', 'unlikely', 'shown', 'found', 'demonstrated', 'proven', 'proved', 'reported', 'help', 'helps', 'helped', 'helping', 'known', 'thought', 'believed', 'suggested', 'expected', 'said', 'continue', 'continues', 'continued', 'fail', 'fails', 'failed', 'serve', 'serves', 'served', 'appearing', 'seeming', 'predicted', 'estimated', 'sufficient', 'enough', 'ability', 'capacity', 'power', 'potential', 'claimed', 'alleged', 'observed', 'noted', 'confirmed', 'established', 'worked', 'works', 'work', 'effective', 'sufficiently', 'necessary', 'critical', 'essential', 'crucial', 'vital', 'key', 'instrumental', 'began', 'begins', 'started', 'starts', 'going', 'tending', 'considered', 'hypothesized', 'hypothesised', 'proposed', 'speculated', 'assumed', 'presumed', 'suspected']);
+/** "effective in reducing", "critical to improving": an -ing verb that is a claim after these. */
+const CLAIM_BEFORE_ING = new Set(['effective', 'efficient', 'successful', 'useful', 'helpful', 'beneficial', 'instrumental', 'critical', 'important', 'key', 'crucial', 'essential', 'vital', 'superior', 'inferior', 'efficacious', 'safe', 'effectiveness', 'efficacy', 'role', 'success', 'benefit', 'benefits', 'help', 'helps', 'helped', 'led', 'lead', 'leads', 'contributes', 'contributed', 'contribute', 'better', 'worse', 'capable']);
+/** Verbs used as nouns before "in"/"of" ("an increase in", "a change of"). */
+const NOUNABLE = new Set(['increase', 'increases', 'decrease', 'decreases', 'rise', 'rises', 'decline', 'declines', 'change', 'changes', 'benefit', 'benefits', 'cut', 'cuts', 'cure', 'cures', 'delay', 'delays', 'damage', 'harm', 'harms', 'impact', 'impacts', 'influence', 'influences', 'boost', 'boosts', 'block', 'blocks', 'repair', 'lift', 'aid', 'help', 'fight', 'double', 'halt', 'stop', 'trigger', 'triggers', 'drive', 'slow', 'ease', 'spur', 'fuel', 'shield', 'treat', 'remedy', 'result', 'results', 'lead', 'leads', 'account', 'play', 'contribute']);
+/** Study-design verbs: "the effect of X on Y was examined" is a method, not a claim. */
+const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'considered', 'discussed', 'elucidated', 'clarified', 'validated', 'confirmed', 'warranted', 'needed', 'required', 'explored', 'monitored', 'determined']);
+const PURPOSE_VERBS = new Set(['determine', 'assess', 'evaluate', 'investigate', 'examine', 'explore', 'test', 'compare', 'study', 'understand', 'clarify', 'elucidate', 'identify', 'confirm', 'establish', 'verify', 'measure', 'quantify', 'estimate', 'characterize', 'characterise', 'describe', 'address', 'validate', 'define', 'learn', 'see', 'know', 'find', 'explain', 'analyse', 'analyze', 'detect', 'document', 'demonstrate', 'show', 'prove', 'evaluated', 'inform', 'guide', 'assessing', 'evaluating', 'examining', 'investigating', 'exploring', 'determining', 'understanding', 'elucidating', 'clarifying', 'identifying', 'confirming', 'testing', 'studying', 'comparing']);
+/** Hedges that make a causal claim conditional (Yu: may / might / could / possibly / appear ...), not "suggest". */
+const CONDITIONAL_GROUPS = new Set(['modal-weak', 'epistemic-adverb', 'epistemic-appear', 'epistemic-believe', 'epistemic-adjective', 'hypothetical', 'modal-would', 'negated-booster']);
+const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'more', 'less', 'fewer', 'better', 'worse', 'shorter', 'longer', 'larger', 'smaller', 'faster', 'slower', 'stronger', 'weaker', 'older', 'younger', 'earlier', 'later', 'poorer', 'thicker', 'thinner', 'heavier', 'bigger', 'highest', 'lowest', 'greatest', 'best', 'worst', 'shortest', 'longest', 'largest', 'smallest', 'similar', 'different', 'comparable', 'increased', 'decreased', 'reduced', 'elevated', 'superior', 'inferior', 'lesser', 'fewest', 'most', 'least']);
+/** Subjects that are research artefacts: "our findings will aid ...", "this study contributes ..." are not causal claims about health. */
+const ARTEFACT = new Set(['study', 'studies', 'findings', 'finding', 'research', 'knowledge', 'information', 'paper', 'review', 'analysis', 'analyses', 'observations', 'observation', 'article', 'survey', 'investigation', 'understanding', 'insights']);
+/** "our results", "these data": artefacts only with a research determiner. */
+const ARTEFACT_WITH_DET = new Set(['results', 'data', 'evidence', 'work', 'report', 'trial']);
+const RESEARCH_DET = new Set(['our', 'these', 'this', 'present', 'current', 'study', 'such', 'the']);
+/** Nouns that the verb lexicon also holds: when the verb reading fails, try the noun reading. */
+const NOUN_FALLBACK = new Set(['impact', 'impacts', 'effect', 'effects', 'benefit', 'benefits', 'harm', 'harms', 'influence', 'influences', 'damage', 'help', 'aid', 'relief']);
+/** Verbs that naturally take no object ("levels increased"): without object they describe a change. */
+const ERGATIVE = new Set(['increase', 'decrease', 'improve', 'reduce', 'worsen', 'change', 'rise', 'decline', 'drop', 'fall', 'slow', 'stabilize', 'stabilise', 'normalize', 'normalise', 'shrink', 'double', 'triple', 'halve', 'accelerate', 'diminish', 'weaken', 'strengthen', 'ease', 'lessen', 'resolve', 'lower', 'raise', 'elevate', 'deteriorate', 'persist', 'lengthen', 'shorten', 'extend', 'alter', 'impact', 'affect', 'influence', 'benefit', 'relax', 'heal', 'recover', 'vary', 'differ']);
+const ERGATIVE_FORMS = new Set([...ERGATIVE].flatMap((v) => inflect(v)));
+const QUANTITY = new Set(['half', 'a', 'one', 'two', 'three', 'four', 'five', 'ten', 'twice', 'double', 'triple', 'expected', 'ever', 'usual', 'previously']);
+const GROUP_INTRO = new Set(['in', 'among', 'for', 'between', 'across', 'than', 'with', 'within']);
+const ED_IRREGULAR = new Set(['led', 'shown', 'drove', 'driven', 'shrank', 'shrunk', 'fought', 'held', 'made', 'gave', 'given', 'brought', 'cut', 'set', 'put']);
+
+type Form = 'base' | 's' | 'ed' | 'ing';
+function formOf(w: string): Form {
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed') || ED_IRREGULAR.has(w)) return 'ed';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 's';
+  return 'base';
+}
+
+/** The nearest token before k that is not a skippable adverb / modal / negation. */
+function prevContent(s: Scan, k: number): number {
+  let q = k - 1;
+  while (q >= 0 && s.t.word[q] && (SKIP.has(s.t.norm[q]) || isAdverb(s.t.norm[q]) || ((s.t.norm[q] === 'and' || s.t.norm[q] === 'or') && q > 0 && isAdverb(s.t.norm[q - 1])))) q--;
+  return q;
+}
+
+const MODAL_DO = new Set(['may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "can't", 'to']);
+
+/** A finite verb earlier in the clause than token k ("was feasible and improved ..."). */
+function finiteVerbBefore(s: Scan, k: number): boolean {
+  for (let q = s.clauseStart[s.clauseOf[k]]; q < k; q++) {
+    const w = s.t.norm[q];
+    if (BE.has(w) || HAVE.has(w) || MODAL_DO.has(w)) return true;
+  }
+  return false;
+}
+
+/** Adjectives that end in -ly (not adverbs). */
+const ADJ_LY = new Set(['early', 'only', 'likely', 'unlikely', 'elderly', 'daily', 'weekly', 'monthly', 'yearly', 'costly', 'family', 'friendly', 'lonely', 'deadly', 'holy', 'ugly', 'timely', 'orderly', 'hourly', 'nightly', 'quarterly', 'lovely', 'italy', 'july', 'assembly', 'supply', 'apply', 'reply', 'rely', 'anomaly', 'belly', 'jelly', 'bully', 'ally', 'rally', 'ply', 'fly', 'sly']);
+const isAdverb = (w: string) => w.length > 3 && w.endsWith('ly') && !ADJ_LY.has(w);
+
+/** Does a noun phrase object follow the verb ending at token j? */
+function hasObject(s: Scan, j: number): boolean {
+  const t = s.t;
+  let q = j;
+  while (q < t.n && t.word[q] && isAdverb(t.norm[q])) q++;
+  if (q >= t.n || !t.word[q]) return false;
+  const w = t.norm[q];
+  if (w === 'that' || w === 'whether' || w === 'how' || w === 'if' || w === 'what' || w === 'which' || w === 'who') return false;
+  if (PREP.has(w) || BE.has(w) || HAVE.has(w)) return w === 'more' || w === 'less' || w === 'both' || w === 'only' || w === 'up';
+  if (t.num[q]) return !(q + 1 < t.n && (t.norm[q + 1] === '%' || t.norm[q + 1] === 'percent' || t.norm[q + 1] === 'fold' || t.norm[q + 1] === 'times'));
+  return true;
+}
+
+type VerbUse = 'causal' | 'weak' | 'change' | 'adjective' | null;
+
+/** Is the clause subject (first word of the clause, after determiners) a group of people? */
+function subjectIsGroup(s: Scan, i: number): boolean {
+  const from = s.clauseStart[s.clauseOf[i]];
+  for (let q = from; q < i && q < from + 6; q++) if (GROUP_NOUNS.has(s.t.norm[q])) return true;
+  return false;
+}
+
+/** A "to <verb>" earlier in the clause whose verb is not a claim ("required to improve X and promote Y"). */
+function infinitiveBefore(s: Scan, i: number): boolean {
+  const from = Math.max(s.clauseStart[s.clauseOf[i]], i - 12);
+  for (let q = i - 2; q >= from; q--) {
+    if (s.t.norm[q] === 'to' && q + 1 < s.t.n && VERB_FORMS.has(s.t.norm[q + 1])) {
+      const b = prevContent(s, q);
+      return !(b >= 0 && CLAIM_BEFORE_TO.has(s.t.norm[b]));
+    }
+  }
+  return false;
+}
+
+/** How a causal verb (or the head of a causal phrase) at m is used. */
+function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
+  const t = s.t;
+  const w = t.norm[m.i];
+  if (t.hyph[m.i] && !(m.i > 0 && (t.norm[m.i - 1] === 'down' || t.norm[m.i - 1] === 'up' || t.norm[m.i - 1] === 'co'))) return null; // "hyperglycemia-induced", "all-cause"
+  const form = formOf(w);
+  const p = m.i - 1;
+  const prev = p >= 0 ? t.norm[p] : '';
+  const next = m.j < t.n ? t.norm[m.j] : '';
+  if (m.j < t.n && t.hyph[m.j]) return null; // "triple-negative"
+  const q = prevContent(s, m.i);
+  const pw = q >= 0 ? t.norm[q] : '';
+  if (ARTEFACT.has(pw) || (ARTEFACT_WITH_DET.has(pw) && q > 0 && RESEARCH_DET.has(t.norm[q - 1]))) return null;
+  const discriminate = w.startsWith('distinguish') || w.startsWith('discriminat') || w.startsWith('differentiat');
+  const obj = phrasal || hasObject(s, m.j) || (discriminate && next === 'between');
+  const ergative = ERGATIVE_FORMS.has(w);
+  // "displayed lower levels", "had increased risk": an adjective after a verb.
+  if (!phrasal && (w === 'lower' || w === 'higher' || ((form === 'ed') && HAVE.has(pw) && subjectIsGroup(s, m.i))) && (HAVE.has(pw) || PRED_VERBS.has(pw) || BE.has(pw) || (pw.endsWith('ed') && pw !== 'need'))) return 'adjective';
+  // Coordinated with an earlier infinitive of purpose: "needed to improve X and promote Y".
+  if ((prev === 'and' || prev === 'or') && form === 'base' && infinitiveBefore(s, m.i)) return null;
+  if (form === 'base') {
+    if (prev === 'to' || pw === 'to') {
+      const tq = prev === 'to' ? p : q;
+      const before = prevContent(s, tq);
+      const b = before >= 0 ? t.norm[before] : '';
+      if (CLAIM_BEFORE_TO.has(b)) return 'causal';
+      if (tq - 1 >= 0 && CLAIM_BEFORE_TO.has(t.norm[tq - 1])) return 'causal';
+      return null;
+    }
+  }
+  if (form === 'base' || form === 's') {
+    // "this leads to", "these reduce": a pronoun subject; "this increase", "these increases": a noun.
+    if (DEMONSTRATIVE.has(prev)) {
+      const pronounSubject = form === 's' ? prev === 'this' || prev === 'that' || prev === 'it' : prev === 'these' || prev === 'those';
+      if (!pronounSubject) return null;
+    } else if (DET.has(prev) || t.num[p] === true) return null;
+    if (BE.has(next) || HAVE.has(next) || next === 'were' || next === 'will' || next === 'may' || next === 'can' || next === 'should' || next === 'could' || next === 'might') return null;
+    if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(w) && !phrasal) return null;
+    if ((q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') && !MODAL_DO.has(prev)) return form === 's' && obj ? 'causal' : null;
+    if (obj) return 'causal';
+    if (next === 'that' || next === 'which' || next === 'of') return null;
+    // A bare base form is usually a noun ("change from baseline") unless a modal, "do" or a plural subject precedes.
+    if (form === 'base' && !(MODAL_DO.has(prev) || (pw.endsWith('s') && !pw.endsWith('ss')))) return null;
+    return ergative || phrasal ? 'change' : null;
+  }
+  if (form === 'ed') {
+    const byAmount = next === 'by' && m.j + 1 < t.n && (t.num[m.j + 1] || t.norm[m.j + 1] === 'one' || t.norm[m.j + 1] === 'half' || t.norm[m.j + 1] === 'a' || t.norm[m.j + 1] === 'about' || t.norm[m.j + 1] === 'approximately' || t.norm[m.j + 1] === 'up' || t.norm[m.j + 1] === 'nearly' || t.norm[m.j + 1] === 'almost');
+    if (next === 'by' && !phrasal && !byAmount) return 'causal';
+    if (BE.has(pw) || GET.has(pw)) return phrasal ? 'causal' : 'change';
+    if (HAVE.has(pw)) return obj ? 'causal' : 'change';
+    if ((pw === 'and' || pw === 'or') && obj && finiteVerbBefore(s, q)) return 'causal';
+    if (phrasal && pw === ',') return 'causal';
+    if (DET.has(pw) || PREP.has(pw) || q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') return null;
+    if (w === 'treated' && (next === 'with' || next === 'by' || next === 'for')) return null;
+    if (obj) return 'causal';
+    return ergative || phrasal ? 'change' : null;
+  }
+  // -ing
+  if (BE.has(prev)) return obj ? 'causal' : 'change';
+  if (prev === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'while' || prev === 'so' || prev === 'further') return 'causal';
+  if (prev === 'to' || prev === 'in' || prev === 'for' || prev === 'at' || prev === 'by') {
+    const b = p - 1 >= 0 ? t.norm[p - 1] : '';
+    const b2 = p - 2 >= 0 ? t.norm[p - 2] : '';
+    if (CLAIM_BEFORE_ING.has(b) || ((b.endsWith('ly') || b === 'more' || b === 'most') && CLAIM_BEFORE_ING.has(b2))) return 'causal';
+    return null;
+  }
+  // "a threat leading to DKA": a participle after a noun.
+  if (phrasal && q >= 0 && t.word[q] && !DET.has(pw) && !PREP.has(pw)) return 'weak';
+  return null;
+}
+
+/** A relation cue inside a non-claim context: "whether X reduces Y", "further studies to test ...", "should ...". */
+function nonClaim(s: Scan, i: number): boolean {
+  const c = s.clauseOf[i];
+  const from = s.clauseStart[c];
+  const to = s.clauseEnd[c];
+  const t = s.t;
+  for (const cue of s.cues) {
+    if (cue.i < from || cue.i >= to) continue;
+    const before = cue.i < i;
+    if (cue.kind === 'limitation' && cue.group === 'limitation' && isResearchNeed(t.norm, cue.i, cue.j)) return true;
+    if (!before) continue;
+    if (cue.kind === 'conditional' && (cue.group === 'future' || t.norm[cue.i] === 'whether' || t.norm[cue.i] === 'if' || t.norm[cue.i] === 'unless')) return true;
+    if (cue.kind === 'hedge' && cue.group === 'unclear' && /\b(whether|if|unclear|unknown|not known|uncertain)\b/.test(t.norm.slice(cue.i, cue.j).join(' '))) return true;
+    if (cue.kind === 'modal' && cue.group === 'modal-should' && !subordinatorBetween(t.norm, cue.j, i)) return true;
+  }
+  for (let q = from; q < i; q++) {
+    const w = t.norm[q];
+    if ((w === 'to' || w === 'for') && q + 1 < i && PURPOSE_VERBS.has(t.norm[q + 1])) return true;
+    if (w === 'whether' || w === 'recommend' || w === 'recommended' || w === 'recommendation' || w === 'recommendations') return true;
+    // "The aim of this study was to ...", "We aimed to ..." (not "interventions aimed at improving").
+    if ((w === 'aim' || w === 'aimed' || w === 'aims' || w === 'objective' || w === 'objectives' || w === 'purpose' || w === 'goal') && (q - from <= 2 || (q > 0 && (t.norm[q - 1] === 'we' || t.norm[q - 1] === 'study')))) return true;
+  }
+  // A method or research-need predicate after the relation: "the effect of X on Y was examined".
+  for (let q = i + 1; q < to; q++) {
+    if (METHOD_VERBS.has(t.norm[q]) && q > 0 && (BE.has(t.norm[q - 1]) || HAVE.has(t.norm[q - 1]) || t.norm[q - 1] === 'further' || t.norm[q - 1] === 'been')) return true;
+  }
+  return false;
+}
+
+const SUBORDINATORS = new Set(['as', 'because', 'since', 'which', 'that', 'who', 'given', 'when', 'where']);
+function subordinatorBetween(norm: string[], from: number, to: number): boolean {
+  for (let q = from; q < to; q++) if (SUBORDINATORS.has(norm[q])) return true;
+  return false;
+}
+
+const RESEARCH_WORD = /^(research|stud(y|ies)|trials?|work|investigations?|evaluation|data|evidence|analyses|replication|confirmation|validation|experiments|testing|consideration|exploration|examination|follow-up|confirmed|replicated|validated|verified|tested|studied|investigated|explored|examined|evaluated|clarified|investigation)$/;
+function isResearchNeed(norm: string[], i: number, j: number): boolean {
+  for (let q = i; q < j; q++) if (RESEARCH_WORD.test(norm[q])) return true;
+  return false;
+}
+
+/** Is the relation cue at token i governed by a conditional hedge earlier in its clause? */
+function conditionallyHedged(s: Scan, i: number): boolean {
+  const c = s.clauseOf[i];
+  const from = Math.max(s.clauseStart[c], i - 10);
+  for (const cue of s.cues) {
+    if (cue.i >= i || cue.i < from) continue;
+    if (CONDITIONAL_GROUPS.has(cue.group)) return true;
+  }
+  return false;
+}
+
+const PRED_VERBS = new Set(['prove', 'proves', 'proved', 'proven', 'showed', 'show', 'shows', 'shown', 'exhibited', 'exhibit', 'exhibits', 'displayed', 'display', 'displays', 'experienced', 'experience', 'experiences', 'demonstrated', 'demonstrate', 'demonstrates', 'serve', 'serves', 'served', 'identified', 'emerged', 'found', 'find', 'finds', 'observed', 'there', 'as', 'no']);
+/** Evidential verbs that assert their object ("confirms the benefit of", "found no effect of"). */
+const EVIDENTIAL = new Set(['confirm', 'confirms', 'confirmed', 'reveal', 'reveals', 'revealed', 'support', 'supports', 'supported', 'suggest', 'suggests', 'suggested', 'highlight', 'highlights', 'highlighted', 'highlighting', 'reinforce', 'reinforces', 'reinforced', 'provide', 'provides', 'provided', 'report', 'reports', 'reported', 'indicate', 'indicates', 'indicated', 'establish', 'established', 'establishes', 'prove', 'proves', 'proved', 'document', 'documented', 'documents', 'underscore', 'underscores', 'emphasize', 'emphasizes', 'evidence', 'saw', 'see', 'noted', 'detected']);
+/** A copula or "have"-type verb shortly before token i ("is a risk factor", "had higher rates"). */
+function predicative(s: Scan, i: number, window: number, evidential = false): boolean {
+  const from = Math.max(s.clauseStart[s.clauseOf[i]], i - window);
+  for (let q = i - 1; q >= from; q--) {
+    const w = s.t.norm[q];
+    if (BE.has(w) || HAVE.has(w) || GET.has(w) || PRED_VERBS.has(w)) return true;
+    if (evidential && EVIDENTIAL.has(w)) return true;
+    if (w === ';') return false;
+  }
+  return false;
+}
+
+const AFTER_PRED = new Set(['observed', 'seen', 'found', 'noted', 'demonstrated', 'shown', 'evident', 'apparent', 'significant', 'detected', 'confirmed', 'achieved', 'present', 'identified', 'reported', 'similar', 'greater', 'higher', 'lower', 'larger', 'smaller', 'strong', 'stronger', 'weak', 'weaker', 'modest', 'substantial', 'small', 'large', 'limited', 'consistent', 'maintained', 'sustained', 'noticed', 'documented', 'established', 'evidenced', 'positive', 'negative', 'inverse', 'independent', 'robust', 'marked', 'minimal', 'comparable', 'attenuated', 'lost', 'absent', 'persisted', 'persists', 'disappeared', 'disappear', 'disappears', 'remained', 'remains', 'exists', 'existed', 'emerged', 'occurred', 'were', 'was', 'are', 'is']);
+/** A noun subject followed by its predicate: "the best predictors of X are ...", "effects were observed". */
+function predicatedAfter(s: Scan, i: number, j: number): boolean {
+  const c = s.clauseOf[i];
+  const to = Math.min(s.clauseEnd[c], j + 14);
+  const subject = i - s.clauseStart[c] <= 4;
+  for (let q = j; q < to; q++) {
+    const w = s.t.norm[q];
+    if (BE.has(w) || HAVE.has(w)) {
+      if (subject) return true;
+      const nx = q + 1 < s.t.n ? s.t.norm[q + 1] : '';
+      const nx2 = q + 2 < s.t.n ? s.t.norm[q + 2] : '';
+      return AFTER_PRED.has(nx) || AFTER_PRED.has(nx2);
+    }
+    if (w === 'occur' || w === 'occurs' || w === 'occurred') return true;
+    if (subject && (w === 'persisted' || w === 'disappeared' || w === 'disappear' || w === 'disappears' || w === 'remained' || w === 'emerged' || w === 'occurred' || w === 'exists' || w === 'existed')) return true;
+  }
+  return false;
+}
+
+const GROUP_NOUNS = new Set(['patients', 'people', 'persons', 'adults', 'participants', 'individuals', 'subjects', 'women', 'men', 'children', 'adolescents', 'infants', 'those', 'cases', 'mothers', 'girls', 'boys', 'users', 'smokers', 'survivors', 'eyes', 'youth', 'pregnancies', 'veterans', 'students', 'neonates', 'newborns', 'elderly', 'residents', 'workers', 'group', 'groups', 'cohort', 'population', 'populations']);
+const GROUP_LINK = new Set(['with', 'without', 'who', 'receiving', 'treated', 'taking', 'undergoing', 'on', 'from', 'having', 'exposed', 'born', 'living', 'aged', 'using', 'carrying', 'harbouring', 'harboring']);
+/** "Patients with X are/have Y": an exposure-defined group is given a property, an association. */
+function groupWith(s: Scan): number {
+  const t = s.t;
+  for (let k = 0; k + 1 < t.n; k++) {
+    if (!GROUP_NOUNS.has(t.norm[k]) || !GROUP_LINK.has(t.norm[k + 1])) continue;
+    const c = s.clauseOf[k];
+    if (c !== s.mainClause && s.clauseType[c] !== 'main') continue;
+    // Only as the clause subject: "Patients with X have Y" (not "... in patients with X", mostly descriptive).
+    const atStart = k - s.clauseStart[c] <= 2;
+    if (!atStart) continue;
+    if (nonClaim(s, k)) continue;
+    // Needs a predicate in the clause: a copula / have / a finite -ed verb.
+    for (let q = s.clauseStart[c]; q < s.clauseEnd[c]; q++) {
+      const w = t.norm[q];
+      if (q !== k + 1 && (BE.has(w) || HAVE.has(w) || (atStart && q > k + 2 && w.endsWith('ed')))) return k;
+    }
+  }
+  return -1;
+}
+
+/** A comparison between groups without an explicit "than": "was higher in the treated group", "similar in both groups". */
+function groupComparison(s: Scan, k: number): boolean {
+  const t = s.t;
+  const end = Math.min(s.clauseEnd[s.clauseOf[k]], k + 7);
+  for (let q = k + 1; q < end; q++) if (GROUP_INTRO.has(t.norm[q])) return q > k + 1 || t.norm[q] === 'than' || t.norm[q] === 'between' || t.norm[q] === 'among' || t.norm[q] === 'in';
+  return false;
+}
+
+export function classifyStrength(s: Scan): StrengthResult {
+  const t = s.t;
+  const cues: RelationCue[] = [];
+  let causalVerbs = 0, causalAdj = 0, causalNouns = 0, correlational = 0, comparative = 0;
+  let causal: RelationCue | null = null;
+  let weakCausal: RelationCue | null = null;
+  let corr = false;
+  const covered = new Uint8Array(t.n);
+  const push = (m: { i: number; j: number }, kind: 'causal' | 'correlational', group: string, hedged: boolean) => {
+    const rc: RelationCue = { i: m.i, j: m.j, kind, group, hedged };
+    cues.push(rc);
+    for (let q = m.i; q < m.j; q++) covered[q] = 1;
+    if (kind === 'causal') {
+      // The main clause's causal claim wins over one in a subordinate clause.
+      if (!causal || (s.clauseOf[m.i] === s.mainClause && s.clauseOf[causal.i] !== s.mainClause) || (causal.hedged && !hedged && s.clauseOf[m.i] === s.clauseOf[causal.i])) causal = rc;
+    } else corr = true;
+    return rc;
+  };
+  for (const m of s.relations) {
+    const g = m.entry.group;
+    if (nonClaim(s, m.i)) continue;
+    switch (g) {
+      case 'causal-verb':
+      case 'causal-phrase': {
+        const use = verbUse(s, m, g === 'causal-phrase');
+        if (use === null && NOUN_FALLBACK.has(t.norm[m.i]) && (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j))) {
+          push(m, 'causal', 'causal-noun', conditionallyHedged(s, m.i));
+          causalNouns++;
+        } else if (use === 'causal') { push(m, 'causal', g, conditionallyHedged(s, m.i)); causalVerbs++; }
+        else if (use === 'adjective') { push(m, 'correlational', 'comparative', false); comparative++; }
+        else if (use === 'weak') {
+          // "mutations leading to disease": causal, unless the sentence's claim is an association.
+          const rc: RelationCue = { i: m.i, j: m.j, kind: 'causal', group: g, hedged: conditionallyHedged(s, m.i) };
+          cues.push(rc);
+          if (!weakCausal) weakCausal = rc;
+          causalVerbs++;
+        }
+        else if (use === 'change') { push(m, 'correlational', 'change-verb', false); correlational++; }
+        break;
+      }
+      case 'causal-link': {
+        if (t.hyph[m.i]) break;
+        // "X is due to Y", ", because of Y": a claim; "mortality due to violence" only names a category.
+        const q = prevContent(s, m.i);
+        const pw = q >= 0 ? t.norm[q] : '';
+        const w = t.norm[m.i];
+        const free = w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'cause-and-effect';
+        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.has(pw) || GET.has(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
+          push(m, 'causal', g, conditionallyHedged(s, m.i));
+          causalAdj++;
+        }
+        break;
+      }
+      case 'causal-adj': {
+        // After a copula ("is effective", "is an effective treatment", "proved beneficial") or "effective in reducing";
+        // not a bare noun-phrase modifier ("the development of effective therapies").
+        const next = m.j < t.n ? t.norm[m.j] : '';
+        if (predicative(s, m.i, 5) || next === 'in' || next === 'at' || next === 'for' || next === 'against' || t.norm[m.i] === 'effectively') {
+          push(m, 'causal', g, conditionallyHedged(s, m.i));
+          causalAdj++;
+        }
+        break;
+      }
+      case 'importance':
+        // "is crucial for a good outcome", "was essential to recovery" (predicative, not "necessary to determine").
+        const dummy = m.i >= 2 && t.norm[m.i - 2] === 'it';
+        if (predicative(s, m.i, 3) && !dummy && !(m.j < t.n && (PURPOSE_VERBS.has(t.norm[m.j]) || t.norm[m.j] === 'exclude'))) {
+          push(m, 'causal', g, conditionallyHedged(s, m.i));
+          causalAdj++;
+        }
+        break;
+      case 'usefulness':
+        // "may be useful", "appears to be a promising treatment": conditional causal language (only when hedged).
+        if ((predicative(s, m.i, 5) || t.norm[m.i - 1] === 'prove' || t.norm[m.i - 1] === 'proves') && conditionallyHedged(s, m.i)) {
+          push(m, 'causal', g, true);
+          causalAdj++;
+        }
+        break;
+      case 'causal-noun':
+        // "had no effect on", "showed a benefit", "confirms the benefit of", "effects were observed".
+        if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) { push(m, 'causal', g, conditionallyHedged(s, m.i)); causalNouns++; }
+        break;
+      case 'change-noun':
+        if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) { push(m, 'correlational', g, false); correlational++; }
+        break;
+      case 'correlational-verb': {
+        const q = prevContent(s, m.i);
+        const pw = q >= 0 ? t.norm[q] : '';
+        // "factors associated with X" is a noun phrase; "X was associated with Y", "X correlated with Y" claim.
+        const w = t.norm[m.i];
+        const participle = w === 'associated' || w === 'linked' || w === 'related' || w === 'connected' || w === 'tied' || w === 'accompanied';
+        if (!participle || BE.has(pw) || HAVE.has(pw) || GET.has(pw) || pw === 'not' || q < 0 || clauseHasNoVerbBefore(s, m.i)) {
+          push(m, 'correlational', g, false);
+          correlational++;
+        }
+        break;
+      }
+      case 'correlational-noun':
+        if (predicative(s, m.i, 8, true) || predicatedAfter(s, m.i, m.j)) {
+          push(m, 'correlational', g, false);
+          correlational++;
+        }
+        break;
+      case 'predictor': {
+        const w = t.norm[m.i];
+        if ((w === 'predict' || w === 'predicts' || w === 'predicted') && (verbUse(s, m, false) !== null || MODAL_DO.has(t.norm[m.i - 1]))) { push(m, 'correlational', g, false); correlational++; }
+        else if (predicative(s, m.i, 5) || predicatedAfter(s, m.i, m.j)) { push(m, 'correlational', g, false); correlational++; }
+        break;
+      }
+      case 'risk':
+        if (predicative(s, m.i, 4) || predicatedAfter(s, m.i, m.j) || t.norm[m.i] === 'more' || t.norm[m.i] === 'less' || t.norm[m.i] === 'most' || t.norm[m.i] === 'least' || t.norm[m.i] === 'equally' || t.norm[m.i] === 'as' || t.norm[m.i] === 'twice' || t.norm[m.i] === 'times') {
+          push(m, 'correlational', g, false);
+          correlational++;
+        }
+        break;
+      case 'comparative':
+        push(m, 'correlational', g, false);
+        comparative++;
+        break;
+    }
+  }
+  // Comparisons between groups that the phrase lexicon does not spell out ("was higher in the X group").
+  for (let k = 0; k < t.n; k++) {
+    if (covered[k] || !COMPARATIVES.has(t.norm[k])) continue;
+    // "more than 50%", "more than half" are quantities.
+    if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.norm[k + 2]))) continue;
+    if (!predicative(s, k, 3) && !(k + 1 < t.n && t.norm[k + 1] === 'than')) continue;
+    if (!groupComparison(s, k) || nonClaim(s, k)) continue;
+    push({ i: k, j: k + 1 }, 'correlational', 'comparative', false);
+    comparative++;
+  }
+  if (!corr && !causal) {
+    const k = groupWith(s);
+    if (k >= 0) { push({ i: k, j: k + 2 }, 'correlational', 'group-comparison', false); comparative++; }
+  }
+  let strength: 0 | 1 | 2 | 3 = 0;
+  const best = (causal ?? weakCausal) as RelationCue | null;
+  if (causal) strength = (causal as RelationCue).hedged ? 2 : 3;
+  else if (corr) strength = 1;
+  else if (best) strength = best.hedged ? 2 : 3;
+  cues.sort((a, b) => a.i - b.i);
+  return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
+}
+
+/** "Coffee linked to lower risk": a headline-style participle with no verb before it in its clause. */
+function clauseHasNoVerbBefore(s: Scan, i: number): boolean {
+  const from = s.clauseStart[s.clauseOf[i]];
+  for (let q = from; q < i; q++) {
+    const w = s.t.norm[q];
+    if (BE.has(w) || HAVE.has(w) || w.endsWith('ed') || (s.t.norm[q].endsWith('s') && VERB_FORMS.has(w))) return false;
+  }
+  return i - from <= 5;
+}

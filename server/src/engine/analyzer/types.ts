@@ -1,0 +1,50 @@
+// Public types of the sentence analyzer. Offsets are UTF-16 code units into the analysed sentence.
+
+export type CueKind =
+  | 'hedge'
+  | 'booster'
+  | 'modal'
+  | 'negation'
+  | 'attribution'
+  | 'conditional'
+  | 'question'
+  | 'generaliser'
+  | 'causal'
+  | 'correlational'
+  | 'population'
+  | 'limitation';
+
+export type PopulationKind = 'humans' | 'animals' | 'cells' | 'post-mortem' | 'subgroup' | 'unspecified';
+
+export interface Cue {
+  text: string;
+  start: number;
+  end: number;
+  kind: CueKind;
+  /** Finer lexicon class, e.g. 'modal-weak', 'epistemic-verb', 'booster-strong', 'animals'. */
+  group: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SentenceAnalysis {
+  /** 1..6 on Pei & Jurgens' scale, 6 = most certain. */
+  certainty: number;
+  /** 0 none / 1 correlational / 2 conditional causal / 3 direct causal (ordinal, Wright & Augenstein). */
+  strength: 0 | 1 | 2 | 3;
+  cues: Cue[];
+  /** The main assertion is negated. */
+  negated: boolean;
+  /** Spans under a negation cue (NegEx-style), ended by scope breakers. */
+  negationScopes: Span[];
+  attributed: boolean;
+  hypothetical: boolean;
+  question: boolean;
+  hedged: boolean;
+  boosted: boolean;
+  generalised: boolean;
+  population: { kind: PopulationKind; cues: Cue[] };
+}
