@@ -4,9 +4,13 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import type { Finding } from '../types.js';
 import { evidencePhrase } from './evidence.js';
 
+const UNKNOWN = /\b(?:not (?:yet )?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be)/i;
+
 export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
   const a = ref.s.analysis;
   if (a.question || a.hypothetical) return undefined;
+  // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
+  if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
   for (const x of ctx.db.contradictions) {
     // A contradiction lives inside its claim's topic: the claim's vetoes apply to it as well.
     const req = x.claim.unless?.length ? { ...x, unless: [...(x.unless ?? []), ...x.claim.unless] } : x;

@@ -1,0 +1,181 @@
+// File-system adapter for the database: the embedded database compiled at build time
+// (dist/claims.json, written by scripts/build-db.mjs from claims/*.yaml) and user pack paths.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, isAbsolute, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emptyDatabase, loadPacks, type PackError, type PackInput } from './loader.js';
+import type { Caution, Claim, Concept, Database, Origin, Source } from './schema.js';
+
+/** The compiled form of a database: plain records plus origins, as written to dist/claims.json. */
+export interface CompiledDb {
+  version: 1;
+  sources: Source[];
+  concepts: Concept[];
+  claims: Claim[];
+  cautions: Caution[];
+  /** "claim:ID" → [file relative to the package root, line, column] (0-based). */
+  origins: Record<string, [string, number, number]>;
+}
+
+export const PACK_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** Files in a pack folder that are not packs (the generated JSON Schema). */
+const isSchemaFile = (name: string) => name === 'schema.json' || name.endsWith('.schema.json');
+
+export function databaseToJson(db: Database, root?: string): CompiledDb {
+  const origins: CompiledDb['origins'] = {};
+  for (const [k, o] of db.origins) {
+    const file = root && isAbsolute(o.file) ? relative(root, o.file).split('\\').join('/') : o.file;
+    origins[k] = [file, o.line, o.column];
+  }
+  return {
+    version: 1,
+    sources: [...db.sources.values()],
+    concepts: [...db.concepts.values()],
+    claims: [...db.claims.values()],
+    cautions: [...db.cautions.values()],
+    origins,
+  };
+}
+
+/** Rebuilds a Database from its compiled form; relative origin files are resolved against `root` when given. */
+export function databaseFromJson(json: CompiledDb, root?: string): Database {
+  if (!json || json.version !== 1) throw new Error('unsupported compiled database format (expected version 1); rebuild with `npm run build`');
+  const db = emptyDatabase();
+  for (const s of json.sources) db.sources.set(s.id, s);
+  for (const c of json.concepts) db.concepts.set(c.id, c);
+  for (const c of json.claims) db.claims.set(c.id, c);
+  for (const c of json.cautions) db.cautions.set(c.id, c);
+  for (const [k, [file, line, column]] of Object.entries(json.origins)) {
+    const o: Origin = { file: root && !isAbsolute(file) ? join(root, file) : file, line, column };
+    db.origins.set(k, o);
+  }
+  return db;
+}
+
+function moduleDir(): string | undefined {
+  // CommonJS bundles (esbuild --format=cjs) have __filename; ESM has import.meta.url.
+  if (typeof __filename === 'string' && __filename) return dirname(__filename);
+  try {
+    const url = import.meta.url;
+    return url ? dirname(fileURLToPath(url)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package root (the folder holding package.json) above `from`. */
+function packageRoot(from: string | undefined): string | undefined {
+  let dir = from;
+  while (dir) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+/** Where the compiled database and the YAML sources are expected. */
+export function embeddedLocations(): { json: string[]; claimsDir?: string; root?: string } {
+  const here = moduleDir();
+  const root = packageRoot(here);
+  const json: string[] = [];
+  if (process.env.CLAIMLINT_DB) json.push(resolve(process.env.CLAIMLINT_DB));
+  if (here) json.push(join(here, 'claims.json')); // bundled into dist/
+  if (root) json.push(join(root, 'dist', 'claims.json')); // compiled into out/server/src/db/
+  const claimsDir = root && existsSync(join(root, 'claims')) ? join(root, 'claims') : undefined;
+  return { json, claimsDir, root };
+}
+
+/** The embedded pack files (claims/*.yaml) of a source checkout. */
+export function embeddedPackFiles(claimsDir = embeddedLocations().claimsDir): PackInput[] {
+  if (!claimsDir) throw new Error('the claims/ folder was not found');
+  const root = dirname(claimsDir);
+  return packFilesIn(claimsDir).map((p) => ({ file: relative(root, p).split('\\').join('/'), text: readFileSync(p, 'utf8') }));
+}
+
+function packFilesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : packFilesIn(p);
+      return PACK_EXTENSIONS.includes(extname(e.name).toLowerCase()) && !isSchemaFile(e.name) ? [p] : [];
+    })
+    .sort();
+}
+
+const cache = new Map<string, Database>();
+
+/**
+ * The embedded database. Reads the compiled dist/claims.json (fast: one JSON.parse); in a source
+ * checkout where claims/*.yaml are newer than it (or it is missing), compiles the YAML instead so
+ * that edits are never silently ignored. Throws if the embedded database is invalid.
+ */
+export function loadEmbeddedDatabase(path?: string): Database {
+  const key = path ?? '';
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { json, claimsDir, root } = embeddedLocations();
+  const candidates = path ? [resolve(path)] : json;
+  const file = candidates.find((p) => existsSync(p));
+  let db: Database;
+  if (file && (path || !claimsDir || !yamlNewerThan(claimsDir, file))) {
+    const rootForOrigins = root ?? dirname(file);
+    db = databaseFromJson(JSON.parse(readFileSync(file, 'utf8')) as CompiledDb, rootForOrigins);
+  } else if (claimsDir) {
+    const result = loadPacks(embeddedPackFiles(claimsDir));
+    const bad = result.errors.filter((e) => e.severity === 'error');
+    if (bad.length) throw new Error(`the embedded claims database is invalid:\n${bad.map((e) => `${e.file}:${e.line + 1}:${e.column + 1}: ${e.message}`).join('\n')}`);
+    db = result.db;
+    const r = dirname(claimsDir);
+    for (const [k, o] of db.origins) db.origins.set(k, { ...o, file: join(r, o.file) });
+  } else {
+    throw new Error(`the embedded claims database was not found (looked for ${candidates.join(', ')}); run \`npm run build\``);
+  }
+  cache.set(key, db);
+  return db;
+}
+
+function yamlNewerThan(claimsDir: string, jsonFile: string): boolean {
+  const t = statSync(jsonFile).mtimeMs;
+  return packFilesIn(claimsDir).some((p) => statSync(p).mtimeMs > t);
+}
+
+/**
+ * Reads pack files and folders (recursively: .yaml, .yml, .json, skipping schema.json) into loader input.
+ * Paths are resolved against `cwd`; a missing path is an error at 1:1 of that path.
+ */
+export function loadPackPaths(paths: string[], cwd: string = process.cwd()): { files: PackInput[]; errors: PackError[] } {
+  const files: PackInput[] = [];
+  const errors: PackError[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let list: string[];
+    try {
+      const st = statSync(abs);
+      list = st.isDirectory() ? packFilesIn(abs) : [abs];
+    } catch {
+      errors.push({ file: p, line: 0, column: 0, message: 'no such file or folder', severity: 'error' });
+      continue;
+    }
+    if (list.length === 0) errors.push({ file: p, line: 0, column: 0, message: 'the folder holds no .yaml, .yml or .json packs', severity: 'warning' });
+    for (const f of list) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (e) {
+        errors.push({ file: f, line: 0, column: 0, message: `cannot read: ${(e as Error).message}`, severity: 'error' });
+        continue;
+      }
+      if (!PACK_EXTENSIONS.includes(extname(f).toLowerCase())) {
+        errors.push({ file: f, line: 0, column: 0, message: `'${basename(f)}' is not a .yaml, .yml or .json pack`, severity: 'warning' });
+      }
+      files.push({ file: f, text });
+    }
+  }
+  return { files, errors };
+}
