@@ -129,7 +129,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
     }
     const container = items.length > 0 ? items[items.length - 1].content : 0;
-    const marker = indent - container <= 3 || indent < container ? LIST_MARKER.exec(rest) : null;
+    const marker = (indent - container <= 3 || indent < container) && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
     const isQuote = indent <= 3 && rest.charCodeAt(0) === 62;
 
     if (prevBlank && indent === 0 && lineStart > chunkStart && canStartChunk(line, rest, marker, listOpen, isQuote && quoteOpen)) {

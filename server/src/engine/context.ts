@@ -129,6 +129,22 @@ export class RuleContext {
     return hits;
   }
 
+  private readonly referenceSections = new Map<number, boolean>();
+  /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
+  inReferenceList(ref: SentenceRef): boolean {
+    const sec = ref.pb.section;
+    if (sec < 0) return false;
+    let v = this.referenceSections.get(sec);
+    if (v === undefined) {
+      v = false;
+      for (let k = sec; k >= 0; k = this.model.sections[k]!.parent) {
+        if (/^\W*(references?|bibliography|sources|works cited|further reading|citations|literature|reading list)\b/i.test(this.model.sections[k]!.heading)) { v = true; break; }
+      }
+      this.referenceSections.set(sec, v);
+    }
+    return v;
+  }
+
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
   negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
     return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);

@@ -48,7 +48,10 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
     let f: Draft | undefined;
     if (code === 'contradicted-claim') f = contradictedClaim(ctx, ref);
     else if (code === 'figure-mismatch') f = ref.s.numbers.length ? figureMismatch(ctx, ref, ctx.claims(ref, Level.Document)) : undefined;
-    else if (code === 'extrapolated-evidence') f = primary && extrapolatedEvidence(ctx, ref, primary);
+    else if (code === 'extrapolated-evidence') {
+      // Any matched claim whose evidence is narrower than the sentence's population.
+      for (const h of hits) if ((f = extrapolatedEvidence(ctx, ref, h))) break;
+    }
     else if (primary) f = overstatedCertainty(ctx, ref, primary);
     if (f) { out.push(f); break; }
   }
@@ -68,7 +71,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
   if (anchored) {
     for (const ref of ctx.refs) {
-      if (ref.s.concepts.size === 0) continue;
+      if (ref.s.concepts.size === 0 || ctx.inReferenceList(ref)) continue;
       if (options.token?.isCancellationRequested) throw new CancelledError();
       const hits = ctx.claims(ref);
       if (hits.length) {

@@ -52,14 +52,14 @@ const LOWER = /\b(at least|more than|over|above|greater than|upwards of|no fewer
 interface Pattern { kind: MentionKind; re: RegExp; build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
 
 const UNIT_DOSE = String.raw`(mg\s*\/\s*kg|mg\s+per\s+kg|milligrams?\s+per\s+kilogram|µg\s*\/\s*kg|mcg\s*\/\s*kg|mg|milligrams?|µg|mcg|ml)`;
-const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|person|volunteer|individual|completer|infusion|treatment|session|dose|trial|stud(?:y|ie)|RCT|randomi[sz]ed controlled trial|responder|men|women|veteran|child|children)s?`;
+const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|person|volunteer|individual|completer|infusion|treatment|session|dose|trial|stud(?:y|ie)|RCT|randomi[sz]ed controlled trial|responder|men|women|veteran|child|children|course|medication|antidepressant|drug|attempt|round|case|recruit|enrollee|member)s?`;
 
 const PATTERNS: Pattern[] = [
   // 7 of 12, 7 out of 12, 7/12 (not dates)
   { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of|in)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
   // ranges of doses: 0.5–1 mg/kg; single doses: 0.5 mg/kg
-  { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*${UNIT_DOSE}(?![\w])`, 'gi'),
+  { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?[\s-]*${UNIT_DOSE}(?![\w])`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normUnit(m[3]!), decimals: decimalsOf(m[1]!) }) },
   // 85%, 85 percent, 47.17 per cent
   { kind: 'percent', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*(?:%|percent\b|per cent\b)`, 'gi'),
@@ -78,6 +78,16 @@ const PATTERNS: Pattern[] = [
   // years: 2019, the 1960s
   { kind: 'year', re: /(?<![\w.$£€-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
     build: (m) => ({ value: Number(m[1]), max: m[2] ? Number(m[1]) + 9 : undefined, decimals: 0 }) },
+  // "13 of them", "six of these patients", "a subgroup of 4": a count whose noun is elsewhere
+  { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+of\s+(?:them|these|those|the(?:se|m)?\b)`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [0, m[1]!.length] }) },
+  { kind: 'count', re: new RegExp(String.raw`\b(?:subgroup|subset|sample|group|cohort|total)\s+of\s+${NUM}\b`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [m[0].length - m[1]!.length, m[0].length] }) },
+  // n = 12
+  { kind: 'count', re: /\b[nN]\s*=\s*(\d+)\b/g, build: (m) => ({ value: Number(m[1]), decimals: 0, span: [m[0].length - m[1]!.length, m[0].length] }) },
+  // "14 were studied", "12 completed both conditions"
+  { kind: 'count', re: new RegExp(String.raw`(?<![\w.,])${NUM}\s+(?:were|was|had|have|completed|finished|responded|dropped)\b`, 'gi'),
+    build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [0, m[1]!.length] }) },
   // 22 participants, twelve medication-free adults, 8 to 10 infusions
   { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?\s+(?:[\w-]+\s+){0,3}?${COUNT_NOUNS}\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: 0, span: [0, m[1]!.length + (m[2] ? m[0].indexOf(m[2], m[1]!.length) + m[2].length - m[1]!.length : 0)] }) },
@@ -136,8 +146,17 @@ function inFigureUnit(m: NumberMention, f: Figure): NumberMention {
   return k === 1 ? m : { ...m, value: m.value * k, max: m.max !== undefined ? m.max * k : undefined, decimals: 3 };
 }
 
-export function agrees(mention: NumberMention, f: Figure): boolean {
-  const m = inFigureUnit(mention, f);
+/** Fraction figures hold proportions (0.333); prose fractions are read as percentages (33.3). */
+function asPercent(f: Figure): Figure {
+  if (f.kind !== 'fraction') return f;
+  const p = (v?: number) => (v === undefined ? undefined : v <= 1 ? v * 100 : v);
+  return { ...f, kind: 'percent', value: p(f.value), min: p(f.min), max: p(f.max) };
+}
+
+export function agrees(mention: NumberMention, figure: Figure): boolean {
+  const f = asPercent(figure);
+  let m = inFigureUnit(mention, figure);
+  if (m.kind === 'ratio' && f.kind === 'percent' && m.of) m = { ...m, kind: 'percent', value: (100 * m.value) / m.of, of: undefined, decimals: 0 };
   const tol = (v: number) => (m.approx ? Math.max(Math.abs(v) * 0.1, 0.5 * 10 ** -m.decimals) : 0.5 * 10 ** -m.decimals + 1e-9);
   if (f.kind === 'ratio' || (m.kind === 'ratio' && f.of !== undefined)) {
     if (m.kind !== 'ratio') return f.value === undefined || Math.abs(m.value - f.value) <= tol(f.value);
@@ -176,6 +195,6 @@ export function comparable(m: NumberMention, f: Figure): boolean {
 
     return true;
   }
-  // "7 of 12 responded" vs a count figure of 7; "12 participants" vs a ratio figure's denominator is not compared.
-  return (fk === 'ratio' && m.kind === 'count') || (fk === 'count' && m.kind === 'ratio');
+  // "7 of 12 responded" vs a count figure of 7; "two in five people" vs a percentage.
+  return (fk === 'ratio' && m.kind === 'count') || (fk === 'count' && m.kind === 'ratio') || (fk === 'percent' && m.kind === 'ratio' && !!m.of);
 }

@@ -200,6 +200,8 @@ export function sectionEnds(sections: Section[], docEnd: number): void {
 
 const LF = 10, CR = 13, TAB = 9, SPACE = 32, GT = 62, BACKSLASH = 92, AMP = 38, BACKTICK = 96;
 
+const isSpaceCode = (c: number) => c === SPACE || c === TAB || c === LF || c === CR;
+
 function isAsciiPunct(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
@@ -347,7 +349,10 @@ class Extractor {
         const fn = (this.footnote = { blocks: [] as string[] });
         this.children(node, { paragraph: -1 }, false);
         this.footnote = outer;
-        this.doc.footnotes.push({ key: node.label ?? node.identifier, start, end, text: fn.blocks.join(' ') });
+        // Trailing blank lines are part of the node only at the end of a parse; leave them out.
+        let last = end;
+        while (last > start && isSpaceCode(this.source.charCodeAt(last - 1 - this.base))) last--;
+        this.doc.footnotes.push({ key: node.label ?? node.identifier, start, end: last, text: fn.blocks.join(' ') });
         outer?.blocks.push(...fn.blocks);
         return;
       }

@@ -86,7 +86,7 @@ export const CUE_SPECS: readonly PhraseSpec[] = [
     "isn't sure", 'not established', 'has|have|had not been established|proven|shown|confirmed|demonstrated|replicated|tested',
     "hasn't|haven't|hadn't been established|proven|shown|confirmed|demonstrated|replicated|tested",
     'insufficient evidence', 'not enough evidence', 'no clear evidence', 'no good evidence', 'no strong evidence',
-    'no conclusive evidence', 'lack of evidence', 'limited evidence', 'weak evidence', 'low quality evidence',
+    'no conclusive evidence', 'lack of evidence', 'limited evidence', 'little evidence', 'little support', 'scant evidence', 'weak evidence', 'low quality evidence',
     'low-quality evidence', 'low certainty', 'very low certainty', 'cannot be excluded', "can't be excluded",
     'cannot be ruled out', "can't be ruled out", 'could not be ruled out|excluded', 'not be ruled out|excluded',
     'cannot say', "can't say", 'cannot tell', 'hard to say|tell|know', 'difficult to say|tell|know|determine',
@@ -282,7 +282,7 @@ const CAUSAL_VERBS = [
   'desensitize', 'blunt', 'dampen', 'abrogate', 'ablate', 'impede', 'obstruct', 'interrupt', 'slash', 'double',
   'triple', 'transform', 'rewire', 'exert', 'kickstart', 'jumpstart', 'hasten', 'expedite',
   'change', 'predispose', 'precipitate', 'contribute', 'attenuate', 'abolish', 'create', 'determine', 'maintain',
-  'distinguish', 'discriminate', 'differentiate', 'help', 'aid', 'impart', 'avert', 'derive',
+  'distinguish', 'discriminate', 'differentiate', 'help', 'aid', 'impart', 'avert', 'derive', 'control', 'repel', 'work',
 ];
 export const CAUSAL_VERB_BASES: readonly string[] = CAUSAL_VERBS;
 const CAUSAL_VERB_FORMS = CAUSAL_VERBS.map((v) => '~' + v).join('|');
@@ -296,7 +296,10 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
     'raise|raises|raised|raising the|a|an|new|important|serious possibility|question|questions|concern|concerns|awareness',
     'treated group|groups|patients|mice|rats|animals|arm|arms|cohort|eyes', 'treatment group|groups|arm|arms',
     'extend|extends|extended to', 'extended release', 'aid in', 'first aid', 'hearing aid|aids', 'determine whether|if|the|how|what|which|why|to',
-    'to determine', 'more|less|fewer than #NUM', 'more|less than half|a|one|two|three|a quarter|a third|twice', 'more than ever',
+    'to determine', 'more|less|fewer than #NUM', 'controlled trial|trials|study|studies|design|designs|conditions|setting|settings|manner|release|environment',
+    'control group|groups|arm|arms|condition|conditions|subjects|participants|patients|animals|mice|rats|cohort|population|sample|strategy|strategies|measures|programme|programs|program|design',
+    'in control', 'controls', 'glucose|glycemic|glycaemic|metabolic|lipid|blood|pressure|weight|infection|quality|disease|symptom|pain|asthma|diabetes|case|self|impulse|motor|postural|seizure control',
+    'under control', 'out of control', 'control of', 'work up', 'at work', 'work out', 'worked out', 'work-up', 'more|less than half|a|one|two|three|a quarter|a third|twice', 'more than ever',
     'no more than', 'more or less', 'at least',
   ] },
   { kind: 'causal', group: 'causal-verb', patterns: [CAUSAL_VERB_FORMS] },
@@ -307,6 +310,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
     'protect|protects|protected|protecting against|from', 'benefit|benefits|benefited|benefitted|benefiting from',
     'translate|translates|translated|translating to', 'results|resulted|result|resulting from', 'stems|stemmed|stem|stemming from',
     'leads', 'explains', 'explain', 'explained', '~derive from', 'derived from',
+    '~make (it|them|us|you|people|patients|her|him|women|men|children|cells|mice|rats)? more|less|better|worse|easier|harder|vulnerable|susceptible|resistant|prone|immune|sick|ill|healthier|happier|sicker|stronger|weaker',
     '~offer|provide|confer|yield|deliver (a|an|any|no|some|the|additional|added|significant|substantial|clinical|particular|important|greater|further|modest|small|long-term|meaningful)? advantage|advantages|benefit|benefits|protection|relief|improvement|improvements',
   ] },
   { kind: 'causal', group: 'causal-link', patterns: [
@@ -317,8 +321,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
     'a result of', 'the consequence of', 'a consequence of',
   ] },
   { kind: 'causal', group: 'causal-adj', patterns: [
-    'effective', 'efficacious', 'beneficial', 'harmful', 'protective', 'detrimental', 'deleterious', 'effectively',
-    'ineffective', 'safe and effective', 'curative', 'therapeutic effect|effects|benefit|value',
+    'effective', 'efficacious', 'beneficial', 'harmful', 'protective', 'detrimental', 'deleterious', 'ineffective', 'safe and effective', 'curative', 'therapeutic effect|effects|benefit|value',
   ] },
   { kind: 'causal', group: 'importance', patterns: [
     'critical|crucial|essential|vital|instrumental|fundamental|central for|to|in',
@@ -329,7 +332,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
   ] },
   { kind: 'causal', group: 'causal-noun', patterns: [
     'effect|effects|impact|impacts|influence on', 'effect|effects|impact|impacts of', 'effect', 'effects', 'impact',
-    'benefit', 'benefits', 'harm', 'harms', 'role in', 'role of', 'works', 'worked', 'work for', 'effectiveness',
+    'benefit', 'benefits', 'harm', 'harms', 'role in', 'role of', 'effectiveness',
     'efficacy', 'contribution|contributions to|of',
   ] },
   { kind: 'correlational', group: 'change-noun', patterns: [

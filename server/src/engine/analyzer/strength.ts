@@ -60,6 +60,7 @@ const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'more', 'less', 'few
 /** Subjects that are research artefacts: "our findings will aid ...", "this study contributes ..." are not causal claims about health. */
 const ARTEFACT = new Set(['study', 'studies', 'findings', 'finding', 'research', 'knowledge', 'information', 'paper', 'review', 'analysis', 'analyses', 'observations', 'observation', 'article', 'survey', 'investigation', 'understanding', 'insights']);
 /** "our results", "these data": artefacts only with a research determiner. */
+ const OBJECT_ARTEFACT = new Set(['findings', 'generalizability', 'generalisability', 'interpretation', 'conclusions', 'validity', 'power', 'precision', 'accuracy', 'reliability']);
 const ARTEFACT_WITH_DET = new Set(['results', 'data', 'evidence', 'work', 'report', 'trial']);
 const RESEARCH_DET = new Set(['our', 'these', 'this', 'present', 'current', 'study', 'such', 'the']);
 /** Nouns that the verb lexicon also holds: when the verb reading fails, try the noun reading. */
@@ -67,6 +68,8 @@ const NOUN_FALLBACK = new Set(['impact', 'impacts', 'effect', 'effects', 'benefi
 /** Verbs that naturally take no object ("levels increased"): without object they describe a change. */
 const ERGATIVE = new Set(['increase', 'decrease', 'improve', 'reduce', 'worsen', 'change', 'rise', 'decline', 'drop', 'fall', 'slow', 'stabilize', 'stabilise', 'normalize', 'normalise', 'shrink', 'double', 'triple', 'halve', 'accelerate', 'diminish', 'weaken', 'strengthen', 'ease', 'lessen', 'resolve', 'lower', 'raise', 'elevate', 'deteriorate', 'persist', 'lengthen', 'shorten', 'extend', 'alter', 'impact', 'affect', 'influence', 'benefit', 'relax', 'heal', 'recover', 'vary', 'differ']);
 const ERGATIVE_FORMS = new Set([...ERGATIVE].flatMap((v) => inflect(v)));
+/** Causal verbs that claim an effect without an object ("calmodulin protects", "the approach works", "helps"). */
+const INTRANSITIVE_CAUSAL = new Set(['protect', 'protects', 'protected', 'help', 'helps', 'helped', 'work', 'works', 'worked']);
 const QUANTITY = new Set(['half', 'a', 'one', 'two', 'three', 'four', 'five', 'ten', 'twice', 'double', 'triple', 'expected', 'ever', 'usual', 'previously']);
 const GROUP_INTRO = new Set(['in', 'among', 'for', 'between', 'across', 'than', 'with', 'within']);
 const ED_IRREGULAR = new Set(['led', 'shown', 'drove', 'driven', 'shrank', 'shrunk', 'fought', 'held', 'made', 'gave', 'given', 'brought', 'cut', 'set', 'put']);
@@ -86,13 +89,32 @@ function prevContent(s: Scan, k: number): number {
   return q;
 }
 
+/** After a noun, these show it is the subject ("social influences appear", "the survival benefit suggests"). */
+const NOUN_CUE_NEXT = new Set(['will', 'may', 'can', 'should', 'could', 'might', 'must', 'would', 'appear', 'appears', 'seem', 'seems', 'suggests', 'suggest', 'shows', 'indicates', 'remains', 'remain', 'occurs', 'occurred', 'observed', 'seen']);
 const MODAL_DO = new Set(['may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "can't", 'to']);
 
-/** A finite verb earlier in the clause than token k ("was feasible and improved ..."). */
-function finiteVerbBefore(s: Scan, k: number): boolean {
+/** "contributes directly to", "contributed in a negative manner to". */
+function contributesTo(s: Scan, m: Match): boolean {
+  if (!s.t.norm[m.i].startsWith('contribut')) return false;
+  for (let k = m.j; k < Math.min(s.t.n, m.j + 6); k++) if (s.t.norm[k] === 'to' || s.t.norm[k] === 'towards') return true;
+  return false;
+}
+
+/** A finite verb after token j in its clause ("increased body size is associated"). */
+function finiteVerbAfter(s: Scan, j: number): boolean {
+  for (let q = j; q < s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]]; q++) {
+    const w = s.t.norm[q];
+    if (BE.has(w) || HAVE.has(w) || MODAL_DO.has(w)) return true;
+  }
+  return false;
+}
+
+/** A finite verb earlier in the clause than token k ("was feasible and improved ...", "slowed X, induced Y"). */
+function finiteVerbBefore(s: Scan, k: number, pastToo = false): boolean {
   for (let q = s.clauseStart[s.clauseOf[k]]; q < k; q++) {
     const w = s.t.norm[q];
     if (BE.has(w) || HAVE.has(w) || MODAL_DO.has(w)) return true;
+    if (pastToo && q > s.clauseStart[s.clauseOf[k]] && w.endsWith('ed') && VERB_FORMS.has(w) && hasObject(s, q + 1)) return true;
   }
   return false;
 }
@@ -148,6 +170,8 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
   const q = prevContent(s, m.i);
   const pw = q >= 0 ? t.norm[q] : '';
   if (ARTEFACT.has(pw) || (ARTEFACT_WITH_DET.has(pw) && q > 0 && RESEARCH_DET.has(t.norm[q - 1]))) return null;
+  // "could influence the generalizability of our findings": the object is a research artefact.
+  for (let k = m.j; k < Math.min(t.n, m.j + 5); k++) if (OBJECT_ARTEFACT.has(t.norm[k])) return null;
   const discriminate = w.startsWith('distinguish') || w.startsWith('discriminat') || w.startsWith('differentiat');
   const obj = phrasal || hasObject(s, m.j) || (discriminate && next === 'between');
   const ergative = ERGATIVE_FORMS.has(w);
@@ -166,15 +190,15 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
     }
   }
   if (form === 'base' || form === 's') {
-    // "this leads to", "these reduce": a pronoun subject; "this increase", "these increases": a noun.
+    // "this leads to", "these reduce", "genes that affect": a pronoun subject; "this increase", "these increases": a noun.
     if (DEMONSTRATIVE.has(prev)) {
-      const pronounSubject = form === 's' ? prev === 'this' || prev === 'that' || prev === 'it' : prev === 'these' || prev === 'those';
+      const pronounSubject = prev === 'that' || (form === 's' ? prev === 'this' : prev === 'these' || prev === 'those');
       if (!pronounSubject) return null;
     } else if (DET.has(prev) || t.num[p] === true) return null;
-    if (BE.has(next) || HAVE.has(next) || next === 'were' || next === 'will' || next === 'may' || next === 'can' || next === 'should' || next === 'could' || next === 'might') return null;
+    if (BE.has(next) || HAVE.has(next) || NOUN_CUE_NEXT.has(next)) return null;
     if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(w) && !phrasal) return null;
     if ((q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') && !MODAL_DO.has(prev)) return form === 's' && obj ? 'causal' : null;
-    if (obj) return 'causal';
+    if (obj || INTRANSITIVE_CAUSAL.has(w) || contributesTo(s, m)) return 'causal';
     if (next === 'that' || next === 'which' || next === 'of') return null;
     // A bare base form is usually a noun ("change from baseline") unless a modal, "do" or a plural subject precedes.
     if (form === 'base' && !(MODAL_DO.has(prev) || (pw.endsWith('s') && !pw.endsWith('ss')))) return null;
@@ -187,14 +211,20 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
     if (HAVE.has(pw)) return obj ? 'causal' : 'change';
     if ((pw === 'and' || pw === 'or') && obj && finiteVerbBefore(s, q)) return 'causal';
     if (phrasal && pw === ',') return 'causal';
+    // ", slowed conduction, induced ..." (a coordinated predicate), unless a verb follows: ", increased body size is ...".
+    if ((pw === ',' || pw === 'and') && obj && finiteVerbBefore(s, q, true) && !finiteVerbAfter(s, m.j)) return 'causal';
     if (DET.has(pw) || PREP.has(pw) || q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') return null;
     if (w === 'treated' && (next === 'with' || next === 'by' || next === 'for')) return null;
-    if (obj) return 'causal';
+    if (obj || INTRANSITIVE_CAUSAL.has(w) || contributesTo(s, m)) return 'causal';
     return ergative || phrasal ? 'change' : null;
   }
   // -ing
   if (BE.has(prev)) return obj ? 'causal' : 'change';
-  if (prev === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'while' || prev === 'so' || prev === 'further') return 'causal';
+  // A gerund subject: "reducing salt intake could lower ...", "Optimizing X may be critical".
+  if (m.i === s.clauseStart[s.clauseOf[m.i]] || (prev === ',' && m.i - 1 === s.clauseStart[s.clauseOf[m.i]])) {
+    for (let k = m.j; k < s.clauseEnd[s.clauseOf[m.i]]; k++) if (MODAL_DO.has(t.norm[k]) || BE.has(t.norm[k])) return null;
+  }
+  if (prev === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'so' || prev === 'further') return 'causal';
   if (prev === 'to' || prev === 'in' || prev === 'for' || prev === 'at' || prev === 'by') {
     const b = p - 1 >= 0 ? t.norm[p - 1] : '';
     const b2 = p - 2 >= 0 ? t.norm[p - 2] : '';
@@ -224,6 +254,8 @@ function nonClaim(s: Scan, i: number): boolean {
   for (let q = from; q < i; q++) {
     const w = t.norm[q];
     if ((w === 'to' || w === 'for') && q + 1 < i && PURPOSE_VERBS.has(t.norm[q + 1])) return true;
+    // "those who may benefit from": a relative clause that only identifies people.
+    if (w === 'who' && i - q <= 3) return true;
     if (w === 'whether' || w === 'recommend' || w === 'recommended' || w === 'recommendation' || w === 'recommendations') return true;
     // "The aim of this study was to ...", "We aimed to ..." (not "interventions aimed at improving").
     if ((w === 'aim' || w === 'aimed' || w === 'aims' || w === 'objective' || w === 'objectives' || w === 'purpose' || w === 'goal') && (q - from <= 2 || (q > 0 && (t.norm[q - 1] === 'we' || t.norm[q - 1] === 'study')))) return true;
@@ -247,10 +279,21 @@ function isResearchNeed(norm: string[], i: number, j: number): boolean {
   return false;
 }
 
+const ASSESSMENT = new Set(['assessing', 'assessment', 'identifying', 'identification', 'detecting', 'detection', 'diagnosis', 'diagnosing', 'diagnostic', 'predicting', 'prediction', 'screening', 'monitoring', 'evaluating', 'evaluation', 'stratification', 'stratifying', 'measuring', 'measurement', 'identify', 'assess', 'detect', 'predict', 'screen', 'monitor', 'evaluate', 'measure', 'diagnose', 'estimate', 'estimating', 'research', 'risk', 'future', 'decision', 'decisions', 'selection', 'select', 'selecting', 'reference', 'guiding', 'guide']);
+/** "useful for assessing", "a helpful pointer to diagnosis": usefulness for assessment, not an effect. */
+function forAssessment(s: Scan, j: number): boolean {
+  for (let k = j; k < Math.min(s.t.n, j + 5); k++) {
+    const w = s.t.norm[k];
+    if ((w === 'for' || w === 'to' || w === 'in') && k + 1 < s.t.n && ASSESSMENT.has(s.t.norm[k + 1])) return true;
+    if (w === 'pointer' || w === 'instrument' || w === 'marker' || w === 'indicator' || w === 'predictor') return true;
+  }
+  return false;
+}
+
 /** Is the relation cue at token i governed by a conditional hedge earlier in its clause? */
 function conditionallyHedged(s: Scan, i: number): boolean {
   const c = s.clauseOf[i];
-  const from = Math.max(s.clauseStart[c], i - 10);
+  const from = Math.max(s.clauseStart[c], i - 16);
   for (const cue of s.cues) {
     if (cue.i >= i || cue.i < from) continue;
     if (CONDITIONAL_GROUPS.has(cue.group)) return true;
@@ -313,6 +356,13 @@ function groupWith(s: Scan): number {
     }
   }
   return -1;
+}
+
+const LITERATURE = new Set(['reported', 'published', 'literature', 'previous', 'previously', 'expected', 'recommended', 'recommendations', 'guidelines', 'described', 'obtained', 'estimated', 'predicted', 'anticipated', 'thought', 'assumed', 'believed']);
+/** "similar to what has been reported", "lower than previously thought": a comparison with other work, not a relation. */
+function literatureComparison(s: Scan, j: number): boolean {
+  for (let k = j; k < Math.min(s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]], j + 8); k++) if (LITERATURE.has(s.t.norm[k])) return true;
+  return false;
 }
 
 /** A comparison between groups without an explicit "than": "was higher in the treated group", "similar in both groups". */
@@ -395,8 +445,9 @@ export function classifyStrength(s: Scan): StrengthResult {
         }
         break;
       case 'usefulness':
-        // "may be useful", "appears to be a promising treatment": conditional causal language (only when hedged).
-        if ((predicative(s, m.i, 5) || t.norm[m.i - 1] === 'prove' || t.norm[m.i - 1] === 'proves') && conditionallyHedged(s, m.i)) {
+        // "may be useful", "appears to be a promising treatment": conditional causal language (only when hedged),
+        // unless it is usefulness for assessment ("may be a useful tool for assessing ...").
+        if ((predicative(s, m.i, 5) || t.norm[m.i - 1] === 'prove' || t.norm[m.i - 1] === 'proves') && conditionallyHedged(s, m.i) && !forAssessment(s, m.j)) {
           push(m, 'causal', g, true);
           causalAdj++;
         }
@@ -439,6 +490,7 @@ export function classifyStrength(s: Scan): StrengthResult {
         }
         break;
       case 'comparative':
+        if (literatureComparison(s, m.j)) break;
         push(m, 'correlational', g, false);
         comparative++;
         break;
@@ -450,7 +502,7 @@ export function classifyStrength(s: Scan): StrengthResult {
     // "more than 50%", "more than half" are quantities.
     if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.norm[k + 2]))) continue;
     if (!predicative(s, k, 3) && !(k + 1 < t.n && t.norm[k + 1] === 'than')) continue;
-    if (!groupComparison(s, k) || nonClaim(s, k)) continue;
+    if (!groupComparison(s, k) || nonClaim(s, k) || literatureComparison(s, k + 1)) continue;
     push({ i: k, j: k + 1 }, 'correlational', 'comparative', false);
     comparative++;
   }

@@ -1,8 +1,24 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
-import { claimSources, replaceSpanFix } from '../fixes.js';
+import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Finding } from '../types.js';
 import { evidencePhrase } from './evidence.js';
+
+const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
+
+/** Are the contradiction's concepts (each at least once) all inside one clause of the sentence? */
+function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hits: Array<{ concept: string; start: number }>): boolean {
+  const cuts = [0];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) cuts.push(m.index);
+  cuts.push(text.length + 1);
+  const present = x.concepts.filter((c) => hits.some((h) => h.concept === c));
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const inClause = (c: string) => hits.some((h) => h.concept === c && h.start >= cuts[i]! && h.start < cuts[i + 1]!);
+    if (present.every(inClause) && (!x.anyOf?.length || x.anyOf.some(inClause) || !x.anyOf.some((c) => hits.some((h) => h.concept === c)))) return true;
+  }
+  return false;
+}
 
 const UNKNOWN = /\b(?:not (?:yet )?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be)/i;
 
@@ -19,6 +35,9 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));
+    // The refuted statement must be made within one clause: "blocked the antidepressant effect but
+    // left the dissociative effect intact" does not say naltrexone blocked dissociation.
+    if (!oneClause(ref.s.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
     } else {
@@ -33,7 +52,7 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
     const r = ctx.range(ref);
     return {
       code: 'contradicted-claim',
-      message: `Asserts that ${x.statement.replace(/\.$/, '')}, which the evidence contradicts: ${x.explanation.replace(/\.$/, '')}. Claim '${x.claim.id}': ${evidencePhrase(ctx, x.claim)}.`,
+      message: `Asserts that ${lowerFirst(x.statement.replace(/\.$/, ''))}, which the evidence contradicts: ${x.explanation.replace(/\.$/, '')}. Claim '${x.claim.id}': ${evidencePhrase(ctx, x.claim)}.`,
       start: r.start,
       end: r.end,
       claimId: x.claim.id,

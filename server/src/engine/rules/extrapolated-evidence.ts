@@ -2,9 +2,11 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
+import { reportsResult } from './overstated-certainty.js';
 import type { Finding } from '../types.js';
 import { evidencePhrase, supported } from './evidence.js';
 
+const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
 const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
 const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
@@ -20,6 +22,14 @@ export function extrapolatedEvidence(ctx: RuleContext, ref: SentenceRef, hit: Cl
   // The sentence already says where the evidence comes from.
   if (pop === claim.population || pop === 'animals' || pop === 'cells') return undefined;
   if (claim.population === 'subgroup' && pop === 'subgroup') return undefined;
+  // "Abdallah (2011): twelve patients given…": describing the study that produced the evidence.
+  if (STUDY_REPORT.test(ref.s.text) && reportsResult(ref.s.text)) return undefined;
+  if (pop !== 'humans') {
+    // No population named: only a direct, present-tense causal statement presents the finding as general fact;
+    // post-mortem evidence is extrapolated only when the sentence speaks of living patients.
+    if (claim.population === 'post-mortem' || reportsResult(ref.s.text) || ref.pb.block.kind === 'heading') return undefined;
+    if (!claim.anyOf?.length && a.strength !== 3) return undefined;
+  }
   const cue = a.population.cues.find((c) => c.kind === 'population');
   const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const t = ref.s.text;

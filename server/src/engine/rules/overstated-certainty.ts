@@ -39,8 +39,23 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
 const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|unequivocal|irrefutab|incontrovertib|beyond (?:any |a )?(?:doubt|question|dispute)|without (?:a )?(?:doubt|question)|no doubt|no question|settled|establish|a fact|overwhelming|decisive|once and for all/i;
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
+/** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
+const PROMISE = /\byou(?:'ll| will)\b/i;
 
 const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against))/i;
+
+/** Does the sentence name the narrow population the evidence comes from? */
+export function statesPopulation(claimPop: string, sentencePop: string): boolean {
+  if (claimPop === 'animals' || claimPop === 'cells') return sentencePop === 'animals' || sentencePop === 'cells';
+  return claimPop !== 'humans' && claimPop === sentencePop;
+}
+
+const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?)\b/i;
+const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell)\b|\b\w{3,}ed\b/i;
+/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
+export function reportsResult(text: string): boolean {
+  return PAST.test(text) && !PRESENT.test(text);
+}
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number }): boolean {
@@ -65,19 +80,23 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   if (claim.grade === 'established') return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
-  const general = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text));
+  let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text));
+  const promise = PROMISE.exec(ref.s.text);
+  if (!general && promise && !a.hedged) general = { text: promise[0], start: promise.index, end: promise.index + promise[0].length };
   let what: string | undefined;
-  let cue: typeof booster;
+  let cue: { text: string; start: number; end: number } | undefined;
   if (booster) {
-    what = `Presents ${claim.relation} as settled ('${booster.text}')`;
+    what = `Presents as settled ('${booster.text}') that ${claim.relation}`;
     cue = booster;
   } else if (general && assertive(ref, claim)) {
-    what = `Generalises ${claim.relation} ('${general.text}')`;
+    what = `Generalises ('${general.text}') the finding that ${claim.relation}`;
     cue = general;
   } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
-    // A preclinical finding stated with its population ("in stressed rats, …") says what the evidence says.
-    && !(claim.grade === 'preclinical-only' && (a.population.kind === 'animals' || a.population.kind === 'cells'))) {
-    what = `States ${claim.relation} as fact`;
+    // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
+    && !statesPopulation(claim.population, a.population.kind)
+    // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
+    && !reportsResult(ref.s.text)) {
+    what = `States as fact that ${claim.relation}`;
   }
   if (!what) return undefined;
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
