@@ -23,7 +23,9 @@ const node = (): TrieNode => ({ next: new Map(), ends: [] });
 export class ConceptIndex {
   private readonly root = node();
   private readonly patterns: Array<{ concept: string; re: RegExp }> = [];
-  private readonly caseSensitive: Array<{ concept: string; re: RegExp }> = [];
+  /** Case-sensitive abbreviations ("TRD", "MRS") → concepts; matched by one combined expression. */
+  private readonly abbreviations = new Map<string, string[]>();
+  private abbreviationRe?: RegExp;
   /** concept → every broader concept it implies, transitively. */
   private readonly broader = new Map<string, string[]>();
   /** Every normalised word that can start a phrase: a cheap pre-filter for whole documents. */
@@ -36,8 +38,9 @@ export class ConceptIndex {
       for (const v of c.variants) this.addPhrase(v, c.id);
       for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu') });
       for (const v of c.caseSensitive ?? []) {
-        const esc = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        this.caseSensitive.push({ concept: c.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${esc}s?(?![\\p{L}\\p{N}])`, 'gu') });
+        const list = this.abbreviations.get(v);
+        if (list) list.push(c.id);
+        else this.abbreviations.set(v, [c.id]);
       }
       // Transitive closure of `broader`, guarding against cycles.
       const seen = new Set<string>();
@@ -49,6 +52,10 @@ export class ConceptIndex {
         stack.push(...(direct.get(b) ?? []));
       }
       this.broader.set(c.id, [...seen]);
+    }
+    if (this.abbreviations.size) {
+      const alts = [...this.abbreviations.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      this.abbreviationRe = new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})s?(?![\\p{L}\\p{N}])`, 'gu');
     }
   }
 
@@ -97,19 +104,22 @@ export class ConceptIndex {
         } else break;
       }
     }
-    for (const { concept, re } of this.patterns) {
-      const lower = text.toLowerCase();
-      if (lower.length !== text.length) continue; // offsets would drift; variants still apply
-      re.lastIndex = 0;
-      for (let m = re.exec(lower); m; m = re.exec(lower)) {
-        hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
-        if (m[0].length === 0) re.lastIndex++;
+    const lower = text.toLowerCase();
+    // Lower-casing keeps offsets for all but a few characters (İ); patterns are skipped then, variants still apply.
+    if (lower.length === text.length) {
+      for (const { concept, re } of this.patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(lower); m; m = re.exec(lower)) {
+          hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
+          if (m[0].length === 0) re.lastIndex++;
+        }
       }
     }
-    for (const { concept, re } of this.caseSensitive) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
+    const abbr = this.abbreviationRe;
+    if (abbr) {
+      abbr.lastIndex = 0;
+      for (let m = abbr.exec(text); m; m = abbr.exec(text)) {
+        for (const concept of this.abbreviations.get(m[1]!)!) hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
       }
     }
     const implied: ConceptHit[] = [];
@@ -124,7 +134,7 @@ export class ConceptIndex {
     for (const t of tokenize(text)) if (this.firstWords.has(t.norm)) return true;
     const lower = text.toLowerCase();
     for (const { re } of this.patterns) { re.lastIndex = 0; if (re.test(lower)) return true; }
-    for (const { re } of this.caseSensitive) { re.lastIndex = 0; if (re.test(text)) return true; }
+    if (this.abbreviationRe) { this.abbreviationRe.lastIndex = 0; if (this.abbreviationRe.test(text)) return true; }
     return false;
   }
 }

@@ -102,7 +102,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     concepts: new Set(), sentenceCount: 0,
   };
   let paragraphBase = 0;
-  for (const ch of splitTopLevelChunks(text)) {
+  for (const ch of parseUnits(text, cache)) {
     if (token?.isCancellationRequested) throw new CancelledError();
     const chunkText = text.slice(ch.start, ch.end);
     let data = cache?.chunks.get(chunkText) ?? used.get(chunkText);
@@ -138,6 +138,26 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   }
   if (cache) cache.chunks = used;
   return model;
+}
+
+/** Characters per parse unit when caching: big enough that parser set-up is amortised, small
+ *  enough that an edit re-parses little of a large document. */
+const UNIT_SIZE = 4096;
+
+/**
+ * The regions parsed separately. Without a cache (the CLI) the whole document is one parse: each
+ * parser run has a fixed set-up cost. With a cache (the language server) top-level chunks are
+ * grouped into units of about UNIT_SIZE characters, so an edit re-parses one unit.
+ */
+function parseUnits(text: string, cache?: AnalysisCache): Array<{ start: number; end: number }> {
+  if (!cache || text.length <= UNIT_SIZE) return [{ start: 0, end: text.length }];
+  const units: Array<{ start: number; end: number }> = [];
+  let cur: { start: number; end: number } | undefined;
+  for (const ch of splitTopLevelChunks(text)) {
+    if (cur && ch.start - cur.start < UNIT_SIZE) cur.end = ch.end;
+    else units.push((cur = { start: ch.start, end: ch.end }));
+  }
+  return units;
 }
 
 /** Source offset of a position in a block's prose text. */

@@ -573,10 +573,20 @@ class Extractor {
   private pandoc(block: ProseBlock): void {
     PANDOC.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = PANDOC.exec(block.text))) {
+    const { text, map } = block;
+    const src = this.source, base = this.base;
+    while ((m = PANDOC.exec(text))) {
       const at = m.index;
-      const end = charSourceEnd(this.source, this.base, block.text, block.map, at + m[0].length - 1);
-      this.doc.citations.push({ key: m[1] ?? m[2], start: block.map[at], end, kind: 'pandoc' });
+      // The key ends where the prose stops being a verbatim copy of the source (markup, an escape
+      // or a reference in between: `@a*b*` cites `a`), then drops trailing punctuation.
+      let n = 1;
+      while (n < m[0].length && map[at + n] === map[at] + n && src.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
+      let raw = m[0].slice(0, n);
+      if (m[1] === undefined) raw = raw.replace(/[:.#$%&\-+?<>~/]+$/, '');
+      else if (n < m[0].length) continue; // @{…} interrupted by markup
+      if (raw.length < 2) continue;
+      this.doc.citations.push({ key: m[1] ?? raw.slice(1), start: map[at], end: map[at] + raw.length, kind: 'pandoc' });
+      PANDOC.lastIndex = at + raw.length;
     }
   }
 
@@ -584,10 +594,13 @@ class Extractor {
   private footnoteRefs(block: ProseBlock): void {
     FOOTNOTE_REF.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = FOOTNOTE_REF.exec(block.text))) {
-      const at = m.index;
-      const end = charSourceEnd(this.source, this.base, block.text, block.map, at + m[0].length - 1);
-      this.doc.citations.push({ key: m[1], start: block.map[at], end, kind: 'footnote' });
+    const { text, map } = block;
+    while ((m = FOOTNOTE_REF.exec(text))) {
+      const at = m.index, len = m[0].length;
+      // Only a verbatim `[^key]` (an escaped `\[^key]` is not a reference).
+      let n = 0;
+      while (n < len && map[at + n] === map[at] + n && this.source.charCodeAt(map[at + n] - this.base) === text.charCodeAt(at + n)) n++;
+      if (n === len) this.doc.citations.push({ key: m[1], start: map[at], end: map[at] + len, kind: 'footnote' });
     }
   }
 }

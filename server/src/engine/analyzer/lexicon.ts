@@ -29,7 +29,8 @@ const RESEARCH_ADJ = 'further|more|additional|future|larger|longer|new|other|wel
 export const CUE_SPECS: readonly PhraseSpec[] = [
   // ---------- pseudo entries: block a reading of the words inside them ----------
   { kind: 'pseudo', group: 'pseudo', patterns: [
-    'not only', 'not just', 'not least', 'not to mention', 'nothing but', 'no sooner', 'not unlike', 'no less than',
+    'not only', 'not just', "isn't|aren't|wasn't|weren't just|only|simply|merely", 'is|are|was|were not just|only|simply|merely',
+    'not for profit', 'not-for-profit', 'not least', 'not to mention', 'nothing but', 'no sooner', 'not unlike', 'no less than',
     'in may', 'of may', 'since may', 'until may', 'by may', 'may #NUM', 'no matter how|what|whether|who|which',
     'if any', 'even if', 'as if', 'if so', 'if not', 'data not shown', 'results not shown',
     'more|less|least|as|equally|twice|times|similarly likely', 'not possible', 'where possible',
@@ -282,7 +283,7 @@ const CAUSAL_VERBS = [
   'desensitize', 'blunt', 'dampen', 'abrogate', 'ablate', 'impede', 'obstruct', 'interrupt', 'slash', 'double',
   'triple', 'transform', 'rewire', 'exert', 'kickstart', 'jumpstart', 'hasten', 'expedite',
   'change', 'predispose', 'precipitate', 'contribute', 'attenuate', 'abolish', 'create', 'determine', 'maintain',
-  'distinguish', 'discriminate', 'differentiate', 'help', 'aid', 'impart', 'avert', 'derive', 'control', 'repel', 'work',
+  'distinguish', 'discriminate', 'differentiate', 'help', 'aid', 'impart', 'avert', 'derive', 'control', 'repel', 'work', 'treble', 'quadruple', 'render', 'underlie',
 ];
 export const CAUSAL_VERB_BASES: readonly string[] = CAUSAL_VERBS;
 const CAUSAL_VERB_FORMS = CAUSAL_VERBS.map((v) => '~' + v).join('|');
@@ -298,27 +299,28 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
     'extend|extends|extended to', 'extended release', 'aid in', 'first aid', 'hearing aid|aids', 'determine whether|if|the|how|what|which|why|to',
     'to determine', 'more|less|fewer than #NUM', 'controlled trial|trials|study|studies|design|designs|conditions|setting|settings|manner|release|environment',
     'control group|groups|arm|arms|condition|conditions|subjects|participants|patients|animals|mice|rats|cohort|population|sample|strategy|strategies|measures|programme|programs|program|design',
-    'in control', 'controls', 'glucose|glycemic|glycaemic|metabolic|lipid|blood|pressure|weight|infection|quality|disease|symptom|pain|asthma|diabetes|case|self|impulse|motor|postural|seizure control',
+    'in control', 'glucose|glycemic|glycaemic|metabolic|lipid|blood|pressure|weight|infection|quality|disease|symptom|pain|asthma|diabetes|case|self|impulse|motor|postural|seizure control',
     'under control', 'out of control', 'control of', 'work up', 'at work', 'work out', 'worked out', 'work-up', 'more|less than half|a|one|two|three|a quarter|a third|twice', 'more than ever',
     'no more than', 'more or less', 'at least',
   ] },
   { kind: 'causal', group: 'causal-verb', patterns: [CAUSAL_VERB_FORMS] },
   { kind: 'causal', group: 'causal-phrase', patterns: [
     '~lead to', '~contribute to|towards', '~result in', 'give|gives|gave|given|giving rise to', 'bring|brings|brought|bringing about',
-    '~play a|an|no role', '~play a|an key|major|important|critical|crucial|central|significant|causal|pivotal|vital|minor|limited|modest role',
+    '~play a|an|no role', '~play a|an part', '~play a|an key|major|important|critical|crucial|central|significant|big|small|minor part', '~ward off', '~play a|an key|major|important|critical|crucial|central|significant|causal|pivotal|vital|minor|limited|modest role',
     '~account for', 'translate|translates|translated|translating into', '~make a difference', '~interfere with',
     'protect|protects|protected|protecting against|from', 'benefit|benefits|benefited|benefitted|benefiting from',
     'translate|translates|translated|translating to', 'results|resulted|result|resulting from', 'stems|stemmed|stem|stemming from',
     'leads', 'explains', 'explain', 'explained', '~derive from', 'derived from',
     '~make (it|them|us|you|people|patients|her|him|women|men|children|cells|mice|rats)? more|less|better|worse|easier|harder|vulnerable|susceptible|resistant|prone|immune|sick|ill|healthier|happier|sicker|stronger|weaker',
-    '~offer|provide|confer|yield|deliver (a|an|any|no|some|the|additional|added|significant|substantial|clinical|particular|important|greater|further|modest|small|long-term|meaningful)? advantage|advantages|benefit|benefits|protection|relief|improvement|improvements',
+    '~offer|provide|confer|yield|deliver (a|an|any|no|some|the|additional|added|significant|substantial|clinical|particular|important|greater|further|modest|small|long-term|meaningful)? advantage|advantages|benefit|benefits|protection|relief|improvement|improvements|hope',
   ] },
   { kind: 'causal', group: 'causal-link', patterns: [
     'due to', 'because of', 'owing to', 'attributable to', 'attributed to', 'as a result of', 'thanks to', 'caused by',
     'induced by', 'mediated by', 'driven by', 'responsible for', 'involved in', 'consequence of', 'consequences of',
     'secondary to', 'the cause of', 'a cause of', 'the reason for', 'root cause', 'causal', 'causally', 'causative',
     'cause-and-effect', 'cause and effect', 'key to', 'to blame for', 'at the root of', 'explained by', 'the result of',
-    'a result of', 'the consequence of', 'a consequence of',
+    'a result of', 'the consequence of', 'a consequence of', 'reason for', 'reasons for', 'trigger for', 'triggers for',
+    'inhibitor|inhibitors|activator|activators|regulator|regulators|suppressor|suppressors|mediator|mediators|modulator|modulators|blocker|blockers|enhancer|enhancers|promoter|promoters|inducer|inducers of', 'contributor|contributors|driver|drivers to|of', 'cause of', 'causes of',
   ] },
   { kind: 'causal', group: 'causal-adj', patterns: [
     'effective', 'efficacious', 'beneficial', 'harmful', 'protective', 'detrimental', 'deleterious', 'ineffective', 'safe and effective', 'curative', 'therapeutic effect|effects|benefit|value',
@@ -332,7 +334,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
   ] },
   { kind: 'causal', group: 'causal-noun', patterns: [
     'effect|effects|impact|impacts|influence on', 'effect|effects|impact|impacts of', 'effect', 'effects', 'impact',
-    'benefit', 'benefits', 'harm', 'harms', 'role in', 'role of', 'effectiveness',
+    'benefit', 'benefits', 'harm', 'harms', 'role in', 'role of', 'role for', 'roles in|of|for', 'effectiveness',
     'efficacy', 'contribution|contributions to|of',
   ] },
   { kind: 'correlational', group: 'change-noun', patterns: [
@@ -357,6 +359,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
   { kind: 'correlational', group: 'predictor', patterns: [
     '~predict', 'predictor', 'predictors', 'predictive', 'prognostic', 'risk factor', 'risk factors', 'marker', 'markers',
     'biomarker', 'biomarkers', 'indicator', 'indicators', 'determinant', 'determinants', 'predisposing', 'signature',
+    'sign of', 'signs of', 'warning sign', 'hallmark of', 'red flag',
   ] },
   { kind: 'correlational', group: 'risk', patterns: [
     'more|less|most|least|equally|as likely', 'twice as likely', 'times more|as likely', 'more|less|equally prone|susceptible',
@@ -367,7 +370,7 @@ export const RELATION_SPECS: readonly PhraseSpec[] = [
   { kind: 'correlational', group: 'comparative', patterns: [
     'higher|lower|greater|more|less|fewer|better|worse|smaller|larger|shorter|longer|faster|slower|bigger|stronger|weaker|older|younger|poorer|earlier|later|thicker|thinner|heavier|lighter|superior|inferior than|to',
     'compared with|to', 'in comparison with|to', 'relative to', 'versus', 'vs', 'outperformed', 'outperforms',
-    'similar to|in|between|across|among', 'comparable to|in|between|across|among|with', 'same as',
+    'similar to|in|between|across|among', 'comparable to|in|between|across|among|with', 'same as', 'different to|from',
   ] },
 ];
 
@@ -412,7 +415,7 @@ export const POPULATION = new PhraseIndex(POPULATION_SPECS);
 
 /** Single words that end negation scopes and clauses. */
 export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
-  ';', ':', '—', '–', 'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless',
+  ';', ':', '—', '–', '-', '.', '!', 'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless',
   'yet', 'except', 'despite', 'unlike', 'while', 'whilst', 'instead', 'conversely', 'meanwhile', 'besides',
   'otherwise', '(', ')', '[', ']',
 ]);

@@ -63,6 +63,7 @@ const IRREGULAR: Record<string, string[]> = {
   set: ['set', 'sets', 'setting'],
   spread: ['spread', 'spreads', 'spreading'],
   undergo: ['undergo', 'undergoes', 'underwent', 'undergone', 'undergoing'],
+  underlie: ['underlie', 'underlies', 'underlay', 'underlain', 'underlying'],
   rid: ['rid', 'rids', 'ridding'],
   curb: ['curb', 'curbs', 'curbed', 'curbing'],
   hinder: ['hinder', 'hinders', 'hindered', 'hindering'],

@@ -60,7 +60,7 @@ const STRONG_HEDGE_GROUPS = new Set([
   'epistemic-adjective', 'unclear', 'modal-weak', 'limitation', 'frequency', 'negated-booster', 'hypothetical',
 ]);
 /** Negations that modify a noun phrase ("patients without depression") rather than the main verb. */
-const MODIFIER_NEGATION = new Set(['without', 'free of', 'free from', 'absence of', 'lack of', 'absent', 'independent of', 'unrelated to', 'rather than', 'instead of']);
+const MODIFIER_NEGATION = new Set(['without', 'free of', 'free from', 'absence of', 'lack of', 'absent', 'independent of', 'unrelated to', 'rather than', 'instead of', 'failure to', 'lack', 'lacks', 'lacked', 'lacking']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 function toCue(m: Match, t: Tokens): CueMatch {
@@ -99,7 +99,7 @@ export function scan(text: string): Scan {
   for (let k = 0; k < n; k++) {
     const w = t.norm[k];
     let breakBefore = false;
-    if (k > clauseStart[cur] && SCOPE_BREAKERS.has(w)) {
+    if (k > clauseStart[cur] && SCOPE_BREAKERS.has(w) && !((w === '.' || w === '!') && !(k + 1 < n && t.word[k + 1]))) {
       // "not yet", "has yet to" are not contrasts.
       if (!(w === 'yet' && k > 0 && (t.norm[k - 1] === 'not' || t.norm[k - 1] === 'has' || t.norm[k - 1] === 'have' || t.norm[k - 1] === 'had'))) breakBefore = true;
     } else if (k > clauseStart[cur] && k > 0 && t.norm[k - 1] === ',' && (COMMA_BREAKERS.has(w) || curOpening || REPORT_AFTER_COMMA.has(w))) {
@@ -196,6 +196,10 @@ export function scan(text: string): Scan {
           if (MODIFIER_NEGATION.has(phrase)) break;
           if (phrase === 'no' && c.i > 0 && t.norm[c.i - 1] === 'with') break;
           if (inRelative(t, c.i, clauseStart[clauseOf[c.i]])) break;
+          if (subordinateBefore(t, c.i, clauseStart[clauseOf[c.i]])) break;
+          // "not A but B": the assertion is B.
+          const nc = clauseOf[c.i] + 1;
+          if (nc < clauseStart.length && t.norm[clauseStart[nc]] === 'but' && clauseEnd[clauseOf[c.i]] - c.j <= 6) break;
           negated = true;
         }
         break;
@@ -228,11 +232,18 @@ export function scan(text: string): Scan {
   };
 }
 
-/** A "who ..." relative clause between the clause start and token k ("patients who did not respond"). */
+const SUBORDINATE = new Set(['if', 'unless', 'whether', 'because', 'since', 'when', 'whenever', 'while', 'although', 'though', 'even', 'until', 'once']);
+/** A subordinate clause opened between the clause start and token k ("... more likely to survive if they are not ..."). */
+function subordinateBefore(t: Tokens, k: number, from: number): boolean {
+  for (let q = k - 1; q > from; q--) if (SUBORDINATE.has(t.norm[q])) return true;
+  return false;
+}
+
+/** A relative clause between the clause start and token k ("patients who did not respond", "where it was not used"). */
 function inRelative(t: Tokens, k: number, from: number): boolean {
   for (let q = k - 1; q >= from && q >= k - 6; q--) {
     const w = t.norm[q];
-    if (w === 'who' || w === 'whom' || w === 'whose') return true;
+    if (w === 'who' || w === 'whom' || w === 'whose' || w === 'which' || w === 'where' || w === 'when') return true;
   }
   return false;
 }

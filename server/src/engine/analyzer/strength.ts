@@ -52,9 +52,12 @@ const CLAIM_BEFORE_ING = new Set(['effective', 'efficient', 'successful', 'usefu
 /** Verbs used as nouns before "in"/"of" ("an increase in", "a change of"). */
 const NOUNABLE = new Set(['increase', 'increases', 'decrease', 'decreases', 'rise', 'rises', 'decline', 'declines', 'change', 'changes', 'benefit', 'benefits', 'cut', 'cuts', 'cure', 'cures', 'delay', 'delays', 'damage', 'harm', 'harms', 'impact', 'impacts', 'influence', 'influences', 'boost', 'boosts', 'block', 'blocks', 'repair', 'lift', 'aid', 'help', 'fight', 'double', 'halt', 'stop', 'trigger', 'triggers', 'drive', 'slow', 'ease', 'spur', 'fuel', 'shield', 'treat', 'remedy', 'result', 'results', 'lead', 'leads', 'account', 'play', 'contribute']);
 /** Study-design verbs: "the effect of X on Y was examined" is a method, not a claim. */
-const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'considered', 'discussed', 'elucidated', 'clarified', 'validated', 'confirmed', 'warranted', 'needed', 'required', 'explored', 'monitored', 'determined']);
+const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'discussed', 'elucidated', 'clarified', 'validated', 'explored', 'monitored', 'determined']);
 const PURPOSE_VERBS = new Set(['determine', 'assess', 'evaluate', 'investigate', 'examine', 'explore', 'test', 'compare', 'study', 'understand', 'clarify', 'elucidate', 'identify', 'confirm', 'establish', 'verify', 'measure', 'quantify', 'estimate', 'characterize', 'characterise', 'describe', 'address', 'validate', 'define', 'learn', 'see', 'know', 'find', 'explain', 'analyse', 'analyze', 'detect', 'document', 'demonstrate', 'show', 'prove', 'evaluated', 'inform', 'guide', 'assessing', 'evaluating', 'examining', 'investigating', 'exploring', 'determining', 'understanding', 'elucidating', 'clarifying', 'identifying', 'confirming', 'testing', 'studying', 'comparing']);
 /** Hedges that make a causal claim conditional (Yu: may / might / could / possibly / appear ...), not "suggest". */
+const INHIBITOR = /^(inhibitor|activator|regulator|suppressor|mediator|modulator|blocker|enhancer|promoter|inducer)s?$/;
+/** Verbs of coming about: "arises as a result of", "occurred due to". */
+const ARISE = new Set(['arise', 'arises', 'arose', 'arisen', 'occur', 'occurs', 'occurred', 'develop', 'develops', 'developed', 'happen', 'happens', 'happened', 'emerge', 'emerges', 'emerged', 'result', 'results', 'resulted', 'die', 'dies', 'died', 'fail', 'fails', 'failed', 'persist', 'persists', 'persisted']);
 const CONDITIONAL_GROUPS = new Set(['modal-weak', 'epistemic-adverb', 'epistemic-appear', 'epistemic-believe', 'epistemic-adjective', 'hypothetical', 'modal-would', 'negated-booster']);
 const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'more', 'less', 'fewer', 'better', 'worse', 'shorter', 'longer', 'larger', 'smaller', 'faster', 'slower', 'stronger', 'weaker', 'older', 'younger', 'earlier', 'later', 'poorer', 'thicker', 'thinner', 'heavier', 'bigger', 'highest', 'lowest', 'greatest', 'best', 'worst', 'shortest', 'longest', 'largest', 'smallest', 'similar', 'different', 'comparable', 'increased', 'decreased', 'reduced', 'elevated', 'superior', 'inferior', 'lesser', 'fewest', 'most', 'least']);
 /** Subjects that are research artefacts: "our findings will aid ...", "this study contributes ..." are not causal claims about health. */
@@ -194,9 +197,9 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
     if (DEMONSTRATIVE.has(prev)) {
       const pronounSubject = prev === 'that' || (form === 's' ? prev === 'this' : prev === 'these' || prev === 'those');
       if (!pronounSubject) return null;
-    } else if (DET.has(prev) || t.num[p] === true) return null;
+    } else if (DET.has(prev) || (t.num[p] === true && !t.hyph[p])) return null;
     if (BE.has(next) || HAVE.has(next) || NOUN_CUE_NEXT.has(next)) return null;
-    if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(w) && !phrasal) return null;
+    if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(w) && !phrasal && !MODAL_DO.has(prev)) return null;
     if ((q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') && !MODAL_DO.has(prev)) return form === 's' && obj ? 'causal' : null;
     if (obj || INTRANSITIVE_CAUSAL.has(w) || contributesTo(s, m)) return 'causal';
     if (next === 'that' || next === 'which' || next === 'of') return null;
@@ -224,15 +227,15 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
   if (m.i === s.clauseStart[s.clauseOf[m.i]] || (prev === ',' && m.i - 1 === s.clauseStart[s.clauseOf[m.i]])) {
     for (let k = m.j; k < s.clauseEnd[s.clauseOf[m.i]]; k++) if (MODAL_DO.has(t.norm[k]) || BE.has(t.norm[k])) return null;
   }
-  if (prev === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'so' || prev === 'further') return 'causal';
+  if (prev === ',' || pw === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'so' || prev === 'further') return 'causal';
   if (prev === 'to' || prev === 'in' || prev === 'for' || prev === 'at' || prev === 'by') {
     const b = p - 1 >= 0 ? t.norm[p - 1] : '';
     const b2 = p - 2 >= 0 ? t.norm[p - 2] : '';
     if (CLAIM_BEFORE_ING.has(b) || ((b.endsWith('ly') || b === 'more' || b === 'most') && CLAIM_BEFORE_ING.has(b2))) return 'causal';
     return null;
   }
-  // "a threat leading to DKA": a participle after a noun.
-  if (phrasal && q >= 0 && t.word[q] && !DET.has(pw) && !PREP.has(pw)) return 'weak';
+  // "a threat leading to DKA", "neurons modulating appetite": a participle after a noun.
+  if ((phrasal || obj) && q >= 0 && t.word[q] && !DET.has(pw) && !PREP.has(pw) && !BE.has(pw) && !HAVE.has(pw)) return 'weak';
   return null;
 }
 
@@ -262,6 +265,7 @@ function nonClaim(s: Scan, i: number): boolean {
   }
   // A method or research-need predicate after the relation: "the effect of X on Y was examined".
   for (let q = i + 1; q < to; q++) {
+    if (SUBORDINATORS.has(t.norm[q])) break;
     if (METHOD_VERBS.has(t.norm[q]) && q > 0 && (BE.has(t.norm[q - 1]) || HAVE.has(t.norm[q - 1]) || t.norm[q - 1] === 'further' || t.norm[q - 1] === 'been')) return true;
   }
   return false;
@@ -274,9 +278,16 @@ function subordinatorBetween(norm: string[], from: number, to: number): boolean 
 }
 
 const RESEARCH_WORD = /^(research|stud(y|ies)|trials?|work|investigations?|evaluation|data|evidence|analyses|replication|confirmation|validation|experiments|testing|consideration|exploration|examination|follow-up|confirmed|replicated|validated|verified|tested|studied|investigated|explored|examined|evaluated|clarified|investigation)$/;
+const NEED_WORD = /^(needs?|needed|required?|requires|warrant(s|ed)?|necessary|essential|recommended|planned|underway|ongoing|should|must|will|would|could|may|might|future|deserves?|merits?|awaits?|awaiting|remains?|to)$/;
+/** "further studies are needed", "should be confirmed by larger trials" — not "provides further evidence". */
 function isResearchNeed(norm: string[], i: number, j: number): boolean {
-  for (let q = i; q < j; q++) if (RESEARCH_WORD.test(norm[q])) return true;
-  return false;
+  let research = false, need = false;
+  for (let q = i; q < j; q++) {
+    if (RESEARCH_WORD.test(norm[q])) research = true;
+    if (NEED_WORD.test(norm[q])) need = true;
+  }
+  if (research && !need && j < norm.length) need = NEED_WORD.test(norm[j]) || (j + 1 < norm.length && /^(is|are)$/.test(norm[j]) && NEED_WORD.test(norm[j + 1]));
+  return research && need;
 }
 
 const ASSESSMENT = new Set(['assessing', 'assessment', 'identifying', 'identification', 'detecting', 'detection', 'diagnosis', 'diagnosing', 'diagnostic', 'predicting', 'prediction', 'screening', 'monitoring', 'evaluating', 'evaluation', 'stratification', 'stratifying', 'measuring', 'measurement', 'identify', 'assess', 'detect', 'predict', 'screen', 'monitor', 'evaluate', 'measure', 'diagnose', 'estimate', 'estimating', 'research', 'risk', 'future', 'decision', 'decisions', 'selection', 'select', 'selecting', 'reference', 'guiding', 'guide']);
@@ -301,7 +312,7 @@ function conditionallyHedged(s: Scan, i: number): boolean {
   return false;
 }
 
-const PRED_VERBS = new Set(['prove', 'proves', 'proved', 'proven', 'showed', 'show', 'shows', 'shown', 'exhibited', 'exhibit', 'exhibits', 'displayed', 'display', 'displays', 'experienced', 'experience', 'experiences', 'demonstrated', 'demonstrate', 'demonstrates', 'serve', 'serves', 'served', 'identified', 'emerged', 'found', 'find', 'finds', 'observed', 'there', 'as', 'no']);
+const PRED_VERBS = new Set(['face', 'faces', 'faced', 'facing', 'put', 'puts', 'putting', 'carry', 'carries', 'carried', 'run', 'runs', 'prove', 'proves', 'proved', 'proven', 'showed', 'show', 'shows', 'shown', 'exhibited', 'exhibit', 'exhibits', 'displayed', 'display', 'displays', 'experienced', 'experience', 'experiences', 'demonstrated', 'demonstrate', 'demonstrates', 'serve', 'serves', 'served', 'identified', 'emerged', 'found', 'find', 'finds', 'observed', 'there', 'as', 'no']);
 /** Evidential verbs that assert their object ("confirms the benefit of", "found no effect of"). */
 const EVIDENTIAL = new Set(['confirm', 'confirms', 'confirmed', 'reveal', 'reveals', 'revealed', 'support', 'supports', 'supported', 'suggest', 'suggests', 'suggested', 'highlight', 'highlights', 'highlighted', 'highlighting', 'reinforce', 'reinforces', 'reinforced', 'provide', 'provides', 'provided', 'report', 'reports', 'reported', 'indicate', 'indicates', 'indicated', 'establish', 'established', 'establishes', 'prove', 'proves', 'proved', 'document', 'documented', 'documents', 'underscore', 'underscores', 'emphasize', 'emphasizes', 'evidence', 'saw', 'see', 'noted', 'detected']);
 /** A copula or "have"-type verb shortly before token i ("is a risk factor", "had higher rates"). */
@@ -365,11 +376,19 @@ function literatureComparison(s: Scan, j: number): boolean {
   return false;
 }
 
+function thanAhead(norm: string[], k: number, window: number): boolean {
+  for (let q = k + 1; q < Math.min(norm.length, k + 1 + window); q++) if (norm[q] === 'than') return true;
+  return false;
+}
+
 /** A comparison between groups without an explicit "than": "was higher in the treated group", "similar in both groups". */
 function groupComparison(s: Scan, k: number): boolean {
   const t = s.t;
   const end = Math.min(s.clauseEnd[s.clauseOf[k]], k + 7);
-  for (let q = k + 1; q < end; q++) if (GROUP_INTRO.has(t.norm[q])) return q > k + 1 || t.norm[q] === 'than' || t.norm[q] === 'between' || t.norm[q] === 'among' || t.norm[q] === 'in';
+  const similarity = t.norm[k] === 'similar' || t.norm[k] === 'different' || t.norm[k] === 'comparable';
+  for (let q = k + 1; q < end; q++) {
+    if (GROUP_INTRO.has(t.norm[q]) || (similarity && (t.norm[q] === 'to' || t.norm[q] === 'from'))) return q > k + 1 || t.norm[q] === 'than' || t.norm[q] === 'between' || t.norm[q] === 'among' || t.norm[q] === 'in' || t.norm[q] === 'to' || t.norm[q] === 'from';
+  }
   return false;
 }
 
@@ -419,8 +438,8 @@ export function classifyStrength(s: Scan): StrengthResult {
         const q = prevContent(s, m.i);
         const pw = q >= 0 ? t.norm[q] : '';
         const w = t.norm[m.i];
-        const free = w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'cause-and-effect';
-        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.has(pw) || GET.has(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
+        const free = INHIBITOR.test(w) || w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'causes' || w === 'cause-and-effect' || w.startsWith('contributor') || w.startsWith('driver') || w.startsWith('reason') || w.startsWith('trigger');
+        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.has(pw) || GET.has(pw) || ARISE.has(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
           push(m, 'causal', g, conditionallyHedged(s, m.i));
           causalAdj++;
         }
@@ -484,7 +503,7 @@ export function classifyStrength(s: Scan): StrengthResult {
         break;
       }
       case 'risk':
-        if (predicative(s, m.i, 4) || predicatedAfter(s, m.i, m.j) || t.norm[m.i] === 'more' || t.norm[m.i] === 'less' || t.norm[m.i] === 'most' || t.norm[m.i] === 'least' || t.norm[m.i] === 'equally' || t.norm[m.i] === 'as' || t.norm[m.i] === 'twice' || t.norm[m.i] === 'times') {
+        if (t.norm[m.i] === 'at' || predicative(s, m.i, 4) || predicatedAfter(s, m.i, m.j) || t.norm[m.i] === 'more' || t.norm[m.i] === 'less' || t.norm[m.i] === 'most' || t.norm[m.i] === 'least' || t.norm[m.i] === 'equally' || t.norm[m.i] === 'as' || t.norm[m.i] === 'twice' || t.norm[m.i] === 'times') {
           push(m, 'correlational', g, false);
           correlational++;
         }
@@ -501,7 +520,7 @@ export function classifyStrength(s: Scan): StrengthResult {
     if (covered[k] || !COMPARATIVES.has(t.norm[k])) continue;
     // "more than 50%", "more than half" are quantities.
     if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.norm[k + 2]))) continue;
-    if (!predicative(s, k, 3) && !(k + 1 < t.n && t.norm[k + 1] === 'than')) continue;
+    if (!predicative(s, k, 3) && !thanAhead(t.norm, k, 4)) continue;
     if (!groupComparison(s, k) || nonClaim(s, k) || literatureComparison(s, k + 1)) continue;
     push({ i: k, j: k + 1 }, 'correlational', 'comparative', false);
     comparative++;
@@ -519,12 +538,14 @@ export function classifyStrength(s: Scan): StrengthResult {
   return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
 }
 
-/** "Coffee linked to lower risk": a headline-style participle with no verb before it in its clause. */
+const FINDING_VERBS = new Set(['find', 'finds', 'found', 'identify', 'identifies', 'identified', 'reveal', 'reveals', 'revealed', 'show', 'shows', 'showed', 'shown', 'discover', 'discovers', 'discovered', 'describe', 'describes', 'described', 'report', 'reports', 'reported', 'uncover', 'uncovers', 'uncovered', 'pinpoint', 'pinpoints', 'pinpointed', 'spot', 'spots', 'spotted']);
+/** "Coffee linked to lower risk" (a headline), "study finds variants linked to disease": the participle is the claim. */
 function clauseHasNoVerbBefore(s: Scan, i: number): boolean {
   const from = s.clauseStart[s.clauseOf[i]];
   for (let q = from; q < i; q++) {
     const w = s.t.norm[q];
-    if (BE.has(w) || HAVE.has(w) || w.endsWith('ed') || (s.t.norm[q].endsWith('s') && VERB_FORMS.has(w))) return false;
+    if (FINDING_VERBS.has(w)) return true;
+    if (BE.has(w) || HAVE.has(w) || w.endsWith('ed') || (s.t.norm[q].endsWith('s') && VERB_FORMS.has(w)) || MODAL_DO.has(w)) return false;
   }
-  return i - from <= 5;
+  return true;
 }
