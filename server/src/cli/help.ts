@@ -1,0 +1,54 @@
+// Usage texts.
+export const LINT_HELP = `Usage: claimlint [options] [files | folders | globs...]
+       claimlint analyze [FILE]              sentence analysis, one JSON object per line
+       claimlint db check [PATHS...]         validate claim packs
+       claimlint db export --format csl-json|bibtex [--used FILES...]
+
+Checks Markdown medical writing (.md, .markdown) against the evidence-graded claims database.
+With no paths, lints the current folder. Honours .gitignore, .claimlintignore and the config's
+"ignore" patterns; never enters node_modules or .git.
+
+Output:
+  -f, --format NAME        stylish (default) | json | sarif | github | junit
+  -q, --quiet              report errors only
+      --max-warnings N     exit 1 when there are more than N warnings
+      --color, --no-color  force colours on or off (default: on for a terminal, off with NO_COLOR)
+
+Fixing:
+      --fix                apply safe fixes (citations, figure corrections) and write the files
+      --fix-dry-run        show the safe fixes as a diff (json: an "output" field); write nothing
+
+Configuration:
+  -c, --config PATH        use this config file for every file (no .claimlintrc discovery)
+      --pack PATH          an extra claim pack file or folder (repeatable)
+      --rule CODE=SEVERITY set a rule's severity: error | warning | information | hint | off (repeatable)
+      --no-ignore          lint files that .gitignore, .claimlintignore or "ignore" exclude
+
+Speed:
+      --cache              only re-check files that changed since the last run
+      --cache-location P   cache file or folder (default: .claimlintcache in the current folder)
+      --workers N          threads to use, 1 = single-threaded (default: automatic)
+
+  -h, --help               show this help
+  -v, --version            print the version
+
+Exit codes: 0 no error-severity findings; 1 error findings (or more warnings than --max-warnings);
+2 a usage, configuration or database error.
+Documentation: docs/cli.md`;
+
+export const ANALYZE_HELP = `Usage: claimlint analyze [FILE] [--config PATH] [--pack PATH]
+
+Reads sentences, one per line, from FILE (or standard input when FILE is missing or "-") and
+prints one JSON object per sentence: text, certainty (1-6, higher = more certain), strength
+(0 none, 1 correlational, 2 conditional causal, 3 direct causal), cues, the negated /
+attributed / hypothetical / question / hedged / boosted / generalised flags, population, and
+the claims the sentence matches with their scores. Empty lines are skipped.`;
+
+export const DB_HELP = `Usage: claimlint db check [PATHS...] [--config PATH]
+       claimlint db export --format csl-json|bibtex [--used FILES...] [--config PATH] [--pack PATH]
+
+db check    Validates claim packs (files or folders). Without PATHS: the embedded database and
+            the packs named in the configuration of the current folder. Errors are printed as
+            file:line:column: message. Exit 0 when valid, 2 when not.
+db export   Prints the bibliography of every source in the database, or with --used only of the
+            sources the given Markdown files cite or whose claims they make.`;

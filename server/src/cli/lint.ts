@@ -1,0 +1,56 @@
+// Linting one text: the same function runs on the main thread and in workers, so the output
+// does not depend on how files were distributed.
+import { analyze } from '../engine/engine.js';
+import { applyFixes } from '../engine/apply-fixes.js';
+import type { Database } from '../db/schema.js';
+import type { EngineConfig, Fix } from '../engine/types.js';
+import { toDiagnostics, type Diagnostic } from './report.js';
+
+/** Passes of fix → re-lint before giving up (a fix can unlock another that overlapped it). */
+export const MAX_FIX_PASSES = 10;
+
+export interface LintJob {
+  /** Position in the run's file list (results are reported in this order). */
+  index: number;
+  text: string;
+  config: EngineConfig;
+  /** Absolute pack paths (selects the database). */
+  packs: string[];
+  /** Apply safe fixes and report what remains. */
+  fix: boolean;
+}
+
+export interface LintOutcome {
+  index: number;
+  diagnostics: Diagnostic[];
+  /** The fixed text, when fixes changed it. */
+  output?: string;
+  fixesApplied: number;
+  /** An internal failure (an engine bug), reported on stderr. */
+  error?: string;
+}
+
+export function lintText(job: LintJob, db: Database): LintOutcome {
+  try {
+    let text = job.text;
+    let result = analyze(text, db, job.config);
+    let applied = 0;
+    if (job.fix) {
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const safe: Fix[] = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
+        if (safe.length === 0) break;
+        const r = applyFixes(text, safe);
+        if (r.applied.length === 0 || r.output === text) break;
+        applied += r.applied.length;
+        text = r.output;
+        result = analyze(text, db, job.config);
+      }
+    }
+    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, result.findings), fixesApplied: applied };
+    if (text !== job.text) outcome.output = text;
+    return outcome;
+  } catch (e) {
+    const err = e as Error;
+    return { index: job.index, diagnostics: [], fixesApplied: 0, error: process.env.CLAIMLINT_DEBUG ? String(err.stack) : err.message };
+  }
+}

@@ -1,0 +1,6 @@
+// Configuration discovery and validation, shared by the CLI and the language server.
+export {
+  resolveConfig, findConfigFile, formatConfigError, isIgnoredByConfig, loadConfigFile, parseConfigText, mergeEditorSettings, createConfigCache, CONFIG_FILES,
+  type ResolvedConfig, type ConfigError, type ConfigCache, type ResolveOptions, type EditorSettings,
+} from './resolve.js';
+export { ConfigSchema, configJsonSchema, configReference, SEVERITY_SETTINGS, CITATION_STYLES, closest, type ConfigFile } from './schema.js';
