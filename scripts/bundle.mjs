@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Bundles the VS Code extension and the language server with esbuild (run by scripts/build.mjs
+// after tsc and build-db, so on every `npm test`; takes well under a second):
+//   client/src/extension.ts  → dist/extension.cjs  (CommonJS, `vscode` external)
+//   server/src/lsp/server.ts → dist/server.cjs     (CommonJS, every dependency inlined, ESM ones too)
+// and writes dist/claimlintrc.schema.json (the .claimlintrc JSON Schema the extension contributes).
+// Both end up next to dist/claims.json, which the server finds through import.meta.url (see below).
+// Flags: --minify (used by `npm run package`), --quiet.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const minify = process.argv.includes('--minify');
+const quiet = process.argv.includes('--quiet');
+
+// CommonJS output has no import.meta: esbuild would leave `{}` and `import.meta.url` would be
+// undefined. Point it at the bundle's own file URL instead, so code that locates files relative to
+// its module (the database loader looking for claims.json) resolves them next to dist/*.cjs.
+const importMetaUrl = {
+  define: { 'import.meta.url': '__claimlintImportMetaUrl' },
+  banner: { js: 'const __claimlintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Prefer the ESM builds of dual packages (smaller, tree-shaken).
+  mainFields: ['module', 'main'],
+  sourcemap: minify ? false : 'linked',
+  minify,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  absWorkingDir: root,
+  ...importMetaUrl,
+};
+
+const targets = [
+  { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
+  { name: 'server', entry: 'server/src/lsp/server.ts', out: 'dist/server.cjs', external: [] },
+];
+
+const started = Date.now();
+let built;
+try {
+  built = await Promise.all(targets.map(async (t) => {
+    if (!existsSync(join(root, t.entry))) {
+      console.warn(`bundle: ${t.entry} does not exist yet; ${t.out} not built`);
+      return undefined;
+    }
+    await esbuild.build({ ...common, entryPoints: [t.entry], outfile: t.out, external: t.external });
+    return t;
+  }));
+} catch {
+  // esbuild has printed the errors with their locations.
+  console.error('bundle: failed');
+  process.exit(1);
+}
+// The JSON Schema of .claimlintrc.{json,yaml,yml} for the extension's jsonValidation/yamlValidation,
+// from the config's zod schema (compiled by tsc into out/).
+const configSchemaModule = join(root, 'out', 'server', 'src', 'config', 'schema.js');
+const configSchemaFile = join(root, 'dist', 'claimlintrc.schema.json');
+if (existsSync(configSchemaModule)) {
+  const { configJsonSchema } = await import(pathToFileURL(configSchemaModule).href);
+  const text = JSON.stringify({ title: 'claimlint configuration', ...configJsonSchema() }, null, 2) + '\n';
+  mkdirSync(dirname(configSchemaFile), { recursive: true });
+  if (!existsSync(configSchemaFile) || readFileSync(configSchemaFile, 'utf8') !== text) writeFileSync(configSchemaFile, text);
+} else {
+  console.warn(`bundle: ${relative(root, configSchemaModule)} missing (run tsc); ${relative(root, configSchemaFile)} not written`);
+}
+
+if (!quiet) {
+  const sizes = built.filter(Boolean).map((t) => `${relative(root, join(root, t.out))} ${(statSync(join(root, t.out)).size / 1024).toFixed(0)} KB`);
+  console.log(`bundle: ${sizes.join(', ')} in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`);
+}

@@ -1,0 +1,34 @@
+// Restricted mode (launched without --disable-workspace-trust, so the fixture folder is untrusted):
+// the extension still runs, tells the server so, and only the embedded database and the user's own
+// settings apply — the folder's .claimlintrc (which turns overstated-certainty off) is not read.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ClaimlintApi } from '../../../client/src/extension.js';
+import { activate, claimlintDiagnostics, open, waitForStatus, workspaceUri } from './helpers.js';
+
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+describe('claimlint in an untrusted workspace', () => {
+  let api: ClaimlintApi;
+  before(async () => {
+    api = await activate();
+  });
+
+  it('runs in restricted mode and tells the server the workspace is untrusted', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.ok(api.client?.isRunning());
+    const init = api.client!.clientOptions.initializationOptions;
+    const opts = typeof init === 'function' ? init() : init;
+    assert.equal(opts.trusted, false);
+    assert.deepEqual(opts.packs, []);
+  });
+
+  it("ignores the workspace's .claimlintrc: the embedded database and default severities apply", async () => {
+    const uri = workspaceUri('configured', 'draft.md');
+    await open(uri);
+    // The status notification follows the published diagnostics of that analysis.
+    await waitForStatus(api, uri, (s) => s.version !== null);
+    const codes = claimlintDiagnostics(uri).map(codeOf);
+    assert.ok(codes.includes('overstated-certainty'), 'overstated-certainty reported despite the .claimlintrc: ' + codes.join(', '));
+  });
+});
