@@ -200,6 +200,25 @@ export function sectionEnds(sections: Section[], docEnd: number): void {
 
 const LF = 10, CR = 13, TAB = 9, SPACE = 32, GT = 62, BACKSLASH = 92, AMP = 38, BACKTICK = 96;
 
+/** Whether source[j…] reads like v[i…] (escapes and references decoded) up to the end of the line or 16 characters. */
+function sameText(src: string, j: number, e: number, v: string, i: number): boolean {
+  for (let k = 0; k < 16; k++) {
+    if (i >= v.length) return true;
+    const c = v.charCodeAt(i);
+    if (c === LF || c === CR) return true;
+    if (j >= e) return false;
+    const sc = src.charCodeAt(j);
+    if (sc === BACKSLASH && isAsciiPunct(src.charCodeAt(j + 1)) && src.charCodeAt(j + 1) === c) { i++; j += 2; continue; }
+    if (sc === AMP) {
+      const ref = charRefAt(src, j, e);
+      if (ref && v.startsWith(ref.text, i)) { i += ref.text.length; j += ref.length; continue; }
+    }
+    if (sc !== c) return false;
+    i++; j++;
+  }
+  return true;
+}
+
 const isSpaceCode = (c: number) => c === SPACE || c === TAB || c === LF || c === CR;
 
 function isAsciiPunct(c: number): boolean {
@@ -436,10 +455,14 @@ class Extractor {
         case 'delete':
           this.inlines(node.children);
           break;
-        case 'link':
+        case 'link': {
           this.doc.citations.push({ key: node.url, start: s + this.base, end: e + this.base, kind: 'link' });
-          this.inlines(node.children);
+          // A GFM literal autolink (www.…, https://…, a@b.c) keeps its source text undecoded.
+          const open = this.source.charCodeAt(s);
+          if (open !== 0x5b && open !== 0x3c && node.children.length === 1 && node.children[0].type === 'text') this.verbatim(s, e);
+          else this.inlines(node.children);
           break;
+        }
         case 'linkReference': {
           const citation: CitationRef = { key: '', start: s + this.base, end: e + this.base, kind: 'link' };
           this.pendingRefs.push({ citation, identifier: node.identifier });
@@ -452,16 +475,11 @@ class Extractor {
           this.text += INLINE_CODE;
           this.lastEnd = e + this.base;
           break;
-        case 'footnoteReference': {
-          // Emit the source text `[^key]` itself, one to one; it is recorded by the text scan in
-          // emitBlock (so a reference whose definition is in another chunk is recorded the same way).
-          const base = this.base;
-          this.reserve(this.n + (e - s));
-          for (let j = s; j < e; j++) scratch[this.n++] = j + base;
-          this.text += this.source.slice(s, e);
-          this.lastEnd = e + base;
+        case 'footnoteReference':
+          // Emit the source text `[^key]` itself; it is recorded by the text scan in emitBlock (so a
+          // reference whose definition is in another chunk is recorded the same way).
+          this.verbatim(s, e);
           break;
-        }
         case 'break': {
           // A space mapped to the line ending (hard break: trailing spaces or a backslash, then EOL).
           const src = this.source;
@@ -470,7 +488,7 @@ class Extractor {
           this.reserve(this.n + 1);
           scratch[this.n++] = (j < e ? j : s) + this.base;
           this.text += ' ';
-          this.lastEnd = e + this.base;
+          this.lastEnd = (j >= e ? e : src.charCodeAt(j) === CR && src.charCodeAt(j + 1) === LF ? j + 2 : j + 1) + this.base;
           break;
         }
         case 'html':
@@ -481,6 +499,15 @@ class Extractor {
           break;
       }
     }
+  }
+
+  /** Appends source[s, e) as it is, one to one. */
+  private verbatim(s: number, e: number): void {
+    const base = this.base;
+    this.reserve(this.n + (e - s));
+    for (let j = s; j < e; j++) scratch[this.n++] = j + base;
+    this.text += this.source.slice(s, e);
+    this.lastEnd = e + base;
   }
 
   /**
@@ -496,28 +523,29 @@ class Extractor {
     const map = scratch;
     let n = this.n;
     let i = 0, j = s, seg = 0;
+    let last = -1; // source end of the last character emitted
     let out = '';
     while (i < vlen && j < e) {
       const c = v.charCodeAt(i);
       const sc = src.charCodeAt(j);
       if (sc === c && c !== LF && c !== CR && c !== AMP && c !== BACKSLASH) {
-        map[n++] = j + base; i++; j++;
+        map[n++] = j + base; i++; last = ++j;
         continue;
       }
       if (sc === BACKSLASH && j + 1 < e && isAsciiPunct(src.charCodeAt(j + 1)) && src.charCodeAt(j + 1) === c) {
-        map[n++] = j + base; i++; j += 2;
+        map[n++] = j + base; i++; last = j += 2;
         continue;
       }
       if (sc === AMP) {
         const ref = charRefAt(src, j, e);
         if (ref && v.startsWith(ref.text, i)) {
           for (let k = 0; k < ref.text.length; k++) map[n++] = j + base;
-          i += ref.text.length; j += ref.length;
+          i += ref.text.length; last = j += ref.length;
           continue;
         }
       }
       if (sc === c && c !== LF && c !== CR) { // a literal '&' or '\'
-        map[n++] = j + base; i++; j++;
+        map[n++] = j + base; i++; last = ++j;
         continue;
       }
       if (c === LF || c === CR) {
@@ -527,28 +555,37 @@ class Extractor {
         map[n++] = j + base;
         if (c === CR && v.charCodeAt(i + 1) === LF) i += 2; else i++;
         if (sc === CR && src.charCodeAt(j + 1) === LF) j += 2; else j++;
+        last = j;
         seg = i;
         // Skip the next line's container prefix: indentation and up to quoteDepth '>' markers.
         let quotes = this.quoteDepth;
+        let markers: number[] | undefined;
         while (j < e) {
           const p = src.charCodeAt(j);
           if (p === SPACE || p === TAB) j++;
-          else if (p === GT && quotes > 0) { quotes--; j++; }
+          else if (p === GT && quotes > 0) { (markers ??= []).push(j); quotes--; j++; }
           else break;
+        }
+        // A lazy line may begin with a literal '>' (after 4+ spaces): when the prose continues
+        // with '>', back up to the marker from which the source reads like the prose.
+        if (markers && i < vlen && v.charCodeAt(i) === GT && !sameText(src, j, e, v, i)) {
+          for (let k = markers.length - 1; k >= 0; k--) {
+            if (sameText(src, markers[k], e, v, i)) { j = markers[k]; break; }
+          }
         }
         continue;
       }
       if ((c === SPACE || c === TAB) && (sc === SPACE || sc === TAB)) { // tab/space from a split tab
-        map[n++] = j + base; i++; j++;
+        map[n++] = j + base; i++; last = ++j;
         continue;
       }
       j++; // a source character the value does not carry
     }
     // Defensive: never leave characters unmapped.
-    while (i < vlen) { map[n++] = (j < e ? j : e - 1) + base; i++; }
+    while (i < vlen) { map[n++] = (j < e ? j : e - 1) + base; i++; last = Math.min(j + 1, e); }
     this.text += seg === 0 ? v : out + v.slice(seg);
     this.n = n;
-    this.lastEnd = j + base;
+    if (last >= 0) this.lastEnd = last + base;
   }
 
   /** Records claimlint directives in the html node at [start, end). */

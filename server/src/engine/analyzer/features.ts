@@ -8,7 +8,7 @@ import type { PopulationKind } from './types.js';
 
 const CUE_GROUPS = [
   'modal-weak', 'modal-can', 'modal-would', 'modal-should', 'modal-must', 'modal-will',
-  'epistemic-suggest', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
+  'epistemic-suggest', 'epistemic-consistent', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
   'epistemic-adjective', 'unclear', 'approximator', 'degree', 'frequency', 'limitation', 'booster-strong',
   'booster-emphatic', 'evidential', 'negated-booster', 'negation', 'negation-of-booster', 'negation-of-generaliser',
   'null-result', 'reported-speech', 'agent-report', 'quotation', 'conditional', 'hypothetical', 'future',
@@ -16,7 +16,7 @@ const CUE_GROUPS = [
 ] as const;
 const FEATURE_GROUPS = [
   'f-finding', 'f-framing', 'f-we', 'f-intensifier', 'f-vague', 'f-all', 'f-similar', 'f-condition',
-  'f-recommend', 'f-past-aux', 'f-present-aux', 'f-perfect', 'f-or', 'f-stat', 'f-researchers', 'f-news',
+  'f-recommend', 'f-weak-epistemic', 'f-past-aux', 'f-present-aux', 'f-perfect', 'f-or', 'f-stat', 'f-researchers', 'f-news',
 ] as const;
 const POPULATIONS: PopulationKind[] = ['humans', 'animals', 'cells', 'post-mortem', 'subgroup'];
 const HEDGE_GROUPS = new Set([

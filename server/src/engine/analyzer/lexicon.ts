@@ -49,10 +49,11 @@ export const CUE_SPECS: readonly PhraseSpec[] = [
   // ---------- hedges ----------
   { kind: 'hedge', group: 'epistemic-suggest', patterns: [
     '~suggest', 'suggestive of', 'suggestion', 'suggestions', '~imply', '~hint', 'hint', 'hints',
-    'raise|raises|raised|raising the possibility', 'point|points|pointed to', 'consistent with',
-    'in line with', 'compatible with', 'support|supports|supported the hypothesis|idea|notion|view|possibility',
+    'raise|raises|raised|raising the possibility', 'point|points|pointed to',
+    'support|supports|supported the hypothesis|idea|notion|view|possibility',
   ] },
-  { kind: 'hedge', group: 'epistemic-indicate', patterns: ['indicate|indicates|indicated|indicating that', 'indicative of', '~indicate'] },
+  { kind: 'hedge', group: 'epistemic-consistent', patterns: ['consistent with', 'in line with', 'compatible with', 'in keeping with'] },
+  { kind: 'hedge', group: 'epistemic-indicate', patterns: ['indicate|indicates|indicated|indicating that', 'indicative of'] },
   { kind: 'hedge', group: 'epistemic-appear', patterns: [
     '~appear', '~seem', 'apparently', 'seemingly', '~tend to', 'tendency',
   ] },
@@ -67,11 +68,11 @@ export const CUE_SPECS: readonly PhraseSpec[] = [
   { kind: 'hedge', group: 'epistemic-adverb', patterns: [
     'possibly', 'probably', 'perhaps', 'maybe', 'potentially', 'presumably', 'plausibly', 'conceivably',
     'arguably', 'supposedly', 'putatively', 'ostensibly', 'likely', 'unlikely', 'most likely', 'very likely',
-    'highly likely', 'more than likely', 'in all likelihood', 'likelihood', 'presumptive',
+    'highly likely', 'more than likely', 'in all likelihood', 'presumptive',
   ] },
   { kind: 'hedge', group: 'epistemic-adjective', patterns: [
     'possible', 'potential', 'putative', 'plausible', 'probable', 'conceivable', 'hypothetical', 'tentative',
-    'tentatively', 'possibility', 'possibilities', 'candidate', 'promising', 'promise', 'hope', 'hopes', 'hoped',
+    'tentatively', 'possibility', 'possibilities', 'promising', 'promise', 'hope', 'hopes', 'hoped',
   ] },
   { kind: 'hedge', group: 'unclear', keep: ['conditional'], patterns: [
     'unclear', 'uncertain', 'uncertainty', 'uncertainties', 'unknown', 'unsure', 'unresolved', 'unproven', 'untested',
@@ -233,6 +234,7 @@ export const CUE_SPECS: readonly PhraseSpec[] = [
 
 /** Phrases that inform the certainty model but are not reported as cues. */
 export const FEATURE_SPECS: readonly PhraseSpec[] = [
+  { kind: 'feature', group: 'f-weak-epistemic', patterns: ['~indicate', 'candidate', 'candidates', 'likelihood'] },
   { kind: 'feature', group: 'f-finding', patterns: ['~find', '~observe', '~discover', '~document', '~verify', '~determine', '~identify', '~detect', 'we report', '~report'] },
   { kind: 'feature', group: 'f-framing', patterns: [
     'our data|results|findings|study|analysis|work', 'these results|findings|data|observations', 'this study',

@@ -44,11 +44,13 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
       const neg = ref.s.hitsOf(x.negatedConcept!);
       if (!neg.some((h) => ctx.negated(ref, h))) continue;
     }
+    // Offer the statement the evidence supports in place of the sentence's words (its closing
+    // punctuation and any citation stay).
     const fixes = [];
-    if (x.correction) {
-      const fix = replaceSpanFix(ctx, ref, 0, ref.s.text.length, x.correction, `Replace with: ${x.correction}`, 'soften', false);
-      if (fix) fixes.push(fix);
-    }
+    const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
+    const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?…]*["'”’)\]]*)$/su.exec(ref.s.text);
+    const fix = body ? replaceSpanFix(ctx, ref, 0, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
+    if (fix) fixes.push(fix);
     const r = ctx.range(ref);
     return {
       code: 'contradicted-claim',

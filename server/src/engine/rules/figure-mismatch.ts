@@ -38,9 +38,15 @@ function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): b
   return false;
 }
 
-function displayFor(m: NumberMention, f: Figure, original: string): string {
-  if (f.kind === 'ratio' && m.kind === 'ratio' && f.value !== undefined) return original.replace(/^\S+/, String(f.value));
-  return f.display;
+/** The corrected text for the mention's span: the figure's number in the writer's own form
+ *  ("86 percent" → "85 percent", "10 of 12" → "7 of 12"), or the figure's words ("80 percent" → "one-third"). */
+function displayFor(m: NumberMention, f: Figure, said: string): string {
+  const lead = /^\d+(?:[.,]\d+)?/.exec(said);
+  const value = f.kind === 'fraction' ? undefined : f.value;
+  const sameKind = m.kind === f.kind || (m.kind === 'count' && f.kind === 'ratio') || (m.kind === 'ratio' && f.kind === 'count');
+  if (lead && value !== undefined && sameKind && m.max === undefined) return String(value) + said.slice(lead[0].length);
+  // Words around the figure ("up to", "(planned)") stay out: the sentence already has its own.
+  return f.display.replace(/^(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+/i, '').replace(/\s*\(.*\)$/, '');
 }
 
 export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Omit<Finding, 'severity'> | undefined {
