@@ -135,7 +135,7 @@ describe('embedded database', () => {
     assert.deepEqual(v('ketamine-anesthetic-history', 'decade'), ['year', null, 1960, 1970, null]);
     assert.deepEqual(v('ect-anesthesia-review-2021', 'trials'), ['count', 3, null, null, null]);
     assert.deepEqual(v('ketamine-vs-midazolam-2020', 'year'), ['year', 2020, null, null, null]);
-    assert.deepEqual(v('standard-iv-dose', 'dose'), ['dose', null, 0.2, 1, null]);
+    assert.deepEqual(v('standard-iv-dose', 'dose'), ['dose', 0.5, null, null, null]);
   });
 
   it('has the contradictions the evidence refutes', () => {
