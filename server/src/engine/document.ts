@@ -5,6 +5,7 @@ import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
 import { splitTopLevelChunks } from './chunks.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
+import { plainParagraph } from './fastpath.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
 import { extractProse, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
@@ -83,8 +84,8 @@ export class AnalysisCache {
   db?: CompiledDatabase;
 }
 
-function analyseChunk(text: string, c: CompiledDatabase): ChunkData {
-  const prose = extractProse(text, 0);
+function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument): ChunkData {
+  const prose = plain ?? extractProse(text, 0);
   const sentences = prose.blocks.map((b) => {
     return splitSentences(b.text).map(({ start, end }) => {
       const t = b.text.slice(start, end);
@@ -106,7 +107,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     if (token?.isCancellationRequested) throw new CancelledError();
     const chunkText = text.slice(ch.start, ch.end);
     let data = cache?.chunks.get(chunkText) ?? used.get(chunkText);
-    if (!data) data = analyseChunk(chunkText, c);
+    if (!data) data = analyseChunk(chunkText, c, ch.plain);
     used.set(chunkText, data);
     const delta = ch.start;
     const sectionBase = model.sections.length;
@@ -144,18 +145,21 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
  *  enough that an edit re-parses little of a large document. */
 const UNIT_SIZE = 4096;
 
+interface Unit { start: number; end: number; plain?: ProseDocument }
+
 /**
- * The regions parsed separately. Without a cache (the CLI) the whole document is one parse: each
- * parser run has a fixed set-up cost. With a cache (the language server) top-level chunks are
- * grouped into units of about UNIT_SIZE characters, so an edit re-parses one unit.
+ * The regions parsed separately: plain-text paragraphs take the fast path; the runs of top-level
+ * chunks between them are parsed by remark in one go each (without a cache, the CLI) or in units of
+ * about UNIT_SIZE characters (with a cache, the language server, so an edit re-parses one unit).
  */
-function parseUnits(text: string, cache?: AnalysisCache): Array<{ start: number; end: number }> {
-  if (!cache || text.length <= UNIT_SIZE) return [{ start: 0, end: text.length }];
-  const units: Array<{ start: number; end: number }> = [];
-  let cur: { start: number; end: number } | undefined;
+function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
+  const units: Unit[] = [];
+  let run: Unit | undefined;
   for (const ch of splitTopLevelChunks(text)) {
-    if (cur && ch.start - cur.start < UNIT_SIZE) cur.end = ch.end;
-    else units.push((cur = { start: ch.start, end: ch.end }));
+    const plain = plainParagraph(text.slice(ch.start, ch.end), 0);
+    if (plain) { units.push({ start: ch.start, end: ch.end, plain }); run = undefined; continue; }
+    if (run && (!cache || ch.start - run.start < UNIT_SIZE)) run.end = ch.end;
+    else units.push((run = { start: ch.start, end: ch.end }));
   }
   return units;
 }
