@@ -40,6 +40,8 @@ const table: Record<string, { valid: string[]; invalid: Case[] }> = {
   'contradicted-claim': {
     valid: [
       'Naltrexone blocked the antidepressant but not the dissociative effects of ketamine.',
+      'Naltrexone did not block the dissociative effects of ketamine.',
+      'If naltrexone blocked the dissociative effects of ketamine, the trial would have said so.',
       'Ketamine is not known to be safe for long-term use.',
       'Whether ketamine is safe for long-term use is unknown.',
     ],

@@ -2,7 +2,7 @@
 // itself, the paragraph so far, the section headings, the document), claim matching, and the
 // mapping from sentence offsets back to the source.
 import type { Claim } from '../db/schema.js';
-import type { CompiledDatabase } from './compiled.js';
+import { candidates, type CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { EngineConfig } from './types.js';
@@ -77,6 +77,14 @@ export class RuleContext {
   level(ref: SentenceRef, concept: string): Level {
     if (ref.s.concepts.has(concept)) return Level.Sentence;
     for (let k = 0; k < ref.i; k++) if (ref.pb.sentences[k]!.concepts.has(concept)) return Level.Paragraph;
+    // Earlier cells of a table (the row's first cell usually names the subject).
+    if (ref.pb.block.kind === 'tableCell') {
+      for (let b = ref.pb.index - 1, n = 0; b >= 0 && n < 6; b--, n++) {
+        const prev = this.model.blocks[b]!;
+        if (prev.block.kind !== 'tableCell') break;
+        if (prev.sentences.some((s) => s.concepts.has(concept))) return Level.Paragraph;
+      }
+    }
     // The paragraph just before a list item (its lead-in) and earlier items of the same list.
     if (ref.pb.block.listItem) {
       for (let b = ref.pb.index - 1; b >= 0; b--) {
@@ -117,7 +125,7 @@ export class RuleContext {
     let hits = cache.get(ref.s);
     if (hits) return hits;
     hits = [];
-    for (const claim of this.db.claims) {
+    for (const claim of candidates(this.db.claimsByConcept, this.db.claims, ref.s.concepts)) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
       const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);

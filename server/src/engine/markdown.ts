@@ -156,7 +156,10 @@ export function sourceSpan(block: ProseBlock, start: number, end: number, source
 
 /** Offset just after the source of text[k]; `source` starts at offset `shift`. */
 function charSourceEnd(source: string, shift: number, text: string, map: Int32Array, k: number): number {
-  return shift + localEnd(source, map[k] - shift, text.charCodeAt(k));
+  const end = shift + localEnd(source, map[k] - shift, text.charCodeAt(k));
+  // Never past the next character's start (a verbatim backslash or '&' is one character).
+  const next = map[k + 1];
+  return next > map[k] && next < end ? next : end;
 }
 
 function localEnd(source: string, o: number, t: number): number {

@@ -32,9 +32,10 @@ export const FEATURE_NAMES: readonly string[] = [
   ...POPULATIONS.map((p) => 'pop:' + p),
   'flag:negated', 'flag:attributed', 'flag:hypothetical', 'flag:hedged', 'flag:boosted', 'flag:generalised',
   'hedge:main', 'hedge:sub', 'hedge:total', 'hedge:any', 'hedge:first-pos', 'hedge:early', 'hedge:x-attributed',
-  'hedge:x-framing', 'hedge:modal-main', 'booster:total', 'negation:main',
+  'hedge:x-framing', 'hedge:modal-main', 'hedge:list-count', 'hedge:list-any', 'booster:total', 'negation:main',
   'num:count', 'num:any', 'num:percent', 'num:pvalue', 'num:decimal',
   'len:log-words', 'len:clauses', 'len:commas', 'tense:ed', 'tense:past-first', 'quote:any', 'paren:any',
+  'spec:capitalised', 'spec:acronyms', 'spec:long-words', 'spec:mean-word-length',
 ];
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURE_NAMES.map((n, i) => [n, i]));
 const IDX = FEATURE_INDEX;
@@ -93,10 +94,14 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
   x[IDX.get('hedge:x-attributed')!] = hedgeTotal > 0 && s.attributed ? 1 : 0;
   x[IDX.get('hedge:x-framing')!] = hedgeTotal > 0 && framing > 0 ? 1 : 0;
   x[IDX.get('hedge:modal-main')!] = cap(modalMain, 2);
+  x[IDX.get('hedge:list-count')!] = Math.log1p(s.hedgeList);
+  x[IDX.get('hedge:list-any')!] = s.hedgeList > 0 ? 1 : 0;
   x[IDX.get('booster:total')!] = Math.log1p(boostTotal);
   x[IDX.get('negation:main')!] = cap(negMain, 2);
 
   let nums = 0, percent = 0, pvalue = 0, decimal = 0, ed = 0, commas = 0, quote = 0, paren = 0, pastFirst = -1;
+  let caps = 0, acronyms = 0, long = 0, chars = 0;
+  const text = s.text;
   for (let k = 0; k < t.n; k++) {
     const w = t.norm[k];
     if (t.num[k]) {
@@ -107,6 +112,16 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
     else if (w === ',') commas++;
     else if (w === '"' || w === '“' || w === '”') quote = 1;
     else if (w === '(') paren = 1;
+    if (t.word[k] && !t.num[k]) {
+      // Specificity: names, acronyms and long technical words.
+      const c0 = text.charCodeAt(t.start[k]);
+      const upper = c0 >= 65 && c0 <= 90;
+      const len = t.end[k] - t.start[k];
+      if (upper && len > 1 && text.slice(t.start[k], t.end[k]) === text.slice(t.start[k], t.end[k]).toUpperCase()) acronyms++;
+      else if (upper && k > 0) caps++;
+      if (len >= 10) long++;
+      chars += len;
+    }
     if (t.word[k] && w.length > 4 && w.endsWith('ed') && !ED_NOT_VERB.has(w)) {
       ed++;
       if (pastFirst < 0) pastFirst = k;
@@ -124,5 +139,9 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
   x[IDX.get('tense:past-first')!] = pastFirst >= 0 && pastFirst < 8 ? 1 : 0;
   x[IDX.get('quote:any')!] = quote;
   x[IDX.get('paren:any')!] = paren;
+  x[IDX.get('spec:capitalised')!] = Math.log1p(caps);
+  x[IDX.get('spec:acronyms')!] = Math.log1p(acronyms);
+  x[IDX.get('spec:long-words')!] = s.nWords ? long / s.nWords : 0;
+  x[IDX.get('spec:mean-word-length')!] = s.nWords ? chars / s.nWords / 10 : 0;
   return x;
 }

@@ -3,6 +3,7 @@
 // syntax of phrases.ts. Within one index, longer phrases win over the words inside them ("not known
 // whether" is a hedge, not a negation) unless `keep` lists the inner kind. Four independent indexes:
 // CUES (certainty and structure), FEATURES (model-only), RELATIONS (claim strength), POPULATION.
+import { hedges } from 'hedges';
 import { PhraseIndex, type PhraseSpec } from './phrases.js';
 
 const BE = 'is|are|was|were|be|been|being|am';
@@ -409,6 +410,18 @@ export const POPULATION_SPECS: readonly PhraseSpec[] = [
     'healthy volunteers', 'human subjects', 'human participants', 'in people',
   ] },
 ];
+
+/**
+ * The general-English hedge list of the `hedges` package (MIT, words/hedges): a broad vagueness signal for the
+ * certainty model only (many entries, like "can" or "find", are not hedges in scientific prose).
+ */
+export const HEDGE_LIST = new PhraseIndex([
+  {
+    kind: 'feature',
+    group: 'f-hedges-list',
+    patterns: hedges.map((h) => h.toLowerCase().replace(/’/g, "'")).filter((h) => /^[\p{L}' ]+$/u.test(h)),
+  },
+]);
 
 export const CUES = new PhraseIndex(CUE_SPECS);
 export const FEATURE_PHRASES = new PhraseIndex(FEATURE_SPECS);

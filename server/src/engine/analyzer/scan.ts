@@ -2,7 +2,7 @@
 // Everything downstream (features, strength, the public analysis) reads this one Scan.
 import { tokenize, type Tokens } from './tokenize.js';
 import { resolve, type Match } from './phrases.js';
-import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
+import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
 import type { CueKind } from './types.js';
 
 export interface CueMatch {
@@ -27,6 +27,8 @@ export interface Scan {
   features: Match[];
   relations: Match[];
   population: Match[];
+  /** Matches of the general hedge list (a certainty feature). */
+  hedgeList: number;
   /** Clause index of each token. */
   clauseOf: number[];
   clauseStart: number[];
@@ -74,6 +76,7 @@ export function scan(text: string): Scan {
   const features = resolve(FEATURE_PHRASES.matchAll(t));
   const relations = resolve(RELATIONS.matchAll(t));
   const population = resolve(POPULATION.matchAll(t));
+  const hedgeList = resolve(HEDGE_LIST.matchAll(t)).length;
 
   let nWords = 0;
   for (let k = 0; k < n; k++) if (t.word[k]) nWords++;
@@ -227,7 +230,7 @@ export function scan(text: string): Scan {
   }
 
   return {
-    text, t, cues, features, relations, population, clauseOf, clauseStart, clauseEnd, clauseType, mainClause,
+    text, t, cues, features, relations, population, hedgeList, clauseOf, clauseStart, clauseEnd, clauseType, mainClause,
     negationCues, scopes, nWords, negated, attributed, hypothetical, question, hedged, boosted, generalised,
   };
 }

@@ -1,4 +1,5 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
+import { candidates } from '../compiled.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Finding } from '../types.js';
@@ -22,16 +23,20 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
 
 const UNKNOWN = /\b(?:not (?:yet )?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be)/i;
 
-export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
+/** Is every hit after the comma that closes a leading "if …" clause? "If you switch to Spravato,
+ *  the pharmacy can post it to you" asserts its main clause. */
+function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean {
   const a = ref.s.analysis;
-  if (a.question || a.hypothetical) return undefined;
-  // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
-  if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
-  for (const x of ctx.db.contradictions) {
-    // A contradiction lives inside its claim's topic: the claim's vetoes apply to it as well.
-    const req = x.claim.unless?.length ? { ...x, unless: [...(x.unless ?? []), ...x.claim.unless] } : x;
+  const cond = a.cues.find((c) => c.kind === 'conditional' && /^(?:if|when|once)$/i.test(c.text));
+  if (!cond || a.question) return false;
+  const comma = ref.s.text.indexOf(',', cond.end);
+  return comma > 0 && hits.every((h) => h.start > comma);
+}
+
+export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
+  for (const x of candidates(ctx.db.contradictionsByConcept, ctx.db.contradictions, ref.s.concepts)) {
     // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
-    const fromTopic = ctx.meets(ref, req, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
+    const fromTopic = ctx.meets(ref, { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless }, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));
@@ -40,12 +45,11 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
     if (!oneClause(ref.s.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
-    } else {
-      const neg = ref.s.hitsOf(x.negatedConcept!);
-      if (!neg.some((h) => ctx.negated(ref, h))) continue;
-    }
-    // Offer the statement the evidence supports in place of the sentence's words (its closing
-    // punctuation and any citation stay).
+    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h))) continue;
+    const a = ref.s.analysis;
+    if (a.question || (a.hypothetical && !inMainClause(ref, hits))) continue;
+    // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
+    if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?…]*["'”’)\]]*)$/su.exec(ref.s.text);

@@ -51,10 +51,16 @@ export function statesPopulation(claimPop: string, sentencePop: string): boolean
 }
 
 const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?)\b/i;
-const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell)\b|\b\w{3,}ed\b/i;
+const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
+/** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
+const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
 /** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
 export function reportsResult(text: string): boolean {
-  return PAST.test(text) && !PRESENT.test(text);
+  if (PRESENT.test(text)) return false;
+  if (PAST.test(text)) return true;
+  // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
+  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
+  return false;
 }
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
@@ -82,13 +88,18 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text));
   const promise = PROMISE.exec(ref.s.text);
-  if (!general && promise && !a.hedged) general = { text: promise[0], start: promise.index, end: promise.index + promise[0].length };
+  let promised = false;
+  if (!general && promise && !a.hedged) {
+    general = { text: promise[0], start: promise.index, end: promise.index + promise[0].length };
+    promised = true;
+  }
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
   if (booster) {
     what = `Presents as settled ('${booster.text}') that ${claim.relation}`;
     cue = booster;
-  } else if (general && assertive(ref, claim)) {
+  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : assertive(ref, claim))) {
+    // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
     what = `Generalises ('${general.text}') the finding that ${claim.relation}`;
     cue = general;
   } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
