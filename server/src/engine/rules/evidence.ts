@@ -23,3 +23,5 @@ export function evidencePhrase(ctx: RuleContext, claim: Claim): string {
 export function supported(claim: Claim): string {
   return `Supported wording: '${claim.supportedWording}'.`;
 }
+
+export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Finding, Fix } from '../types.js';
-import { evidencePhrase, supported, WEAK_GRADES } from './evidence.js';
+import { capitalise, evidencePhrase, supported, WEAK_GRADES } from './evidence.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
 export const FACT_CERTAINTY = 4.2;
@@ -86,7 +86,9 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   if (claim.grade === 'established') return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
-  let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text));
+  // "doesn't always work": a negated generaliser generalises nothing.
+  let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
+    && !softened(ref.s.text, c) && !/n[’']t\s+$/i.test(ref.s.text.slice(Math.max(0, c.start - 6), c.start)));
   const promise = PROMISE.exec(ref.s.text);
   let promised = false;
   if (!general && promise && !a.hedged) {
@@ -96,25 +98,25 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
   if (booster) {
-    what = `Presents as settled ('${booster.text}') that ${claim.relation}`;
+    what = `Presents as settled ('${booster.text}')`;
     cue = booster;
   } else if (general && (promised ? ref.pb.block.kind !== 'heading' : assertive(ref, claim))) {
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
-    what = `Generalises ('${general.text}') the finding that ${claim.relation}`;
+    what = `Generalises ('${general.text}')`;
     cue = general;
   } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
     && !reportsResult(ref.s.text)) {
-    what = `States as fact that ${claim.relation}`;
+    what = 'States as fact';
   }
   if (!what) return undefined;
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const fix = softenFix(ctx, ref, hit, cue);
   return {
     code: 'overstated-certainty',
-    message: `${what}; ${evidencePhrase(ctx, claim)}. ${supported(claim)}`,
+    message: `${what}: ${claim.relation}. ${capitalise(evidencePhrase(ctx, claim))}. ${supported(claim)}`,
     start: r.start,
     end: r.end,
     claimId: claim.id,
