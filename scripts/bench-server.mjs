@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// `npm run bench:server`: language-server latency on a large document (not a test).
+//   1. first diagnostics for a 50 KB draft after didOpen;
+//   2. a 1 MB draft (../shared/bench/make-corpus.mjs --one-file --kb 1000), debounce 0: 50 one-character
+//      didChange edits at seeded random places, time from didChange to the publishDiagnostics of that version;
+//   3. hover latency over 50 hovers on flagged/matched sentences;
+//   4. the server's resident memory (VmRSS, and the peak VmHWM) from /proc.
+// Needs a build (`npx tsc -p .`). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
+// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --json (machine-readable output);
+// env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
+  HoverRequest, ShutdownRequest, ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const num = (name, d) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
+const EDITS = num('--edits', 50), HOVERS = num('--hovers', 50), KB = num('--kb', 1000), SEED = num('--seed', 1);
+const asJson = args.includes('--json');
+
+const serverJs = join(root, 'out', 'server', 'src', 'lsp', 'server.js');
+if (!existsSync(serverJs)) {
+  console.error(`bench-server: ${serverJs} is missing; build first with \`npx tsc -p .\` (or \`npm run build\`).`);
+  process.exit(2);
+}
+const shared = resolve(process.env.CLAIMLINT_SHARED ?? join(root, '..', 'shared'));
+const makeCorpus = join(shared, 'bench', 'make-corpus.mjs');
+if (!existsSync(makeCorpus)) {
+  console.error(`bench-server: ${makeCorpus} not found; set CLAIMLINT_SHARED to the shared folder.`);
+  process.exit(2);
+}
+
+// xorshift32, seeded: the same edits every run.
+let state = SEED >>> 0 || 1;
+const rand = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
+
+const tmp = mkdtempSync(join(tmpdir(), 'claimlint-bench-server-'));
+const bigPath = join(tmp, 'big.md');
+const smallPath = join(tmp, 'small.md');
+execFileSync(process.execPath, [makeCorpus, bigPath, '--one-file', '--kb', String(KB)]);
+execFileSync(process.execPath, [makeCorpus, smallPath, '--one-file', '--kb', '50', '--seed', '7']);
+const bigText = readFileSync(bigPath, 'utf8');
+const smallText = readFileSync(smallPath, 'utf8');
+
+// CLAIMLINT_BENCH_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const nodeArgs = (process.env.CLAIMLINT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const proc = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'claimlint-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+const waiting = new Map(); // "uri#version" → resolve
+const latest = new Map(); // uri → last params
+conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+  const t = performance.now();
+  latest.set(p.uri, p);
+  const key = `${p.uri}#${p.version}`;
+  const w = waiting.get(key);
+  if (w) { waiting.delete(key); w({ p, t }); }
+});
+conn.onNotification('window/logMessage', (p) => { if (p.type === 1) console.error('server:', p.message); });
+conn.listen();
+const diagnosticsFor = (uri, version) => new Promise((res, rej) => {
+  waiting.set(`${uri}#${version}`, res);
+  setTimeout(() => rej(new Error(`no diagnostics for ${uri} v${version} within 120 s`)), 120_000).unref();
+});
+
+const rss = () => {
+  const s = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+};
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+
+await conn.sendRequest(InitializeRequest.type, {
+  processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
+  capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } },
+  initializationOptions: { debounceMs: 0 },
+});
+await conn.sendNotification(InitializedNotification.type, {});
+
+// 1. First diagnostics for 50 KB.
+const smallUri = pathToFileURL(smallPath).href;
+let t0 = performance.now();
+let wait = diagnosticsFor(smallUri, 1);
+await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: smallText } });
+const small = await wait;
+const firstSmall = small.t - t0;
+
+// 2. 1 MB: open, then edits.
+const bigUri = pathToFileURL(bigPath).href;
+let doc = TextDocument.create(bigUri, 'markdown', 1, bigText);
+t0 = performance.now();
+wait = diagnosticsFor(bigUri, 1);
+await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: bigText } });
+const bigFirst = await wait;
+const firstBig = bigFirst.t - t0;
+const memAfterOpen = rss();
+
+const editTimes = [];
+const letters = 'abcdefghijklmnopqrstuvwxyz ';
+for (let i = 0; i < EDITS; i++) {
+  const offset = Math.floor(rand() * doc.getText().length);
+  const pos = doc.positionAt(offset);
+  const ch = letters[Math.floor(rand() * letters.length)];
+  const version = doc.version + 1;
+  const change = { range: { start: pos, end: pos }, text: ch };
+  doc = TextDocument.update(doc, [change], version);
+  wait = diagnosticsFor(bigUri, version);
+  const t = performance.now();
+  await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: bigUri, version }, contentChanges: [change] });
+  const got = await wait;
+  editTimes.push(got.t - t);
+}
+
+// 3. Hovers on flagged sentences (the card path), positions spread through the document.
+const diags = latest.get(bigUri)?.diagnostics ?? [];
+const hoverTimes = [];
+let cards = 0;
+for (let i = 0; i < HOVERS; i++) {
+  const d = diags.length ? diags[Math.floor(rand() * diags.length)] : undefined;
+  const position = d ? d.range.start : doc.positionAt(Math.floor(rand() * doc.getText().length));
+  const t = performance.now();
+  const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: bigUri }, position });
+  hoverTimes.push(performance.now() - t);
+  if (h) cards++;
+}
+const mem = rss();
+
+await conn.sendRequest(ShutdownRequest.type);
+await conn.sendNotification(ExitNotification.type);
+conn.dispose();
+rmSync(tmp, { recursive: true, force: true });
+
+const rows = [
+  ['first diagnostics, 50 KB draft', `${firstSmall.toFixed(0)} ms`, '≤ 300 ms', firstSmall <= 300],
+  ['first diagnostics, 1 MB draft (info)', `${firstBig.toFixed(0)} ms`, '—', null],
+  [`edit → diagnostics p50, 1 MB (${EDITS} edits)`, `${pct(editTimes, 50).toFixed(1)} ms`, '—', null],
+  [`edit → diagnostics p95, 1 MB`, `${pct(editTimes, 95).toFixed(1)} ms`, '≤ 50 ms', pct(editTimes, 95) <= 50],
+  [`hover p50 (${HOVERS} hovers, ${cards} cards)`, `${pct(hoverTimes, 50).toFixed(2)} ms`, '—', null],
+  ['hover p95', `${pct(hoverTimes, 95).toFixed(2)} ms`, '≤ 5 ms', pct(hoverTimes, 95) <= 5],
+  ['server RSS after edits + hovers', `${mem.rss.toFixed(0)} MB`, '≤ 150 MB', mem.rss <= 150],
+  ['server peak RSS (VmHWM)', `${mem.hwm.toFixed(0)} MB`, '—', null],
+];
+if (asJson) {
+  console.log(JSON.stringify({
+    firstSmallMs: firstSmall, firstBigMs: firstBig, editP50Ms: pct(editTimes, 50), editP95Ms: pct(editTimes, 95),
+    hoverP50Ms: pct(hoverTimes, 50), hoverP95Ms: pct(hoverTimes, 95), rssMB: mem.rss, peakRssMB: mem.hwm, rssAfterOpenMB: memAfterOpen.rss,
+    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length,
+  }));
+} else {
+  console.log(`claimlint language server — ${(bigText.length / 1024).toFixed(0)} KB document, ${bigFirst.p.diagnostics.length} diagnostics, debounce 0, seed ${SEED}, Node ${process.version}`);
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 8];
+  console.log(`${'measure'.padEnd(w[0])}  ${'result'.padStart(w[1])}  ${'target'.padEnd(w[2])}  ok`);
+  console.log(`${'-'.repeat(w[0])}  ${'-'.repeat(w[1])}  ${'-'.repeat(w[2])}  --`);
+  for (const [m, r, t, ok] of rows) console.log(`${m.padEnd(w[0])}  ${r.padStart(w[1])}  ${t.padEnd(w[2])}  ${ok === null ? '' : ok ? 'yes' : 'NO'}`);
+}

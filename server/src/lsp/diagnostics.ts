@@ -1,0 +1,55 @@
+// Findings (UTF-16 offsets) → LSP diagnostics for one document version.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../engine/types.js';
+import type { Database } from '../db/schema.js';
+import type { DiagnosticData } from './protocol.js';
+import { originLocation } from './locations.js';
+
+export const SOURCE = 'claimlint';
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'error': return DiagnosticSeverity.Error;
+    case 'warning': return DiagnosticSeverity.Warning;
+    case 'information': return DiagnosticSeverity.Information;
+    case 'hint': return DiagnosticSeverity.Hint;
+  }
+}
+
+export interface DiagnosticOptions {
+  /** Link for a code's documentation (codeDescription.href), or undefined for none. */
+  codeHref: (code: string) => string | undefined;
+  relatedInformation: boolean;
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions): Diagnostic {
+  const data: DiagnosticData = {
+    version: doc.version,
+    claimId: f.claimId,
+    cautionId: f.cautionId,
+    sources: f.sources,
+    fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title, safe: x.safe, edits: x.edits })),
+  };
+  const d: Diagnostic = {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: toLspSeverity(f.severity),
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+  const href = opts.codeHref(f.code);
+  if (href) d.codeDescription = { href };
+  if (opts.relatedInformation) {
+    const related: DiagnosticRelatedInformation[] = [];
+    const claim = f.claimId ? db.claims.get(f.claimId) : undefined;
+    const claimLoc = f.claimId ? originLocation(db, `claim:${f.claimId}`) : undefined;
+    if (claim && claimLoc) related.push({ location: claimLoc, message: `Claim ${claim.id} (${claim.grade}): ${claim.statement}` });
+    const caution = f.cautionId ? db.cautions.get(f.cautionId) : undefined;
+    const cautionLoc = f.cautionId ? originLocation(db, `caution:${f.cautionId}`) : undefined;
+    if (caution && cautionLoc) related.push({ location: cautionLoc, message: `Caution ${caution.id}: ${caution.text}` });
+    if (related.length) d.relatedInformation = related;
+  }
+  return d;
+}

@@ -1,0 +1,34 @@
+// URIs and record locations. URIs are normalised with vscode-uri (a client may send
+// `file:///c%3A/x.md` for `C:\x.md`); record origins are file paths from the db loader.
+import { isAbsolute, resolve } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Location } from 'vscode-languageserver';
+import type { Database } from '../db/schema.js';
+
+/** The file system path of a `file:` URI, or undefined for other schemes (untitled:, etc.). */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+/** One canonical spelling of a URI, for map keys. */
+export function normalizeUri(uri: string): string {
+  try { return URI.parse(uri).toString(); } catch { return uri; }
+}
+
+/** Where a database record is defined ("claim:ID", "source:ID", …), as an LSP location. */
+export function originLocation(db: Database, key: string): Location | undefined {
+  const o = db.origins.get(key);
+  if (!o) return undefined;
+  const uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(o.file) ? o.file : pathToUri(isAbsolute(o.file) ? o.file : resolve(o.file));
+  const pos = { line: Math.max(0, o.line), character: Math.max(0, o.column) };
+  return { uri, range: { start: pos, end: pos } };
+}

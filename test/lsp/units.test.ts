@@ -1,0 +1,89 @@
+// In-process tests of the language server's pure helpers: the interval index behind hover, the
+// "disable for this line" edit, citation completion contexts, and settings parsing.
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IntervalIndex } from '../../server/src/lsp/interval-index.js';
+import { disableLineEdit } from '../../server/src/lsp/code-actions.js';
+import { citationContext } from '../../server/src/lsp/completion.js';
+import { readSettings, DEFAULT_SETTINGS } from '../../server/src/lsp/settings.js';
+
+const doc = (text: string) => TextDocument.create('file:///t.md', 'markdown', 1, text);
+const apply = (text: string, e: { start: number; end: number; newText: string }) => text.slice(0, e.start) + e.newText + text.slice(e.end);
+
+describe('lsp: IntervalIndex', () => {
+  const spans = [
+    { start: 0, end: 10, id: 'a' }, { start: 3, end: 5, id: 'b' }, { start: 12, end: 20, id: 'c' },
+    { start: 15, end: 40, id: 'd' }, { start: 30, end: 32, id: 'e' },
+  ];
+  const index = new IntervalIndex(spans);
+  const brute = (o: number) => spans.filter((s) => s.start <= o && o <= s.end).map((s) => s.id).sort();
+
+  it('finds every span containing an offset (end-inclusive), like a linear scan', () => {
+    for (let o = -1; o <= 42; o++) assert.deepEqual(index.at(o).map((s) => s.id).sort(), brute(o), `offset ${o}`);
+  });
+
+  it('finds spans overlapping a range', () => {
+    assert.deepEqual(index.overlapping(11, 14).map((s) => s.id), ['c']);
+    assert.deepEqual(index.overlapping(31, 31).map((s) => s.id).sort(), ['d', 'e']);
+    assert.deepEqual(new IntervalIndex([]).at(3), []);
+  });
+
+  it('answers 10 000 lookups over 20 000 spans quickly', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ start: i * 50, end: i * 50 + 40 }));
+    const big = new IntervalIndex(many);
+    const t = performance.now();
+    for (let i = 0; i < 10_000; i++) big.at((i * 7919) % 1_000_000);
+    assert.ok(performance.now() - t < 200, 'logarithmic lookups');
+  });
+});
+
+describe('lsp: disable-for-this-line edit', () => {
+  it('inserts the directive with a reason placeholder on its own line above, keeping indentation and quote markers', () => {
+    const cases: [string, number, string][] = [
+      ['# T\n\nA claim. Another claim.\n', 14, '# T\n\n<!-- claimlint-disable-next-line overstated-certainty -- TODO reason -->\nA claim. Another claim.\n'],
+      ['> quoted claim\n', 4, '> <!-- claimlint-disable-next-line overstated-certainty -- TODO reason -->\n> quoted claim\n'],
+      ['- item\n\n  continued claim\n', 12, '- item\n\n  <!-- claimlint-disable-next-line overstated-certainty -- TODO reason -->\n  continued claim\n'],
+      ['Line one\r\nclaim two\r\n', 12, 'Line one\r\n<!-- claimlint-disable-next-line overstated-certainty -- TODO reason -->\r\nclaim two\r\n'],
+    ];
+    for (const [text, offset, want] of cases) {
+      const e = disableLineEdit(doc(text), 'overstated-certainty', offset);
+      assert.ok(e);
+      assert.equal(apply(text, e), want);
+    }
+  });
+
+  it('is not offered inside a table (a comment line would end it)', () => {
+    assert.equal(disableLineEdit(doc('| a | b |\n| - | - |\n| claim | x |\n'), 'uncited-claim', 22), undefined);
+  });
+});
+
+describe('lsp: citation completion context', () => {
+  const at = (text: string) => citationContext(doc(text), doc(text).positionAt(text.length));
+  it('recognises [@, [see @…; @ and [^ with the typed prefix', () => {
+    assert.deepEqual(at('Text [@'), { kind: 'pandoc', start: 7, prefix: '' });
+    assert.deepEqual(at('Text [@wil'), { kind: 'pandoc', start: 7, prefix: 'wil' });
+    assert.deepEqual(at('Text [see @a; @wi'), { kind: 'pandoc', start: 15, prefix: 'wi' });
+    assert.deepEqual(at('Text [-@wi'), { kind: 'pandoc', start: 8, prefix: 'wi' });
+    assert.deepEqual(at('Text[^smi'), { kind: 'footnote', start: 6, prefix: 'smi' });
+  });
+  it('ignores e-mail addresses, closed brackets and plain text', () => {
+    assert.equal(at('mail me@exa'), undefined);
+    assert.equal(at('[@done] and @x'), undefined);
+    assert.equal(at('plain'), undefined);
+  });
+});
+
+describe('lsp: settings', () => {
+  it('reads valid values, ignores invalid ones with a warning', () => {
+    const { settings, warnings } = readSettings({
+      debounceMs: 0, run: 'onSave', citationStyle: 'footnote', packs: ['p.yaml'],
+      rules: { 'uncited-claim': 'off', 'figure-mismatch': 'loud', 'no-such-rule': 'error' },
+    });
+    assert.deepEqual(settings, { debounceMs: 0, run: 'onSave', citationStyle: 'footnote', packs: ['p.yaml'], rules: { 'uncited-claim': 'off' } });
+    assert.equal(warnings.length, 2);
+    assert.deepEqual(readSettings(null).settings, DEFAULT_SETTINGS);
+    const bad = readSettings({ debounceMs: -5, run: 'sometimes', citationStyle: 'apa', packs: 'x' });
+    assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
+    assert.equal(bad.warnings.length, 4);
+  });
+});
