@@ -27,6 +27,8 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HTML_1 = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
@@ -68,6 +70,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
   let prevBlank = false;
   let listOpen = false;
   let quoteOpen = false;
+  let para = false; // the previous line is (probably) paragraph text
   const items: Item[] = [];
 
   // Front matter is part of the first chunk, up to its closing fence.
@@ -98,6 +101,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
         const m = FENCE_CLOSE.exec(inside);
         if (m && m[1][0] === state.char && m[1].length >= state.length && (state.quote || indent <= state.minIndent + 3)) state = { kind: 'none' };
         prevBlank = false;
+        para = false;
         continue;
       }
       // The container ended, and the fence with it: this line is read normally.
@@ -108,9 +112,12 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       const end = state.end;
       if (typeof end === 'string' ? line.includes(end) : end.test(line)) state = { kind: 'none' };
       prevBlank = false;
+      para = false;
       continue;
     }
+    para = para && state.kind === 'none';
     if (blank) {
+      para = false;
       if (state.kind === 'html-blank') state = { kind: 'none' };
       // A list item can start with at most one blank line: an empty item followed by one is over.
       if (items.length > 0 && items[items.length - 1].empty) items.pop();
@@ -124,12 +131,17 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     const { indent, rest } = indentOf(line);
     // After a blank line, a line indented less than an item's content is outside that item.
     if (prevBlank) while (items.length > 0 && indent < items[items.length - 1].content) items.pop();
-    // Without one, such a line is a lazy paragraph continuation unless it starts a block, which ends the items.
-    else if (items.length > 0 && indent < items[items.length - 1].content && interrupts(rest)) {
+    // Without one, such a line is a lazy paragraph continuation unless it starts a block, which
+    // ends the items; an item still empty has no paragraph to continue.
+    else if (items.length > 0 && items[items.length - 1].empty && indent < items[items.length - 1].content) {
+      while (items.length > 0 && (items[items.length - 1].empty || interrupts(rest)) && indent < items[items.length - 1].content) items.pop();
+    } else if (items.length > 0 && indent < items[items.length - 1].content && interrupts(rest)) {
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
     }
     const container = items.length > 0 ? items[items.length - 1].content : 0;
-    const marker = (indent - container <= 3 || indent < container) && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
+    let marker = (indent - container <= 3 || indent < container) && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
+    // An empty item ("-" is then a setext underline) or an ordered item not starting at 1 cannot interrupt a paragraph.
+    if (marker && para && indent >= container && (BLANK.test(rest.slice(marker[0].length)) || (/^\d/.test(marker[1]) && parseInt(marker[1], 10) !== 1))) marker = null;
     const isQuote = indent <= 3 && rest.charCodeAt(0) === 62;
 
     if (prevBlank && indent === 0 && lineStart > chunkStart && canStartChunk(line, rest, marker, listOpen, isQuote && quoteOpen)) {
@@ -139,7 +151,6 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       quoteOpen = false;
       items.length = 0;
     }
-    const wasBlank = prevBlank;
     prevBlank = false;
     if (items.length > 0) items[items.length - 1].empty = false;
 
@@ -155,20 +166,27 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       listOpen = true;
       const f = spaces <= 4 ? fenceOpen(content) : undefined;
       if (f) state = { kind: 'fence', ...f, minIndent: items[items.length - 1].content, quote: false };
+      para = !empty && !f;
       continue;
     }
     if (isQuote) {
       quoteOpen = true;
-      const f = fenceOpen(indentOf(rest.slice(1)).rest);
+      const inner = indentOf(rest.slice(1)).rest;
+      const f = fenceOpen(inner);
       if (f) state = { kind: 'fence', ...f, minIndent: 0, quote: true };
+      para = !f && inner.length > 0;
       continue;
     }
-    if (indent - container > 3) continue; // indented code
+    if (indent - container > 3) continue; // indented code, or a paragraph's continuation
     const f = fenceOpen(rest);
     if (f) {
       state = { kind: 'fence', ...f, minIndent: indent >= container ? container : 0, quote: false };
+      para = false;
       continue;
     }
+    const wasPara = para;
+    // Headings, thematic breaks and setext underlines end a paragraph.
+    para = !(ATX_HEADING.test(rest) || THEMATIC_BREAK.test(rest) || (para && SETEXT_UNDERLINE.test(rest)));
     // HTML blocks: only at the top level (inside a list item they end with the item).
     if (container > 0 || rest.charCodeAt(0) !== 60) continue;
     let end: RegExp | string | undefined;
@@ -182,10 +200,14 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       const after = typeof end === 'string' ? rest.slice(end === '-->' ? 4 : 2) : rest;
       const closed = typeof end === 'string' ? after.includes(end) : end.test(after);
       if (!closed) state = { kind: 'html', end };
+      para = false;
       continue;
     }
-    // Type 7 cannot interrupt a paragraph: only after a blank line or at a chunk start.
-    if (HTML_6.test(rest) || ((wasBlank || lineStart === chunkStart) && HTML_7.test(rest))) state = { kind: 'html-blank' };
+    // Type 7 cannot interrupt a paragraph.
+    if (HTML_6.test(rest) || (!wasPara && HTML_7.test(rest))) {
+      state = { kind: 'html-blank' };
+      para = false;
+    }
   }
   if (chunkStart < len || chunks.length === 0) chunks.push({ start: chunkStart, end: len });
   return chunks;

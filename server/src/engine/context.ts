@@ -35,7 +35,7 @@ export interface Requirement {
 
 export class RuleContext {
   readonly refs: SentenceRef[] = [];
-  private readonly headingConcepts = new Map<number, Set<string>>();
+  private readonly headingCache = new Map<number, Set<string>>();
   private readonly claimCache = new Map<Sentence, ClaimHit[]>();
   private readonly claimCacheDoc = new Map<Sentence, ClaimHit[]>();
 
@@ -61,15 +61,19 @@ export class RuleContext {
   }
 
   /** Concepts of a section's heading and the headings above it. */
+  headingConcepts(section: number): Set<string> {
+    return section < 0 ? new Set() : this.headings(section);
+  }
+
   private headings(section: number): Set<string> {
-    let set = this.headingConcepts.get(section);
+    let set = this.headingCache.get(section);
     if (set) return set;
     set = new Set<string>();
     for (let k = section; k >= 0; k = this.model.sections[k]!.parent) {
       const hb = this.model.blocks[this.model.sections[k]!.headingBlock];
       if (hb) for (const s of hb.sentences) s.concepts.forEach((c) => set!.add(c));
     }
-    this.headingConcepts.set(section, set);
+    this.headingCache.set(section, set);
     return set;
   }
 

@@ -39,9 +39,12 @@ export class Sentence {
 }
 
 /** What a chunk yields, independent of where the chunk sits in the document. */
-interface ChunkData {
+export interface ChunkData {
   prose: ProseDocument;
   sentences: Sentence[][];
+  /** Sentence-rule results for this unit, offsets relative to the unit's start, valid while `key`
+   *  (the unit's context: topic, configuration) is unchanged. Set by the engine. */
+  rules?: { key: string; value: unknown };
 }
 
 /** A block placed in the document: its prose plus the chunk's offset (`delta`). */
@@ -54,6 +57,8 @@ export interface PlacedBlock {
   paragraph: number;
   /** Index of this block in DocModel.blocks. */
   index: number;
+  /** The parse unit the block came from (shared by the blocks of one unit). */
+  unit?: ChunkData;
 }
 
 export interface PlacedSection {
@@ -78,10 +83,22 @@ export interface DocModel {
   sentenceCount: number;
 }
 
-/** Per-document cache: chunk text → analysed chunk. Only chunks used by the last run are kept. */
+/** Per-document cache: unit hash → analysed unit. Only units used by the last run are kept.
+ *  Keys are hashes, not substrings: a substring would keep its whole document version alive. */
 export class AnalysisCache {
   chunks = new Map<string, ChunkData>();
   db?: CompiledDatabase;
+}
+
+/** Two independent 32-bit FNV-1a hashes of a range plus its length: a 64-bit key for the cache. */
+function unitKey(text: string, start: number, end: number): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${end - start}`;
 }
 
 function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument): ChunkData {
@@ -104,11 +121,15 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   };
   let paragraphBase = 0;
   for (const ch of parseUnits(text, cache)) {
-    if (token?.isCancellationRequested) throw new CancelledError();
-    const chunkText = text.slice(ch.start, ch.end);
-    let data = cache?.chunks.get(chunkText) ?? used.get(chunkText);
-    if (!data) data = analyseChunk(chunkText, c, ch.plain);
-    used.set(chunkText, data);
+    if (token?.isCancellationRequested) {
+      // Keep the units analysed so far: a cancelled run still makes progress for the next one.
+      if (cache) for (const [k, v] of used) cache.chunks.set(k, v);
+      throw new CancelledError();
+    }
+    const key = cache ? unitKey(text, ch.start, ch.end) : '';
+    let data = cache?.chunks.get(key) ?? used.get(key);
+    if (!data) data = analyseChunk(text.slice(ch.start, ch.end), c, ch.plain);
+    if (cache) used.set(key, data);
     const delta = ch.start;
     const sectionBase = model.sections.length;
     for (const s of data.prose.sections) {
@@ -119,7 +140,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       const sentences = data!.sentences[i]!;
       const section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
       maxParagraph = Math.max(maxParagraph, block.paragraph);
-      model.blocks.push({ block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length });
+      model.blocks.push({ block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length, unit: data! });
       model.sentenceCount += sentences.length;
       for (const s of sentences) for (const h of s.hits) model.concepts.add(h.concept);
     });

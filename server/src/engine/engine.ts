@@ -62,6 +62,36 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
   return out;
 }
 
+/** Sentence-rule results of one unit with offsets relative to the unit (`-1` marks the document end). */
+interface UnitResults { drafts: Draft[]; matches: ClaimMatch[] }
+
+const END = -1;
+function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEnd: number): UnitResults {
+  const drafts: Draft[] = [];
+  const matches: ClaimMatch[] = [];
+  for (const ref of refs) {
+    if (ref.s.concepts.size === 0 || ctx.inReferenceList(ref)) continue;
+    const hits = ctx.claims(ref);
+    if (hits.length) {
+      const r = ctx.range(ref);
+      for (const h of hits) matches.push({ claimId: h.claim.id, score: h.score, start: r.start - delta, end: r.end - delta });
+    }
+    for (const d of sentenceFindings(ctx, ref, hits)) drafts.push(shiftDraft(d, -delta, docEnd, true));
+  }
+  return { drafts, matches };
+}
+
+/** Move a draft by `by`; edits at the document's end stay there (they append footnote definitions). */
+function shiftDraft(d: Draft, by: number, docEnd: number, toRelative = false): Draft {
+  const pos = (x: number) => (toRelative ? (x === docEnd ? END : x + by) : x === END ? docEnd : x + by);
+  return {
+    ...d,
+    start: d.start + by,
+    end: d.end + by,
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: pos(e.start), end: pos(e.end) })) })),
+  };
+}
+
 export function analyze(text: string, db: Database, config: EngineConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
   const compiled = compile(db);
   const model = buildModel(text, compiled, options.cache, options.token);
@@ -70,15 +100,24 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   const matches: ClaimMatch[] = [];
   const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
   if (anchored) {
-    for (const ref of ctx.refs) {
-      if (ref.s.concepts.size === 0 || ctx.inReferenceList(ref)) continue;
+    // Sentence rules run unit by unit. With a cache, a unit whose text and context (section
+    // headings, document topic, configuration) did not change reuses its last results, shifted.
+    const docKey = options.cache ? `${JSON.stringify(config)}|${[...ctx.dominant()].sort().join(',')}|${config.citationStyle === 'footnote' ? model.footnotes.map((f) => f.key).join(',') : ''}` : '';
+    let i = 0;
+    while (i < ctx.refs.length) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const hits = ctx.claims(ref);
-      if (hits.length) {
-        const r = ctx.range(ref);
-        for (const h of hits) matches.push({ claimId: h.claim.id, score: h.score, start: r.start, end: r.end });
-      }
-      drafts.push(...sentenceFindings(ctx, ref, hits));
+      const unit = ctx.refs[i]!.pb.unit;
+      const delta = ctx.refs[i]!.pb.delta;
+      let j = i;
+      while (j < ctx.refs.length && ctx.refs[j]!.pb.unit === unit) j++;
+      const refs = ctx.refs.slice(i, j);
+      i = j;
+      const key = options.cache && unit ? `${docKey}|${[...new Set(refs.map((r) => r.pb.section))].map((sec) => [...ctx.headingConcepts(sec)].sort().join(',')).join(';')}` : undefined;
+      const saved = key !== undefined && unit?.rules?.key === key ? (unit.rules.value as UnitResults) : undefined;
+      const results = saved ?? unitResults(ctx, refs, delta, text.length);
+      if (key !== undefined && unit && !saved) unit.rules = { key, value: results };
+      drafts.push(...results.drafts.map((d) => shiftDraft(d, delta, text.length)));
+      for (const m of results.matches) matches.push({ ...m, start: m.start + delta, end: m.end + delta });
     }
     if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }

@@ -9,7 +9,7 @@ import type { PopulationKind } from './types.js';
 const CUE_GROUPS = [
   'modal-weak', 'modal-can', 'modal-would', 'modal-should', 'modal-must', 'modal-will',
   'epistemic-suggest', 'epistemic-consistent', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
-  'epistemic-adjective', 'unclear', 'approximator', 'degree', 'frequency', 'limitation', 'booster-strong',
+  'epistemic-adjective', 'unclear', 'open-question', 'approximator', 'degree', 'frequency', 'limitation', 'booster-strong',
   'booster-emphatic', 'evidential', 'negated-booster', 'negation', 'negation-of-booster', 'negation-of-generaliser',
   'null-result', 'reported-speech', 'agent-report', 'quotation', 'conditional', 'hypothetical', 'future',
   'generaliser', 'question',
@@ -21,7 +21,7 @@ const FEATURE_GROUPS = [
 const POPULATIONS: PopulationKind[] = ['humans', 'animals', 'cells', 'post-mortem', 'subgroup'];
 const HEDGE_GROUPS = new Set([
   'modal-weak', 'epistemic-suggest', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe',
-  'epistemic-adverb', 'epistemic-adjective', 'unclear', 'limitation', 'negated-booster', 'hypothetical',
+  'epistemic-adverb', 'epistemic-adjective', 'unclear', 'open-question', 'limitation', 'negated-booster', 'hypothetical',
 ]);
 
 export const FEATURE_NAMES: readonly string[] = [

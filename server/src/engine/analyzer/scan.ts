@@ -59,7 +59,7 @@ const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
 const QUOTE_CLOSE = new Set(['"', '”', '»', '“']);
 const STRONG_HEDGE_GROUPS = new Set([
   'epistemic-suggest', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
-  'epistemic-adjective', 'unclear', 'modal-weak', 'limitation', 'negated-booster', 'hypothetical',
+  'epistemic-adjective', 'unclear', 'open-question', 'modal-weak', 'limitation', 'negated-booster', 'hypothetical',
 ]);
 /** Negations that modify a noun phrase ("patients without depression") rather than the main verb. */
 const MODIFIER_NEGATION = new Set(['without', 'free of', 'free from', 'absence of', 'lack of', 'absent', 'independent of', 'unrelated to', 'rather than', 'instead of', 'failure to', 'lack', 'lacks', 'lacked', 'lacking']);

@@ -251,7 +251,7 @@ function nonClaim(s: Scan, i: number): boolean {
     if (cue.kind === 'limitation' && cue.group === 'limitation' && isResearchNeed(t.norm, cue.i, cue.j)) return true;
     if (!before) continue;
     if (cue.kind === 'conditional' && (cue.group === 'future' || t.norm[cue.i] === 'whether' || t.norm[cue.i] === 'if' || t.norm[cue.i] === 'unless')) return true;
-    if (cue.kind === 'hedge' && cue.group === 'unclear' && /\b(whether|if|unclear|unknown|not known|uncertain)\b/.test(t.norm.slice(cue.i, cue.j).join(' '))) return true;
+    if (cue.kind === 'hedge' && (cue.group === 'open-question' || (cue.group === 'unclear' && /\b(whether|if|unclear|unknown|not known|uncertain)\b/.test(t.norm.slice(cue.i, cue.j).join(' '))))) return true;
     if (cue.kind === 'modal' && cue.group === 'modal-should' && !subordinatorBetween(t.norm, cue.j, i)) return true;
   }
   for (let q = from; q < i; q++) {

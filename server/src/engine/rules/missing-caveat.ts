@@ -51,9 +51,7 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
       if (satisfied(caution, refs)) continue;
       const inScope = scopeConcepts(refs);
       const trigger = refs.find((ref) => {
-        const a = ref.s.analysis;
-        if (a.question) return false;
-        return caution.requiredWhen.some((w) => {
+        const needed = caution.requiredWhen.some((w) => {
           if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
           if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
           // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
@@ -61,6 +59,7 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
           return w.concepts.every((c) => ref.s.concepts.has(c)
             || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
         });
+        return needed && !ref.s.analysis.question;
       });
       if (!trigger) continue;
       const hit = ctx.firstHit(trigger, caution.requiredWhen.flatMap((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c))));

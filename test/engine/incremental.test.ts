@@ -1,0 +1,45 @@
+// With a per-document cache (the language server), results must equal a fresh analysis after any edit.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze, createAnalysisCache } from '../../server/src/engine/engine.js';
+import { fixtures, repoRoot } from '../helpers.js';
+
+const db = loadEmbeddedDatabase();
+const docs = [
+  readFileSync(join(repoRoot, 'examples', 'ketamine-draft.md'), 'utf8'),
+  ...readdirSync(fixtures('eval-heldout')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(fixtures('eval-heldout', f), 'utf8').replace(/\{\{[a-z?,-]+\|([\s\S]*?)\}\}/g, '$1')),
+];
+// A long document, so that it is split into several cached units.
+const big = docs.join('\n\n') + '\n\n' + docs.join('\n\n');
+
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const EDITS = ['', 'x', ' ', '\n', '\n\n', 'benzodiazepines ', '# Heading\n\n', 'lorazepam', 'in 2021', '[@williams2018]', 'may '];
+
+describe('incremental analysis', () => {
+  it('gives the same findings as a fresh run after each of 60 random edits', function () {
+    this.timeout(120000);
+    const cache = createAnalysisCache();
+    let text = big;
+    for (let n = 0; n < 60; n++) {
+      const at = Math.floor(rand() * text.length);
+      const del = rand() < 0.5 ? Math.floor(rand() * 12) : 0;
+      text = text.slice(0, at) + EDITS[Math.floor(rand() * EDITS.length)] + text.slice(at + del);
+      const cached = analyze(text, db, undefined, { cache });
+      const fresh = analyze(text, db);
+      assert.deepEqual(cached.findings, fresh.findings, `edit ${n} at ${at}`);
+      assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
+    }
+  });
+  it('footnote-style fixes keep pointing at the document end after edits elsewhere', () => {
+    const cache = createAnalysisCache();
+    const config = { rules: {}, citationStyle: 'footnote' as const };
+    let text = big;
+    analyze(text, db, config, { cache });
+    text = 'Intro line.\n\n' + text;
+    const cached = analyze(text, db, config, { cache });
+    assert.deepEqual(cached.findings, analyze(text, db, config).findings);
+  });
+});
