@@ -4,7 +4,7 @@
 import type { Claim } from '../db/schema.js';
 import { candidates, type CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import { sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
+import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { EngineConfig } from './types.js';
 
 export interface SentenceRef {
@@ -49,11 +49,7 @@ export class RuleContext {
   dominant(): Set<string> {
     if (this._dominant) return this._dominant;
     const blocksNaming = new Map<string, number>();
-    for (const pb of this.model.blocks) {
-      const here = new Set<string>();
-      for (const s of pb.sentences) s.concepts.forEach((c) => here.add(c));
-      for (const c of here) blocksNaming.set(c, (blocksNaming.get(c) ?? 0) + 1);
-    }
+    for (const pb of this.model.blocks) for (const c of blockConcepts(pb)) blocksNaming.set(c, (blocksNaming.get(c) ?? 0) + 1);
     const set = new Set<string>([...blocksNaming].filter(([, n]) => n >= 2).map(([c]) => c));
     const first = this.model.blocks.find((b) => b.block.kind === 'heading');
     first?.sentences.forEach((s) => s.concepts.forEach((c) => set.add(c)));

@@ -87,6 +87,8 @@ export interface DocModel {
  *  Keys are hashes, not substrings: a substring would keep its whole document version alive. */
 export class AnalysisCache {
   chunks = new Map<string, ChunkData>();
+  /** Chunk hash → whether the chunk took the plain-paragraph fast path. */
+  plainChunks = new Map<string, boolean>();
   db?: CompiledDatabase;
 }
 
@@ -126,7 +128,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       if (cache) for (const [k, v] of used) cache.chunks.set(k, v);
       throw new CancelledError();
     }
-    const key = cache ? unitKey(text, ch.start, ch.end) : '';
+    const key = ch.key ?? '';
     let data = cache?.chunks.get(key) ?? used.get(key);
     if (!data) data = analyseChunk(text.slice(ch.start, ch.end), c, ch.plain);
     if (cache) used.set(key, data);
@@ -140,9 +142,10 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       const sentences = data!.sentences[i]!;
       const section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
       maxParagraph = Math.max(maxParagraph, block.paragraph);
-      model.blocks.push({ block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length, unit: data! });
+      const pb: PlacedBlock = { block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length, unit: data! };
+      model.blocks.push(pb);
       model.sentenceCount += sentences.length;
-      for (const s of sentences) for (const h of s.hits) model.concepts.add(h.concept);
+      for (const c of blockConcepts(pb)) model.concepts.add(c);
     });
     paragraphBase += maxParagraph + 1;
     const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
@@ -158,7 +161,10 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     for (let j = i + 1; j < secs.length; j++) if (secs[j]!.depth <= secs[i]!.depth) { secs[i]!.end = secs[j]!.start; break; }
     for (let j = i - 1; j >= 0; j--) if (secs[j]!.depth < secs[i]!.depth) { secs[i]!.parent = j; break; }
   }
-  if (cache) cache.chunks = used;
+  if (cache) {
+    cache.chunks = used;
+    if (cache.plainChunks.size > 4 * used.size + 1000) cache.plainChunks.clear();
+  }
   return model;
 }
 
@@ -166,7 +172,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
  *  enough that an edit re-parses little of a large document. */
 const UNIT_SIZE = 4096;
 
-interface Unit { start: number; end: number; plain?: ProseDocument }
+interface Unit { start: number; end: number; plain?: ProseDocument; key?: string }
 
 /**
  * The regions parsed separately: plain-text paragraphs take the fast path; the runs of top-level
@@ -177,12 +183,29 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   const units: Unit[] = [];
   let run: Unit | undefined;
   for (const ch of splitTopLevelChunks(text)) {
-    const plain = plainParagraph(text.slice(ch.start, ch.end), 0);
-    if (plain) { units.push({ start: ch.start, end: ch.end, plain }); run = undefined; continue; }
-    if (run && (!cache || ch.start - run.start < UNIT_SIZE)) run.end = ch.end;
-    else units.push((run = { start: ch.start, end: ch.end }));
+    // With a cache, a chunk seen before is recognised by its hash without re-examining its text.
+    const key = cache ? unitKey(text, ch.start, ch.end) : undefined;
+    let plain: ProseDocument | undefined;
+    const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
+    if (seen !== false) plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? plainParagraph(text.slice(ch.start, ch.end), 0)) : plainParagraph(text.slice(ch.start, ch.end), 0);
+    if (key !== undefined) cache!.plainChunks.set(key, !!plain);
+    if (plain) { units.push({ start: ch.start, end: ch.end, plain, key }); run = undefined; continue; }
+    if (run && (!cache || ch.start - run.start < UNIT_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }
+    else units.push((run = { start: ch.start, end: ch.end, key }));
   }
   return units;
+}
+
+const blockConceptCache = new WeakMap<Sentence[], Set<string>>();
+/** Concepts named anywhere in a block, memoised on its (cached, reused) sentence list. */
+export function blockConcepts(pb: PlacedBlock): Set<string> {
+  let set = blockConceptCache.get(pb.sentences);
+  if (!set) {
+    set = new Set();
+    for (const s of pb.sentences) s.concepts.forEach((c) => set!.add(c));
+    blockConceptCache.set(pb.sentences, set);
+  }
+  return set;
 }
 
 /** Source offset of a position in a block's prose text. */

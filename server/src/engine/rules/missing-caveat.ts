@@ -2,6 +2,7 @@
 // the first sentence in scope that makes the caution necessary.
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
+import { blockConcepts } from '../document.js';
 import { citationEdits, citeList } from '../fixes.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -18,20 +19,19 @@ function scopeKey(ctx: RuleContext, ref: SentenceRef, caution: Caution): number 
 /** Concepts named in a scope unit: used for topical requirements ("ketamine" said elsewhere in the section). */
 function scopeConcepts(refs: SentenceRef[]): Set<string> {
   const set = new Set<string>();
-  for (const r of refs) r.s.concepts.forEach((c) => set.add(c));
+  let last: unknown;
+  for (const r of refs) if (r.pb !== last) { last = r.pb; blockConcepts(r.pb).forEach((c) => set.add(c)); }
   return set;
 }
 
+/** A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…"). */
 function satisfied(caution: Caution, refs: SentenceRef[]): boolean {
   const { concepts, anyOf } = caution.satisfiedBy;
-  // A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…").
-  const byBlock = new Map<number, Set<string>>();
+  let last: unknown;
   for (const r of refs) {
-    let set = byBlock.get(r.pb.index);
-    if (!set) byBlock.set(r.pb.index, (set = new Set()));
-    r.s.concepts.forEach((c) => set!.add(c));
-  }
-  for (const set of byBlock.values()) {
+    if (r.pb === last) continue;
+    last = r.pb;
+    const set = blockConcepts(r.pb);
     if (concepts.every((c) => set.has(c)) && (!anyOf?.length || anyOf.some((c) => set.has(c)))) return true;
   }
   return false;
