@@ -30,7 +30,7 @@ import remarkParse from ${JSON.stringify(join(root, 'node_modules/remark-parse/i
 const p = unified().use(remarkParse);
 const dir = process.argv[2];
 let n = 0;
-for (const f of readdirSync(dir).sort()) { if (f.endsWith('.md')) { p.parse(readFileSync(join(dir, f), 'utf8')); n++; } }
+for (const f of readdirSync(dir, { recursive: true }).sort()) { if (String(f).endsWith('.md')) { p.parse(readFileSync(join(dir, f), 'utf8')); n++; } }
 console.log(n);
 `);
 

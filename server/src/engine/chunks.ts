@@ -27,6 +27,7 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const FOOTNOTE_DEF = /^\[\^[^\]\s]+\]:/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -131,11 +132,9 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     const { indent, rest } = indentOf(line);
     // After a blank line, a line indented less than an item's content is outside that item.
     if (prevBlank) while (items.length > 0 && indent < items[items.length - 1].content) items.pop();
-    // Without one, such a line is a lazy paragraph continuation unless it starts a block, which
-    // ends the items; an item still empty has no paragraph to continue.
-    else if (items.length > 0 && items[items.length - 1].empty && indent < items[items.length - 1].content) {
-      while (items.length > 0 && (items[items.length - 1].empty || interrupts(rest)) && indent < items[items.length - 1].content) items.pop();
-    } else if (items.length > 0 && indent < items[items.length - 1].content && interrupts(rest)) {
+    // Without one, such a line is a lazy continuation of the item's paragraph, unless there is
+    // no paragraph to continue or the line starts a block; then the items end.
+    else if (items.length > 0 && indent < items[items.length - 1].content && (!para || interrupts(rest))) {
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
     }
     const container = items.length > 0 ? items[items.length - 1].content : 0;
@@ -154,19 +153,21 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     prevBlank = false;
     if (items.length > 0) items[items.length - 1].empty = false;
 
-    if (marker) {
+    const footnote = !marker && indent - container <= 3 && indent >= container ? FOOTNOTE_DEF.exec(rest) : null;
+    if (marker || footnote) {
       // A list item: siblings and deeper items end; its content column is after the marker and
-      // 1–4 spaces (one when the item is empty or starts with indented code).
+      // 1–4 spaces (one when the item is empty or starts with indented code). A GFM footnote
+      // definition is a container whose later lines are indented by 4.
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
-      const after = rest.slice(marker[0].length);
+      const after = rest.slice((marker ?? footnote)![0].length);
       const { indent: spaces, rest: content } = indentOf(after);
-      const width = marker[1].length;
       const empty = content.length === 0;
-      items.push({ content: indent + width + (empty || spaces > 4 ? 1 : spaces), empty });
-      listOpen = true;
+      const column = marker ? indent + marker[1].length + (empty || spaces > 4 ? 1 : spaces) : indent + 4;
+      items.push({ content: column, empty });
+      if (marker) listOpen = true;
       const f = spaces <= 4 ? fenceOpen(content) : undefined;
-      if (f) state = { kind: 'fence', ...f, minIndent: items[items.length - 1].content, quote: false };
-      para = !empty && !f;
+      if (f) state = { kind: 'fence', ...f, minIndent: column, quote: false };
+      para = !empty && !f && !interrupts(content);
       continue;
     }
     if (isQuote) {
@@ -216,6 +217,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
 /** Whether `rest` (a line without its indentation) starts a block that can interrupt a paragraph. */
 function interrupts(rest: string): boolean {
   const c = rest.charCodeAt(0);
+  if (c === 91) return FOOTNOTE_DEF.test(rest);
   if (c === 62 || c === 35 || LIST_MARKER.test(rest) || THEMATIC_BREAK.test(rest) || fenceOpen(rest)) return c !== 35 || /^#{1,6}(?:[ \t]|$)/.test(rest);
   if (c !== 60) return false;
   return HTML_1.test(rest) || HTML_6.test(rest) || rest.startsWith('<!--') || rest.startsWith('<?') || /^<![A-Za-z[]/.test(rest);

@@ -422,6 +422,9 @@ export const POPULATION_SPECS: readonly PhraseSpec[] = [
   ] },
 ];
 
+/** Entries of the `hedges` list that are boosters or generalisers in claimlint's lexicons. */
+const NOT_HEDGES = new Set(['certainly', 'definitely', 'clearly', 'quite clearly', 'clear', 'certain', 'be sure', 'must', 'always', 'will', 'really', 'actually', 'evidently', 'effectively']);
+
 /**
  * The general-English hedge list of the `hedges` package (MIT, words/hedges): a broad vagueness signal for the
  * certainty model only (many entries, like "can" or "find", are not hedges in scientific prose).
@@ -430,7 +433,9 @@ export const HEDGE_LIST = new PhraseIndex([
   {
     kind: 'feature',
     group: 'f-hedges-list',
-    patterns: hedges.map((h) => h.toLowerCase().replace(/’/g, "'")).filter((h) => /^[\p{L}' ]+$/u.test(h)),
+    patterns: hedges
+      .map((h) => h.toLowerCase().replace(/’/g, "'"))
+      .filter((h) => /^[\p{L}' ]+$/u.test(h) && !NOT_HEDGES.has(h)),
   },
 ]);
 
