@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fixtures, repoRoot } from '../helpers.js';
 
-/** The Lua block that follows `<!-- test: NAME -->` in docs/neovim.md. */
+/** The Lua block that follows `<!-- test: NAME -->` in README.md (the setup users copy) or docs/neovim.md. */
 export function snippet(name: string): string {
-  const md = readFileSync(join(repoRoot, 'docs', 'neovim.md'), 'utf8');
-  const m = new RegExp(`<!-- test: ${name} -->\\s*\`\`\`lua\\n([\\s\\S]*?)\`\`\``).exec(md);
-  if (!m) throw new Error(`docs/neovim.md has no \`<!-- test: ${name} -->\` Lua block`);
-  return m[1]!;
+  for (const file of [join(repoRoot, 'README.md'), join(repoRoot, 'docs', 'neovim.md')]) {
+    const m = new RegExp(`<!-- test: ${name} -->\\s*\`\`\`lua\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(file, 'utf8'));
+    if (m) return m[1]!;
+  }
+  throw new Error(`neither README.md nor docs/neovim.md has a \`<!-- test: ${name} -->\` Lua block`);
 }
 
 const nvimVersion = (() => {
