@@ -156,6 +156,8 @@ function asPercent(f: Figure): Figure {
 export function agrees(mention: NumberMention, figure: Figure): boolean {
   const f = asPercent(figure);
   let m = inFigureUnit(mention, figure);
+  // "7 of 12 completers" against a count of completers: either side of the ratio may be the count.
+  if (m.kind === 'ratio' && f.kind === 'count' && m.of !== undefined) return [m.value, m.of].some((v) => f.value === undefined || v === f.value || (f.min !== undefined && f.max !== undefined && v >= f.min && v <= f.max));
   if (m.kind === 'ratio' && f.kind === 'percent' && m.of) m = { ...m, kind: 'percent', value: (100 * m.value) / m.of, of: undefined, decimals: 0 };
   const tol = (v: number) => (m.approx ? Math.max(Math.abs(v) * 0.1, 0.5 * 10 ** -m.decimals) : 0.5 * 10 ** -m.decimals + 1e-9);
   if (f.kind === 'ratio' || (m.kind === 'ratio' && f.of !== undefined)) {

@@ -47,7 +47,10 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
       if (hits.some((h) => ctx.negated(ref, h))) continue;
     } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h))) continue;
     const a = ref.s.analysis;
-    if (a.question || (a.hypothetical && !inMainClause(ref, hits))) continue;
+    // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
+    // at home") still asserts what is possible or allowed.
+    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text));
+    if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
     const fixes = [];

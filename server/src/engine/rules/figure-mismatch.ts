@@ -9,11 +9,22 @@ import { evidencePhrase } from './evidence.js';
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
 
-function cueNear(text: string, m: NumberMention, f: Figure): boolean {
-  if (!f.cues?.length) return false;
+/** Distance in characters from the number to the nearest of the figure's cue words within the
+ *  window, or Infinity: the nearest cue decides which figure a number is about. */
+function cueDistance(text: string, m: NumberMention, f: Figure): number {
+  if (!f.cues?.length) return Infinity;
   const lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
   const near = text.slice(lo, hi).toLowerCase();
-  return f.cues.some((c) => new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(near));
+  let best = Infinity;
+  for (const c of f.cues) {
+    const re = new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu');
+    for (let x = re.exec(near); x; x = re.exec(near)) {
+      const at = lo + x.index;
+      const d = at >= m.end ? at - m.end : m.start - (at + x[0].length);
+      best = Math.min(best, Math.max(0, d));
+    }
+  }
+  return best;
 }
 
 /** Kinds specific enough that a number of that kind in a sentence that names the claim itself is about
@@ -57,7 +68,9 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
     for (const hit of hits) {
       const figures = (hit.claim.figures ?? []).filter((f) => comparable(m, f));
       if (!figures.length || citesAnotherStudy(ctx, ref, hit)) continue;
-      const cued = figures.filter((f) => cueNear(text, m, f));
+      const dist = new Map(figures.map((f) => [f, cueDistance(text, m, f)]));
+      const nearest = Math.min(...dist.values());
+      const cued = nearest === Infinity ? [] : figures.filter((f) => dist.get(f) === nearest);
       const named = hit.fromTopic.length === 0;
       const pool = cued.length ? cued : named ? figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind)) : [];
       if (!pool.length || pool.some((f) => agrees(m, f))) continue;
