@@ -68,9 +68,14 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
     for (const hit of hits) {
       const figures = (hit.claim.figures ?? []).filter((f) => comparable(m, f));
       if (!figures.length || citesAnotherStudy(ctx, ref, hit)) continue;
+      // Cued figures of the number's own kind first ("eight of the 12" is a ratio: the responders,
+      // not the count of completers), then the nearest cue.
       const dist = new Map(figures.map((f) => [f, cueDistance(text, m, f)]));
-      const nearest = Math.min(...dist.values());
-      const cued = nearest === Infinity ? [] : figures.filter((f) => dist.get(f) === nearest);
+      const withCue = figures.filter((f) => dist.get(f)! < Infinity);
+      const ownKind = withCue.filter((f) => f.kind === m.kind || (f.kind === 'fraction' && m.kind === 'percent'));
+      const pool0 = ownKind.length ? ownKind : withCue;
+      const nearest = Math.min(...pool0.map((f) => dist.get(f)!));
+      const cued = pool0.filter((f) => dist.get(f) === nearest);
       const named = hit.fromTopic.length === 0;
       const pool = cued.length ? cued : named ? figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind)) : [];
       if (!pool.length || pool.some((f) => agrees(m, f))) continue;
