@@ -217,7 +217,7 @@ export const CUE_SPECS: readonly PhraseSpec[] = [
     'in the event', 'suppose', 'supposing', 'as long as', 'so long as', 'on condition that', 'only when', 'only if',
   ] },
   { kind: 'conditional', group: 'hypothetical', keep: ['modal'], patterns: [
-    'could be', 'could have', 'would be', 'would have', 'might have', 'may have', 'might be', 'may be',
+    'could be', 'could have', 'would be', 'would have',
     'hypothetically', 'imagine', 'could one day', 'could eventually', 'could potentially', 'if confirmed',
     'if replicated', 'if validated', 'in the future', 'one day', 'someday',
   ] },

@@ -55,9 +55,11 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   const lead = /^\d+(?:[.,]\d+)?/.exec(said);
   const value = f.kind === 'fraction' ? undefined : f.value;
   const sameKind = m.kind === f.kind || (m.kind === 'count' && f.kind === 'ratio') || (m.kind === 'ratio' && f.kind === 'count');
-  if (lead && value !== undefined && sameKind && m.max === undefined) return String(value) + said.slice(lead[0].length);
-  // Words around the figure ("up to", "(planned)") stay out: the sentence already has its own.
-  return f.display.replace(/^(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+/i, '').replace(/\s*\(.*\)$/, '');
+  const bounded = f.bound !== undefined && f.bound !== 'exact';
+  if (lead && value !== undefined && sameKind && m.max === undefined && !bounded) return String(value) + said.slice(lead[0].length);
+  // The figure's own words; its bound ("up to") only when the sentence has none of its own.
+  const display = f.display.replace(/\s*\(.*\)$/, '');
+  return m.bound || m.approx ? display.replace(/^(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+/i, '') : display;
 }
 
 export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Omit<Finding, 'severity'> | undefined {
