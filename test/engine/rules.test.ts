@@ -216,3 +216,15 @@ describe('unknown-citation', () => {
     assert.match(f.message, /trial2018/);
   });
 });
+
+describe('documents without database concepts', () => {
+  it('are not parsed at all (no sentences examined)', () => {
+    const r = analyze('# Build notes\n\nRun make to compile the firmware, then flash the board over USB.\n', db);
+    assert.equal(r.sentences, 0);
+    assert.deepEqual(r.findings, []);
+  });
+  it('are parsed when they cite something, so unknown keys are still reported', () => {
+    const r = analyze('# Build notes\n\nSee [@nosuchkey2020].\n', db);
+    assert.equal(r.findings[0]?.code, 'unknown-citation');
+  });
+});

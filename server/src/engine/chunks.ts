@@ -159,11 +159,19 @@ export function splitTopLevelChunks(source: string): Chunk[] {
       // 1–4 spaces (one when the item is empty or starts with indented code). A GFM footnote
       // definition is a container whose later lines are indented by 4.
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
-      const after = rest.slice((marker ?? footnote)![0].length);
-      const { indent: spaces, rest: content } = indentOf(after);
-      const empty = content.length === 0;
-      const column = marker ? indent + marker[1].length + (empty || spaces > 4 ? 1 : spaces) : indent + 4;
-      items.push({ content: column, empty });
+      let m: RegExpExecArray | null = marker ?? footnote;
+      let col = indent, spaces = 0, content = rest, empty = false, column = 0;
+      // "- - item" opens two items on one line.
+      while (m) {
+        const after = indentOf(content.slice(m[0].length));
+        spaces = after.indent;
+        empty = after.rest.length === 0;
+        column = m === footnote ? col + 4 : col + m[1].length + (empty || spaces > 4 ? 1 : spaces);
+        items.push({ content: column, empty });
+        col = column;
+        content = after.rest;
+        m = spaces <= 4 && !THEMATIC_BREAK.test(content) ? LIST_MARKER.exec(content) : null;
+      }
       if (marker) listOpen = true;
       const f = spaces <= 4 ? fenceOpen(content) : undefined;
       if (f) state = { kind: 'fence', ...f, minIndent: column, quote: false };

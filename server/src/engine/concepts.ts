@@ -30,6 +30,8 @@ export class ConceptIndex {
   private readonly broader = new Map<string, string[]>();
   /** Every normalised word that can start a phrase: a cheap pre-filter for whole documents. */
   readonly firstWords = new Set<string>();
+  /** Longest word of a phrase → the concepts with such a phrase. */
+  private readonly keyWordConcepts = new Map<string, Set<string>>();
 
   constructor(concepts: Iterable<Concept>) {
     const list = [...concepts];
@@ -78,6 +80,11 @@ export class ConceptIndex {
         }
         if (!at.ends.includes(concept)) at.ends.push(concept);
         this.firstWords.add(seq[0]!);
+        // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
+        const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
+        const owners = this.keyWordConcepts.get(keyWord);
+        if (!owners) this.keyWordConcepts.set(keyWord, new Set([concept]));
+        else owners.add(concept);
       }
     }
   }
@@ -127,6 +134,30 @@ export class ConceptIndex {
       for (const b of this.broader.get(h.concept) ?? []) implied.push({ concept: b, start: h.start, end: h.end, implied: true });
     }
     return implied.length ? hits.concat(implied) : hits;
+  }
+
+  /**
+   * Might `text` name one of `concepts`? A word scan for the longest word of each of their phrases,
+   * then their abbreviations and patterns. Never false when `find` would find one of them.
+   */
+  mayName(text: string, concepts: Set<string>): boolean {
+    for (const t of tokenize(text)) {
+      const owners = this.keyWordConcepts.get(t.norm);
+      if (owners) for (const c of owners) if (concepts.has(c)) return true;
+    }
+    if (this.abbreviationRe) {
+      this.abbreviationRe.lastIndex = 0;
+      for (let m = this.abbreviationRe.exec(text); m; m = this.abbreviationRe.exec(text)) {
+        if (this.abbreviations.get(m[1]!)!.some((c) => concepts.has(c))) return true;
+      }
+    }
+    const lower = text.toLowerCase();
+    for (const { concept, re } of this.patterns) {
+      if (!concepts.has(concept)) continue;
+      re.lastIndex = 0;
+      if (re.test(lower)) return true;
+    }
+    return false;
   }
 
   /** True when any word of `text` could start a concept phrase or a pattern/abbreviation matches. */

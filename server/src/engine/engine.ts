@@ -94,6 +94,11 @@ function shiftDraft(d: Draft, by: number, docEnd: number, toRelative = false): D
 
 export function analyze(text: string, db: Database, config: EngineConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
   const compiled = compile(db);
+  // A document that names no database concept and has no citation or directive cannot have a
+  // finding: skip the parse (a word scan is far cheaper than remark).
+  if (!/\[[@^]|@\w|<!--/.test(text) && !compiled.index.mayName(text, compiled.anchorConcepts)) {
+    return { findings: [], matches: [], citations: [], sentences: 0 };
+  }
   const model = buildModel(text, compiled, options.cache, options.token);
   const ctx = new RuleContext(model, compiled, config);
   const drafts: Draft[] = [];

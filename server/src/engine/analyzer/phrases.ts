@@ -188,11 +188,11 @@ export class PhraseIndex {
 
 /**
  * Keeps the longest matches: a match inside a longer one is dropped unless the longer entry lists its
- * kind in `keep`. Pseudo entries (e.g. "not only", "no doubt" handled elsewhere) only suppress.
+ * kind in `keep`. Pseudo entries ("not only", "in May") only suppress; they are never returned.
  */
 export function resolve(matches: Match[]): Match[] {
   if (matches.length < 2) return matches.filter((m) => m.entry.kind !== 'pseudo');
-  const order = matches.map((m, idx) => idx);
+  const order = matches.map((_, idx) => idx);
   order.sort((a, b) => {
     const la = matches[a].j - matches[a].i;
     const lb = matches[b].j - matches[b].i;

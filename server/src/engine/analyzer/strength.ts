@@ -52,18 +52,20 @@ const CLAIM_BEFORE_ING = new Set(['effective', 'efficient', 'successful', 'usefu
 /** Verbs used as nouns before "in"/"of" ("an increase in", "a change of"). */
 const NOUNABLE = new Set(['increase', 'increases', 'decrease', 'decreases', 'rise', 'rises', 'decline', 'declines', 'change', 'changes', 'benefit', 'benefits', 'cut', 'cuts', 'cure', 'cures', 'delay', 'delays', 'damage', 'harm', 'harms', 'impact', 'impacts', 'influence', 'influences', 'boost', 'boosts', 'block', 'blocks', 'repair', 'lift', 'aid', 'help', 'fight', 'double', 'halt', 'stop', 'trigger', 'triggers', 'drive', 'slow', 'ease', 'spur', 'fuel', 'shield', 'treat', 'remedy', 'result', 'results', 'lead', 'leads', 'account', 'play', 'contribute']);
 /** Study-design verbs: "the effect of X on Y was examined" is a method, not a claim. */
-const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'discussed', 'elucidated', 'clarified', 'validated', 'explored', 'monitored', 'determined']);
+const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'discussed', 'elucidated', 'clarified', 'validated', 'monitored', 'determined']);
 const PURPOSE_VERBS = new Set(['determine', 'assess', 'evaluate', 'investigate', 'examine', 'explore', 'test', 'compare', 'study', 'understand', 'clarify', 'elucidate', 'identify', 'confirm', 'establish', 'verify', 'measure', 'quantify', 'estimate', 'characterize', 'characterise', 'describe', 'address', 'validate', 'define', 'learn', 'see', 'know', 'find', 'explain', 'analyse', 'analyze', 'detect', 'document', 'demonstrate', 'show', 'prove', 'evaluated', 'inform', 'guide', 'assessing', 'evaluating', 'examining', 'investigating', 'exploring', 'determining', 'understanding', 'elucidating', 'clarifying', 'identifying', 'confirming', 'testing', 'studying', 'comparing']);
-/** Hedges that make a causal claim conditional (Yu: may / might / could / possibly / appear ...), not "suggest". */
+/** "a potent inhibitor of X": a mechanistic causal role. */
 const INHIBITOR = /^(inhibitor|activator|regulator|suppressor|mediator|modulator|blocker|enhancer|promoter|inducer)s?$/;
 /** Verbs of coming about: "arises as a result of", "occurred due to". */
 const ARISE = new Set(['arise', 'arises', 'arose', 'arisen', 'occur', 'occurs', 'occurred', 'develop', 'develops', 'developed', 'happen', 'happens', 'happened', 'emerge', 'emerges', 'emerged', 'result', 'results', 'resulted', 'die', 'dies', 'died', 'fail', 'fails', 'failed', 'persist', 'persists', 'persisted']);
+/** Hedges that make a causal claim conditional (Yu: may / might / could / possibly / appear ...), not "suggest". */
 const CONDITIONAL_GROUPS = new Set(['modal-weak', 'epistemic-adverb', 'epistemic-appear', 'epistemic-believe', 'epistemic-adjective', 'hypothetical', 'modal-would', 'negated-booster']);
 const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'more', 'less', 'fewer', 'better', 'worse', 'shorter', 'longer', 'larger', 'smaller', 'faster', 'slower', 'stronger', 'weaker', 'older', 'younger', 'earlier', 'later', 'poorer', 'thicker', 'thinner', 'heavier', 'bigger', 'highest', 'lowest', 'greatest', 'best', 'worst', 'shortest', 'longest', 'largest', 'smallest', 'similar', 'different', 'comparable', 'increased', 'decreased', 'reduced', 'elevated', 'superior', 'inferior', 'lesser', 'fewest', 'most', 'least']);
 /** Subjects that are research artefacts: "our findings will aid ...", "this study contributes ..." are not causal claims about health. */
 const ARTEFACT = new Set(['study', 'studies', 'findings', 'finding', 'research', 'knowledge', 'information', 'paper', 'review', 'analysis', 'analyses', 'observations', 'observation', 'article', 'survey', 'investigation', 'understanding', 'insights']);
+/** Objects that are research artefacts: "could influence the generalizability of our findings". */
+const OBJECT_ARTEFACT = new Set(['findings', 'generalizability', 'generalisability', 'interpretation', 'conclusions', 'validity', 'power', 'precision', 'accuracy', 'reliability']);
 /** "our results", "these data": artefacts only with a research determiner. */
- const OBJECT_ARTEFACT = new Set(['findings', 'generalizability', 'generalisability', 'interpretation', 'conclusions', 'validity', 'power', 'precision', 'accuracy', 'reliability']);
 const ARTEFACT_WITH_DET = new Set(['results', 'data', 'evidence', 'work', 'report', 'trial']);
 const RESEARCH_DET = new Set(['our', 'these', 'this', 'present', 'current', 'study', 'such', 'the']);
 /** Nouns that the verb lexicon also holds: when the verb reading fails, try the noun reading. */
@@ -529,11 +531,14 @@ export function classifyStrength(s: Scan): StrengthResult {
     const k = groupWith(s);
     if (k >= 0) { push({ i: k, j: k + 2 }, 'correlational', 'group-comparison', false); comparative++; }
   }
+  // A finite causal claim wins; then association language; then a causal participle ("genes driving X").
+  // (The casts: TypeScript does not see the assignments made inside `push`.)
+  const direct = causal as RelationCue | null;
+  const participle = weakCausal as RelationCue | null;
   let strength: 0 | 1 | 2 | 3 = 0;
-  const best = (causal ?? weakCausal) as RelationCue | null;
-  if (causal) strength = (causal as RelationCue).hedged ? 2 : 3;
+  if (direct) strength = direct.hedged ? 2 : 3;
   else if (corr) strength = 1;
-  else if (best) strength = best.hedged ? 2 : 3;
+  else if (participle) strength = participle.hedged ? 2 : 3;
   cues.sort((a, b) => a.i - b.i);
   return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
 }
