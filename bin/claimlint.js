@@ -1,4 +1,11 @@
 #!/usr/bin/env node
-// The claimlint command: see README.md, "CLI".
-import { main } from '../out/server/src/cli/main.js';
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+// The claimlint command: see README.md, "CLI". The code is compiled into out/ by `npm install`
+// (the prepare script); a missing build is a set-up problem, reported as such (exit 2).
+import('../out/server/src/cli/main.js').then(
+  ({ main }) => main(process.argv.slice(2)).then((code) => { process.exitCode = code; }),
+  (err) => {
+    process.stderr.write(`claimlint: cannot load the compiled CLI (${err && err.code ? err.code : err}).\n` +
+      'Run `npm install` (or `npm run build`) in the claimlint folder first.\n');
+    process.exitCode = 2;
+  },
+);
