@@ -530,12 +530,14 @@ export class ClaimlintServer {
       for (const h of hits) if (h.kind === 'finding') findings.add(h.finding);
       // Hovering anywhere on a matched sentence also shows the findings inside it.
       for (const m of matches) for (const h of a.spans.overlapping(m.start, m.end)) if (h.kind === 'finding' && h.start >= m.start && h.end <= m.end) findings.add(h.finding);
-      for (const f of findings) parts.push(findingMd(f));
-      const claimIds = [...new Set([...matches.map((m) => m.match.claimId), ...[...findings].map((f) => f.claimId).filter((x): x is string => !!x)])];
+      // The evidence card first: VS Code already shows the diagnostic's message above a hover, and
+      // editors that do not still get the findings below the card.
+      const claimIds = [...new Set([...[...findings].map((f) => f.claimId).filter((x): x is string => !!x), ...matches.map((m) => m.match.claimId)])];
       for (const id of claimIds) {
         const claim = a.db.claims.get(id);
         if (claim) parts.push(claimMd(a.db, claim));
       }
+      for (const f of findings) parts.push(findingMd(f));
       const first = matches[0] ?? hits[0];
       if (first) range = first;
     }
