@@ -76,8 +76,11 @@ const hedge4 = (s) => (HEDGE4.test(s) ? 0 : 1);
 const CAUSAL_RE = /\b(caus(e|es|ed|ing)|lead(s)? to|led to|result(s|ed)? in|increas(e|es|ed)|reduc(e|es|ed)|decreas(e|es|ed)|improv(e|es|ed)|prevent(s|ed)?|induc(e|es|ed)|promot(e|es|ed)|protect(s|ed)?|lower(s|ed)?|affect(s|ed)?)\b/i;
 const MODAL_RE = /\b(may|might|could|possibly|appears?)\b/i;
 const CORR_RE = /\b(associat\w*|correlat\w*|linked|related to|predict\w*|risk factors?)\b/i;
-// causal verb (under may / might / could → 2, else 3); else association word → 1; else 0
+// Two regex baselines: a causal verb → 3, else 0; and a four-rule one: causal verb (→ 2 under may / might /
+// could / possibly / appear, else 3), else an association word → 1, else 0.
+const causalVerbRegex = (s) => (CAUSAL_RE.test(s) ? 3 : 0);
 const causalRegex = (s) => (CAUSAL_RE.test(s) ? (MODAL_RE.test(s) ? 2 : 3) : CORR_RE.test(s) ? 1 : 0);
+const baselines = (gold, texts, labels) => `regex: causal verb ${f3(macroF1(gold, texts.map(causalVerbRegex), labels).macro)}, four-rule ${f3(macroF1(gold, texts.map(causalRegex), labels).macro)}`;
 
 console.log(`claimlint sentence analyzer — evaluation (data: ${dataDir})\n`);
 
@@ -102,9 +105,8 @@ const STRENGTH_NAMES = ['none', 'correlational', 'conditional causal', 'direct c
   const gold = rows.map((r) => ordinal[+r[1]]);
   const pred = rows.map((r) => analyzeSentence(r[0]).strength);
   const m = macroF1(gold, pred, [0, 1, 2, 3]);
-  const b = macroF1(gold, rows.map((r) => causalRegex(r[0])), [0, 1, 2, 3]);
   console.log(`\nStrength — Yu et al. 2019 PubMed conclusions, 4-class (n=${rows.length}; BioBERT trained on it: 0.883)`);
-  line('macro-F1', f3(m.macro), `causal-verb regex ${f3(b.macro)}`);
+  line('macro-F1', f3(m.macro), baselines(gold, rows.map((r) => r[0]), [0, 1, 2, 3]));
   line('per class F1', m.per.map((x) => `${STRENGTH_NAMES[x.label]} ${f3(x.f1)}`).join(', '));
   const cm = [0, 1, 2, 3].map((g) => [0, 1, 2, 3].map((p) => gold.filter((x, i) => x === g && pred[i] === p).length));
   line('confusion (rows gold 0..3, columns predicted)', cm.map((r) => r.join(' ')).join(' | '));
@@ -116,9 +118,8 @@ const STRENGTH_NAMES = ['none', 'correlational', 'conditional causal', 'direct c
     const rows = parseCsv(readFileSync(file, 'utf8')).slice(1).filter((r) => r.length >= 3 && r[2] !== '');
     const gold = rows.map((r) => +r[2]); // ordinal already: 0 none, 1 correlational, 2 conditional, 3 causal
     const m = macroF1(gold, rows.map((r) => analyzeSentence(r[1]).strength), [0, 1, 2, 3]);
-    const b = macroF1(gold, rows.map((r) => causalRegex(r[1])), [0, 1, 2, 3]);
     console.log(`\nStrength — Yu et al. 2020 press releases, 4-class (n=${rows.length}; BioBERT trained on it: 0.892)`);
-    line('macro-F1', f3(m.macro), `causal-verb regex ${f3(b.macro)}`);
+    line('macro-F1', f3(m.macro), baselines(gold, rows.map((r) => r[1]), [0, 1, 2, 3]));
   }
 }
 
@@ -148,11 +149,11 @@ const STRENGTH_NAMES = ['none', 'correlational', 'conditional causal', 'direct c
   const m = macroF1(te.map((x) => x.gold), te.map((x) => decide(x.pr, x.ab, best)), LABELS);
   const plain = macroF1(te.map((x) => x.gold), te.map((x) => decide(x.pr, x.ab, { neg: false, can: false, w: 0, band: 0.5 })), LABELS);
   const same = macroF1(te.map((x) => x.gold), te.map(() => 'same'), LABELS);
-  const rx = macroF1(te.map((x) => x.gold), test.map((r) => { const d = causalRegex(r.press_release_conclusion) - causalRegex(r.abstract_conclusion); return d > 0 ? 'exaggerates' : d < 0 ? 'downplays' : 'same'; }), LABELS);
+  const rxPair = (fn) => macroF1(te.map((x) => x.gold), test.map((r) => { const d = fn(r.press_release_conclusion) - fn(r.abstract_conclusion); return d > 0 ? 'exaggerates' : d < 0 ? 'downplays' : 'same'; }), LABELS).macro;
   const sides = test.flatMap((r) => [[r.press_release_conclusion, r.press_release_strength], [r.abstract_conclusion, r.abstract_strength]]);
   const s4 = macroF1(sides.map((x) => x[1]), sides.map((x) => wright(side(x[0]), best)), [0, 1, 2, 3]);
   console.log(`\nExaggeration — Wright & Augenstein 2021 insciout_test, same / exaggerates / downplays (n=${test.length})`);
-  line('macro-F1, strength difference', f3(plain.macro), `always "same" ${f3(same.macro)}, causal-verb regex ${f3(rx.macro)}`);
+  line('macro-F1, strength difference', f3(plain.macro), `always "same" ${f3(same.macro)}; regex: causal verb ${f3(rxPair(causalVerbRegex))}, four-rule ${f3(rxPair(causalRegex))}`);
   line(`macro-F1, InSciOut conventions chosen on train`, f3(m.macro), `negated→0 ${best.neg}, can→conditional ${best.can}, w=${best.w}, band=${best.band}; train ${f3(best.f)}`);
   line('per class F1', m.per.map((x) => `${x.label} ${f3(x.f1)}`).join(', '));
   line(`4-class strength of the ${sides.length} single sentences`, f3(s4.macro));
