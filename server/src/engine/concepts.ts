@@ -22,7 +22,7 @@ const node = (): TrieNode => ({ next: new Map(), ends: [] });
 
 export class ConceptIndex {
   private readonly root = node();
-  private readonly patterns: Array<{ concept: string; re: RegExp }> = [];
+  private readonly patterns: Array<{ concept: string; re: RegExp; literal?: string }> = [];
   /** Case-sensitive abbreviations ("TRD", "MRS") → concepts; matched by one combined expression. */
   private readonly abbreviations = new Map<string, string[]>();
   private abbreviationRe?: RegExp;
@@ -38,7 +38,7 @@ export class ConceptIndex {
     const direct = new Map(list.map((c) => [c.id, c.broader ?? []]));
     for (const c of list) {
       for (const v of c.variants) this.addPhrase(v, c.id);
-      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu') });
+      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), literal: mandatoryLiteral(p) });
       for (const v of c.caseSensitive ?? []) {
         const list = this.abbreviations.get(v);
         if (list) list.push(c.id);
@@ -114,7 +114,8 @@ export class ConceptIndex {
     const lower = text.toLowerCase();
     // Lower-casing keeps offsets for all but a few characters (İ); patterns are skipped then, variants still apply.
     if (lower.length === text.length) {
-      for (const { concept, re } of this.patterns) {
+      for (const { concept, re, literal } of this.patterns) {
+        if (literal && !lower.includes(literal)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(lower); m; m = re.exec(lower)) {
           hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
@@ -171,3 +172,30 @@ export class ConceptIndex {
 }
 
 export { normalizeWord };
+
+/**
+ * A lower-case run of letters or digits every match of the pattern must contain, if the pattern's
+ * top level has one (not inside a group, not optional): a cheap `includes` test that lets most
+ * sentences skip the regular expression. Conservative: any doubt gives undefined (always run).
+ */
+export function mandatoryLiteral(source: string): string | undefined {
+  let depth = 0, best = '', run = '';
+  const flush = () => { if (run.length > best.length) best = run; run = ''; };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') { flush(); i++; continue; }             // escapes (\b, \w, \.) end a run
+    if (ch === '(' || ch === '[') { flush(); if (ch === '[') { while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1; } else depth++; continue; }
+    if (ch === ')') { flush(); depth--; continue; }
+    if (ch === '|' && depth === 0) return undefined;        // top-level alternation: nothing is mandatory
+    if (depth === 0 && /[a-z0-9]/i.test(ch)) {
+      // A quantifier after the letter makes that letter optional: drop it from the run.
+      const next = source[i + 1];
+      if (next === '?' || next === '*' || next === '{') { flush(); continue; }
+      run += ch.toLowerCase();
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return best.length >= 3 ? best : undefined;
+}
