@@ -21,6 +21,11 @@ export function doiUrl(s: Source): string | undefined {
   return s.DOI ? `https://doi.org/${s.DOI}` : s.URL;
 }
 
+/** The footnote definition line for a source ("[^key]: reference"), shared with citation completion. */
+export function footnoteDefinition(source: Source, nl = '\n'): string {
+  return `[^${source.id}]: ${formatReference(source)}${nl}`;
+}
+
 /** The edits that cite `source` at `at` in the configured style. */
 export function citationEdits(ctx: RuleContext, source: Source, at: number, style: CitationStyle = ctx.config.citationStyle): TextEdit[] {
   switch (style) {
@@ -30,7 +35,7 @@ export function citationEdits(ctx: RuleContext, source: Source, at: number, styl
         const text = ctx.model.text;
         const nl = text.includes('\r\n') ? '\r\n' : '\n';
         const sep = text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
-        edits.push({ start: text.length, end: text.length, newText: `${sep}[^${source.id}]: ${formatReference(source)}${nl}` });
+        edits.push({ start: text.length, end: text.length, newText: sep + footnoteDefinition(source, nl) });
       }
       return edits;
     }

@@ -2,6 +2,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatReference, shortCitation } from '../db/bibliography.js';
+import { footnoteDefinition } from '../engine/fixes.js';
 import type { Database } from '../db/schema.js';
 import { referenceMd } from './cards.js';
 
@@ -54,7 +55,7 @@ export function citationCompletions(doc: TextDocument, pos: Position, db: Databa
     };
     if (ctx.kind === 'footnote' && !new RegExp(String.raw`^\[\^${escapeRe(src.id)}\]:`, 'm').test(text)) {
       // A footnote citation needs its definition: add it at the end, as the insert-citation fix does.
-      const definition = `[^${src.id}]: ${formatReference(src)}${nl}`;
+      const definition = footnoteDefinition(src, nl);
       if (offset === text.length) {
         // Typing at the very end: one edit, so the definition cannot collide with the key.
         item.textEdit = { range, newText: `${src.id}]${nl}${nl}${definition}` };
