@@ -51,7 +51,7 @@ const LOWER = /\b(at least|more than|over|above|greater than|upwards of|no fewer
 
 interface Pattern { kind: MentionKind; re: RegExp; build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
 
-const UNIT_DOSE = String.raw`(mg\s*\/\s*kg|mg\s+per\s+kg|milligrams?\s+per\s+kilogram|µg\s*\/\s*kg|mcg\s*\/\s*kg|mg|milligrams?|µg|mcg|ml)`;
+const UNIT_DOSE = String.raw`((?:mg|milligrams?)\s*(?:\/|per|for each|for every|of each)\s*(?:kg|kilograms?)(?:\s+of\s+body\s*weight)?|µg\s*\/\s*kg|mcg\s*\/\s*kg|mg|milligrams?|µg|mcg|ml)`;
 const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|person|volunteer|individual|completer|infusion|treatment|session|dose|trial|stud(?:y|ie)|RCT|randomi[sz]ed controlled trial|responder|men|women|veteran|child|children|course|medication|antidepressant|drug|attempt|round|case|recruit|enrollee|member)s?`;
 
 const PATTERNS: Pattern[] = [
@@ -95,7 +95,7 @@ const PATTERNS: Pattern[] = [
 
 function normUnit(u: string): string {
   const s = u.toLowerCase().replace(/\s+/g, ' ');
-  if (/per k|\/\s*kg/.test(s)) return s.startsWith('µ') || s.startsWith('mcg') ? 'µg/kg' : 'mg/kg';
+  if (/per k|\/\s*kg|kilogram|each kg|every kg/.test(s)) return s.startsWith('µ') || s.startsWith('mcg') ? 'µg/kg' : 'mg/kg';
   if (s.startsWith('milligram') || s === 'mg') return 'mg';
   if (s === 'mcg' || s === 'µg') return 'µg';
   return s;
