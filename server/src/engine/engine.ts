@@ -127,11 +127,11 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }
   if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
-  const lines = new LineIndex(text);
   const withSeverity = drafts
     .map((d) => ({ ...d, severity: severityOf(config, d.code)! }))
     .filter((f) => f.severity !== undefined);
-  const { kept, problems } = applyDirectives(text, model.directives, withSeverity, lines);
+  // Directives are rare: the line index they need is built only when there is one.
+  const { kept, problems } = model.directives.length ? applyDirectives(text, model.directives, withSeverity, new LineIndex(text)) : { kept: withSeverity, problems: [] };
   const invalid = severityOf(config, 'invalid-directive');
   const findings = invalid ? kept.concat(problems.map((p) => ({ ...p, severity: invalid }))) : kept;
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
