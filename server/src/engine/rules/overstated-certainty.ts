@@ -72,7 +72,9 @@ function softened(text: string, cue: { start: number }): boolean {
  *  treatment") asserts nothing. A claim with relation words (anyOf) matched only because the sentence
  *  uses one; a claim without them matches on its topic, so the sentence must make a causal statement. */
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
-  if (ref.pb.block.kind === 'heading' || ref.s.text.split(/\s+/).length < 5) return false;
+  // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
+  const words = ref.s.text.split(/\s+/).length;
+  if (ref.pb.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'”’)]*$/.test(ref.s.text))) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
   if (RESEARCH_ACTIVITY.test(ref.s.text)) return false;
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
