@@ -1,0 +1,42 @@
+// The embedded ketamine database end to end: sentences written for these tests (not taken from the
+// seeds or the evaluation sets) and the code each must, or must not, get.
+import assert from 'node:assert/strict';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze } from '../../server/src/engine/engine.js';
+
+const db = loadEmbeddedDatabase();
+const SCORED = new Set(['overstated-certainty', 'extrapolated-evidence', 'contradicted-claim', 'missing-caveat', 'figure-mismatch']);
+const codesOf = (sentence: string) => {
+  const src = `# Ketamine notes\n\n${sentence}\n`;
+  return analyze(src, db).findings.filter((f) => SCORED.has(f.code)).map((f) => f.code);
+};
+
+const flagged: Array<[string, string]> = [
+  ["Ketamine's antidepressant effect comes from activating opioid receptors.", 'overstated-certainty'],
+  ['Naltrexone stops ketamine from working.', 'overstated-certainty'],
+  ['Taking clonazepam alongside ketamine reduces its antidepressant benefit.', 'overstated-certainty'],
+  ['Ketamine raises brain GABA within minutes in depressed patients.', 'extrapolated-evidence'],
+  ['Ketamine grows new synapses in the human brain within hours.', 'extrapolated-evidence'],
+  ['Esketamine may be collected at the pharmacy and taken at home.', 'contradicted-claim'],
+  ['The effect of a single infusion usually lasts for several months.', 'contradicted-claim'],
+  ['Ketamine is a safe first choice for anyone newly diagnosed with depression.', 'contradicted-claim'],
+  ['The FDA cleared Spravato in 2020.', 'figure-mismatch'],
+  ['In the trials, a dose of 0.5 mg/kg was infused over 30 minutes.', 'figure-mismatch'],
+  ['About half of people with major depression have treatment-resistant depression.', 'figure-mismatch'],
+  ['Ketamine was first tested against placebo in a randomised trial in 1998.', 'figure-mismatch'],
+  ['Before each ketamine session the clinic hands out a Restoril to calm nerves.', 'missing-caveat'],
+];
+const clean = [
+  'A small trial suggests the opioid system may be involved in ketamine\'s antidepressant effect.',
+  'In rats, ketamine restores synapses within hours.',
+  'Ketamine is an NMDA receptor antagonist that has been used in anaesthesia since the 1960s.',
+  'The FDA approved Spravato in 2019 for treatment-resistant depression.',
+  'Whether benzodiazepines blunt ketamine\'s effect is not yet known.',
+  'It is clear that regular exercise improves sleep.',
+  'In the trial, ketamine was compared with midazolam as an active placebo.',
+];
+
+describe('embedded database, end to end', () => {
+  for (const [sentence, code] of flagged) it(`${code}: ${sentence}`, () => assert.deepEqual(codesOf(sentence), [code]));
+  for (const sentence of clean) it(`clean: ${sentence}`, () => assert.deepEqual(codesOf(sentence), []));
+});
