@@ -40,3 +40,17 @@ describe('embedded database, end to end', () => {
   for (const [sentence, code] of flagged) it(`${code}: ${sentence}`, () => assert.deepEqual(codesOf(sentence), [code]));
   for (const sentence of clean) it(`clean: ${sentence}`, () => assert.deepEqual(codesOf(sentence), []));
 });
+
+describe('embedded database: cautions', () => {
+  it('a question about a benzodiazepine in a ketamine FAQ needs the caution in its answer', () => {
+    const src = '# Ketamine clinic FAQ\n\nShould I stop my Klonopin before treatment? Ask your psychiatrist.\n';
+    const f = analyze(src, db).findings.filter((x) => x.code === 'missing-caveat');
+    assert.deepEqual(f.map((x) => src.slice(x.start, x.end)), ['Klonopin']);
+  });
+  it('continuing a sedative during an infusion course needs it too; stating the caution anywhere satisfies it', () => {
+    const src = '# Your infusion course\n\nYou can keep taking your sleeping tablets during the course of infusions.\n';
+    assert.equal(analyze(src, db).findings.filter((x) => x.code === 'missing-caveat').length, 1);
+    const ok = src + '\nSedatives such as sleeping tablets may make ketamine less effective, so ask before each infusion.\n';
+    assert.equal(analyze(ok, db).findings.filter((x) => x.code === 'missing-caveat').length, 0);
+  });
+});

@@ -59,7 +59,8 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
           return w.concepts.every((c) => ref.s.concepts.has(c)
             || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
         });
-        return needed && !ref.s.analysis.question;
+        // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
+        return needed;
       });
       if (!trigger) continue;
       const hit = ctx.firstHit(trigger, caution.requiredWhen.flatMap((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c))));
