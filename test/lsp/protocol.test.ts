@@ -94,11 +94,13 @@ describe('claimlint-server over stdio', function () {
     assert.equal(over.source, 'claimlint');
     assert.match(String(over.message), /preliminary/);
     assert.equal(over.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/README.md#overstated-certainty');
-    const data = over.data as { version: number; claimId: string; sources: string[]; fixes: { kind: string }[] };
+    // The fixes themselves stay on the server (resolved by finding index on a code action).
+    const data = over.data as { version: number; claimId: string; sources: string[]; finding: number; fixCount: number };
     assert.equal(data.version, 1);
     assert.equal(data.claimId, 'zorbital-prevents-migraine');
     assert.deepEqual(data.sources, ['smith2020']);
-    assert.deepEqual(data.fixes.map((f) => f.kind), ['soften']);
+    assert.equal(data.finding, 1);
+    assert.equal(data.fixCount, 1);
     // The claim record is related information (the client declared support).
     assert.ok(over.relatedInformation?.[0]?.location.uri.endsWith('/zorbital.claims.yaml'));
     const status = await client.status((s) => s.uri === uri && s.version === 1);

@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspT
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes } from '../engine/apply-fixes.js';
 import type { Fix, Finding, TextEdit } from '../engine/types.js';
-import type { DiagnosticData } from './protocol.js';
+import type { DiagnosticData, FixData } from './protocol.js';
 import { SOURCE } from './diagnostics.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.claimlint`;
@@ -33,8 +33,11 @@ const validEdits = (doc: TextDocument, edits: readonly TextEdit[]) => {
 };
 
 export function isDiagnosticData(x: unknown): x is DiagnosticData {
-  return typeof x === 'object' && x !== null && typeof (x as DiagnosticData).version === 'number' && Array.isArray((x as DiagnosticData).fixes);
+  return typeof x === 'object' && x !== null && typeof (x as DiagnosticData).version === 'number' && typeof (x as DiagnosticData).finding === 'number';
 }
+
+/** The fixes of finding `index` of the analysis of `version`, or undefined when that analysis is gone. */
+export type FixLookup = (version: number, index: number) => readonly FixData[] | undefined;
 
 /** `<!-- claimlint-disable-next-line CODE -- TODO reason -->` on its own line above the finding's first line. */
 export function disableLineEdit(doc: TextDocument, code: string, offset: number): TextEdit | undefined {
@@ -52,7 +55,7 @@ export function disableLineEdit(doc: TextDocument, code: string, offset: number)
 }
 
 /** Code actions for the claimlint diagnostics the client sent back (context.diagnostics). */
-export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[], opts: EditOptions): CodeAction[] {
+export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[], opts: EditOptions, lookup: FixLookup): CodeAction[] {
   const actions: CodeAction[] = [];
   const disables: CodeAction[] = [];
   const disabledLines = new Set<string>();
@@ -60,8 +63,9 @@ export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]
     if (d.source !== SOURCE || typeof d.code !== 'string' || !isDiagnosticData(d.data)) continue;
     const data = d.data;
     if (data.version !== doc.version) continue; // stale: refuse
+    const fixes = lookup(data.version, data.finding) ?? [];
     let preferred = false;
-    for (const fix of data.fixes) {
+    for (const fix of fixes) {
       if (fix.kind === 'disable-line' || !validEdits(doc, fix.edits)) continue;
       const a: CodeAction = {
         title: fix.title,
@@ -76,7 +80,7 @@ export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]
     const key = `${d.code}@${d.range.start.line}`;
     if (disabledLines.has(key)) continue;
     disabledLines.add(key);
-    const engineDisable = data.fixes.find((f) => f.kind === 'disable-line' && validEdits(doc, f.edits));
+    const engineDisable = fixes.find((f) => f.kind === 'disable-line' && validEdits(doc, f.edits));
     const edit = engineDisable ? undefined : disableLineEdit(doc, d.code, start);
     if (engineDisable || edit) {
       disables.push({

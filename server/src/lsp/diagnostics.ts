@@ -23,13 +23,14 @@ export interface DiagnosticOptions {
   relatedInformation: boolean;
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions): Diagnostic {
+export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions, index = 0): Diagnostic {
   const data: DiagnosticData = {
     version: doc.version,
     claimId: f.claimId,
     cautionId: f.cautionId,
     sources: f.sources,
-    fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title, safe: x.safe, edits: x.edits })),
+    finding: index,
+    fixCount: f.fixes.length,
   };
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },

@@ -113,6 +113,12 @@ export interface DiagnosticData {
   claimId?: string;
   cautionId?: string;
   sources: string[];
-  /** Fixes as UTF-16 offset edits into the text at `version`. */
-  fixes: { kind: string; title: string; safe: boolean; edits: { start: number; end: number; newText: string }[] }[];
+  /** Index of the finding in the server's analysis of `version`: the server keeps the fixes and
+   *  resolves them on a code action, so publishing does not carry every fix of every finding. */
+  finding: number;
+  /** Number of fixes the finding has (0: nothing to offer but "disable for this line"). */
+  fixCount: number;
 }
+
+/** A fix: UTF-16 offset edits into the text at the finding's version. */
+export interface FixData { kind: string; title: string; safe: boolean; edits: { start: number; end: number; newText: string }[] }

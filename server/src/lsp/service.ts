@@ -406,7 +406,7 @@ export class ClaimlintServer {
     if (a.version < st.lastPublished) return; // never go backwards
     st.lastPublished = a.version;
     const opts = { codeHref: (code: string) => `${DOCS_URL}#${code}`, relatedInformation: this.caps.relatedInformation };
-    const diagnostics: Diagnostic[] = a.result.findings.map((f) => toDiagnostic(doc, f, a.db, opts));
+    const diagnostics: Diagnostic[] = a.result.findings.map((f, i) => toDiagnostic(doc, f, a.db, opts, i));
     void this.connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
     const count = (s: number) => diagnostics.filter((d) => d.severity === s).length;
     const status: StatusParams = {
@@ -556,7 +556,10 @@ export class ClaimlintServer {
     const only = p.context.only;
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) {
-      actions.push(...quickFixes(doc, p.context.diagnostics.filter((d) => d.source === SOURCE), opts));
+      const st0 = this.states.get(doc.uri)!;
+      // Fixes stay on the server: a diagnostic names its finding in the analysis of its version.
+      const lookup = (version: number, index: number) => (st0.last?.version === version ? st0.last.result.findings[index]?.fixes : undefined);
+      actions.push(...quickFixes(doc, p.context.diagnostics.filter((d) => d.source === SOURCE), opts, lookup));
     }
     // Fix-all: when asked for (source / source.fixAll / source.fixAll.claimlint) it waits for the
     // current version's analysis; in an unfiltered list (lightbulb) only when that is already known.
