@@ -75,6 +75,23 @@ describe('splitTopLevelChunks', () => {
     assert.deepEqual(pieces('See [x][r].\n\n> [r]: https://example.com\n').length, 1);
   });
 
+  it('agrees with a whole-document parse on tricky container cases', () => {
+    const cases = [
+      '-\n\n  ```\ncode\n\nstill code\n',                       // an empty item ends at a blank line: the fence is top-level
+      '- a\n\n  ```\n  x\n\n  y\n  ```\n\nafter\n',            // a fence inside an item
+      '- ```\n``\nlazy?\n\n  ```\nx\n\ny\n',                  // a fence in an item ends with the item
+      '> > ```\n</textarea>\n   ```\n\n```\nx\n\ny\n````\n',     // a fence in a nested quote; a lone closing tag after it
+      '[^2]:\n    ```\n\nfoo\n===\n10. ten\n',                   // a footnote definition is a container
+      '- <!--\n\n  - not a list\n\n| a |\n|---|\n\n  ~~~\n\nx\n', // a comment inside an item ends with the item
+      '    code\n\n2) two\n\nthree\n',                           // micromark: "2)" after indented code is a paragraph
+      '- task\n<span>\nx\n\ny\n',                                // micromark: a lone tag on a lazy line
+      '---\n\n> quote\n\n- item\n',                               // an unclosed front matter fence is a thematic break
+      'Para.\n\n---\ntitle: x\n---\n\nText.\n',                 // `---` later on is not front matter
+      '| a | b |\n|---|---|\n| c | d |\n<custom-tag>\n```\n\n  ```\n\nPara\n',
+    ];
+    for (const src of cases) assertChunked(src, JSON.stringify(src));
+  });
+
   it('records footnote references whose definition is in another chunk', () => {
     const src = 'Claim.[^a]\n\nMore text.\n\n[^a]: The source.\n';
     assert.equal(pieces(src).length, 3);

@@ -61,6 +61,13 @@ describe('extractProse', () => {
     assert.deepEqual(t.frontmatter, { start: 0, end: 19 });
   });
 
+  it('parses a document whose first line is an unclosed `---` without the front matter extension', () => {
+    // micromark-extension-frontmatter would otherwise turn every later blockquote and list into paragraphs.
+    const doc = prose('---\n\n> A quote.\n\n- An item.\n');
+    assert.equal(doc.frontmatter, undefined);
+    assert.deepEqual(doc.blocks.map((b) => [b.text, b.quoted, b.listItem]), [['A quote.', true, false], ['An item.', false, true]]);
+  });
+
   it('keeps link text, drops link URLs, image alt text and definitions', () => {
     const src = 'See [the FDA label](https://fda.gov/x "title") and ![alt text](i.png) or <https://doi.org/10.1/x> and [ref][r].\n\n[r]: https://example.com/r\n';
     const doc = prose(src);
