@@ -54,3 +54,18 @@ describe('embedded database: cautions', () => {
     assert.equal(analyze(ok, db).findings.filter((x) => x.code === 'missing-caveat').length, 0);
   });
 });
+
+describe('embedded database: figures in context', () => {
+  const figureCodes = (src: string) => analyze(src, db).findings.filter((f) => f.code === 'figure-mismatch').map((f) => src.slice(f.start, f.end));
+  it('a section about the naltrexone trial supplies the subject of its numbers', () => {
+    const src = '# Ketamine\n\n## The naltrexone study\n\nThe study planned to enrol 40 adults but stopped after 14.\n\nThe response threshold was a 40% drop on the HAM-D.\n';
+    assert.deepEqual(figureCodes(src), ['40', '40%']);
+  });
+  it('"The 2022 study" names no author: its numbers are checked', () => {
+    assert.deepEqual(figureCodes('# Ketamine\n\nThe 2022 study followed 25 people who completed eight to ten infusions.\n'), ['25']);
+  });
+  it('a number agrees if it matches a figure of any matched claim; cues stay in the number clause', () => {
+    const src = '# Lecture\n\n## Evidence\n\n- Abdallah (NCDEU 2011): twelve medication-free patients given 0.5 mg/kg over 40 min; spectroscopy in four of them showed GABA rising, then glutamate.\n';
+    assert.deepEqual(figureCodes(src), []);
+  });
+});

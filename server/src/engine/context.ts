@@ -103,10 +103,11 @@ export class RuleContext {
    * Does the sentence meet a requirement? Concepts in `topical` may come from the topic up to
    * `maxLevel`; anyOf must be in the sentence; unless vetoes. Returns the topic-supplied concepts.
    */
-  meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document): string[] | null {
+  meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document, anchored = true): string[] | null {
     const s = ref.s;
     if (req.unless?.some((u) => s.concepts.has(u))) return null;
-    if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a))) return null;
+    // Unanchored (figures only): relation words may also come from the paragraph or headings.
+    if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a) || (!anchored && this.level(ref, a) <= Level.Heading))) return null;
     const fromTopic: string[] = [];
     for (const c of req.concepts) {
       if (s.concepts.has(c)) continue;
@@ -114,8 +115,28 @@ export class RuleContext {
       return null;
     }
     // The sentence itself must name something the requirement is about, not only relation words.
-    if (fromTopic.length === req.concepts.length) return null;
+    if (anchored && fromTopic.length === req.concepts.length) return null;
     return fromTopic;
+  }
+
+  private readonly topicClaimCache = new Map<Sentence, ClaimHit[]>();
+  /**
+   * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
+   * to enrol 40 adults" under "## The naltrexone trial"). Used only for figures, where a cue word
+   * next to the number still has to tie the number to one of the claim's figures.
+   */
+  topicClaims(ref: SentenceRef): ClaimHit[] {
+    let hits = this.topicClaimCache.get(ref.s);
+    if (hits) return hits;
+    hits = [];
+    for (const claim of this.db.claims) {
+      if (!claim.figures?.length) continue;
+      const fromTopic = this.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
+      if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
+      hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
+    }
+    this.topicClaimCache.set(ref.s, hits);
+    return hits;
   }
 
   /** Claims the sentence asserts, best first. Topical concepts come from the paragraph and the

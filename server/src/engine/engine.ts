@@ -47,7 +47,7 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
     if (!enabled(code)) continue;
     let f: Draft | undefined;
     if (code === 'contradicted-claim') f = contradictedClaim(ctx, ref);
-    else if (code === 'figure-mismatch') f = ref.s.numbers.length ? figureMismatch(ctx, ref, ctx.claims(ref, Level.Document)) : undefined;
+    else if (code === 'figure-mismatch') f = ref.s.numbers.length ? figureMismatch(ctx, ref, [...ctx.claims(ref, Level.Document), ...ctx.topicClaims(ref)]) : undefined;
     else if (code === 'extrapolated-evidence') {
       // Any matched claim whose evidence is narrower than the sentence's population.
       for (const h of hits) if ((f = extrapolatedEvidence(ctx, ref, h))) break;

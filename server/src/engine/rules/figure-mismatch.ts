@@ -13,7 +13,11 @@ const CUE_WINDOW = 70;
  *  window, or Infinity: the nearest cue decides which figure a number is about. */
 function cueDistance(text: string, m: NumberMention, f: Figure): number {
   if (!f.cues?.length) return Infinity;
-  const lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
+  // The window stays inside the number's clause: "twelve patients …; spectroscopy in four of them".
+  let lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
+  const before = text.lastIndexOf(';', m.start), after = text.indexOf(';', m.end);
+  if (before >= lo) lo = before + 1;
+  if (after >= 0 && after < hi) hi = after;
   const near = text.slice(lo, hi).toLowerCase();
   let best = Infinity;
   for (const c of f.cues) {
@@ -32,7 +36,9 @@ function cueDistance(text: string, m: NumberMention, f: Figure): number {
 const SELF_EVIDENT = new Set(['percent', 'ratio']);
 
 /** "Fava et al. (2020) found…", "[@fava2020]": numbers attributed to another study are about that study. */
-const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'’-]+(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,?\s*\(?(?:19|20)\d\d\)?/u;
+// A surname with "et al." or a co-author, then a year; or a surname with the year in parentheses
+// or after a comma. "The 2022 study" or "In 2019" name no author.
+const AUTHOR_YEAR = /\b(?!(?:The|In|A|An|This|That|These|Our|By|Since|From|Until|Of|Its|Their|Before|After|During|Between|And)\b)\p{Lu}[\p{L}'’-]+(?:(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+),?\s*\(?(?:19|20)\d\d\)?|\s*\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d\b)/u;
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   const own = new Set(hit.claim.sources.map((s) => s.id));
   for (const f of hit.claim.figures ?? []) if (f.source) own.add(f.source.id);
@@ -66,37 +72,45 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
   const a = ref.s.analysis;
   if (a.question || a.hypothetical) return undefined;
   const text = ref.s.text;
+  const seen = new Set<string>();
   for (const m of ref.s.numbers) {
+    // Every figure of every matched claim that this number could be about, with how near its cue is.
+    const candidates: Array<{ hit: ClaimHit; f: Figure; d: number }> = [];
     for (const hit of hits) {
-      const figures = (hit.claim.figures ?? []).filter((f) => comparable(m, f));
-      if (!figures.length || citesAnotherStudy(ctx, ref, hit)) continue;
-      // Cued figures of the number's own kind first ("eight of the 12" is a ratio: the responders,
-      // not the count of completers), then the nearest cue.
-      const dist = new Map(figures.map((f) => [f, cueDistance(text, m, f)]));
-      const withCue = figures.filter((f) => dist.get(f)! < Infinity);
-      const ownKind = withCue.filter((f) => f.kind === m.kind || (f.kind === 'fraction' && m.kind === 'percent'));
-      const pool0 = ownKind.length ? ownKind : withCue;
-      const nearest = Math.min(...pool0.map((f) => dist.get(f)!));
-      const cued = pool0.filter((f) => dist.get(f) === nearest);
+      if (seen.has(hit.claim.id + '|' + m.start) || citesAnotherStudy(ctx, ref, hit)) continue;
+      seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
-      const pool = cued.length ? cued : named ? figures.filter((f) => !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind)) : [];
-      if (!pool.length || pool.some((f) => agrees(m, f))) continue;
-      // Several candidate figures of one kind and none cued: the number may be about something else.
-      if (!cued.length && pool.length > 1) continue;
-      const f = pool[0]!;
-      const said = text.slice(m.start, m.end);
-      const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
-      const r = ctx.range(ref, m.start, m.end);
-      return {
-        code: 'figure-mismatch',
-        message: `'${said}' does not match the source: ${f.quantity} was ${f.display} (claim '${hit.claim.id}'; ${evidencePhrase(ctx, hit.claim)}).`,
-        start: r.start,
-        end: r.end,
-        claimId: hit.claim.id,
-        sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
-        fixes: fix ? [fix] : [],
-      };
+      for (const f of hit.claim.figures ?? []) {
+        if (!comparable(m, f)) continue;
+        const d = cueDistance(text, m, f);
+        // Without a cue, only a self-evident kind in a sentence that names the claim itself.
+        if (d === Infinity && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
+        candidates.push({ hit, f, d });
+      }
     }
+    if (!candidates.length) continue;
+    // Figures of the number's own kind first ("eight of the 12" is a ratio: the responders, not the
+    // count of completers), then the nearest cue; the number is right if it agrees with any of those.
+    const ownKind = candidates.filter((c) => c.f.kind === m.kind || (c.f.kind === 'fraction' && m.kind === 'percent'));
+    const pool0 = ownKind.length ? ownKind : candidates;
+    const nearest = Math.min(...pool0.map((c) => c.d));
+    const pool = pool0.filter((c) => c.d === nearest);
+    if (pool.some((c) => agrees(m, c.f))) continue;
+    // Several uncued candidates: the number may be about something else.
+    if (nearest === Infinity && pool.length > 1) continue;
+    const { hit, f } = pool[0]!;
+    const said = text.slice(m.start, m.end);
+    const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
+    const r = ctx.range(ref, m.start, m.end);
+    return {
+      code: 'figure-mismatch',
+      message: `'${said}' does not match the source: ${f.quantity} was ${f.display} (claim '${hit.claim.id}'; ${evidencePhrase(ctx, hit.claim)}).`,
+      start: r.start,
+      end: r.end,
+      claimId: hit.claim.id,
+      sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
+      fixes: fix ? [fix] : [],
+    };
   }
   return undefined;
 }
