@@ -25,6 +25,11 @@ const flagged: Array<[string, string]> = [
   ['About half of people with major depression have treatment-resistant depression.', 'figure-mismatch'],
   ['Ketamine was first tested against placebo in a randomised trial in 1998.', 'figure-mismatch'],
   ['Before each ketamine session the clinic hands out a Restoril to calm nerves.', 'missing-caveat'],
+  ['Ketamine works for everyone with depression.', 'contradicted-claim'],
+  ['Ketamine always produces a response within a day.', 'overstated-certainty'],
+  ["Ketamine's dissociative high is what makes it an antidepressant.", 'contradicted-claim'],
+  ['Ketamine never causes bladder problems.', 'contradicted-claim'],
+  ['Scientists now fully understand how ketamine treats depression.', 'contradicted-claim'],
 ];
 const clean = [
   'A small trial suggests the opioid system may be involved in ketamine\'s antidepressant effect.',
@@ -34,6 +39,8 @@ const clean = [
   'Whether benzodiazepines blunt ketamine\'s effect is not yet known.',
   'It is clear that regular exercise improves sleep.',
   'In the trial, ketamine was compared with midazolam as an active placebo.',
+  'In rats, very high doses of ketamine did not inflame the bladder.',
+  'Naltrexone did not change how dissociated people felt.',
 ];
 
 describe('embedded database, end to end', () => {
