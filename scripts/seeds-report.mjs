@@ -6,12 +6,12 @@
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = process.env.CLAIMLINT_SEEDS ?? join(root, '..', 'shared', 'seeds');
-if (!existsSync(seeds)) { console.error(`seed folder not found: ${seeds}`); process.exit(2); }
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && !existsSync(seeds)) { console.error(`seed folder not found: ${seeds}`); process.exit(2); }
 
 /** Plain text → Markdown: the first line is the title, bullets become list items, lines paragraphs. */
 export function toMarkdown(text) {
@@ -28,10 +28,19 @@ export function toMarkdown(text) {
   return out.join('\n');
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'claimlint-seeds-'));
-const files = readdirSync(seeds).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
-for (const f of files) writeFileSync(join(dir, f.replace(/\.txt$/, '.md')), toMarkdown(readFileSync(join(seeds, f), 'utf8')));
+/** The seed documents as Markdown files in a new temporary folder; returns the folder. */
+export function seedsAsMarkdown(from = seeds) {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-seeds-'));
+  for (const f of readdirSync(from).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort()) {
+    writeFileSync(join(dir, f.replace(/\.txt$/, '.md')), toMarkdown(readFileSync(join(from, f), 'utf8')));
+  }
+  return dir;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+const dir = seedsAsMarkdown();
 const json = process.argv.includes('--json');
 const r = spawnSync(process.execPath, [join(root, 'bin/claimlint.js'), '--format', json ? 'json' : 'stylish', dir], { encoding: 'utf8' });
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
+}

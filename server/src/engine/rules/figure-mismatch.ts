@@ -9,6 +9,9 @@ import { evidencePhrase } from './evidence.js';
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
 
+const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
+const GENERIC_PENALTY = 60;
+
 /** Distance in characters from the number to the nearest of the figure's cue words within the
  *  window, or Infinity: the nearest cue decides which figure a number is about. */
 function cueDistance(text: string, m: NumberMention, f: Figure): number {
@@ -21,11 +24,13 @@ function cueDistance(text: string, m: NumberMention, f: Figure): number {
   const near = text.slice(lo, hi).toLowerCase();
   let best = Infinity;
   for (const c of f.cues) {
+    // Nouns that any count takes ("12 patients") tie a number to a figure more weakly than its own words.
+    const weak = GENERIC_CUES.has(c.toLowerCase()) ? GENERIC_PENALTY : 0;
     const re = new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu');
     for (let x = re.exec(near); x; x = re.exec(near)) {
       const at = lo + x.index;
       const d = at >= m.end ? at - m.end : m.start - (at + x[0].length);
-      best = Math.min(best, Math.max(0, d));
+      best = Math.min(best, Math.max(0, d) + weak);
     }
   }
   return best;
