@@ -135,6 +135,13 @@ describe('mergeProse', () => {
     }
   });
 
+  it('equals a whole-document parse on the shared real-world drafts (when present)', () => {
+    const dir = resolve(repoRoot, '..', 'shared', 'data', 'realworld');
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md') : [];
+    // Read in place, never copied into the project; without them the fixtures cover the property.
+    for (const f of files) assert.ok(assertChunked(readFileSync(join(dir, f), 'utf8'), f) > 3, `${f} barely split`);
+  });
+
   it('equals a whole-document parse on the benchmark corpus generator', function () {
     const script = resolve(repoRoot, '..', 'shared', 'bench', 'make-corpus.mjs');
     if (!existsSync(script)) return; // the generator is not part of every checkout; the fixtures cover the property

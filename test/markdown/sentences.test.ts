@@ -49,6 +49,7 @@ const CASES: Array<[string, string[]]> = [
   // Initials
   ['The study by J. Phelps was small.', ['The study by J. Phelps was small.']],
   ['J. R. Smith wrote the review.', ['J. R. Smith wrote the review.']],
+  ['Williams, N. R., Rodriguez, C. I., & Schatzberg, A. F. (2018). Attenuation of antidepressant effects.', ['Williams, N. R., Rodriguez, C. I., & Schatzberg, A. F. (2018).', 'Attenuation of antidepressant effects.']],
   ['Patients received vitamin C. The control group did not.', ['Patients received vitamin C.', 'The control group did not.']],
   // Numbered lists
   ['1. Ketamine acts within hours.', ['1. Ketamine acts within hours.']],
@@ -56,6 +57,11 @@ const CASES: Array<[string, string[]]> = [
   // Ellipses
   ['Wait for it... The effect appears.', ['Wait for it...', 'The effect appears.']],
   ['Wait for it… the effect appears slowly.', ['Wait for it… the effect appears slowly.']],
+  ['Effects look very minor . . . but not zero. Next point.', ['Effects look very minor . . . but not zero.', 'Next point.']],
+  ['Effects look very minor . . . Remission was rare.', ['Effects look very minor . . .', 'Remission was rare.']],
+  ['It was 60% on day 1 [. . .] Remission was 50% [...] on day 2. Done.', ['It was 60% on day 1 [. . .] Remission was 50% [...] on day 2.', 'Done.']],
+  ['6.1. Do I have to take esketamine?', ['6.1. Do I have to take esketamine?']],
+  ['Novel compounds (ex. MRK-016) reduce inhibition.', ['Novel compounds (ex. MRK-016) reduce inhibition.']],
   ['The answer is unclear… More trials are needed.', ['The answer is unclear…', 'More trials are needed.']],
   // Citations and footnote markers after the period belong to the sentence before
   ['The effect was large.[@williams2018] Next, we review safety.', ['The effect was large.[@williams2018]', 'Next, we review safety.']],
@@ -66,6 +72,7 @@ const CASES: Array<[string, string[]]> = [
   ['It was disputed [see @williams2018, p. 3; @yoon2019]. More work followed.', ['It was disputed [see @williams2018, p. 3; @yoon2019].', 'More work followed.']],
   ['The trial [1] was small. A second trial [2, 3] was larger.', ['The trial [1] was small.', 'A second trial [2, 3] was larger.']],
   ['The effect was large.[3] A replication failed.', ['The effect was large.[3]', 'A replication failed.']],
+  ['Effects were long-lasting.[] A total of 22 participants completed it.', ['Effects were long-lasting.[]', 'A total of 22 participants completed it.']],
   ['The effect was large.¹ A replication failed.', ['The effect was large.¹', 'A replication failed.']],
   // Closing quotes and parentheses
   ['She said "it works." Then she left.', ['She said "it works."', 'Then she left.']],

@@ -14,13 +14,13 @@ export interface SentenceSpan {
 }
 
 // Never end a sentence (case-insensitive): followed by an example, a number or a name.
-const ALWAYS = new Set(['e.g', 'i.e', 'cf', 'vs', 'viz', 'approx', 'ca', 'incl', 'esp', 'resp', 'w.r.t', 'a.k.a', 'c.f', 'n.b']);
+const ALWAYS = new Set(['e.g', 'i.e', 'cf', 'vs', 'viz', 'approx', 'ca', 'incl', 'esp', 'resp', 'w.r.t', 'a.k.a', 'c.f', 'n.b', 'ex']);
 // Titles before a name (case-sensitive).
 const TITLES = new Set(['Dr', 'Drs', 'Mr', 'Mrs', 'Ms', 'Mx', 'Prof', 'St', 'Sr', 'Mt', 'Rev', 'Hon', 'Gen', 'Col', 'Capt', 'Lt', 'Sgt', 'Gov', 'Sen', 'Rep', 'Pres', 'Messrs']);
 // Not a boundary when a number (or a figure label like S2, or a roman numeral) follows (case-insensitive).
 const NUMBERED = new Set([
   'fig', 'figs', 'no', 'nos', 'vol', 'vols', 'eq', 'eqs', 'ref', 'refs', 'tab', 'tbl', 'sec', 'secs', 'ch', 'chap',
-  'p', 'pp', 'para', 'art', 'suppl', 'ed', 'pt', 'ex', 'app', 'n', 'nr',
+  'p', 'pp', 'para', 'art', 'suppl', 'ed', 'pt', 'app', 'n', 'nr',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 // Abbreviations that may end a sentence: a boundary only before a word that usually starts one.
@@ -39,6 +39,7 @@ const STARTERS = new Set(
 // Lower-case words that often precede an initial that is part of a name ("by J. Phelps").
 const NAME_PRECEDERS = new Set(['by', 'and', 'with', 'from', 'of', 'to', 'for', 'per', 'said', 'wrote', 'see', 'dear', '&']);
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const isTerm = (c: number) => c === 0x2e || c === 0x3f || c === 0x21 || c === 0x2026 || c === 0x203c || c === 0x2049 || c === 0x3002 || c === 0xff1f || c === 0xff01;
 
 function isSpace(c: number): boolean {
@@ -68,7 +69,9 @@ function citationBracketEnd(text: string, k: number): number {
   const close = text.indexOf(']', k + 1);
   if (close < 0 || close - k > 300) return -1;
   const body = text.slice(k + 1, close);
-  if (body.length === 0 || body.indexOf('[') >= 0 || !CITATION_BODY.test(body)) return -1;
+  // An empty "[]" is what remains of a stripped reference marker.
+  if (body.length === 0) return close + 1;
+  if (body.indexOf('[') >= 0 || !CITATION_BODY.test(body)) return -1;
   return close + 1;
 }
 
@@ -94,7 +97,13 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (!isTerm(c)) { i++; continue; }
     let k = i + 1;
     while (k < len && isTerm(text.charCodeAt(k))) k++;
+    // A spaced ellipsis ". . ." is one terminator.
+    if (c === 0x2e) while (k + 1 < len && text.charCodeAt(k) === 32 && text.charCodeAt(k + 1) === 0x2e && (k + 2 >= len || !isDigit(text.charCodeAt(k + 2)))) k += 2;
     const termEnd = k;
+    // An omission mark "[…]", "[...]", "(. . .)" is not a terminator.
+    const opened = i > 0 && (text.charCodeAt(i - 1) === 0x5b || text.charCodeAt(i - 1) === 0x28);
+    const closed = text.charCodeAt(k) === 0x5d || text.charCodeAt(k) === 0x29;
+    if (opened && closed && (k - i > 1 || c === 0x2026)) { i = k; continue; }
     k = closers(text, k);
     if (k < len && !isSpace(text.charCodeAt(k))) { i = termEnd; continue; }
     // A citation bracket after the space still belongs to this sentence.
@@ -198,14 +207,15 @@ function isBoundary(text: string, sentStart: number, i: number, termEnd: number,
   if (ENDABLE.has(key)) return STARTERS.has(leadingLetters(word));
   // Dotted abbreviations: U.S., U.K., a.m., Ph.D.
   if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(before)) return STARTERS.has(leadingLetters(word));
-  // An initial: "J. Phelps" continues; "vitamin C. The…" ends.
+  // An initial: "J. Phelps" and "C. I. Smith" continue; "vitamin C. The…" ends.
   if (/^\p{Lu}$/u.test(before)) {
+    if (/^\p{Lu}\.[,;:]?$/u.test(word)) return false;
     if (STARTERS.has(leadingLetters(word))) return true;
     const prev = prevWord(text, sentStart, beforeStart);
     return prev.length > 0 && LOWER.test(prev[0]) && !NAME_PRECEDERS.has(prev) && upper;
   }
   // "1. Item" at the start of a sentence is a list number.
-  if (beforeStart === sentStart && /^(?:\d{1,3}|[a-z]|[ivx]{1,4})$/.test(before)) return false;
+  if (beforeStart === sentStart && /^(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})$/.test(before)) return false;
   return true;
 }
 
