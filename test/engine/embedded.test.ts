@@ -30,6 +30,9 @@ const flagged: Array<[string, string]> = [
   ["Ketamine's dissociative high is what makes it an antidepressant.", 'contradicted-claim'],
   ['Ketamine never causes bladder problems.', 'contradicted-claim'],
   ['Scientists now fully understand how ketamine treats depression.', 'contradicted-claim'],
+  ['One infusion keeps depression away for about a month.', 'contradicted-claim'],
+  ['Ketamine is harmless when given in a clinic.', 'contradicted-claim'],
+  ['Nobody becomes dependent on ketamine when it is prescribed.', 'contradicted-claim'],
 ];
 const clean = [
   'A small trial suggests the opioid system may be involved in ketamine\'s antidepressant effect.',
@@ -41,6 +44,8 @@ const clean = [
   'In the trial, ketamine was compared with midazolam as an active placebo.',
   'In rats, very high doses of ketamine did not inflame the bladder.',
   'Naltrexone did not change how dissociated people felt.',
+  'About one in three people with depression do not respond to two antidepressants.',
+  'Relief from a single dose generally lasts around a week.',
 ];
 
 describe('embedded database, end to end', () => {

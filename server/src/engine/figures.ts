@@ -56,7 +56,7 @@ const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|perso
 
 const PATTERNS: Pattern[] = [
   // 7 of 12, 7 out of 12, 7/12 (not dates)
-  { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of|in)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
+  { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
   // ranges of doses: 0.5–1 mg/kg; single doses: 0.5 mg/kg
   { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?[\s-]*${UNIT_DOSE}(?![\w])`, 'gi'),
@@ -67,8 +67,9 @@ const PATTERNS: Pattern[] = [
   // one-third, a third, two-thirds, half, one in three
   { kind: 'percent', re: /\b(?:(one|two|three|a)[\s-])?(half|thirds?|quarters?|fourth|fifths?|tenth)\b/gi,
     build: (m) => ({ value: (m[1] ? (WORD_NUMBERS[m[1].toLowerCase()] ?? 1) : 1) * FRACTIONS[m[2]!.toLowerCase()]!, decimals: 1 }) },
-  { kind: 'percent', re: new RegExp(String.raw`\b(one|1)\s+in\s+${NUM}\b`, 'gi'),
-    build: (m) => ({ value: 100 / parseNum(m[2]!), decimals: 1 }) },
+  // "one in three", "two in five": a proportion, read as a percentage
+  { kind: 'percent', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+in\s+(?:every\s+)?${NUM}\b`, 'gi'),
+    build: (m) => ({ value: (100 * parseNum(m[1]!)) / parseNum(m[2]!), decimals: 1 }) },
   // aged 18–65, 18 to 65 years old
   { kind: 'age', re: new RegExp(String.raw`\b(?:aged?|ages)\s+(\d+)${DASH}(\d+)\b|\b(\d+)${DASH}(\d+)[\s-]+years?[\s-]+old\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1] ?? m[3]!), max: parseNum(m[2] ?? m[4]!), decimals: 0 }) },
