@@ -33,6 +33,8 @@ const flagged: Array<[string, string]> = [
   ['One infusion keeps depression away for about a month.', 'contradicted-claim'],
   ['Ketamine is harmless when given in a clinic.', 'contradicted-claim'],
   ['Nobody becomes dependent on ketamine when it is prescribed.', 'contradicted-claim'],
+  ['Benzodiazepines make ketamine ineffective.', 'overstated-certainty'],
+  ['Ketamine plus talk therapy prevents relapse.', 'overstated-certainty'],
 ];
 const clean = [
   'A small trial suggests the opioid system may be involved in ketamine\'s antidepressant effect.',
