@@ -2,7 +2,7 @@
 // (all inflected forms, multi-word phrases through a token trie), their regular-expression
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
-import { inflections, normalizeWord, SKIPPABLE, tokenize, type Token } from './lexicon.js';
+import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
 
 export interface ConceptHit {
   concept: string;
@@ -28,8 +28,6 @@ export class ConceptIndex {
   private abbreviationRe?: RegExp;
   /** concept → every broader concept it implies, transitively. */
   private readonly broader = new Map<string, string[]>();
-  /** Every normalised word that can start a phrase: a cheap pre-filter for whole documents. */
-  readonly firstWords = new Set<string>();
   /** Longest word of a phrase → the concepts with such a phrase. */
   private readonly keyWordConcepts = new Map<string, Set<string>>();
 
@@ -79,7 +77,6 @@ export class ConceptIndex {
           at = nx;
         }
         if (!at.ends.includes(concept)) at.ends.push(concept);
-        this.firstWords.add(seq[0]!);
         // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
         const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
         const owners = this.keyWordConcepts.get(keyWord);
@@ -160,18 +157,8 @@ export class ConceptIndex {
     }
     return false;
   }
-
-  /** True when any word of `text` could start a concept phrase or a pattern/abbreviation matches. */
-  mentionsAny(text: string): boolean {
-    for (const t of tokenize(text)) if (this.firstWords.has(t.norm)) return true;
-    const lower = text.toLowerCase();
-    for (const { re } of this.patterns) { re.lastIndex = 0; if (re.test(lower)) return true; }
-    if (this.abbreviationRe) { this.abbreviationRe.lastIndex = 0; if (this.abbreviationRe.test(text)) return true; }
-    return false;
-  }
 }
 
-export { normalizeWord };
 
 /**
  * A lower-case run of letters or digits every match of the pattern must contain, if the pattern's

@@ -189,9 +189,4 @@ export class RuleContext {
     const want = new Set(concepts);
     return ref.s.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
   }
-
-  /** Sentences of the same block. */
-  paragraph(ref: SentenceRef): SentenceRef[] {
-    return ref.pb.sentences.map((s, i) => ({ pb: ref.pb, s, i }));
-  }
 }
