@@ -26,7 +26,7 @@
 // source text whether or not the definition is in the same chunk. Known limitation: with the
 // footnote definition in another chunk, `[^n]` is parsed as plain text, so emphasis or a link
 // whose delimiters straddle the brackets (e.g. `*a[^n]*`) may parse differently.
-import { frontmatterEnd, sectionEnds, type ProseBlock, type ProseDocument } from './markdown.js';
+import { emptyProse, frontmatterEnd, sectionEnds, type ProseBlock, type ProseDocument } from './markdown.js';
 
 export interface Chunk {
   start: number;
@@ -337,16 +337,7 @@ function indentOf(line: string): { indent: number; rest: string } {
  * sections, paragraphs and heading blocks, recomputing section ends across chunks.
  */
 export function mergeProse(parts: ProseDocument[]): ProseDocument {
-  const doc: ProseDocument = {
-    start: parts.length > 0 ? parts[0].start : 0,
-    end: parts.length > 0 ? parts[parts.length - 1].end : 0,
-    blocks: [],
-    sections: [],
-    directives: [],
-    citations: [],
-    footnotes: [],
-    linkDefinitions: [],
-  };
+  const doc = emptyProse(parts.length > 0 ? parts[0].start : 0, parts.length > 0 ? parts[parts.length - 1].end : 0);
   let paragraphBase = 0;
   for (const part of parts) {
     const sectionBase = doc.sections.length;

@@ -3,7 +3,7 @@
 // is turned into prose directly: its text with soft line breaks as spaces, every character at its
 // own offset — exactly what remark yields for it (test/engine/fastpath.test.ts checks this
 // against extractProse over a generated corpus). Anything that might be syntax goes to remark.
-import type { ProseDocument } from './markdown.js';
+import { emptyProse, type ProseDocument } from './markdown.js';
 
 /** Characters and sequences that might start inline or block syntax (GFM included). */
 const MAYBE_SYNTAX = /[`*_[\]<>&\\|~@\t\r\u0000]|https?:|www\.|(?:^|\n) | (?:\n|$)/;
@@ -19,10 +19,7 @@ export function plainParagraph(src: string, base: number): ProseDocument | undef
   const text = body.replace(/\n/g, ' ');
   const map = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) map[i] = base + i;
-  return {
-    start: base,
-    end: base + src.length,
-    blocks: [{ kind: 'paragraph', text, map, start: base, end: base + end, quoted: false, listItem: false, section: -1, paragraph: 0 }],
-    sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
-  } as ProseDocument;
+  const doc = emptyProse(base, base + src.length);
+  doc.blocks.push({ kind: 'paragraph', text, map, start: base, end: base + end, quoted: false, listItem: false, section: -1, paragraph: 0 });
+  return doc;
 }

@@ -112,6 +112,11 @@ export interface ProseDocument {
 /** The placeholder emitted for an inline code span. */
 export const INLINE_CODE = '\uFFFC';
 
+/** A prose document for source range [start, end) with nothing in it yet. */
+export function emptyProse(start: number, end: number): ProseDocument {
+  return { start, end, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [] };
+}
+
 // Built once: constructing the processor and its micromark extensions per call is measurable.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 // micromark-extension-frontmatter 2.x: a failed front matter attempt (an opening `---` with no
@@ -290,16 +295,7 @@ class Extractor {
   private lastEnd = 0;
 
   constructor(private readonly source: string, private readonly base: number) {
-    this.doc = {
-      start: base,
-      end: base + source.length,
-      blocks: [],
-      sections: [],
-      directives: [],
-      citations: [],
-      footnotes: [],
-      linkDefinitions: [],
-    };
+    this.doc = emptyProse(base, base + source.length);
   }
 
   run(tree: Root): ProseDocument {
