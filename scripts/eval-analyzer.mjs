@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { pearson } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, process.env.CLAIMLINT_DATA ?? '../shared/data');
@@ -45,15 +46,6 @@ function parseCsv(text) {
   return rows;
 }
 const jsonl = (p) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-function pearson(a, b) {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
-  ma /= n; mb /= n;
-  let s = 0, sa = 0, sb = 0;
-  for (let i = 0; i < n; i++) { s += (a[i] - ma) * (b[i] - mb); sa += (a[i] - ma) ** 2; sb += (b[i] - mb) ** 2; }
-  return sa === 0 || sb === 0 ? 0 : s / Math.sqrt(sa * sb);
-}
 function macroF1(gold, pred, labels) {
   const per = labels.map((k) => {
     let tp = 0, fp = 0, fn = 0;

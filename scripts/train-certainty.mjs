@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pearson } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, process.env.CLAIMLINT_DATA ?? '../shared/data');
@@ -61,15 +62,6 @@ function cholSolve(A, b, n) {
   return x;
 }
 
-function pearson(a, b) {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
-  ma /= n; mb /= n;
-  let s = 0, sa = 0, sb = 0;
-  for (let i = 0; i < n; i++) { s += (a[i] - ma) * (b[i] - mb); sa += (a[i] - ma) ** 2; sb += (b[i] - mb) ** 2; }
-  return sa === 0 || sb === 0 ? 0 : s / Math.sqrt(sa * sb);
-}
 
 // ---------- optional extra rows: Pei & Jurgens aspect-level findings (same MIT release, `train` split) ----------
 // Findings that appear only in the aspect-level file get a pseudo-rating: a least-squares map from their six
