@@ -1,6 +1,7 @@
 // Concept recognition details: inflection, phrases, and the regular-expression pre-filter.
 import assert from 'node:assert/strict';
-import { ConceptIndex, mandatoryLiteral } from '../../server/src/engine/concepts.js';
+import { ConceptIndex } from '../../server/src/engine/concepts.js';
+import { requiredLiterals } from '../../server/src/engine/prefilter.js';
 import { inflections } from '../../server/src/engine/lexicon.js';
 
 describe('concept recognition', () => {
@@ -30,12 +31,50 @@ describe('concept recognition', () => {
     assert.deepEqual(inflections('block').sort(), ['block', 'blocked', 'blocking', 'blocks']);
     assert.ok(inflections('reduce').includes('reduced') && inflections('study').includes('studies') && inflections('stop').includes('stopped'));
   });
-  it('derives the literal every match of a pattern must contain, or none when unsure', () => {
-    assert.equal(mandatoryLiteral('\\bglutamate (?:levels? )?(?:first|earlier)\\b'), 'glutamate');
-    assert.equal(mandatoryLiteral('\\bnon-?responders? to\\b'), 'responder');
-    assert.equal(mandatoryLiteral('\\b(?:how|why) works?'), 'work');
-    assert.equal(mandatoryLiteral('\\b[a-z]+(?:azepam|azolam)\\b'), undefined);
-    assert.equal(mandatoryLiteral('alpha|beta'), undefined);
-    assert.equal(mandatoryLiteral('\\b(?:19|20)\\d0s\\b'), undefined);
+  it('derives literals one of which every match of a pattern must contain, or none when unsure', () => {
+    const table: Array<[string, string[] | undefined]> = [
+      ['\\bglutamate (?:levels? )?(?:first|earlier)\\b', ['glutamate ']],
+      ['\\bnon-?responders? to\\b', ['responder']],
+      ['\\b(?:how|why) works?', [' work']],
+      ['\\b[a-z]+(?:azepam|azolam)\\b', ['azepam', 'azolam']],
+      ['\\b(?:relie(?:ve|f)|alleviat\\w*) (?:\\w+ ){0,3}(?:depression|low mood)\\b', ['depression', 'low mood']],
+      ['(?<![\\w.])\\d+ ?%', undefined],
+      ['\\b(?:19|20)\\d0s\\b', undefined],
+      ['alpha|beta', ['alpha', 'beta']],
+      ['alpha|be', undefined],
+      ['(?:the )?(?:pill|tablet)s?', ['pill', 'tablet']],
+      ['x(?:abc)+y', ['abc']],
+      ['(?:abc)*y', undefined],
+      ['[(]unbalanced', ['unbalanced']],
+      ['(unbalanced', undefined],
+    ];
+    for (const [source, expected] of table) assert.deepEqual(requiredLiterals(source), expected, source);
+  });
+  it('never filters out a sentence that one of the database patterns matches', async () => {
+    const { loadEmbeddedDatabase } = await import('../../server/src/db/embedded.js');
+    const db = loadEmbeddedDatabase();
+    const patterns = [...db.concepts.values()].flatMap((c) => c.patterns ?? []);
+    assert.ok(patterns.length > 10);
+    // Sentences built from each pattern's own alternatives, plus ordinary prose.
+    const sentences = [
+      'Patients took temazepam and alprazolam.', 'It did not respond to two antidepressants.',
+      'They post it to the patient at home.', 'Offered as the first treatment for depression.',
+      'It relieves depression within hours.', 'Oral ketamine is less bioavailable than IV.',
+      'It was as effective as ECT.', 'In the 1960s, 45% of people.', 'After two adequate trials of treatment.',
+      'Smaller and weaker antidepressant response with benzodiazepines.', 'A pill to help you sleep.',
+    ];
+    let matched = 0;
+    for (const p of patterns) {
+      const re = new RegExp(p, 'iu');
+      const lits = requiredLiterals(p);
+      for (const s of sentences) {
+        const lower = s.toLowerCase();
+        if (re.test(lower)) {
+          matched++;
+          assert.ok(!lits || lits.some((l) => lower.includes(l)), `${p} matches "${s}" but the filter ${JSON.stringify(lits)} rejects it`);
+        }
+      }
+    }
+    assert.ok(matched >= 8, `only ${matched} pattern/sentence matches: the check is too weak`);
   });
 });

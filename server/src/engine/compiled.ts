@@ -13,8 +13,10 @@ export interface CompiledDatabase {
   index: ConceptIndex;
   claims: Claim[];
   contradictions: CompiledContradiction[];
-  claimsByConcept: Map<string, Claim[]>;
-  contradictionsByConcept: Map<string, CompiledContradiction[]>;
+  claimsByConcept: ByConcept<Claim>;
+  contradictionsByConcept: ByConcept<CompiledContradiction>;
+  /** Claims that state figures (checked by figure-mismatch). */
+  figureClaims: Claim[];
   cautions: Caution[];
   /** Concepts any claim, contradiction or caution needs: a document naming none of them is skipped. */
   anchorConcepts: Set<string>;
@@ -32,11 +34,8 @@ export function compile(db: Database): CompiledDatabase {
   const contradictions = claims.flatMap((claim) => (claim.contradictions ?? []).map((x) => ({ ...x, claim, allUnless: [...(x.unless ?? []), ...(claim.unless ?? [])] })));
   // Claims and contradictions by the concepts that can anchor them in a sentence: a sentence is
   // checked only against records that share a concept with it.
-  const claimsByConcept = new Map<string, Claim[]>();
-  const contradictionsByConcept = new Map<string, CompiledContradiction[]>();
-  const add = <T>(map: Map<string, T[]>, key: string, v: T) => { const l = map.get(key); if (!l) map.set(key, [v]); else if (!l.includes(v)) l.push(v); };
-  for (const cl of claims) for (const k of [...cl.concepts, ...(cl.anyOf ?? [])]) add(claimsByConcept, k, cl);
-  for (const x of contradictions) for (const k of [...x.concepts, ...(x.anyOf ?? [])]) add(contradictionsByConcept, k, x);
+  const claimsByConcept = new ByConcept(claims, (cl) => [...cl.concepts, ...(cl.anyOf ?? [])]);
+  const contradictionsByConcept = new ByConcept(contradictions, (x) => [...x.concepts, ...(x.anyOf ?? [])]);
   const cautions = [...db.cautions.values()];
   const anchorConcepts = new Set<string>();
   for (const cl of claims) cl.concepts.forEach((x) => anchorConcepts.add(x));
@@ -54,6 +53,7 @@ export function compile(db: Database): CompiledDatabase {
     contradictions,
     claimsByConcept,
     contradictionsByConcept,
+    figureClaims: claims.filter((cl) => cl.figures?.length),
     cautions,
     anchorConcepts,
     sourceByLink,
@@ -71,9 +71,35 @@ export function sourceForLink(c: CompiledDatabase, url: string): string | undefi
   return c.sourceByLink.get(u);
 }
 
-/** Records sharing at least one concept with the sentence, in database order. */
-export function candidates<T>(byConcept: Map<string, T[]>, all: T[], concepts: Set<string>): T[] {
-  const set = new Set<T>();
-  for (const c of concepts) for (const r of byConcept.get(c) ?? []) set.add(r);
-  return set.size === all.length ? all : all.filter((r) => set.has(r));
+/** Records indexed by the concepts that can anchor them, as bit sets over the records' order. */
+export class ByConcept<T> {
+  private readonly masks = new Map<string, Uint32Array>();
+  private readonly words: number;
+  constructor(readonly all: readonly T[], keys: (record: T) => string[]) {
+    this.words = Math.ceil(all.length / 32) || 1;
+    all.forEach((record, i) => {
+      for (const k of keys(record)) {
+        let m = this.masks.get(k);
+        if (!m) this.masks.set(k, (m = new Uint32Array(this.words)));
+        m[i >>> 5]! |= 1 << (i & 31);
+      }
+    });
+  }
+
+  /** Records sharing at least one concept with `concepts`, in database order. */
+  candidates(concepts: ReadonlySet<string>): T[] {
+    let union: Uint32Array | undefined;
+    for (const c of concepts) {
+      const m = this.masks.get(c);
+      if (!m) continue;
+      if (!union) union = m.slice();
+      else for (let w = 0; w < this.words; w++) union[w]! |= m[w]!;
+    }
+    const out: T[] = [];
+    if (!union) return out;
+    for (let w = 0; w < this.words; w++) {
+      for (let bits = union[w]!; bits !== 0; bits &= bits - 1) out.push(this.all[(w << 5) + 31 - Math.clz32(bits & -bits)]!);
+    }
+    return out;
+  }
 }

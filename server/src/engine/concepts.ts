@@ -3,6 +3,7 @@
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
+import { mayMatch, requiredLiterals } from './prefilter.js';
 
 export interface ConceptHit {
   concept: string;
@@ -11,6 +12,9 @@ export interface ConceptHit {
   /** True when the hit was implied by a narrower concept (lorazepam → benzodiazepine). */
   implied?: boolean;
 }
+
+/** Compiled concept patterns (opaque outside this module). */
+export type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly literals?: string[] }>;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -22,7 +26,7 @@ const node = (): TrieNode => ({ next: new Map(), ends: [] });
 
 export class ConceptIndex {
   private readonly root = node();
-  private readonly patterns: Array<{ concept: string; re: RegExp; literal?: string }> = [];
+  private readonly patterns: Array<PatternSet[number]> = [];
   /** Case-sensitive abbreviations ("TRD", "MRS") → concepts; matched by one combined expression. */
   private readonly abbreviations = new Map<string, string[]>();
   private abbreviationRe?: RegExp;
@@ -36,7 +40,7 @@ export class ConceptIndex {
     const direct = new Map(list.map((c) => [c.id, c.broader ?? []]));
     for (const c of list) {
       for (const v of c.variants) this.addPhrase(v, c.id);
-      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), literal: mandatoryLiteral(p) });
+      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), literals: requiredLiterals(p) });
       for (const v of c.caseSensitive ?? []) {
         const list = this.abbreviations.get(v);
         if (list) list.push(c.id);
@@ -86,8 +90,16 @@ export class ConceptIndex {
     }
   }
 
-  /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
-  find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
+  /** The patterns that might match somewhere in `text`: checking a paragraph once spares each of
+   *  its sentences the literal checks of patterns the paragraph cannot match. */
+  patternsFor(text: string): PatternSet {
+    const lower = text.toLowerCase();
+    return this.patterns.filter((p) => mayMatch(lower, p.literals));
+  }
+
+  /** Concepts named in `text`; offsets are relative to `text` plus `base`. `patterns` narrows the
+   *  patterns tried (from patternsFor on the enclosing paragraph). */
+  find(text: string, base = 0, tokens: Token[] = tokenize(text, base), patterns: PatternSet = this.patterns): ConceptHit[] {
     const hits: ConceptHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
       let at = this.root.next.get(tokens[i]!.norm);
@@ -111,8 +123,8 @@ export class ConceptIndex {
     const lower = text.toLowerCase();
     // Lower-casing keeps offsets for all but a few characters (İ); patterns are skipped then, variants still apply.
     if (lower.length === text.length) {
-      for (const { concept, re, literal } of this.patterns) {
-        if (literal && !lower.includes(literal)) continue;
+      for (const { concept, re, literals } of patterns) {
+        if (!mayMatch(lower, literals)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(lower); m; m = re.exec(lower)) {
           hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
@@ -150,39 +162,11 @@ export class ConceptIndex {
       }
     }
     const lower = text.toLowerCase();
-    for (const { concept, re } of this.patterns) {
-      if (!concepts.has(concept)) continue;
+    for (const { concept, re, literals } of this.patterns) {
+      if (!concepts.has(concept) || !mayMatch(lower, literals)) continue;
       re.lastIndex = 0;
       if (re.test(lower)) return true;
     }
     return false;
   }
-}
-
-
-/**
- * A lower-case run of letters or digits every match of the pattern must contain, if the pattern's
- * top level has one (not inside a group, not optional): a cheap `includes` test that lets most
- * sentences skip the regular expression. Conservative: any doubt gives undefined (always run).
- */
-export function mandatoryLiteral(source: string): string | undefined {
-  let depth = 0, best = '', run = '';
-  const flush = () => { if (run.length > best.length) best = run; run = ''; };
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') { flush(); i++; continue; }             // escapes (\b, \w, \.) end a run
-    if (ch === '(' || ch === '[') { flush(); if (ch === '[') { while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1; } else depth++; continue; }
-    if (ch === ')') { flush(); depth--; continue; }
-    if (ch === '|' && depth === 0) return undefined;        // top-level alternation: nothing is mandatory
-    if (depth === 0 && /[a-z0-9]/i.test(ch)) {
-      // A quantifier after the letter makes that letter optional: drop it from the run.
-      const next = source[i + 1];
-      if (next === '?' || next === '*' || next === '{') { flush(); continue; }
-      run += ch.toLowerCase();
-      continue;
-    }
-    flush();
-  }
-  flush();
-  return best.length >= 3 ? best : undefined;
 }

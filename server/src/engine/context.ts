@@ -2,7 +2,7 @@
 // itself, the paragraph so far, the section headings, the document), claim matching, and the
 // mapping from sentence offsets back to the source.
 import type { Claim } from '../db/schema.js';
-import { candidates, type CompiledDatabase } from './compiled.js';
+import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { EngineConfig } from './types.js';
@@ -129,8 +129,7 @@ export class RuleContext {
     let hits = this.topicClaimCache.get(ref.s);
     if (hits) return hits;
     hits = [];
-    for (const claim of this.db.claims) {
-      if (!claim.figures?.length) continue;
+    for (const claim of this.db.figureClaims) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
       if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
       hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
@@ -146,7 +145,7 @@ export class RuleContext {
     let hits = cache.get(ref.s);
     if (hits) return hits;
     hits = [];
-    for (const claim of candidates(this.db.claimsByConcept, this.db.claims, ref.s.concepts)) {
+    for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
       const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);

@@ -94,6 +94,8 @@ const PATTERNS: Pattern[] = [
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: 0, span: [0, m[1]!.length + (m[2] ? m[0].indexOf(m[2], m[1]!.length) + m[2].length - m[1]!.length : 0)] }) },
 ];
 
+const MAY_HAVE_NUMBER = new RegExp(String.raw`\d|\b(?:${Object.keys(WORD_NUMBERS).filter((w) => w !== 'a' && w !== 'an' && w !== 'single').join('|')}|${Object.keys(FRACTIONS).join('|')})\b`, 'i');
+
 function normUnit(u: string): string {
   const s = u.toLowerCase().replace(/\s+/g, ' ');
   if (/per k|\/\s*kg|kilogram|each kg|every kg/.test(s)) return s.startsWith('µ') || s.startsWith('mcg') ? 'µg/kg' : 'mg/kg';
@@ -113,6 +115,8 @@ function normDuration(u: string): string {
 /** All number mentions of a sentence, offsets relative to `text` plus `base`; overlapping
  *  mentions keep the more specific (earlier pattern) one. */
 export function extractNumbers(text: string, base = 0): NumberMention[] {
+  // Every pattern needs a digit, a number word or a fraction word: most sentences have none.
+  if (!MAY_HAVE_NUMBER.test(text)) return [];
   const found: NumberMention[] = [];
   const taken: Array<[number, number]> = [];
   for (const p of PATTERNS) {

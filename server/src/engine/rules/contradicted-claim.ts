@@ -1,5 +1,4 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
-import { candidates } from '../compiled.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Finding } from '../types.js';
@@ -34,7 +33,7 @@ function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean
 }
 
 export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
-  for (const x of candidates(ctx.db.contradictionsByConcept, ctx.db.contradictions, ref.s.concepts)) {
+  for (const x of ctx.db.contradictionsByConcept.candidates(ref.s.concepts)) {
     // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
     const fromTopic = ctx.meets(ref, { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless }, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
     if (!fromTopic) continue;
