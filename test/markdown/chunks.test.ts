@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fixtures, repoRoot } from '../helpers.js';
-import { mergeProse, splitTopLevelChunks } from '../../server/src/engine/chunks.js';
+import { chunkText, mergeProse, resplitChunks, splitTopLevelChunks } from '../../server/src/engine/chunks.js';
 import { extractProse } from '../../server/src/engine/markdown.js';
 import { assertOffsetMap } from './invariants.js';
 
@@ -156,5 +156,34 @@ describe('mergeProse', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('resplitChunks', () => {
+  /** Every fixture, and pieces that open and close containers, for edits to insert. */
+  const docs = readdirSync(fixtures('markdown')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(fixtures('markdown'), f), 'utf8'));
+  const inserts = ['x', '\n', '\n\n', '```\n', '~~~', '- ', '1. ', '3) ', '> ', '<!--', '-->', '<div>\n', '#', '    ', '\t', '[a]: /u\n', '---\n', '|', '| --- |\n', '[^1]: ', '\r\n', '* * *\n', 'text\n\n- item\n'];
+
+  it('equals a fresh split after random edits, chained over many versions', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    let checked = 0, partial = 0;
+    for (let round = 0; round < 40; round++) {
+      // A document of several fixtures, edited 30 times; each split reuses the previous one.
+      let text = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => docs[Math.floor(rand() * docs.length)]!).join('\n\n');
+      let prev = chunkText(text);
+      for (let step = 0; step < 30; step++) {
+        const at = Math.floor(rand() * (text.length + 1));
+        const del = rand() < 0.3 ? Math.floor(rand() * 40) : 0;
+        const ins = rand() < 0.8 ? inserts[Math.floor(rand() * inserts.length)]! : '';
+        text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+        const next = resplitChunks(prev, text);
+        assert.deepStrictEqual(next.chunks, splitTopLevelChunks(text), `round ${round} step ${step}: edit at ${at} (-${del} +${JSON.stringify(ins)})`);
+        if (next.chunks.length > 2 && next.chunks[0] === prev.chunks[0]) partial++;
+        prev = next;
+        checked++;
+      }
+    }
+    assert.ok(checked === 1200 && partial > 300, `${partial} of ${checked} splits reused earlier chunks`);
   });
 });

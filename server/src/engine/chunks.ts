@@ -31,6 +31,8 @@ import { emptyProse, frontmatterEnd, sectionEnds, type ProseBlock, type ProseDoc
 export interface Chunk {
   start: number;
   end: number;
+  /** A hash of the chunk's text, set by the document model's cache; kept when the chunk shifts. */
+  key?: string;
 }
 
 const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
@@ -78,12 +80,22 @@ const fenceOpen = (text: string): { char: string; length: number } | undefined =
 
 /** Splits `source` into contiguous chunks covering it entirely, at safe top-level boundaries. */
 export function splitTopLevelChunks(source: string): Chunk[] {
+  return scanChunks(source, 0).chunks;
+}
+
+/**
+ * The chunks of `source` scanned from `from` (0, or a chunk start of `source`) to the end, or
+ * until `stop` accepts a chunk start. Restarting at a chunk start is exact: at every chunk start
+ * the scanner's state is the same (no open container, fence, HTML block or paragraph), so the
+ * scan from there depends only on the text that follows.
+ */
+function scanChunks(source: string, from: number, stop?: (start: number) => boolean): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
   const chunks: Chunk[] = [];
   const len = source.length;
-  let chunkStart = 0;
-  let pos = 0;
+  let chunkStart = from;
+  let pos = from;
   let state: State = { kind: 'none' };
-  let prevBlank = false;
+  let prevBlank = from > 0;
   let listOpen = false;
   let quoteOpen = false;
   let para = false; // the previous line is (probably) paragraph text
@@ -92,7 +104,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
   const items: Item[] = [];
 
   // Front matter is part of the first chunk, up to its closing fence.
-  const fm = frontmatterEnd(source);
+  const fm = from === 0 ? frontmatterEnd(source) : 0;
   if (fm > 0) pos = fm;
 
   while (pos < len) {
@@ -156,7 +168,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     if (state.kind === 'html-blank') continue;
 
     // Link reference definitions are document-global: a document that has any is one chunk.
-    if (DEFINITION.test(line)) return [{ start: 0, end: len }];
+    if (DEFINITION.test(line)) return { chunks: [{ start: 0, end: len }], single: true };
     const { indent, rest } = indentOf(line);
     let lazy = false;
     // After a blank line, a line indented less than an item's content is outside that item.
@@ -187,6 +199,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     if (prevBlank && indent === 0 && lineStart > chunkStart && canStartChunk(line, rest, listLike, listOpen, isQuote && quoteOpen)) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
+      if (stop?.(lineStart)) return { chunks, stoppedAt: lineStart };
       listOpen = false;
       quoteOpen = false;
       items.length = 0;
@@ -254,7 +267,94 @@ export function splitTopLevelChunks(source: string): Chunk[] {
     if (!para) table = false;
   }
   if (chunkStart < len || chunks.length === 0) chunks.push({ start: chunkStart, end: len });
-  return chunks;
+  return { chunks };
+}
+
+/** The previous version of a document and its chunks, for re-splitting after an edit. */
+export interface ChunkedText {
+  text: string;
+  chunks: Chunk[];
+  /** The document has a link reference definition and is one chunk. */
+  single: boolean;
+}
+
+/** Splits `source`; returns the result together with what `resplitChunks` needs next time. */
+export function chunkText(source: string): ChunkedText {
+  const r = scanChunks(source, 0);
+  return { text: source, chunks: r.chunks, single: !!r.single };
+}
+
+/**
+ * The chunks of `text`, given the chunks of an earlier version of it: only the region around the
+ * change is scanned again. The scan restarts at the last chunk whose first line lies before the
+ * change and stops at the first chunk start after the change that was a chunk start before too;
+ * the chunks around the change keep their objects (shifted ones are new objects). Same result as
+ * `splitTopLevelChunks(text)`.
+ */
+export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
+  const old = prev.text;
+  if (old === text) return prev;
+  if (prev.single) return chunkText(text);
+  // The changed region: [head, old.length - tail) in the old text, [head, text.length - tail) in the new.
+  const head = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - head);
+  const delta = text.length - old.length;
+  const chunks = prev.chunks;
+  // The last chunk whose first line ends before the change: everything before it is unchanged.
+  let k = upperBound(chunks, head) - 1;
+  while (k > 0) {
+    const start = chunks[k]!.start;
+    const nl = old.indexOf('\n', start);
+    if (nl >= 0 && nl < head) break;
+    k--;
+  }
+  if (k <= 0) return chunkText(text); // the first chunk (front matter lives there): scan it all
+  const restart = chunks[k]!.start;
+  // Old chunk starts after the change, as positions in the new text.
+  const oldStartsAfter = new Set<number>();
+  for (let i = upperBound(chunks, old.length - tail - 1); i < chunks.length; i++) oldStartsAfter.add(chunks[i]!.start + delta);
+  const changeEnd = text.length - tail;
+  const r = scanChunks(text, restart, (start) => start >= changeEnd && oldStartsAfter.has(start));
+  if (r.single) return { text, chunks: r.chunks, single: true };
+  const out = chunks.slice(0, k).concat(r.chunks);
+  if (r.stoppedAt !== undefined) {
+    for (let i = upperBound(chunks, r.stoppedAt - delta - 1); i < chunks.length; i++) {
+      const c = chunks[i]!;
+      if (delta === 0) { out.push(c); continue; }
+      const shifted: Chunk = { start: c.start + delta, end: c.end + delta };
+      if (c.key !== undefined) shifted.key = c.key;
+      out.push(shifted);
+    }
+  }
+  return { text, chunks: out, single: false };
+}
+
+/** Index of the first chunk starting after `pos`. */
+function upperBound(chunks: Chunk[], pos: number): number {
+  let lo = 0, hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (chunks[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const BLOCK = 4096;
+/** Length of the common prefix: whole blocks compared as strings first, then characters. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+/** Length of the common suffix, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /** `rest` without its leading blockquote markers (each after at most 3 spaces), and how many there were. */

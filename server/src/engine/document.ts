@@ -2,7 +2,7 @@
 // it names, built chunk by chunk so that a per-document cache can reuse the work for every chunk
 // an edit did not touch.
 import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
-import { splitTopLevelChunks } from './chunks.js';
+import { chunkText, resplitChunks, splitTopLevelChunks, type ChunkedText } from './chunks.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { plainParagraph } from './fastpath.js';
@@ -89,6 +89,8 @@ export class AnalysisCache {
   chunks = new Map<string, ChunkData>();
   /** Chunk hash → whether the chunk took the plain-paragraph fast path. */
   plainChunks = new Map<string, boolean>();
+  /** The last version's chunks: an edit re-splits only the region around it. */
+  chunked?: ChunkedText;
   db?: CompiledDatabase;
 }
 
@@ -183,9 +185,11 @@ interface Unit { start: number; end: number; plain?: ProseDocument; key?: string
 function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   const units: Unit[] = [];
   let run: Unit | undefined;
-  for (const ch of splitTopLevelChunks(text)) {
-    // With a cache, a chunk seen before is recognised by its hash without re-examining its text.
-    const key = cache ? unitKey(text, ch.start, ch.end) : undefined;
+  const chunks = cache ? (cache.chunked = cache.chunked ? resplitChunks(cache.chunked, text) : chunkText(text)).chunks : splitTopLevelChunks(text);
+  for (const ch of chunks) {
+    // With a cache, a chunk seen before is recognised by its hash without re-examining its text;
+    // a chunk the re-split kept (or only shifted) keeps its hash.
+    const key = cache ? (ch.key ??= unitKey(text, ch.start, ch.end)) : undefined;
     let plain: ProseDocument | undefined;
     const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
     if (seen !== false) plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? plainParagraph(text.slice(ch.start, ch.end), 0)) : plainParagraph(text.slice(ch.start, ch.end), 0);
