@@ -5,7 +5,7 @@ import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
 import { chunkText, resplitChunks, splitTopLevelChunks, type ChunkedText } from './chunks.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import { plainParagraph } from './fastpath.js';
+import { fastProse } from './fastpath.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
 import { extractProse, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
@@ -178,9 +178,10 @@ const UNIT_SIZE = 4096;
 interface Unit { start: number; end: number; plain?: ProseDocument; key?: string }
 
 /**
- * The regions parsed separately: plain-text paragraphs take the fast path; the runs of top-level
- * chunks between them are parsed by remark in one go each (without a cache, the CLI) or in units of
- * about UNIT_SIZE characters (with a cache, the language server, so an edit re-parses one unit).
+ * The regions parsed separately: a top-level chunk the fast path understands (fastpath.ts) is a unit
+ * of its own; the runs of other chunks between them are parsed by remark in one go each (without a
+ * cache, the CLI) or in units of about UNIT_SIZE characters (with a cache, the language server, so
+ * an edit re-parses one unit).
  */
 function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   const units: Unit[] = [];
@@ -192,7 +193,7 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
     const key = cache ? (ch.key ??= unitKey(text, ch.start, ch.end)) : undefined;
     let plain: ProseDocument | undefined;
     const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
-    if (seen !== false) plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? plainParagraph(text.slice(ch.start, ch.end), 0)) : plainParagraph(text.slice(ch.start, ch.end), 0);
+    if (seen !== false) plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? fastProse(text.slice(ch.start, ch.end), 0)) : fastProse(text.slice(ch.start, ch.end), 0);
     if (key !== undefined) cache!.plainChunks.set(key, !!plain);
     if (plain) { units.push({ start: ch.start, end: ch.end, plain, key }); run = undefined; continue; }
     if (run && (!cache || ch.start - run.start < UNIT_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }
