@@ -33,6 +33,23 @@ describe('incremental analysis', () => {
       assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
     }
   });
+  it('stays exact when identical paragraphs repeat side by side and edits move them apart', function () {
+    this.timeout(120000);
+    // Identical chunks share one cached unit; each occurrence must still get its own findings.
+    const paragraphs = docs.join('\n\n').split(/\n{2,}/).filter((p) => p.trim());
+    const repeated = paragraphs.slice(0, 60).flatMap((p) => [p, p]).join('\n\n');
+    const cache = createAnalysisCache();
+    let text = repeated;
+    for (let n = 0; n < 40; n++) {
+      const at = text.indexOf('\n\n', Math.floor(rand() * text.length));
+      const insert = rand() < 0.5 ? '\n\nKetamine is proven to work in every patient.' : rand() < 0.5 ? '\n\n' + paragraphs[Math.floor(rand() * 60)] : 'x';
+      text = at < 0 ? text + insert : text.slice(0, at) + insert + text.slice(at);
+      const cached = analyze(text, db, undefined, { cache });
+      const fresh = analyze(text, db);
+      assert.deepEqual(cached.findings, fresh.findings, `edit ${n} at ${at}`);
+      assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
+    }
+  });
   it('footnote-style fixes keep pointing at the document end after edits elsewhere', () => {
     const cache = createAnalysisCache();
     const config = { rules: {}, citationStyle: 'footnote' as const };

@@ -48,9 +48,7 @@ export class RuleContext {
    *  mentioned once in passing does not become the topic of every sentence. */
   dominant(): Set<string> {
     if (this._dominant) return this._dominant;
-    const blocksNaming = new Map<string, number>();
-    for (const pb of this.model.blocks) for (const c of blockConcepts(pb)) blocksNaming.set(c, (blocksNaming.get(c) ?? 0) + 1);
-    const set = new Set<string>([...blocksNaming].filter(([, n]) => n >= 2).map(([c]) => c));
+    const set = new Set<string>([...this.model.blockCounts].filter(([, n]) => n >= 2).map(([c]) => c));
     const first = this.model.blocks.find((b) => b.block.kind === 'heading');
     first?.sentences.forEach((s) => s.concepts.forEach((c) => set.add(c)));
     return (this._dominant = set);

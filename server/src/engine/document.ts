@@ -45,6 +45,24 @@ export interface ChunkData {
   /** Sentence-rule results for this unit, offsets relative to the unit's start, valid while `key`
    *  (the unit's context: topic, configuration) is unchanged. Set by the engine. */
   rules?: { key: string; value: unknown };
+  /** Those results placed at the unit's offset in the last version (set by the engine). */
+  placed?: unknown;
+  /** The unit's blocks as placed in the last model that used it (reused and updated in place). */
+  layout?: UnitLayout;
+  /** Per concept, how many of the unit's blocks name it. */
+  blockCounts?: Map<string, number>;
+}
+
+/** A unit placed in a document: its blocks, and its directives, citations, footnotes and link
+ *  definitions at absolute offsets (those are valid while `delta` is unchanged). */
+interface UnitLayout {
+  model: DocModel;
+  delta: number;
+  blocks: PlacedBlock[];
+  directives: Directive[];
+  citations: CitationRef[];
+  footnotes: FootnoteDef[];
+  linkDefinitions: Array<{ label: string; url: string; start: number; end: number }>;
 }
 
 /** A block placed in the document: its prose plus the chunk's offset (`delta`). */
@@ -80,6 +98,8 @@ export interface DocModel {
   linkDefinitions: Array<{ label: string; url: string; start: number; end: number }>;
   /** Concepts named anywhere in the document. */
   concepts: Set<string>;
+  /** Per concept, how many blocks of the document name it. */
+  blockCounts: Map<string, number>;
   sentenceCount: number;
 }
 
@@ -91,6 +111,10 @@ export class AnalysisCache {
   plainChunks = new Map<string, boolean>();
   /** The last version's chunks: an edit re-splits only the region around it. */
   chunked?: ChunkedText;
+  /** Rule contexts (configuration, topic, headings) → small ids, so that unit keys stay short. */
+  contexts = new Map<string, number>();
+  /** Ids are never reused, even after the map is cleared: a stale unit key must not match. */
+  nextContext = 0;
   db?: CompiledDatabase;
 }
 
@@ -122,7 +146,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   const used = new Map<string, ChunkData>();
   const model: DocModel = {
     text, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
-    concepts: new Set(), sentenceCount: 0,
+    concepts: new Set(), blockCounts: new Map(), sentenceCount: 0,
   };
   let paragraphBase = 0;
   for (const ch of parseUnits(text, cache)) {
@@ -140,22 +164,26 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     for (const s of data.prose.sections) {
       model.sections.push({ heading: s.heading, depth: s.depth, start: s.start + delta, end: s.end + delta, headingBlock: s.headingBlock + model.blocks.length, parent: -1 });
     }
+    const layout = placeUnit(data, delta, model);
     let maxParagraph = -1;
-    data.prose.blocks.forEach((block, i) => {
-      const sentences = data!.sentences[i]!;
-      const section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
-      maxParagraph = Math.max(maxParagraph, block.paragraph);
-      const pb: PlacedBlock = { block, delta, sentences, section, paragraph: paragraphBase + block.paragraph, index: model.blocks.length, unit: data! };
+    layout.blocks.forEach((pb) => {
+      const block = pb.block;
+      pb.section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
+      pb.paragraph = paragraphBase + block.paragraph;
+      pb.index = model.blocks.length;
+      if (block.paragraph > maxParagraph) maxParagraph = block.paragraph;
       model.blocks.push(pb);
-      model.sentenceCount += sentences.length;
-      for (const c of blockConcepts(pb)) model.concepts.add(c);
+      model.sentenceCount += pb.sentences.length;
     });
+    for (const [c, n] of unitBlockCounts(data, layout.blocks)) {
+      model.blockCounts.set(c, (model.blockCounts.get(c) ?? 0) + n);
+      model.concepts.add(c);
+    }
     paragraphBase += maxParagraph + 1;
-    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
-    model.directives.push(...data.prose.directives.map(shift));
-    model.citations.push(...data.prose.citations.map(shift));
-    model.footnotes.push(...data.prose.footnotes.map(shift));
-    model.linkDefinitions.push(...data.prose.linkDefinitions.map(shift));
+    for (const x of layout.directives) model.directives.push(x);
+    for (const x of layout.citations) model.citations.push(x);
+    for (const x of layout.footnotes) model.footnotes.push(x);
+    for (const x of layout.linkDefinitions) model.linkDefinitions.push(x);
   }
   // Sections continue across chunks: a section ends where the next heading of the same or a higher level starts.
   const secs = model.sections;
@@ -169,6 +197,50 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     if (cache.plainChunks.size > 4 * used.size + 1000) cache.plainChunks.clear();
   }
   return model;
+}
+
+/**
+ * The unit's blocks placed at `delta` in `model`. The layout of the unit's last use is reused: as
+ * it is when the unit did not move, updated in place when it moved (unless this model already
+ * placed the unit elsewhere: identical chunks share one unit). Callers set section, paragraph and
+ * index.
+ */
+function placeUnit(data: ChunkData, delta: number, model: DocModel): UnitLayout {
+  const last = data.layout;
+  if (last && last.model !== model) {
+    last.model = model;
+    if (last.delta !== delta) {
+      last.delta = delta;
+      for (const pb of last.blocks) pb.delta = delta;
+      shiftAll(data, last);
+    }
+    return last;
+  }
+  const layout: UnitLayout = {
+    model, delta, directives: [], citations: [], footnotes: [], linkDefinitions: [],
+    blocks: data.prose.blocks.map((block, i) => ({ block, delta, sentences: data.sentences[i]!, section: -1, paragraph: 0, index: 0, unit: data })),
+  };
+  shiftAll(data, layout);
+  // Keep the first placement of a unit used twice in one model: the next model reuses it.
+  if (!last) data.layout = layout;
+  return layout;
+}
+
+function shiftAll(data: ChunkData, layout: UnitLayout): void {
+  const delta = layout.delta;
+  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+  layout.directives = data.prose.directives.map(shift);
+  layout.citations = data.prose.citations.map(shift);
+  layout.footnotes = data.prose.footnotes.map(shift);
+  layout.linkDefinitions = data.prose.linkDefinitions.map(shift);
+}
+
+/** Per concept, how many of the unit's blocks name it (memoised on the unit). */
+function unitBlockCounts(data: ChunkData, blocks: PlacedBlock[]): Map<string, number> {
+  if (data.blockCounts) return data.blockCounts;
+  const counts = new Map<string, number>();
+  for (const pb of blocks) for (const c of blockConcepts(pb)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return (data.blockCounts = counts);
 }
 
 /** Characters per parse unit when caching: big enough that parser set-up is amortised, small

@@ -63,7 +63,11 @@ function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]):
 }
 
 /** Sentence-rule results of one unit with offsets relative to the unit (`-1` marks the document end). */
-interface UnitResults { drafts: Draft[]; matches: ClaimMatch[] }
+interface UnitResults { drafts: Draft[]; matches: ClaimMatch[]; endEdits: boolean }
+
+/** A unit's results placed in one version of the document: reused while the unit's results, its
+ *  offset and (for edits at the document's end) the document's length are unchanged. */
+interface Placed { results: UnitResults; delta: number; docEnd: number; findings: Finding[]; matches: ClaimMatch[] }
 
 const END = -1;
 function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEnd: number): UnitResults {
@@ -78,7 +82,16 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
     }
     for (const d of sentenceFindings(ctx, ref, hits)) drafts.push(shiftDraft(d, -delta, docEnd, true));
   }
-  return { drafts, matches };
+  const endEdits = drafts.some((d) => d.fixes.some((f) => f.edits.some((e) => e.start === END || e.end === END)));
+  return { drafts, matches, endEdits };
+}
+
+function place(results: UnitResults, delta: number, docEnd: number, config: EngineConfig): Placed {
+  return {
+    results, delta, docEnd,
+    findings: results.drafts.map((d) => ({ ...shiftDraft(d, delta, docEnd), severity: severityOf(config, d.code)! })),
+    matches: results.matches.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
+  };
 }
 
 /** Move a draft by `by`; edits at the document's end stay there (they append footnote definitions). */
@@ -95,43 +108,74 @@ function shiftDraft(d: Draft, by: number, docEnd: number, toRelative = false): D
 export function analyze(text: string, db: Database, config: EngineConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
   const compiled = compile(db);
   // A document that names no database concept and has no citation or directive cannot have a
-  // finding: skip the parse (a word scan is far cheaper than remark).
-  if (!/\[[@^]|@\w|<!--/.test(text) && !compiled.index.mayName(text, compiled.anchorConcepts)) {
+  // finding: skip the parse (a word scan is far cheaper than remark). With a cache (the language
+  // server) an edit re-parses little, and the scan of the whole text would cost more than it saves.
+  if (!options.cache && !/\[[@^]|@\w|<!--/.test(text) && !compiled.index.mayName(text, compiled.anchorConcepts)) {
     return { findings: [], matches: [], citations: [], sentences: 0 };
   }
   const model = buildModel(text, compiled, options.cache, options.token);
   const ctx = new RuleContext(model, compiled, config);
+  const found: Finding[] = [];
   const drafts: Draft[] = [];
   const matches: ClaimMatch[] = [];
   const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
   if (anchored) {
     // Sentence rules run unit by unit. With a cache, a unit whose text and context (section
-    // headings, document topic, configuration) did not change reuses its last results, shifted.
-    const docKey = options.cache ? `${JSON.stringify(config)}|${[...ctx.dominant()].sort().join(',')}|${config.citationStyle === 'footnote' ? model.footnotes.map((f) => f.key).join(',') : ''}` : '';
+    // headings, document topic, configuration) did not change reuses its last results, and a unit
+    // that did not move either reuses its placed findings as they were.
+    const cache = options.cache;
+    // Contexts become small numbers: a unit's key is then a short string, cheap to compare.
+    const contextId = (context: string) => {
+      let id = cache!.contexts.get(context);
+      if (id === undefined) {
+        if (cache!.contexts.size > 10000) cache!.contexts.clear();
+        cache!.contexts.set(context, (id = cache!.nextContext++));
+      }
+      return id;
+    };
+    const docKey = cache ? String(contextId(`${JSON.stringify(config)}|${[...ctx.dominant()].sort().join(',')}|${config.citationStyle === 'footnote' ? model.footnotes.map((f) => f.key).join(',') : ''}`)) : '';
+    const sectionKeys = new Map<number, number>();
+    const sectionKey = (sec: number) => {
+      let k = sectionKeys.get(sec);
+      if (k === undefined) sectionKeys.set(sec, (k = contextId('headings:' + [...ctx.headingConcepts(sec)].sort().join(','))));
+      return k;
+    };
     let i = 0;
     while (i < ctx.refs.length) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
       const unit = ctx.refs[i]!.pb.unit;
       const delta = ctx.refs[i]!.pb.delta;
       let j = i;
-      while (j < ctx.refs.length && ctx.refs[j]!.pb.unit === unit) j++;
-      const refs = ctx.refs.slice(i, j);
+      let key = cache && unit ? docKey : undefined;
+      let lastSection: number | undefined;
+      // A unit's sentences at one place: identical chunks elsewhere share the unit object.
+      while (j < ctx.refs.length && ctx.refs[j]!.pb.unit === unit && ctx.refs[j]!.pb.delta === delta) {
+        const sec = ctx.refs[j]!.pb.section;
+        if (key !== undefined && sec !== lastSection) { key += `|${sectionKey(sec)}`; lastSection = sec; }
+        j++;
+      }
+      const start = i;
       i = j;
-      const key = options.cache && unit ? `${docKey}|${[...new Set(refs.map((r) => r.pb.section))].map((sec) => [...ctx.headingConcepts(sec)].sort().join(',')).join(';')}` : undefined;
       const saved = key !== undefined && unit?.rules?.key === key ? (unit.rules.value as UnitResults) : undefined;
-      const results = saved ?? unitResults(ctx, refs, delta, text.length);
+      const results = saved ?? unitResults(ctx, ctx.refs.slice(start, j), delta, text.length);
       if (key !== undefined && unit && !saved) unit.rules = { key, value: results };
-      drafts.push(...results.drafts.map((d) => shiftDraft(d, delta, text.length)));
-      for (const m of results.matches) matches.push({ ...m, start: m.start + delta, end: m.end + delta });
+      let placed = unit?.placed as Placed | undefined;
+      if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
+        placed = place(results, delta, text.length, config);
+        if (key !== undefined && unit) unit.placed = placed;
+      }
+      for (const f of placed.findings) found.push(f);
+      for (const m of placed.matches) matches.push(m);
     }
     if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }
   if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
-  const withSeverity = drafts
-    .map((d) => ({ ...d, severity: severityOf(config, d.code)! }))
-    .filter((f) => f.severity !== undefined);
+  for (const d of drafts) {
+    const severity = severityOf(config, d.code);
+    if (severity !== undefined) found.push({ ...d, severity });
+  }
   // Directives are rare: the line index they need is built only when there is one.
-  const { kept, problems } = model.directives.length ? applyDirectives(text, model.directives, withSeverity, new LineIndex(text)) : { kept: withSeverity, problems: [] };
+  const { kept, problems } = model.directives.length ? applyDirectives(text, model.directives, found, new LineIndex(text)) : { kept: found, problems: [] };
   const invalid = severityOf(config, 'invalid-directive');
   const findings = invalid ? kept.concat(problems.map((p) => ({ ...p, severity: invalid }))) : kept;
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -149,7 +193,7 @@ export function matchSentence(sentence: string, db: Database): Array<{ claimId: 
   const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence, 0, tokenize(sentence)));
   const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
   const pb = { block, delta: 0, sentences: [s], section: -1, paragraph: 0, index: 0 };
-  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, sentenceCount: 1 };
+  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1 };
   const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
   return ctx.claims({ pb, s, i: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
 }
