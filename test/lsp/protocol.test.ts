@@ -94,13 +94,8 @@ describe('claimlint-server over stdio', function () {
     assert.equal(over.source, 'claimlint');
     assert.match(String(over.message), /preliminary/);
     assert.equal(over.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/README.md#overstated-certainty');
-    // The fixes themselves stay on the server (resolved by finding index on a code action).
-    const data = over.data as { version: number; claimId: string; sources: string[]; finding: number; fixCount: number };
-    assert.equal(data.version, 1);
-    assert.equal(data.claimId, 'zorbital-prevents-migraine');
-    assert.deepEqual(data.sources, ['smith2020']);
-    assert.equal(data.finding, 1);
-    assert.equal(data.fixCount, 1);
+    // The fixes themselves stay on the server (found again by code, range and message on a code action).
+    assert.deepEqual(over.data, { claimId: 'zorbital-prevents-migraine', sources: ['smith2020'], fixCount: 1 });
     // The claim record is related information (the client declared support).
     assert.ok(over.relatedInformation?.[0]?.location.uri.endsWith('/zorbital.claims.yaml'));
     const status = await client.status((s) => s.uri === uri && s.version === 1);
@@ -228,14 +223,22 @@ describe('claimlint-server over stdio', function () {
     await client.close(u);
   });
 
-  it('refuses stale fixes: a diagnostic from an older version gets no action', async () => {
+  it('refuses stale fixes: a diagnostic that no longer matches the current text gets no action', async () => {
     const u = pathUri(join(ws, 'stale.md'));
     await client.open(u, DRAFT, 1);
     const first = await client.diagnosticsFor(u, 1);
     const uncited = first.diagnostics.find((d) => d.code === 'uncited-claim')!;
     assert.ok((await actionsFor(uncited, u)).length > 0, 'fresh diagnostic: actions');
+    // An edit on another line leaves the finding where it was: its fix is offered for version 2.
     await client.change(u, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
     await client.diagnosticsFor(u, 2);
+    const still = await actionsFor(uncited, u);
+    assert.ok(still.length > 0, 'unmoved diagnostic: actions');
+    const edit = still[0]!.edit!;
+    assert.equal(edit.documentChanges ? (edit.documentChanges[0] as { textDocument: { version: number } }).textDocument.version : 2, 2);
+    // A new line above moves the sentence: the old diagnostic describes nothing any more.
+    await client.change(u, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'New line.\n' }]);
+    await client.diagnosticsFor(u, 3);
     assert.deepEqual(await actionsFor(uncited, u), []);
     await client.close(u);
   });

@@ -33,11 +33,12 @@ const validEdits = (doc: TextDocument, edits: readonly TextEdit[]) => {
 };
 
 export function isDiagnosticData(x: unknown): x is DiagnosticData {
-  return typeof x === 'object' && x !== null && typeof (x as DiagnosticData).version === 'number' && typeof (x as DiagnosticData).finding === 'number';
+  return typeof x === 'object' && x !== null && Array.isArray((x as DiagnosticData).sources) && typeof (x as DiagnosticData).fixCount === 'number';
 }
 
-/** The fixes of finding `index` of the analysis of `version`, or undefined when that analysis is gone. */
-export type FixLookup = (version: number, index: number) => readonly FixData[] | undefined;
+/** The fixes of the current analysis's finding that diagnostic `d` (at offsets start–end of the
+ *  current text) shows, or undefined when no current finding matches it. */
+export type FixLookup = (d: Diagnostic, start: number, end: number) => readonly FixData[] | undefined;
 
 /** `<!-- claimlint-disable-next-line CODE -- TODO reason -->` on its own line above the finding's first line. */
 export function disableLineEdit(doc: TextDocument, code: string, offset: number): TextEdit | undefined {
@@ -61,9 +62,10 @@ export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]
   const disabledLines = new Set<string>();
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string' || !isDiagnosticData(d.data)) continue;
-    const data = d.data;
-    if (data.version !== doc.version) continue; // stale: refuse
-    const fixes = lookup(data.version, data.finding) ?? [];
+    const start = doc.offsetAt(d.range.start);
+    // A diagnostic that no longer matches a finding of the current text (stale) gets no fix.
+    const fixes = lookup(d, start, doc.offsetAt(d.range.end));
+    if (!fixes) continue;
     let preferred = false;
     for (const fix of fixes) {
       if (fix.kind === 'disable-line' || !validEdits(doc, fix.edits)) continue;
@@ -76,7 +78,6 @@ export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]
       if (fix.safe && !preferred) { a.isPreferred = true; preferred = true; }
       actions.push(a);
     }
-    const start = doc.offsetAt(d.range.start);
     const key = `${d.code}@${d.range.start.line}`;
     if (disabledLines.has(key)) continue;
     disabledLines.add(key);

@@ -23,15 +23,8 @@ export interface DiagnosticOptions {
   relatedInformation: boolean;
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions, index = 0): Diagnostic {
-  const data: DiagnosticData = {
-    version: doc.version,
-    claimId: f.claimId,
-    cautionId: f.cautionId,
-    sources: f.sources,
-    finding: index,
-    fixCount: f.fixes.length,
-  };
+export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions): Diagnostic {
+  const data: DiagnosticData = { claimId: f.claimId, cautionId: f.cautionId, sources: f.sources, fixCount: f.fixes.length };
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: toLspSeverity(f.severity),
@@ -43,14 +36,36 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
   const href = opts.codeHref(f.code);
   if (href) d.codeDescription = { href };
   if (opts.relatedInformation) {
+    // A link to the record; its statement is already in the message and the hover.
     const related: DiagnosticRelatedInformation[] = [];
     const claim = f.claimId ? db.claims.get(f.claimId) : undefined;
     const claimLoc = f.claimId ? originLocation(db, `claim:${f.claimId}`) : undefined;
-    if (claim && claimLoc) related.push({ location: claimLoc, message: `Claim ${claim.id} (${claim.grade}): ${claim.statement}` });
+    if (claim && claimLoc) related.push({ location: claimLoc, message: `Claim ${claim.id} (${claim.grade})` });
     const caution = f.cautionId ? db.cautions.get(f.cautionId) : undefined;
     const cautionLoc = f.cautionId ? originLocation(db, `caution:${f.cautionId}`) : undefined;
-    if (caution && cautionLoc) related.push({ location: cautionLoc, message: `Caution ${caution.id}: ${caution.text}` });
+    if (caution && cautionLoc) related.push({ location: cautionLoc, message: `Caution ${caution.id}` });
     if (related.length) d.relatedInformation = related;
   }
   return d;
+}
+
+/**
+ * Diagnostics for successive versions of one document. The engine reuses the Finding objects of
+ * text an edit did not move, so their diagnostics are reused too when the finding still starts
+ * at the same line and character (an edit before it may have added or removed a line).
+ */
+export class DiagnosticCache {
+  private readonly byFinding = new WeakMap<Finding, { diagnostic: Diagnostic; line: number; character: number }>();
+  constructor(readonly db: Database, private readonly opts: DiagnosticOptions) {}
+
+  convert(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+    return findings.map((f) => {
+      const start = doc.positionAt(f.start);
+      const hit = this.byFinding.get(f);
+      if (hit && hit.line === start.line && hit.character === start.character) return hit.diagnostic;
+      const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
+      this.byFinding.set(f, { diagnostic, line: start.line, character: start.character });
+      return diagnostic;
+    });
+  }
 }

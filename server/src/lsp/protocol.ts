@@ -106,16 +106,14 @@ export interface ClaimlintInitializationOptions extends ClaimlintSettings {
   settings?: { claimlint?: ClaimlintSettings };
 }
 
-/** What `Diagnostic.data` carries for claimlint diagnostics. */
+/** What `Diagnostic.data` carries for claimlint diagnostics. The fixes stay on the server: a code
+ *  action finds the diagnostic's finding in the analysis of the current version by code, range and
+ *  message, so a diagnostic that no longer describes the text gets no fix, and publishing does not
+ *  carry every fix of every finding. */
 export interface DiagnosticData {
-  /** The document version the finding (and its fixes' offsets) belong to. */
-  version: number;
   claimId?: string;
   cautionId?: string;
   sources: string[];
-  /** Index of the finding in the server's analysis of `version`: the server keeps the fixes and
-   *  resolves them on a code action, so publishing does not carry every fix of every finding. */
-  finding: number;
   /** Number of fixes the finding has (0: nothing to offer but "disable for this line"). */
   fixCount: number;
 }

@@ -15,9 +15,9 @@ import type { Database } from '../db/schema.js';
 import { analyze, createAnalysisCache } from '../engine/engine.js';
 import { CancelledError, type AnalysisResult, type Citation, type ClaimMatch, type Finding } from '../engine/types.js';
 import { citationMd, citedSource, claimMd, findingMd, mdToPlain } from './cards.js';
-import { FIX_ALL_KIND, fixAllAction, quickFixes, wants, type EditOptions } from './code-actions.js';
+import { FIX_ALL_KIND, fixAllAction, quickFixes, wants, type EditOptions, type FixLookup } from './code-actions.js';
 import { citationCompletions } from './completion.js';
-import { SOURCE, toDiagnostic, toLspSeverity } from './diagnostics.js';
+import { DiagnosticCache, SOURCE, toLspSeverity } from './diagnostics.js';
 import { documentEvidence, exportBibliography } from './evidence.js';
 import { contentModified, guardNotification, guardRequest, invalidParams, type Logger } from './guard.js';
 import { IntervalIndex } from './interval-index.js';
@@ -76,6 +76,8 @@ interface DocState {
   settingsPromise?: Promise<EditorSettings>;
   /** Duration of the last complete engine run (one slice), for the next first budget. */
   lastRunMs?: number;
+  /** Diagnostics of the last published findings, reused for findings an edit did not touch. */
+  diagnostics?: DiagnosticCache;
 }
 
 export class ClaimlintServer {
@@ -405,8 +407,10 @@ export class ClaimlintServer {
   private publish(st: DocState, doc: TextDocument, a: Analysed, elapsedMs: number): void {
     if (a.version < st.lastPublished) return; // never go backwards
     st.lastPublished = a.version;
-    const opts = { codeHref: (code: string) => `${DOCS_URL}#${code}`, relatedInformation: this.caps.relatedInformation };
-    const diagnostics: Diagnostic[] = a.result.findings.map((f, i) => toDiagnostic(doc, f, a.db, opts, i));
+    if (st.diagnostics?.db !== a.db) {
+      st.diagnostics = new DiagnosticCache(a.db, { codeHref: (code: string) => `${DOCS_URL}#${code}`, relatedInformation: this.caps.relatedInformation });
+    }
+    const diagnostics: Diagnostic[] = st.diagnostics.convert(doc, a.result.findings);
     void this.connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
     const count = (s: number) => diagnostics.filter((d) => d.severity === s).length;
     const status: StatusParams = {
@@ -556,9 +560,16 @@ export class ClaimlintServer {
     const only = p.context.only;
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) {
-      const st0 = this.states.get(doc.uri)!;
-      // Fixes stay on the server: a diagnostic names its finding in the analysis of its version.
-      const lookup = (version: number, index: number) => (st0.last?.version === version ? st0.last.result.findings[index]?.fixes : undefined);
+      const last = this.states.get(doc.uri)!.last;
+      // Fixes stay on the server: a diagnostic's finding is looked up in the analysis of the
+      // current version by code, range and message; a diagnostic that no longer matches gets none.
+      const lookup: FixLookup = (d, start, end) => {
+        if (last?.version !== doc.version) return undefined;
+        for (const h of last.spans.overlapping(start, end)) {
+          if (h.kind === 'finding' && h.start === start && h.end === end && h.finding.code === d.code && h.finding.message === d.message) return h.finding.fixes;
+        }
+        return undefined;
+      };
       actions.push(...quickFixes(doc, p.context.diagnostics.filter((d) => d.source === SOURCE), opts, lookup));
     }
     // Fix-all: when asked for (source / source.fixAll / source.fixAll.claimlint) it waits for the
