@@ -1,7 +1,7 @@
 // Concept recognition details: inflection, phrases, and the regular-expression pre-filter.
 import assert from 'node:assert/strict';
 import { ConceptIndex } from '../../server/src/engine/concepts.js';
-import { requiredLiterals } from '../../server/src/engine/prefilter.js';
+import { containsAny, mayMatch, prepare, requiredLiterals } from '../../server/src/engine/prefilter.js';
 import { inflections } from '../../server/src/engine/lexicon.js';
 
 describe('concept recognition', () => {
@@ -49,6 +49,17 @@ describe('concept recognition', () => {
       ['(unbalanced', undefined],
     ];
     for (const [source, expected] of table) assert.deepEqual(requiredLiterals(source), expected, source);
+  });
+  it('checks literals through character pairs, also for a text prepared before another one', () => {
+    const a = prepare('patients took temazepam nightly');
+    const b = prepare('no sedatives were given');
+    assert.equal(mayMatch(b, ['azepam', 'azolam']), false);
+    assert.equal(mayMatch(b, ['sedative']), true);
+    assert.equal(mayMatch(a, ['azolam', 'azepam']), true); // a is stale: prepared again
+    assert.equal(mayMatch(a, ['sedative']), false);
+    assert.equal(mayMatch(a, undefined), true);
+    assert.equal(containsAny('μ-opioid receptor', ['μ-opioid']), true);
+    assert.equal(mayMatch(prepare('μ-opioid receptor'), ['μ-opioid', 'zzz']), true);
   });
   it('never filters out a sentence that one of the database patterns matches', async () => {
     const { loadEmbeddedDatabase } = await import('../../server/src/db/embedded.js');

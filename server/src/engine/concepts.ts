@@ -3,7 +3,7 @@
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
-import { mayMatch, requiredLiterals } from './prefilter.js';
+import { containsAny, mayMatch, prepare, requiredLiterals } from './prefilter.js';
 
 export interface ConceptHit {
   concept: string;
@@ -93,8 +93,8 @@ export class ConceptIndex {
   /** The patterns that might match somewhere in `text`: checking a paragraph once spares each of
    *  its sentences the literal checks of patterns the paragraph cannot match. */
   patternsFor(text: string): PatternSet {
-    const lower = text.toLowerCase();
-    return this.patterns.filter((p) => mayMatch(lower, p.literals));
+    const prepared = prepare(text.toLowerCase());
+    return this.patterns.filter((p) => mayMatch(prepared, p.literals));
   }
 
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. `patterns` narrows the
@@ -123,8 +123,10 @@ export class ConceptIndex {
     const lower = text.toLowerCase();
     // Lower-casing keeps offsets for all but a few characters (İ); patterns are skipped then, variants still apply.
     if (lower.length === text.length) {
+      // Patterns narrowed by the paragraph are few: plain substring checks. All of them: pairs first.
+      const prepared = patterns === this.patterns ? prepare(lower) : undefined;
       for (const { concept, re, literals } of patterns) {
-        if (!mayMatch(lower, literals)) continue;
+        if (prepared ? !mayMatch(prepared, literals) : !containsAny(lower, literals)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(lower); m; m = re.exec(lower)) {
           hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
@@ -161,9 +163,10 @@ export class ConceptIndex {
         if (this.abbreviations.get(m[1]!)!.some((c) => concepts.has(c))) return true;
       }
     }
-    const lower = text.toLowerCase();
+    const prepared = prepare(text.toLowerCase());
+    const lower = prepared.lower;
     for (const { concept, re, literals } of this.patterns) {
-      if (!concepts.has(concept) || !mayMatch(lower, literals)) continue;
+      if (!concepts.has(concept) || !mayMatch(prepared, literals)) continue;
       re.lastIndex = 0;
       if (re.test(lower)) return true;
     }

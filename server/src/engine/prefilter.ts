@@ -136,8 +136,39 @@ export function requiredLiterals(source: string): string[] | undefined {
   return set;
 }
 
-/** Might `lower` (lower-cased text) match a pattern with these required literals? */
-export function mayMatch(lower: string, literals: string[] | undefined): boolean {
+/**
+ * The character pairs present in a text, so that most literal checks are one array read instead
+ * of a substring search. Pairs are folded to 16 bits (collisions only let a check through to the
+ * substring search); `stamp` marks the pairs of the current text without clearing the table.
+ */
+const pairs = new Uint32Array(1 << 16);
+let stamp = 0;
+const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+
+/** A text prepared for literal checks (see mayMatch). */
+export interface PreparedText {
+  lower: string;
+  stamp: number;
+}
+
+export function prepare(lower: string): PreparedText {
+  if (++stamp === 0xffffffff) { pairs.fill(0); stamp = 1; }
+  for (let i = 1; i < lower.length; i++) pairs[pairKey(lower.charCodeAt(i - 1), lower.charCodeAt(i))] = stamp;
+  return { lower, stamp };
+}
+
+/** Might the text match a pattern with these required literals? `text` must be the most recently prepared one. */
+export function mayMatch(text: PreparedText, literals: string[] | undefined): boolean {
+  if (!literals) return true;
+  if (text.stamp !== stamp) return mayMatch(prepare(text.lower), literals);
+  for (const l of literals) {
+    if (pairs[pairKey(l.charCodeAt(0), l.charCodeAt(1))] === stamp && text.lower.includes(l)) return true;
+  }
+  return false;
+}
+
+/** Does `lower` contain one of the literals (or are there none to require)? */
+export function containsAny(lower: string, literals: string[] | undefined): boolean {
   if (!literals) return true;
   for (const l of literals) if (lower.includes(l)) return true;
   return false;
