@@ -5,6 +5,7 @@ import type { Claim } from '../db/schema.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
+import type { CitationRef } from './markdown.js';
 import type { EngineConfig } from './types.js';
 
 export interface SentenceRef {
@@ -169,6 +170,21 @@ export class RuleContext {
       this.referenceSections.set(sec, v);
     }
     return v;
+  }
+
+  /** Citations lying within source range [start, end). */
+  private sortedCitations?: CitationRef[];
+  citationsIn(start: number, end: number): CitationRef[] {
+    const list = (this.sortedCitations ??= [...this.model.citations].sort((a, b) => a.start - b.start));
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: CitationRef[] = [];
+    for (let i = lo; i < list.length && list[i]!.start < end; i++) if (list[i]!.end <= end) out.push(list[i]!);
+    return out;
   }
 
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */

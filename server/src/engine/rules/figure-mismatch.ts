@@ -12,6 +12,14 @@ const CUE_WINDOW = 70;
 const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
 const GENERIC_PENALTY = 60;
 
+const cueExpressions = new Map<string, RegExp>();
+/** A cue word at a word start (compiled once per cue). */
+function cueRegExp(cue: string): RegExp {
+  let re = cueExpressions.get(cue);
+  if (!re) cueExpressions.set(cue, (re = new RegExp(`(?<![\\p{L}])${cue.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu')));
+  return re;
+}
+
 /** Distance in characters from the number to the nearest of the figure's cue words within the
  *  window, or Infinity: the nearest cue decides which figure a number is about. */
 function cueDistance(text: string, m: NumberMention, f: Figure): number {
@@ -26,7 +34,8 @@ function cueDistance(text: string, m: NumberMention, f: Figure): number {
   for (const c of f.cues) {
     // Nouns that any count takes ("12 patients") tie a number to a figure more weakly than its own words.
     const weak = GENERIC_CUES.has(c.toLowerCase()) ? GENERIC_PENALTY : 0;
-    const re = new RegExp(`(?<![\\p{L}])${c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu');
+    const re = cueRegExp(c);
+    re.lastIndex = 0;
     for (let x = re.exec(near); x; x = re.exec(near)) {
       const at = lo + x.index;
       const d = at >= m.end ? at - m.end : m.start - (at + x[0].length);
@@ -48,8 +57,8 @@ function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): b
   const own = new Set(hit.claim.sources.map((s) => s.id));
   for (const f of hit.claim.figures ?? []) if (f.source) own.add(f.source.id);
   const r = ctx.range(ref);
-  for (const c of ctx.model.citations) {
-    if (c.start >= r.start && c.end <= r.end && c.kind !== 'link' && !own.has(c.key)) return true;
+  for (const c of ctx.citationsIn(r.start, r.end)) {
+    if (c.kind !== 'link' && !own.has(c.key)) return true;
   }
   const m = AUTHOR_YEAR.exec(ref.s.text);
   if (m) {
@@ -74,8 +83,6 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
 }
 
 export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Omit<Finding, 'severity'> | undefined {
-  const a = ref.s.analysis;
-  if (a.question || a.hypothetical) return undefined;
   const text = ref.s.text;
   const seen = new Set<string>();
   for (const m of ref.s.numbers) {
@@ -103,6 +110,9 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
     if (pool.some((c) => agrees(m, c.f))) continue;
     // Several uncued candidates: the number may be about something else.
     if (nearest === Infinity && pool.length > 1) continue;
+    // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).
+    const a = ref.s.analysis;
+    if (a.question || a.hypothetical) return undefined;
     const { hit, f } = pool[0]!;
     const said = text.slice(m.start, m.end);
     const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);

@@ -11,7 +11,7 @@ const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\
 export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
   const pb = ref.pb;
   const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
-  if (ctx.model.citations.some((c) => c.start >= start && c.end <= end && (c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal/i.test(c.key)))) return true;
+  if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal/i.test(c.key))) return true;
   return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
 }
 
