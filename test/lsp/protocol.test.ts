@@ -98,6 +98,9 @@ describe('claimlint-server over stdio', function () {
     assert.deepEqual(over.data, { claimId: 'zorbital-prevents-migraine', sources: ['smith2020'], fixCount: 1 });
     // The claim record is related information (the client declared support).
     assert.ok(over.relatedInformation?.[0]?.location.uri.endsWith('/zorbital.claims.yaml'));
+    assert.equal(over.relatedInformation?.[0]?.message, 'Claim zorbital-prevents-migraine (preliminary)');
+    // Information notes (uncited claims) carry no related information.
+    assert.equal(v1.diagnostics[0]!.relatedInformation, undefined);
     const status = await client.status((s) => s.uri === uri && s.version === 1);
     assert.equal(status.findings, 5);
     assert.equal(status.errors, 1);

@@ -35,7 +35,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
   };
   const href = opts.codeHref(f.code);
   if (href) d.codeDescription = { href };
-  if (opts.relatedInformation) {
+  // Warnings and errors link the claim or caution record the writer should check. Information
+  // notes (uncited claims, often thousands in a long draft) stay light: hover and go-to-definition
+  // reach the record from them as well.
+  if (opts.relatedInformation && (f.severity === 'error' || f.severity === 'warning')) {
     // A link to the record; its statement is already in the message and the hover.
     const related: DiagnosticRelatedInformation[] = [];
     const claim = f.claimId ? db.claims.get(f.claimId) : undefined;

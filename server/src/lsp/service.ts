@@ -46,11 +46,34 @@ export interface Analysed {
   db: Database;
   ctx: DocContext;
   /** Matches and findings, for position lookups. */
-  spans: IntervalIndex<Span>;
-  citations: IntervalIndex<Citation>;
+  readonly spans: IntervalIndex<Span>;
+  readonly citations: IntervalIndex<Citation>;
   ignored: boolean;
 }
 type Span = { start: number; end: number } & ({ kind: 'match'; match: ClaimMatch } | { kind: 'finding'; finding: Finding });
+
+/** One version's analysis. The position indexes are built on first use: most versions of a
+ *  document being typed are never hovered, and indexing tens of thousands of spans per keystroke
+ *  would be wasted work and garbage. */
+class AnalysedVersion implements Analysed {
+  private _spans?: IntervalIndex<Span>;
+  private _citations?: IntervalIndex<Citation>;
+  readonly db: Database;
+  readonly ignored: boolean;
+  constructor(readonly version: number, readonly result: AnalysisResult, readonly ctx: DocContext) {
+    this.db = ctx.db;
+    this.ignored = ctx.ignored;
+  }
+  get spans(): IntervalIndex<Span> {
+    return (this._spans ??= new IntervalIndex<Span>([
+      ...this.result.matches.map((m) => ({ start: m.start, end: m.end, kind: 'match' as const, match: m })),
+      ...this.result.findings.map((f) => ({ start: f.start, end: f.end, kind: 'finding' as const, finding: f })),
+    ]));
+  }
+  get citations(): IntervalIndex<Citation> {
+    return (this._citations ??= new IntervalIndex(this.result.citations));
+  }
+}
 
 class Run {
   cancelled = false;
@@ -387,11 +410,7 @@ export class ClaimlintServer {
   }
 
   private index(version: number, result: AnalysisResult, ctx: DocContext): Analysed {
-    const spans: Span[] = [
-      ...result.matches.map((m) => ({ start: m.start, end: m.end, kind: 'match' as const, match: m })),
-      ...result.findings.map((f) => ({ start: f.start, end: f.end, kind: 'finding' as const, finding: f })),
-    ];
-    return { version, result, db: ctx.db, ctx, spans: new IntervalIndex(spans), citations: new IntervalIndex(result.citations), ignored: ctx.ignored };
+    return new AnalysedVersion(version, result, ctx);
   }
 
   private settle(st: DocState, a: Analysed): void {
