@@ -15,6 +15,9 @@ export interface CompiledDatabase {
   contradictions: CompiledContradiction[];
   claimsByConcept: ByConcept<Claim>;
   contradictionsByConcept: ByConcept<CompiledContradiction>;
+  /** Every concept id, and each one's position in that list (for counting in arrays). */
+  conceptNames: string[];
+  conceptNumber: Map<string, number>;
   /** Claims that state figures (checked by figure-mismatch). */
   figureClaims: Claim[];
   cautions: Caution[];
@@ -54,6 +57,8 @@ export function compile(db: Database): CompiledDatabase {
     claimsByConcept,
     contradictionsByConcept,
     figureClaims: claims.filter((cl) => cl.figures?.length),
+    conceptNames: [...db.concepts.keys()],
+    conceptNumber: new Map([...db.concepts.keys()].map((id, i) => [id, i])),
     cautions,
     anchorConcepts,
     sourceByLink,

@@ -35,13 +35,17 @@ export interface Requirement {
 }
 
 export class RuleContext {
-  readonly refs: SentenceRef[] = [];
+
   private readonly headingCache = new Map<number, Set<string>>();
   private readonly claimCache = new Map<Sentence, ClaimHit[]>();
   private readonly claimCacheDoc = new Map<Sentence, ClaimHit[]>();
 
-  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {
-    for (const pb of model.blocks) pb.sentences.forEach((s, i) => this.refs.push({ pb, s, i }));
+  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {}
+
+  /** References to a block's sentences. A placed block outlives one run when its unit is reused:
+   *  so do its references. */
+  refsOf(pb: PlacedBlock): SentenceRef[] {
+    return (pb.refs ??= pb.sentences.map((s, i) => ({ pb, s, i })));
   }
 
   private _dominant?: Set<string>;

@@ -5,6 +5,7 @@ import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
 import { chunkText, resplitChunks, splitTopLevelChunks, type ChunkedText } from './chunks.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
+import type { SentenceRef } from './context.js';
 import { fastProse } from './fastpath.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
@@ -49,8 +50,9 @@ export interface ChunkData {
   placed?: unknown;
   /** The unit's blocks as placed in the last model that used it (reused and updated in place). */
   layout?: UnitLayout;
-  /** Per concept, how many of the unit's blocks name it. */
-  blockCounts?: Map<string, number>;
+  /** Concept numbers (CompiledDatabase.conceptNumber) and how many of the unit's blocks name
+   *  each, as pairs. */
+  blockCounts?: Int32Array;
 }
 
 /** A unit placed in a document: its blocks, and its directives, citations, footnotes and link
@@ -77,6 +79,8 @@ export interface PlacedBlock {
   index: number;
   /** The parse unit the block came from (shared by the blocks of one unit). */
   unit?: ChunkData;
+  /** References to the block's sentences, made once (set by the rule context). */
+  refs?: SentenceRef[];
 }
 
 export interface PlacedSection {
@@ -149,6 +153,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     concepts: new Set(), blockCounts: new Map(), sentenceCount: 0,
   };
   let paragraphBase = 0;
+  const counts = new Int32Array(c.conceptNames.length);
   for (const ch of parseUnits(text, cache)) {
     if (token?.isCancellationRequested) {
       // Keep the units analysed so far: a cancelled run still makes progress for the next one.
@@ -175,16 +180,19 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       model.blocks.push(pb);
       model.sentenceCount += pb.sentences.length;
     });
-    for (const [c, n] of unitBlockCounts(data, layout.blocks)) {
-      model.blockCounts.set(c, (model.blockCounts.get(c) ?? 0) + n);
-      model.concepts.add(c);
-    }
+    const pairs = unitBlockCounts(data, layout.blocks, c);
+    for (let k = 0; k < pairs.length; k += 2) counts[pairs[k]!]! += pairs[k + 1]!;
     paragraphBase += maxParagraph + 1;
     for (const x of layout.directives) model.directives.push(x);
     for (const x of layout.citations) model.citations.push(x);
     for (const x of layout.footnotes) model.footnotes.push(x);
     for (const x of layout.linkDefinitions) model.linkDefinitions.push(x);
   }
+  counts.forEach((n, k) => {
+    if (n === 0) return;
+    model.concepts.add(c.conceptNames[k]!);
+    model.blockCounts.set(c.conceptNames[k]!, n);
+  });
   // Sections continue across chunks: a section ends where the next heading of the same or a higher level starts.
   const secs = model.sections;
   for (let i = 0; i < secs.length; i++) {
@@ -235,12 +243,17 @@ function shiftAll(data: ChunkData, layout: UnitLayout): void {
   layout.linkDefinitions = data.prose.linkDefinitions.map(shift);
 }
 
-/** Per concept, how many of the unit's blocks name it (memoised on the unit). */
-function unitBlockCounts(data: ChunkData, blocks: PlacedBlock[]): Map<string, number> {
+/** Per concept, how many of the unit's blocks name it, as (concept number, count) pairs (memoised on the unit). */
+function unitBlockCounts(data: ChunkData, blocks: PlacedBlock[], c: CompiledDatabase): Int32Array {
   if (data.blockCounts) return data.blockCounts;
-  const counts = new Map<string, number>();
-  for (const pb of blocks) for (const c of blockConcepts(pb)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return (data.blockCounts = counts);
+  const counts = new Map<number, number>();
+  for (const pb of blocks) {
+    for (const id of blockConcepts(pb)) {
+      const k = c.conceptNumber.get(id);
+      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  return (data.blockCounts = Int32Array.from([...counts].flat()));
 }
 
 /** Characters per parse unit when caching: big enough that parser set-up is amortised, small

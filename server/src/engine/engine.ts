@@ -82,6 +82,7 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
     }
     for (const d of sentenceFindings(ctx, ref, hits)) drafts.push(shiftDraft(d, -delta, docEnd, true));
   }
+  drafts.sort(byPosition);
   const endEdits = drafts.some((d) => d.fixes.some((f) => f.edits.some((e) => e.start === END || e.end === END)));
   return { drafts, matches, endEdits };
 }
@@ -92,6 +93,18 @@ function place(results: UnitResults, delta: number, docEnd: number, config: Engi
     findings: results.drafts.map((d) => ({ ...shiftDraft(d, delta, docEnd), severity: severityOf(config, d.code)! })),
     matches: results.matches.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
   };
+}
+
+const byPosition = (a: Draft, b: Draft) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
+
+/** Merges two lists sorted by position; on ties the first list's element comes first (as a stable sort of a.concat(b) would). */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** Move a draft by `by`; edits at the document's end stay there (they append footnote definitions). */
@@ -115,7 +128,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   }
   const model = buildModel(text, compiled, options.cache, options.token);
   const ctx = new RuleContext(model, compiled, config);
-  const found: Finding[] = [];
+  let found: Finding[] = [];
   const drafts: Draft[] = [];
   const matches: ClaimMatch[] = [];
   const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
@@ -140,24 +153,25 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
       if (k === undefined) sectionKeys.set(sec, (k = contextId('headings:' + [...ctx.headingConcepts(sec)].sort().join(','))));
       return k;
     };
-    let i = 0;
-    while (i < ctx.refs.length) {
+    const blocks = model.blocks;
+    let b = 0;
+    while (b < blocks.length) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const unit = ctx.refs[i]!.pb.unit;
-      const delta = ctx.refs[i]!.pb.delta;
-      let j = i;
+      const unit = blocks[b]!.unit;
+      const delta = blocks[b]!.delta;
+      let e = b;
       let key = cache && unit ? docKey : undefined;
       let lastSection: number | undefined;
-      // A unit's sentences at one place: identical chunks elsewhere share the unit object.
-      while (j < ctx.refs.length && ctx.refs[j]!.pb.unit === unit && ctx.refs[j]!.pb.delta === delta) {
-        const sec = ctx.refs[j]!.pb.section;
-        if (key !== undefined && sec !== lastSection) { key += `|${sectionKey(sec)}`; lastSection = sec; }
-        j++;
+      // A unit's blocks at one place: identical chunks elsewhere share the unit object.
+      while (e < blocks.length && blocks[e]!.unit === unit && blocks[e]!.delta === delta) {
+        const sec = blocks[e]!.section;
+        if (key !== undefined && sec !== lastSection && blocks[e]!.sentences.length) { key += `|${sectionKey(sec)}`; lastSection = sec; }
+        e++;
       }
-      const start = i;
-      i = j;
+      const first = b;
+      b = e;
       const saved = key !== undefined && unit?.rules?.key === key ? (unit.rules.value as UnitResults) : undefined;
-      const results = saved ?? unitResults(ctx, ctx.refs.slice(start, j), delta, text.length);
+      const results = saved ?? unitResults(ctx, blocks.slice(first, e).flatMap((pb) => ctx.refsOf(pb)), delta, text.length);
       if (key !== undefined && unit && !saved) unit.rules = { key, value: results };
       let placed = unit?.placed as Placed | undefined;
       if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
@@ -170,15 +184,19 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }
   if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
+  // Unit results are in document order; the document-level findings are merged in.
+  const extra: Finding[] = [];
   for (const d of drafts) {
     const severity = severityOf(config, d.code);
-    if (severity !== undefined) found.push({ ...d, severity });
+    if (severity !== undefined) extra.push({ ...d, severity });
   }
+  if (extra.length) found = mergeSorted(found, extra.sort(byPosition));
   // Directives are rare: the line index they need is built only when there is one.
   const { kept, problems } = model.directives.length ? applyDirectives(text, model.directives, found, new LineIndex(text)) : { kept: found, problems: [] };
   const invalid = severityOf(config, 'invalid-directive');
   const findings = invalid ? kept.concat(problems.map((p) => ({ ...p, severity: invalid }))) : kept;
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  // In order already unless directives reported problems.
+  for (let k = 1; k < findings.length; k++) if (byPosition(findings[k - 1]!, findings[k]!) > 0) { findings.sort(byPosition); break; }
   return {
     findings,
     matches,

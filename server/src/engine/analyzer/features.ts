@@ -35,11 +35,21 @@ export const FEATURE_NAMES: readonly string[] = [
   'hedge:x-framing', 'hedge:modal-main', 'hedge:list-count', 'hedge:list-any', 'booster:total', 'negation:main',
   'num:count', 'num:any', 'num:percent', 'num:pvalue', 'num:decimal',
   'len:log-words', 'len:clauses', 'len:commas', 'tense:ed', 'tense:past-first', 'quote:any', 'paren:any',
-  'spec:capitalised', 'spec:acronyms', 'spec:long-words', 'spec:mean-word-length',
+  'spec:capitalised', 'spec:acronyms', 'spec:long-words', 'spec:mean-word-length', 'neg:partial',
 ];
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURE_NAMES.map((n, i) => [n, i]));
 const IDX = FEATURE_INDEX;
 const cap = (v: number, c: number) => (v > c ? c : v);
+
+/**
+ * Words that make a negation partial rather than flat: "not significantly", "not fully", "not all", "not
+ * necessarily" read as less certain than "not" alone, which raters treat as a firm statement.
+ */
+const PARTIAL_AFTER_NEGATION = new Set([
+  'significantly', 'significant', 'statistically', 'fully', 'all', 'always', 'necessarily', 'entirely', 'completely',
+  'clearly', 'only', 'just', 'much', 'well', 'strongly', 'substantially', 'simply', 'solely',
+]);
+const NEGATORS = new Set(['not', 'no', 'never']);
 
 /** Non-verb words ending in -ed, to keep the past-tense count honest. */
 const ED_NOT_VERB = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'weed', 'greed', 'embed', 'wed', 'fled']);
@@ -100,7 +110,7 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
   x[IDX.get('negation:main')!] = cap(negMain, 2);
 
   let nums = 0, percent = 0, pvalue = 0, decimal = 0, ed = 0, commas = 0, quote = 0, paren = 0, pastFirst = -1;
-  let caps = 0, acronyms = 0, long = 0, chars = 0;
+  let caps = 0, acronyms = 0, long = 0, chars = 0, partialNeg = 0;
   const text = s.text;
   for (let k = 0; k < t.n; k++) {
     const w = t.norm[k];
@@ -121,6 +131,9 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
       else if (upper && k > 0) caps++;
       if (len >= 10) long++;
       chars += len;
+    }
+    if (NEGATORS.has(w) || w.endsWith("n't")) {
+      for (let j = k + 1; j < t.n && j <= k + 3; j++) if (PARTIAL_AFTER_NEGATION.has(t.norm[j])) { partialNeg++; break; }
     }
     if (t.word[k] && w.length > 4 && w.endsWith('ed') && !ED_NOT_VERB.has(w)) {
       ed++;
@@ -143,5 +156,6 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
   x[IDX.get('spec:acronyms')!] = Math.log1p(acronyms);
   x[IDX.get('spec:long-words')!] = s.nWords ? long / s.nWords : 0;
   x[IDX.get('spec:mean-word-length')!] = s.nWords ? chars / s.nWords / 10 : 0;
+  x[IDX.get('neg:partial')!] = cap(partialNeg, 2);
   return x;
 }

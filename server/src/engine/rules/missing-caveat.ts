@@ -2,66 +2,74 @@
 // the first sentence in scope that makes the caution necessary.
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
-import { blockConcepts } from '../document.js';
+import { blockConcepts, type PlacedBlock } from '../document.js';
 import { citationEdits, citeList } from '../fixes.js';
 import type { Finding, Fix } from '../types.js';
 
-/** The scope unit a sentence belongs to, as a key. */
-function scopeKey(ctx: RuleContext, ref: SentenceRef, caution: Caution): number {
+/** The scope unit a block belongs to, as a key. */
+function scopeKey(ctx: RuleContext, pb: PlacedBlock, caution: Caution): number {
   if (caution.scope === 'document') return 0;
-  if (caution.scope === 'paragraph') return ref.pb.index;
+  if (caution.scope === 'paragraph') return pb.index;
   // Sections: the top-level (h1/h2) section, so subsections share one caution.
-  let s = ref.pb.section;
+  let s = pb.section;
   while (s >= 0 && ctx.model.sections[s]!.parent >= 0 && ctx.model.sections[ctx.model.sections[s]!.parent]!.depth >= 2) s = ctx.model.sections[s]!.parent;
   return s;
 }
 
 /** Concepts named in a scope unit: used for topical requirements ("ketamine" said elsewhere in the section). */
-function scopeConcepts(refs: SentenceRef[]): Set<string> {
+function scopeConcepts(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution): Set<string> {
+  if (caution.scope === 'document') return ctx.model.concepts;
   const set = new Set<string>();
-  let last: unknown;
-  for (const r of refs) if (r.pb !== last) { last = r.pb; blockConcepts(r.pb).forEach((c) => set.add(c)); }
+  for (const pb of blocks) blockConcepts(pb).forEach((c) => set.add(c));
   return set;
 }
 
 /** A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…"). */
-function satisfied(caution: Caution, refs: SentenceRef[]): boolean {
+function satisfied(caution: Caution, blocks: PlacedBlock[]): boolean {
   const { concepts, anyOf } = caution.satisfiedBy;
-  let last: unknown;
-  for (const r of refs) {
-    if (r.pb === last) continue;
-    last = r.pb;
-    const set = blockConcepts(r.pb);
+  for (const pb of blocks) {
+    const set = blockConcepts(pb);
     if (concepts.every((c) => set.has(c)) && (!anyOf?.length || anyOf.some((c) => set.has(c)))) return true;
   }
   return false;
 }
 
+/** Does this sentence make the caution necessary? */
+function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope: Set<string>): boolean {
+  // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
+  return caution.requiredWhen.some((w) => {
+    if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
+    if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
+    // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
+    const topical = w.topical ?? [];
+    return w.concepts.every((c) => ref.s.concepts.has(c)
+      || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
+  });
+}
+
 export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
   const findings: Array<Omit<Finding, 'severity'>> = [];
   for (const caution of ctx.db.cautions) {
-    const units = new Map<number, SentenceRef[]>();
-    for (const ref of ctx.refs) {
-      const k = scopeKey(ctx, ref, caution);
+    // Scope units are made of whole blocks: group blocks, and visit sentences only to find a trigger.
+    const units = new Map<number, PlacedBlock[]>();
+    for (const pb of ctx.model.blocks) {
+      if (pb.sentences.length === 0) continue;
+      const k = scopeKey(ctx, pb, caution);
       let list = units.get(k);
       if (!list) units.set(k, (list = []));
-      list.push(ref);
+      list.push(pb);
     }
-    for (const refs of units.values()) {
-      if (satisfied(caution, refs)) continue;
-      const inScope = scopeConcepts(refs);
-      const trigger = refs.find((ref) => {
-        const needed = caution.requiredWhen.some((w) => {
-          if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
-          if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
-          // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
-          const topical = w.topical ?? [];
-          return w.concepts.every((c) => ref.s.concepts.has(c)
-            || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
-        });
-        // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
-        return needed;
-      });
+    for (const blocks of units.values()) {
+      if (satisfied(caution, blocks)) continue;
+      const inScope = scopeConcepts(ctx, blocks, caution);
+      let trigger: SentenceRef | undefined;
+      for (const pb of blocks) {
+        for (let i = 0; i < pb.sentences.length && !trigger; i++) {
+          const ref = { pb, s: pb.sentences[i]!, i };
+          if (triggers(ctx, ref, caution, inScope)) trigger = ref;
+        }
+        if (trigger) break;
+      }
       if (!trigger) continue;
       const hit = ctx.firstHit(trigger, caution.requiredWhen.flatMap((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c))));
       const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
