@@ -65,6 +65,10 @@ conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
   if (w) { waiting.delete(key); w({ p, t }); }
 });
 conn.onNotification('window/logMessage', (p) => { if (p.type === 1) console.error('server:', p.message); });
+// The server's own time per version (claimlint/status, sent after each publish): the rest of an
+// edit's latency is encoding, the pipe and the client's parsing of the diagnostics.
+const serverMs = new Map();
+conn.onNotification('claimlint/status', (p) => serverMs.set(`${p.uri}#${p.version}`, p.elapsedMs));
 conn.listen();
 const diagnosticsFor = (uri, version) => new Promise((res, rej) => {
   waiting.set(`${uri}#${version}`, res);
@@ -104,6 +108,7 @@ const firstBig = bigFirst.t - t0;
 const memAfterOpen = rss();
 
 const editTimes = [];
+const editKeys = [];
 const letters = 'abcdefghijklmnopqrstuvwxyz ';
 for (let i = 0; i < EDITS; i++) {
   const offset = Math.floor(rand() * doc.getText().length);
@@ -117,6 +122,7 @@ for (let i = 0; i < EDITS; i++) {
   await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: bigUri, version }, contentChanges: [change] });
   const got = await wait;
   editTimes.push(got.t - t);
+  editKeys.push(`${bigUri}#${version}`);
 }
 
 // 3. Hovers on flagged sentences (the card path), positions spread through the document.
@@ -132,6 +138,7 @@ for (let i = 0; i < HOVERS; i++) {
   if (h) cards++;
 }
 const mem = rss();
+const serverTimes = editKeys.map((k) => serverMs.get(k)).filter((x) => Number.isFinite(x));
 
 await conn.sendRequest(ShutdownRequest.type);
 await conn.sendNotification(ExitNotification.type);
@@ -143,6 +150,7 @@ const rows = [
   ['first diagnostics, 1 MB draft (info)', `${firstBig.toFixed(0)} ms`, '—', null],
   [`edit → diagnostics p50, 1 MB (${EDITS} edits)`, `${pct(editTimes, 50).toFixed(1)} ms`, '—', null],
   [`edit → diagnostics p95, 1 MB`, `${pct(editTimes, 95).toFixed(1)} ms`, '≤ 50 ms', pct(editTimes, 95) <= 50],
+  [`  of which the server's analysis, p50 / p95`, serverTimes.length ? `${pct(serverTimes, 50).toFixed(1)} / ${pct(serverTimes, 95).toFixed(1)} ms` : 'n/a', '—', null],
   [`hover p50 (${HOVERS} hovers, ${cards} cards)`, `${pct(hoverTimes, 50).toFixed(2)} ms`, '—', null],
   ['hover p95', `${pct(hoverTimes, 95).toFixed(2)} ms`, '≤ 5 ms', pct(hoverTimes, 95) <= 5],
   ['server RSS after edits + hovers', `${mem.rss.toFixed(0)} MB`, '≤ 150 MB', mem.rss <= 150],
@@ -151,6 +159,7 @@ const rows = [
 if (asJson) {
   console.log(JSON.stringify({
     firstSmallMs: firstSmall, firstBigMs: firstBig, editP50Ms: pct(editTimes, 50), editP95Ms: pct(editTimes, 95),
+    serverP50Ms: serverTimes.length ? pct(serverTimes, 50) : null, serverP95Ms: serverTimes.length ? pct(serverTimes, 95) : null,
     hoverP50Ms: pct(hoverTimes, 50), hoverP95Ms: pct(hoverTimes, 95), rssMB: mem.rss, peakRssMB: mem.hwm, rssAfterOpenMB: memAfterOpen.rss,
     diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length,
   }));
