@@ -33,6 +33,14 @@ const ORDERINGS: Array<[string, string[]]> = [
     'Pretreatment appeared to blunt the response to the infusion.',
     'Whether pretreatment blunts the response remains unclear, and it is unknown how long any effect would last.',
   ]],
+  ['flat negation > partial negation', [
+    'Regular exercise does not explain the difference in sleep quality.',
+    'Regular exercise does not fully explain the difference in sleep quality.',
+  ]],
+  ['could > may', [
+    'The vaccine could reduce hospital admissions in older adults.',
+    'The vaccine may reduce hospital admissions in older adults.',
+  ]],
 ];
 
 describe('analyzer: certainty', () => {

@@ -1,7 +1,8 @@
 // Certainty features: counts of lexicon groups (hedges, boosters, modals, negation, attribution,
 // conditionals, generalisers ...), their position relative to the main clause, claim strength, population,
 // numbers and statistics, tense and length. The weights that combine them are learned by
-// scripts/train-certainty.mjs (ridge regression on Pei & Jurgens' train split) and live in weights.ts.
+// scripts/train-certainty.mjs (ridge regression plus residual trees on Pei & Jurgens' train split) and live
+// in weights.ts.
 import type { Scan } from './scan.js';
 import type { StrengthResult } from './strength.js';
 import type { PopulationKind } from './types.js';
