@@ -1,7 +1,7 @@
 // Concept recognition details: inflection, phrases, and the regular-expression pre-filter.
 import assert from 'node:assert/strict';
 import { ConceptIndex } from '../../server/src/engine/concepts.js';
-import { containsAny, mayMatch, prepare, requiredLiterals } from '../../server/src/engine/prefilter.js';
+import { containsAny, mayMatch, prepare, requiredLiterals, requirementOf } from '../../server/src/engine/prefilter.js';
 import { inflections } from '../../server/src/engine/lexicon.js';
 
 describe('concept recognition', () => {
@@ -51,15 +51,26 @@ describe('concept recognition', () => {
     for (const [source, expected] of table) assert.deepEqual(requiredLiterals(source), expected, source);
   });
   it('checks literals through character pairs, also for a text prepared before another one', () => {
+    const lit = (literals?: string[]) => ({ literals, digit: false });
     const a = prepare('patients took temazepam nightly');
     const b = prepare('no sedatives were given');
-    assert.equal(mayMatch(b, ['azepam', 'azolam']), false);
-    assert.equal(mayMatch(b, ['sedative']), true);
-    assert.equal(mayMatch(a, ['azolam', 'azepam']), true); // a is stale: prepared again
-    assert.equal(mayMatch(a, ['sedative']), false);
-    assert.equal(mayMatch(a, undefined), true);
-    assert.equal(containsAny('μ-opioid receptor', ['μ-opioid']), true);
-    assert.equal(mayMatch(prepare('μ-opioid receptor'), ['μ-opioid', 'zzz']), true);
+    assert.equal(mayMatch(b, lit(['azepam', 'azolam'])), false);
+    assert.equal(mayMatch(b, lit(['sedative'])), true);
+    assert.equal(mayMatch(a, lit(['azolam', 'azepam'])), true); // a is stale: prepared again
+    assert.equal(mayMatch(a, lit(['sedative'])), false);
+    assert.equal(mayMatch(a, lit()), true);
+    assert.equal(containsAny('μ-opioid receptor', lit(['μ-opioid'])), true);
+    assert.equal(mayMatch(prepare('μ-opioid receptor'), lit(['μ-opioid', 'zzz'])), true);
+  });
+  it('knows which patterns need a digit', () => {
+    const table: Array<[string, boolean]> = [
+      ['\\b(?:19|20)\\d0s\\b', true], ['\\b\\d+(?:\\.\\d+)?\\s*(?:%|percent)', true], ['[0-9]+ mg', true],
+      ['\\b\\d?x', false], ['(?:one|\\d+) trials?', false], ['(?=\\d)abc', false], ['alpha', false],
+    ];
+    for (const [source, digit] of table) assert.equal(requirementOf(source).digit, digit, source);
+    assert.equal(mayMatch(prepare('in the sixties'), requirementOf('\\b(?:19|20)\\d0s\\b')), false);
+    assert.equal(mayMatch(prepare('in the 1960s'), requirementOf('\\b(?:19|20)\\d0s\\b')), true);
+    assert.equal(containsAny('in the sixties', requirementOf('\\b(?:19|20)\\d0s\\b')), false);
   });
   it('never filters out a sentence that one of the database patterns matches', async () => {
     const { loadEmbeddedDatabase } = await import('../../server/src/db/embedded.js');
@@ -77,12 +88,12 @@ describe('concept recognition', () => {
     let matched = 0;
     for (const p of patterns) {
       const re = new RegExp(p, 'iu');
-      const lits = requiredLiterals(p);
+      const req = requirementOf(p);
       for (const s of sentences) {
         const lower = s.toLowerCase();
         if (re.test(lower)) {
           matched++;
-          assert.ok(!lits || lits.some((l) => lower.includes(l)), `${p} matches "${s}" but the filter ${JSON.stringify(lits)} rejects it`);
+          assert.ok(containsAny(lower, req) && mayMatch(prepare(lower), req), `${p} matches "${s}" but the filter ${JSON.stringify(req)} rejects it`);
         }
       }
     }

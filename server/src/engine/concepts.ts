@@ -3,7 +3,7 @@
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
-import { containsAny, mayMatch, prepare, requiredLiterals } from './prefilter.js';
+import { containsAny, mayMatch, prepare, requirementOf, type Requirement } from './prefilter.js';
 
 export interface ConceptHit {
   concept: string;
@@ -14,7 +14,7 @@ export interface ConceptHit {
 }
 
 /** Compiled concept patterns (opaque outside this module). */
-export type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly literals?: string[] }>;
+export type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -40,7 +40,7 @@ export class ConceptIndex {
     const direct = new Map(list.map((c) => [c.id, c.broader ?? []]));
     for (const c of list) {
       for (const v of c.variants) this.addPhrase(v, c.id);
-      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), literals: requiredLiterals(p) });
+      for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), req: requirementOf(p) });
       for (const v of c.caseSensitive ?? []) {
         const list = this.abbreviations.get(v);
         if (list) list.push(c.id);
@@ -94,7 +94,7 @@ export class ConceptIndex {
    *  its sentences the literal checks of patterns the paragraph cannot match. */
   patternsFor(text: string): PatternSet {
     const prepared = prepare(text.toLowerCase());
-    return this.patterns.filter((p) => mayMatch(prepared, p.literals));
+    return this.patterns.filter((p) => mayMatch(prepared, p.req));
   }
 
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. `patterns` narrows the
@@ -125,8 +125,8 @@ export class ConceptIndex {
     if (lower.length === text.length) {
       // Patterns narrowed by the paragraph are few: plain substring checks. All of them: pairs first.
       const prepared = patterns === this.patterns ? prepare(lower) : undefined;
-      for (const { concept, re, literals } of patterns) {
-        if (prepared ? !mayMatch(prepared, literals) : !containsAny(lower, literals)) continue;
+      for (const { concept, re, req } of patterns) {
+        if (prepared ? !mayMatch(prepared, req) : !containsAny(lower, req)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(lower); m; m = re.exec(lower)) {
           hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
@@ -165,8 +165,8 @@ export class ConceptIndex {
     }
     const prepared = prepare(text.toLowerCase());
     const lower = prepared.lower;
-    for (const { concept, re, literals } of this.patterns) {
-      if (!concepts.has(concept) || !mayMatch(prepared, literals)) continue;
+    for (const { concept, re, req } of this.patterns) {
+      if (!concepts.has(concept) || !mayMatch(prepared, req)) continue;
       re.lastIndex = 0;
       if (re.test(lower)) return true;
     }

@@ -10,6 +10,8 @@
 interface Need {
   exact?: string;
   anyOf?: string[];
+  /** Every match contains a digit. */
+  digit?: boolean;
 }
 
 const MIN_LITERAL = 3;
@@ -32,23 +34,26 @@ function alternation(r: Reader): Need {
   const alternatives: Need[] = [sequence(r)];
   while (r.peek() === '|') { r.i++; alternatives.push(sequence(r)); }
   if (alternatives.length === 1) return alternatives[0]!;
+  const digit = alternatives.every((a) => a.digit || /\d/.test(a.exact ?? ''));
   const all: string[] = [];
   for (const a of alternatives) {
     const set = a.exact !== undefined ? [a.exact] : a.anyOf;
-    if (!set || set.some((l) => l.length === 0)) return NOTHING;
+    if (!set || set.some((l) => l.length === 0)) return { digit };
     all.push(...set);
   }
-  return { anyOf: [...new Set(all)] };
+  return { anyOf: [...new Set(all)], digit };
 }
 
 function sequence(r: Reader): Need {
   let run = '';       // the current run of exactly-known text
   let exact = true;   // every item so far matched one fixed string
+  let digit = false;  // a mandatory item needs a digit
   let best: string[] | undefined;
   const flush = () => { if (run.length > 0) best = better(best, [run]); run = ''; };
   while (!r.done && r.peek() !== '|' && r.peek() !== ')') {
     const item = atom(r);
     const q = quantifier(r);
+    if (q !== 'optional' && (item.digit || /\d/.test(item.exact ?? ''))) digit = true;
     if (q === 'once') {
       if (item.exact !== undefined) { run += item.exact; continue; }
       exact = false;
@@ -61,9 +66,9 @@ function sequence(r: Reader): Need {
       if (q === 'some') best = better(best, item.exact !== undefined && item.exact.length > 0 ? [item.exact] : item.anyOf);
     }
   }
-  if (exact) return { exact: run };
+  if (exact) return { exact: run, digit };
   flush();
-  return { anyOf: best };
+  return { anyOf: best, digit };
 }
 
 /** 'once', 'some' (one or more), or 'optional' (may be absent). */
@@ -101,16 +106,20 @@ function atom(r: Reader): Need {
     return lookaround ? { exact: '' } : inner;
   }
   if (c === '[') {
+    const from = r.i;
     while (!r.done && r.peek() !== ']') r.i += r.peek() === '\\' ? 2 : 1;
+    const body = r.s.slice(from, r.i);
     r.i++;
-    return NOTHING;
+    // A class of digits only ([0-9], [\d], [5-9]) needs a digit.
+    return { digit: /^(?:\\d|[0-9](?:-[0-9])?)+$/.test(body) };
   }
   if (c === '\\') {
     const e = r.peek();
     r.i++;
     if (e === 'b' || e === 'B') return { exact: '' };
     if (e === 'p' || e === 'P') { if (r.peek() === '{') while (!r.done && r.peek() !== '}') r.i++; r.i++; return NOTHING; }
-    if (/[A-Za-z0-9]/.test(e)) return NOTHING; // \w \d \s \n \u…, back-references
+    if (e === 'd') return { digit: true };
+    if (/[A-Za-z0-9]/.test(e)) return NOTHING; // \w \s \n \u…, back-references
     return { exact: e.toLowerCase() };       // an escaped punctuation character
   }
   if (c === '^' || c === '$') return { exact: '' };
@@ -118,22 +127,36 @@ function atom(r: Reader): Need {
   return { exact: c.toLowerCase() };
 }
 
+function analyse(source: string): Need | undefined {
+  try {
+    const r = new Reader(source);
+    const need = alternation(r);
+    return r.done ? need : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Literals (lower case) one of which every match of `source` must contain, or undefined when no
  * such set of literals of at least three characters can be proved.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  let need: Need;
-  try {
-    const r = new Reader(source);
-    need = alternation(r);
-    if (!r.done) return undefined;
-  } catch {
-    return undefined;
-  }
+  const need = analyse(source);
+  if (!need) return undefined;
   const set = need.exact !== undefined ? [need.exact] : need.anyOf;
   if (!set || set.some((l) => l.length < MIN_LITERAL)) return undefined;
   return set;
+}
+
+/** What every match of a pattern contains: one of `literals` (when known), and a digit if `digit`. */
+export interface Requirement {
+  literals?: string[];
+  digit: boolean;
+}
+
+export function requirementOf(source: string): Requirement {
+  return { literals: requiredLiterals(source), digit: !!analyse(source)?.digit };
 }
 
 /**
@@ -149,27 +172,40 @@ const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
 export interface PreparedText {
   lower: string;
   stamp: number;
+  /** The text contains an ASCII digit. */
+  digit: boolean;
 }
 
 export function prepare(lower: string): PreparedText {
   if (++stamp === 0xffffffff) { pairs.fill(0); stamp = 1; }
-  for (let i = 1; i < lower.length; i++) pairs[pairKey(lower.charCodeAt(i - 1), lower.charCodeAt(i))] = stamp;
-  return { lower, stamp };
+  let digit = false;
+  let prev = lower.charCodeAt(0);
+  if (prev >= 48 && prev <= 57) digit = true;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    pairs[pairKey(prev, c)] = stamp;
+    prev = c;
+  }
+  return { lower, stamp, digit };
 }
 
-/** Might the text match a pattern with these required literals? `text` must be the most recently prepared one. */
-export function mayMatch(text: PreparedText, literals: string[] | undefined): boolean {
+/** Might the text match a pattern with this requirement? `text` must be the most recently prepared one. */
+export function mayMatch(text: PreparedText, req: Requirement): boolean {
+  if (req.digit && !text.digit) return false;
+  const literals = req.literals;
   if (!literals) return true;
-  if (text.stamp !== stamp) return mayMatch(prepare(text.lower), literals);
+  if (text.stamp !== stamp) return mayMatch(prepare(text.lower), req);
   for (const l of literals) {
     if (pairs[pairKey(l.charCodeAt(0), l.charCodeAt(1))] === stamp && text.lower.includes(l)) return true;
   }
   return false;
 }
 
-/** Does `lower` contain one of the literals (or are there none to require)? */
-export function containsAny(lower: string, literals: string[] | undefined): boolean {
-  if (!literals) return true;
-  for (const l of literals) if (lower.includes(l)) return true;
+/** The same check with plain substring searches, for a short text checked against few patterns. */
+export function containsAny(lower: string, req: Requirement): boolean {
+  if (req.digit && !/\d/.test(lower)) return false;
+  if (!req.literals) return true;
+  for (const l of req.literals) if (lower.includes(l)) return true;
   return false;
 }
