@@ -75,7 +75,7 @@ describe('cli: formatters (constructed findings, golden files)', () => {
     assert.deepEqual(fig.range, { start: { line: 3, character: 34 }, end: { line: 3, character: 41 } });
     const multi = d.find((x) => x.code === 'missing-caveat')!;
     assert.deepEqual(multi.range, { start: { line: 5, character: 0 }, end: { line: 6, character: 15 } });
-    assert.match(fig.fingerprint, /^[0-9a-f]{32}:1$/);
+    assert.match(fig.fingerprint, /^[0-9a-f]{16}:1$/);
   });
 
   it('stylish', () => golden('unit/stylish.txt', FORMATTERS.stylish(sampleReport(), ctx)));

@@ -1,7 +1,7 @@
 // The CLI's result model: engine findings converted to LSP-style positions (0-based lines,
 // UTF-16 characters), shared by every output format.
-import { createHash } from 'node:crypto';
 import type { Code, Finding, Severity } from '../engine/types.js';
+import { hash64Hex } from '../engine/hash.js';
 import { LineIndex } from '../engine/lines.js';
 
 export interface Position { line: number; character: number }
@@ -67,10 +67,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): Diagn
   const sorted = [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const seen = new Map<string, number>();
   return sorted.map((f) => {
-    const base = createHash('sha256')
-      .update(`${f.code}\0${f.claimId ?? f.cautionId ?? ''}\0${text.slice(f.start, f.end).replace(/\s+/g, ' ').trim()}`)
-      .digest('hex')
-      .slice(0, 32);
+    const base = hash64Hex(`${f.code}\0${f.claimId ?? f.cautionId ?? ''}\0${text.slice(f.start, f.end).replace(/\s+/g, ' ').trim()}`);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const d: Diagnostic = {

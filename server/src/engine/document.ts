@@ -7,6 +7,7 @@ import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import type { SentenceRef } from './context.js';
 import { fastProse } from './fastpath.js';
+import { hash64 } from './hash.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
 import { extractProse, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
@@ -122,15 +123,10 @@ export class AnalysisCache {
   db?: CompiledDatabase;
 }
 
-/** Two independent 32-bit FNV-1a hashes of a range plus its length: a 64-bit key for the cache. */
+/** A 64-bit hash of a range plus its length: the cache key of a chunk. */
 function unitKey(text: string, start: number, end: number): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ (end - start);
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${end - start}`;
+  const [h1, h2] = hash64(text, start, end);
+  return `${h1.toString(36)}.${h2.toString(36)}.${end - start}`;
 }
 
 function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument): ChunkData {

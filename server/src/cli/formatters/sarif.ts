@@ -32,7 +32,7 @@ export function formatSarif(report: RunReport, ctx: FormatContext): string {
       level: LEVEL[d.severity],
       message: { text: d.message },
       locations: [{ physicalLocation: { artifactLocation: location, region: region(d.range) } }],
-      partialFingerprints: { 'claimlint/v1': d.fingerprint },
+      partialFingerprints: { 'claimlint/v2': d.fingerprint },
     };
     const properties: Record<string, unknown> = { severity: d.severity, sources: d.sources };
     if (d.claimId) properties.claimId = d.claimId;
