@@ -8,6 +8,7 @@
 //   #NUM            a number (digits or a number word)
 //   #W              any word
 import type { Tokens } from './tokenize.js';
+import { intern, idOf, vocabSize } from './vocab.js';
 import type { CueKind } from './types.js';
 
 /** 'pseudo' entries only suppress; 'feature' entries feed the certainty model but are not reported as cues. */
@@ -18,8 +19,8 @@ export interface Entry {
   group: string;
   /** Kinds of shorter matches inside this one that survive (default: none survive). */
   keep?: readonly EntryKind[];
-  /** Compiled slots. */
-  slots: Slot[];
+  /** Compiled slots (codes below). */
+  codes: Int32Array;
 }
 
 type Slot = ReadonlySet<string> | '#NUM' | '#W';
@@ -138,51 +139,95 @@ function expand(pattern: string): Slot[][] {
   return variants.filter((v) => v.length > 0);
 }
 
+// Slot codes of a compiled entry: a word id (>= 1), any number, any word, or (<= BITSET) a word set as a
+// bitset over ids, starting at offset BITSET - code of the index's pool.
+const ANY_NUM = -1;
+const ANY_WORD = -2;
+const BITSET = -3;
+
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, Entry[]>();
+  /** Entries by the id of their first word (undefined: none); ids at or past `limit` start none. */
+  private readonly byFirst: Array<Entry[] | undefined>;
   private readonly wildFirst: Entry[] = [];
+  /** Ids below `limit` are covered by the bitsets (a later id names no word of this index). */
+  private readonly limit: number;
+  private readonly pool: Uint32Array;
+  /** Number words by id, for #NUM. */
+  private readonly numberWord: Uint8Array;
 
   constructor(specs: readonly PhraseSpec[]) {
+    const entries: Array<{ entry: Entry; slots: Slot[] }> = [];
     for (const spec of specs) {
       for (const p of spec.patterns) {
         for (const slots of expand(p)) {
-          const entry: Entry = { kind: spec.kind, group: spec.group, keep: spec.keep, slots };
-          const first = slots[0];
-          if (typeof first === 'string') this.wildFirst.push(entry);
-          else for (const w of first) {
-            let list = this.byFirst.get(w);
-            if (!list) this.byFirst.set(w, (list = []));
-            list.push(entry);
-          }
+          entries.push({ entry: { kind: spec.kind, group: spec.group, keep: spec.keep, codes: new Int32Array(slots.length) }, slots });
+          for (const slot of slots) if (typeof slot !== 'string') for (const w of slot) intern(w);
         }
       }
+    }
+    for (const w of NUMBER_WORDS.keys()) intern(w);
+    this.limit = vocabSize();
+    this.numberWord = new Uint8Array(this.limit);
+    for (const w of NUMBER_WORDS.keys()) this.numberWord[idOf(w)] = 1;
+    // One bitset per distinct word set (optional slots share their set object across variants).
+    const stride = (this.limit + 31) >>> 5;
+    const bitsetOf = new Map<ReadonlySet<string>, number>();
+    const sets: Array<ReadonlySet<string>> = [];
+    for (const { slots } of entries) for (const slot of slots) if (typeof slot !== 'string' && slot.size > 1 && !bitsetOf.has(slot)) {
+      bitsetOf.set(slot, sets.length * stride);
+      sets.push(slot);
+    }
+    this.pool = new Uint32Array(sets.length * stride);
+    sets.forEach((set, k) => {
+      for (const w of set) { const id = idOf(w); this.pool[k * stride + (id >>> 5)] |= 1 << (id & 31); }
+    });
+    this.byFirst = new Array(this.limit);
+    for (const { entry, slots } of entries) {
+      slots.forEach((slot, k) => {
+        entry.codes[k] = slot === '#NUM' ? ANY_NUM : slot === '#W' ? ANY_WORD : slot.size > 1 ? BITSET - bitsetOf.get(slot)! : idOf(slot.values().next().value!);
+      });
+      const first = slots[0];
+      if (typeof first === 'string') this.wildFirst.push(entry);
+      else for (const w of first) (this.byFirst[idOf(w)] ??= []).push(entry);
     }
   }
 
   /** Every match at every position (overlaps included); resolve() picks the survivors. */
   matchAll(t: Tokens): Match[] {
     const out: Match[] = [];
+    const ids = t.id;
+    const limit = this.limit;
+    const wild = this.wildFirst;
     for (let i = 0; i < t.n; i++) {
-      const list = this.byFirst.get(t.norm[i]);
-      if (list) for (const e of list) this.tryAt(t, i, e, out);
-      if (t.word[i]) for (const e of this.wildFirst) this.tryAt(t, i, e, out);
+      const id = ids[i];
+      if (id < limit) {
+        const list = this.byFirst[id];
+        if (list !== undefined) for (let e = 0; e < list.length; e++) this.tryAt(t, i, list[e], 1, out);
+      }
+      if (wild.length > 0 && t.word[i]) for (let e = 0; e < wild.length; e++) this.tryAt(t, i, wild[e], 0, out);
     }
     return out;
   }
 
-  private tryAt(t: Tokens, i: number, e: Entry, out: Match[]): void {
-    const slots = e.slots;
-    if (i + slots.length > t.n) return;
-    for (let k = 0; k < slots.length; k++) {
-      const s = slots[k];
+  /** Matches `e` at token i, its slots from `from` on (the first slot is known to match when indexed by it). */
+  private tryAt(t: Tokens, i: number, e: Entry, from: number, out: Match[]): void {
+    const codes = e.codes;
+    const len = codes.length;
+    if (i + len > t.n) return;
+    const ids = t.id;
+    for (let k = from; k < len; k++) {
+      const c = codes[k];
       const ti = i + k;
-      if (s === '#NUM') {
-        if (!(t.num[ti] || NUMBER_WORDS.has(t.norm[ti]))) return;
-      } else if (s === '#W') {
+      const id = ids[ti];
+      if (c > 0) {
+        if (id !== c) return;
+      } else if (c === ANY_NUM) {
+        if (!(t.num[ti] || (id < this.limit && this.numberWord[id] === 1))) return;
+      } else if (c === ANY_WORD) {
         if (!t.word[ti]) return;
-      } else if (!s.has(t.norm[ti])) return;
+      } else if (id >= this.limit || (this.pool[BITSET - c + (id >>> 5)] & (1 << (id & 31))) === 0) return;
     }
-    out.push({ i, j: i + slots.length, entry: e });
+    out.push({ i, j: i + len, entry: e });
   }
 }
 
