@@ -6,6 +6,7 @@
 import type { Scan } from './scan.js';
 import type { StrengthResult } from './strength.js';
 import type { PopulationKind } from './types.js';
+import { WordList } from './vocab.js';
 
 const CUE_GROUPS = [
   'modal-weak', 'modal-can', 'modal-would', 'modal-should', 'modal-must', 'modal-will',
@@ -41,19 +42,56 @@ export const FEATURE_NAMES: readonly string[] = [
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURE_NAMES.map((n, i) => [n, i]));
 const IDX = FEATURE_INDEX;
 const cap = (v: number, c: number) => (v > c ? c : v);
+const at = (name: string): number => {
+  const k = IDX.get(name);
+  if (k === undefined) throw new Error(`features: unknown feature ${name}`);
+  return k;
+};
+/** Feature index by cue group and by phrase group (the lexicon groups the model counts). */
+const CUE_INDEX: ReadonlyMap<string, number> = new Map(CUE_GROUPS.map((g) => [g, at('cue:' + g)]));
+const PHRASE_INDEX: ReadonlyMap<string, number> = new Map(FEATURE_GROUPS.map((g) => [g, at('phrase:' + g)]));
+/** The counted features come first, so capping them is one short loop. */
+const N_COUNTED = CUE_GROUPS.length + FEATURE_GROUPS.length;
+const STRENGTH_INDEX = [-1, at('strength:1'), at('strength:2'), at('strength:3')];
+const POP_INDEX: ReadonlyMap<PopulationKind, number> = new Map(POPULATIONS.map((p) => [p, at('pop:' + p)]));
+const I = {
+  causalVerb: at('rel:causal-verb'), causalAdj: at('rel:causal-adj'), causalNoun: at('rel:causal-noun'),
+  correlational: at('rel:correlational'), comparative: at('rel:comparative'),
+  negated: at('flag:negated'), attributed: at('flag:attributed'), hypothetical: at('flag:hypothetical'),
+  hedged: at('flag:hedged'), boosted: at('flag:boosted'), generalised: at('flag:generalised'),
+  hedgeMain: at('hedge:main'), hedgeSub: at('hedge:sub'), hedgeTotal: at('hedge:total'), hedgeAny: at('hedge:any'),
+  hedgeFirstPos: at('hedge:first-pos'), hedgeEarly: at('hedge:early'), hedgeAttributed: at('hedge:x-attributed'),
+  hedgeFraming: at('hedge:x-framing'), hedgeModalMain: at('hedge:modal-main'), hedgeListCount: at('hedge:list-count'),
+  hedgeListAny: at('hedge:list-any'), boosterTotal: at('booster:total'), negationMain: at('negation:main'),
+  numCount: at('num:count'), numAny: at('num:any'), numPercent: at('num:percent'), numPvalue: at('num:pvalue'),
+  numDecimal: at('num:decimal'), lenLogWords: at('len:log-words'), lenClauses: at('len:clauses'), lenCommas: at('len:commas'),
+  tenseEd: at('tense:ed'), tensePastFirst: at('tense:past-first'), quoteAny: at('quote:any'), parenAny: at('paren:any'),
+  specCapitalised: at('spec:capitalised'), specAcronyms: at('spec:acronyms'), specLongWords: at('spec:long-words'),
+  specMeanWordLength: at('spec:mean-word-length'), negPartial: at('neg:partial'),
+};
 
 /**
  * Words that make a negation partial rather than flat: "not significantly", "not fully", "not all", "not
  * necessarily" read as less certain than "not" alone, which raters treat as a firm statement.
  */
-const PARTIAL_AFTER_NEGATION = new Set([
+const PARTIAL_AFTER_NEGATION = new WordList([
   'significantly', 'significant', 'statistically', 'fully', 'all', 'always', 'necessarily', 'entirely', 'completely',
   'clearly', 'only', 'just', 'much', 'well', 'strongly', 'substantially', 'simply', 'solely',
 ]);
-const NEGATORS = new Set(['not', 'no', 'never']);
+const NEGATORS = new WordList(['not', 'no', 'never']);
 
 /** Non-verb words ending in -ed, to keep the past-tense count honest. */
-const ED_NOT_VERB = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'weed', 'greed', 'embed', 'wed', 'fled']);
+const ED_NOT_VERB = new WordList(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'weed', 'greed', 'embed', 'wed', 'fled']);
+
+/** An all-capitals word of two or more characters ("NMDA", "FDA"), as `slice === slice.toUpperCase()`. */
+function isAcronym(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return text.slice(start, end) === text.slice(start, end).toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
 
 export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind): Float64Array {
   const x = new Float64Array(FEATURE_NAMES.length);
@@ -61,7 +99,7 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
   let hedgeMain = 0, hedgeSub = 0, hedgeTotal = 0, boostTotal = 0, firstHedge = -1, modalMain = 0, negMain = 0;
   let framing = 0;
   for (const c of s.cues) {
-    const k = IDX.get('cue:' + c.group);
+    const k = CUE_INDEX.get(c.group);
     if (k !== undefined) x[k]++;
     if (HEDGE_GROUPS.has(c.group)) {
       hedgeTotal++;
@@ -74,41 +112,41 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
     if (c.kind === 'negation' && s.clauseOf[c.i] === s.mainClause) negMain++;
   }
   for (const m of s.features) {
-    const k = IDX.get('phrase:' + m.entry.group);
+    const k = PHRASE_INDEX.get(m.entry.group);
     if (k !== undefined) x[k]++;
     if (m.entry.group === 'f-framing') framing++;
   }
-  for (let k = 0; k < x.length; k++) x[k] = cap(x[k], 3);
+  for (let k = 0; k < N_COUNTED; k++) x[k] = cap(x[k], 3);
 
-  x[IDX.get('rel:causal-verb')!] = cap(st.causalVerbs, 3);
-  x[IDX.get('rel:causal-adj')!] = cap(st.causalAdj, 3);
-  x[IDX.get('rel:causal-noun')!] = cap(st.causalNouns, 3);
-  x[IDX.get('rel:correlational')!] = cap(st.correlational, 3);
-  x[IDX.get('rel:comparative')!] = cap(st.comparative, 3);
-  if (st.strength > 0) x[IDX.get('strength:' + st.strength)!] = 1;
-  if (pop !== 'unspecified') x[IDX.get('pop:' + pop)!] = 1;
+  x[I.causalVerb] = cap(st.causalVerbs, 3);
+  x[I.causalAdj] = cap(st.causalAdj, 3);
+  x[I.causalNoun] = cap(st.causalNouns, 3);
+  x[I.correlational] = cap(st.correlational, 3);
+  x[I.comparative] = cap(st.comparative, 3);
+  if (st.strength > 0) x[STRENGTH_INDEX[st.strength]] = 1;
+  if (pop !== 'unspecified') x[POP_INDEX.get(pop)!] = 1;
 
-  x[IDX.get('flag:negated')!] = +s.negated;
-  x[IDX.get('flag:attributed')!] = +s.attributed;
-  x[IDX.get('flag:hypothetical')!] = +s.hypothetical;
-  x[IDX.get('flag:hedged')!] = +s.hedged;
-  x[IDX.get('flag:boosted')!] = +s.boosted;
-  x[IDX.get('flag:generalised')!] = +s.generalised;
+  x[I.negated] = +s.negated;
+  x[I.attributed] = +s.attributed;
+  x[I.hypothetical] = +s.hypothetical;
+  x[I.hedged] = +s.hedged;
+  x[I.boosted] = +s.boosted;
+  x[I.generalised] = +s.generalised;
 
   const nTok = Math.max(1, t.n);
-  x[IDX.get('hedge:main')!] = cap(hedgeMain, 3);
-  x[IDX.get('hedge:sub')!] = cap(hedgeSub, 3);
-  x[IDX.get('hedge:total')!] = Math.log1p(hedgeTotal);
-  x[IDX.get('hedge:any')!] = hedgeTotal > 0 ? 1 : 0;
-  x[IDX.get('hedge:first-pos')!] = firstHedge < 0 ? 1 : firstHedge / nTok;
-  x[IDX.get('hedge:early')!] = firstHedge >= 0 && firstHedge < 6 ? 1 : 0;
-  x[IDX.get('hedge:x-attributed')!] = hedgeTotal > 0 && s.attributed ? 1 : 0;
-  x[IDX.get('hedge:x-framing')!] = hedgeTotal > 0 && framing > 0 ? 1 : 0;
-  x[IDX.get('hedge:modal-main')!] = cap(modalMain, 2);
-  x[IDX.get('hedge:list-count')!] = Math.log1p(s.hedgeList);
-  x[IDX.get('hedge:list-any')!] = s.hedgeList > 0 ? 1 : 0;
-  x[IDX.get('booster:total')!] = Math.log1p(boostTotal);
-  x[IDX.get('negation:main')!] = cap(negMain, 2);
+  x[I.hedgeMain] = cap(hedgeMain, 3);
+  x[I.hedgeSub] = cap(hedgeSub, 3);
+  x[I.hedgeTotal] = Math.log1p(hedgeTotal);
+  x[I.hedgeAny] = hedgeTotal > 0 ? 1 : 0;
+  x[I.hedgeFirstPos] = firstHedge < 0 ? 1 : firstHedge / nTok;
+  x[I.hedgeEarly] = firstHedge >= 0 && firstHedge < 6 ? 1 : 0;
+  x[I.hedgeAttributed] = hedgeTotal > 0 && s.attributed ? 1 : 0;
+  x[I.hedgeFraming] = hedgeTotal > 0 && framing > 0 ? 1 : 0;
+  x[I.hedgeModalMain] = cap(modalMain, 2);
+  x[I.hedgeListCount] = Math.log1p(s.hedgeList);
+  x[I.hedgeListAny] = s.hedgeList > 0 ? 1 : 0;
+  x[I.boosterTotal] = Math.log1p(boostTotal);
+  x[I.negationMain] = cap(negMain, 2);
 
   let nums = 0, percent = 0, pvalue = 0, decimal = 0, ed = 0, commas = 0, quote = 0, paren = 0, pastFirst = -1;
   let caps = 0, acronyms = 0, long = 0, chars = 0, partialNeg = 0;
@@ -128,35 +166,35 @@ export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind
       const c0 = text.charCodeAt(t.start[k]);
       const upper = c0 >= 65 && c0 <= 90;
       const len = t.end[k] - t.start[k];
-      if (upper && len > 1 && text.slice(t.start[k], t.end[k]) === text.slice(t.start[k], t.end[k]).toUpperCase()) acronyms++;
+      if (upper && len > 1 && isAcronym(text, t.start[k], t.end[k])) acronyms++;
       else if (upper && k > 0) caps++;
       if (len >= 10) long++;
       chars += len;
     }
-    if (NEGATORS.has(w) || w.endsWith("n't")) {
-      for (let j = k + 1; j < t.n && j <= k + 3; j++) if (PARTIAL_AFTER_NEGATION.has(t.norm[j])) { partialNeg++; break; }
+    if (NEGATORS.has(t.id[k]) || w.endsWith("n't")) {
+      for (let j = k + 1; j < t.n && j <= k + 3; j++) if (PARTIAL_AFTER_NEGATION.has(t.id[j])) { partialNeg++; break; }
     }
-    if (t.word[k] && w.length > 4 && w.endsWith('ed') && !ED_NOT_VERB.has(w)) {
+    if (t.word[k] && w.length > 4 && w.endsWith('ed') && !ED_NOT_VERB.has(t.id[k])) {
       ed++;
       if (pastFirst < 0) pastFirst = k;
     }
   }
-  x[IDX.get('num:count')!] = Math.log1p(nums);
-  x[IDX.get('num:any')!] = nums > 0 ? 1 : 0;
-  x[IDX.get('num:percent')!] = percent;
-  x[IDX.get('num:pvalue')!] = pvalue;
-  x[IDX.get('num:decimal')!] = decimal;
-  x[IDX.get('len:log-words')!] = Math.log1p(s.nWords);
-  x[IDX.get('len:clauses')!] = cap(s.clauseStart.length, 5);
-  x[IDX.get('len:commas')!] = cap(commas, 5);
-  x[IDX.get('tense:ed')!] = Math.log1p(ed);
-  x[IDX.get('tense:past-first')!] = pastFirst >= 0 && pastFirst < 8 ? 1 : 0;
-  x[IDX.get('quote:any')!] = quote;
-  x[IDX.get('paren:any')!] = paren;
-  x[IDX.get('spec:capitalised')!] = Math.log1p(caps);
-  x[IDX.get('spec:acronyms')!] = Math.log1p(acronyms);
-  x[IDX.get('spec:long-words')!] = s.nWords ? long / s.nWords : 0;
-  x[IDX.get('spec:mean-word-length')!] = s.nWords ? chars / s.nWords / 10 : 0;
-  x[IDX.get('neg:partial')!] = cap(partialNeg, 2);
+  x[I.numCount] = Math.log1p(nums);
+  x[I.numAny] = nums > 0 ? 1 : 0;
+  x[I.numPercent] = percent;
+  x[I.numPvalue] = pvalue;
+  x[I.numDecimal] = decimal;
+  x[I.lenLogWords] = Math.log1p(s.nWords);
+  x[I.lenClauses] = cap(s.clauseStart.length, 5);
+  x[I.lenCommas] = cap(commas, 5);
+  x[I.tenseEd] = Math.log1p(ed);
+  x[I.tensePastFirst] = pastFirst >= 0 && pastFirst < 8 ? 1 : 0;
+  x[I.quoteAny] = quote;
+  x[I.parenAny] = paren;
+  x[I.specCapitalised] = Math.log1p(caps);
+  x[I.specAcronyms] = Math.log1p(acronyms);
+  x[I.specLongWords] = s.nWords ? long / s.nWords : 0;
+  x[I.specMeanWordLength] = s.nWords ? chars / s.nWords / 10 : 0;
+  x[I.negPartial] = cap(partialNeg, 2);
   return x;
 }

@@ -7,34 +7,44 @@ import { population } from './population.js';
 import { extractFeatures, FEATURE_NAMES } from './features.js';
 import { CERTAINTY_MODEL } from './weights.js';
 import type { CertaintyModel, CertaintyTree } from './model.js';
+import { intern, idOf, vocabSize } from './vocab.js';
 import type { Cue, SentenceAnalysis, PopulationKind } from './types.js';
 
 export type { Cue, CueKind, PopulationKind, SentenceAnalysis, Span } from './types.js';
 export { FEATURE_NAMES } from './features.js';
 export type { CertaintyModel, CertaintyTree } from './model.js';
 
-/** A tree with feature names resolved to indices: a leaf value or [index, threshold, left, right]. */
-type Tree = number | [number, number, Tree, Tree];
-
 interface Compiled {
   intercept: number;
   coef: Float64Array;
   square: Float64Array;
-  cues: ReadonlyMap<string, number>;
-  words: ReadonlyMap<string, number>;
-  trees: Tree[];
+  /** Cue keys ("group:w1 w2") as a trie: group, then word ids; a node's `key` indexes `cueWeight`. */
+  cues: Map<string, CueNode>;
+  cueWeight: Float64Array;
+  /** Word weights by word id (vocab.ts); `hasWord` marks the model's words (empty when it has none). */
+  wordWeight: Float64Array;
+  hasWord: Uint8Array;
+  /** Boosted trees, flattened: node n tests x[feat[n]] <= thr[n] and goes to node left[n] or right[n]; a
+   *  negative child -1 - v is leaf v of `leaf`. `roots` holds each tree's first node (or leaf). */
+  roots: Int32Array;
+  feat: Int32Array;
+  thr: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  leaf: Float64Array;
   min: number;
   max: number;
+}
+
+interface CueNode {
+  key: number;
+  next: Map<number, CueNode> | null;
 }
 
 function featureIndex(name: string): number {
   const k = FEATURE_NAMES.indexOf(name);
   if (k < 0) throw new Error(`certainty model: unknown feature ${name}`);
   return k;
-}
-
-function compileTree(t: CertaintyTree): Tree {
-  return typeof t === 'number' ? t : [featureIndex(t[0]), t[1], compileTree(t[2]), compileTree(t[3])];
 }
 
 function compile(model: CertaintyModel): Compiled {
@@ -44,11 +54,63 @@ function compile(model: CertaintyModel): Compiled {
     coef[i] = model.features[name] ?? 0;
     square[i] = model.squares?.[name] ?? 0;
   });
+
+  // Cue keys: "quotation" alone, or group ":" words joined by single spaces (as cueKeysOf writes them);
+  // any other shape can never be looked up, so it is left out.
+  const cues = new Map<string, CueNode>();
+  const cueEntries = Object.entries(model.cues ?? {});
+  const cueWeight = new Float64Array(cueEntries.length);
+  cueEntries.forEach(([key, weight], k) => {
+    cueWeight[k] = weight;
+    if (key === 'quotation') {
+      cues.set(key, { key: k, next: null });
+      return;
+    }
+    const colon = key.indexOf(':');
+    if (colon < 0) return;
+    const words = key.slice(colon + 1).split(' ');
+    if (words.some((w) => w === '')) return;
+    const group = key.slice(0, colon);
+    let node = cues.get(group);
+    if (!node) cues.set(group, (node = { key: -1, next: null }));
+    for (const w of words) {
+      const id = intern(w);
+      node.next ??= new Map();
+      let child = node.next.get(id);
+      if (!child) node.next.set(id, (child = { key: -1, next: null }));
+      node = child;
+    }
+    node.key = k;
+  });
+
+  const wordEntries = Object.entries(model.words);
+  for (const [w] of wordEntries) intern(w);
+  const wordWeight = new Float64Array(wordEntries.length > 0 ? vocabSize() : 0);
+  const hasWord = new Uint8Array(wordWeight.length);
+  for (const [w, v] of wordEntries) {
+    wordWeight[idOf(w)] = v;
+    hasWord[idOf(w)] = 1;
+  }
+
+  const feat: number[] = [], thr: number[] = [], left: number[] = [], right: number[] = [], leaf: number[] = [];
+  const flatten = (t: CertaintyTree): number => {
+    if (typeof t === 'number') {
+      leaf.push(t);
+      return -leaf.length;
+    }
+    const n = feat.length;
+    feat.push(featureIndex(t[0]));
+    thr.push(t[1]);
+    left.push(0);
+    right.push(0);
+    left[n] = flatten(t[2]);
+    right[n] = flatten(t[3]);
+    return n;
+  };
+  const roots = Int32Array.from((model.trees ?? []).map(flatten));
   return {
-    intercept: model.intercept, coef, square,
-    cues: new Map(Object.entries(model.cues ?? {})),
-    words: new Map(Object.entries(model.words)),
-    trees: (model.trees ?? []).map(compileTree),
+    intercept: model.intercept, coef, square, cues, cueWeight, wordWeight, hasWord,
+    roots, feat: Int32Array.from(feat), thr: Float64Array.from(thr), left: Int32Array.from(left), right: Int32Array.from(right), leaf: Float64Array.from(leaf),
     min: model.min, max: model.max,
   };
 }
@@ -84,26 +146,65 @@ export function cueKeysOf(s: Scan): string[] {
 /** Cue matches counted up to 3 times each, as in the certainty model. */
 export const CUE_COUNT_CAP = 3;
 
-function treeValue(t: Tree, x: Float64Array): number {
-  while (typeof t !== 'number') t = x[t[0]] <= t[1] ? t[2] : t[3];
-  return t;
+/** Per word id, the call in which it was last seen (for "each distinct word once"). */
+let seenIn = new Int32Array(0);
+let call = 0;
+
+/** The weight of cue c's key ("group:w1 w2", "quotation"), or -1 when the model has none. */
+function cueKey(s: Scan, c: Scan['cues'][number], m: Compiled): number {
+  const root = m.cues.get(c.group);
+  if (root === undefined) return -1;
+  if (c.group === 'quotation') return root.key;
+  let node: CueNode | undefined = root;
+  for (let k = c.i; k < c.j; k++) {
+    node = node.next === null ? undefined : node.next.get(s.t.id[k]);
+    if (node === undefined) return -1;
+  }
+  return node.key;
 }
 
+/**
+ * The model's certainty for a sentence: as written in model.ts, term by term in the same order (features,
+ * cue keys, distinct words, trees), so the sum is the same double as before.
+ */
 function score(x: Float64Array, s: Scan, m: Compiled): number {
   let y = m.intercept;
   for (let k = 0; k < x.length; k++) if (x[k] !== 0) y += (m.coef[k] + m.square[k] * x[k]) * x[k];
-  if (m.cues.size > 0) {
-    const seen = new Map<string, number>();
-    for (const key of cueKeysOf(s)) {
-      const c = m.cues.get(key);
-      if (c === undefined) continue;
-      const n = (seen.get(key) ?? 0) + 1;
-      seen.set(key, n);
-      if (n <= CUE_COUNT_CAP) y += c;
+  if (m.cueWeight.length > 0) {
+    // Each key counts up to CUE_COUNT_CAP times; `hits` lists the keys seen so far in this sentence.
+    let hits: number[] | null = null;
+    for (const c of s.cues) {
+      const key = cueKey(s, c, m);
+      if (key < 0) continue;
+      let n = 1;
+      if (hits === null) hits = [key];
+      else {
+        for (const h of hits) if (h === key) n++;
+        hits.push(key);
+      }
+      if (n <= CUE_COUNT_CAP) y += m.cueWeight[key];
     }
   }
-  if (m.words.size > 0) for (const w of wordsOf(s)) y += m.words.get(w) ?? 0;
-  for (const t of m.trees) y += treeValue(t, x);
+  const t = s.t;
+  if (m.hasWord.length > 0) {
+    if (seenIn.length < m.hasWord.length) seenIn = new Int32Array(m.hasWord.length);
+    if (++call === 0x7fffffff) { seenIn.fill(0); call = 1; }
+    for (let k = 0; k < t.n; k++) {
+      if (!t.word[k] || t.num[k]) continue;
+      const id = t.id[k];
+      // A word the model does not know adds 0 (which only turns a -0 sum into +0, as the first one did).
+      if (id >= m.hasWord.length || m.hasWord[id] === 0) y += 0;
+      else if (seenIn[id] !== call) {
+        seenIn[id] = call;
+        y += m.wordWeight[id];
+      }
+    }
+  }
+  for (let r = 0; r < m.roots.length; r++) {
+    let n = m.roots[r];
+    while (n >= 0) n = x[m.feat[n]] <= m.thr[n] ? m.left[n] : m.right[n];
+    y += m.leaf[-1 - n];
+  }
   return y < m.min ? m.min : y > m.max ? m.max : y;
 }
 
@@ -114,6 +215,8 @@ export function featurize(text: string): { x: Float64Array; words: string[]; cue
   const pop = population(s);
   return { x: extractFeatures(s, st, pop.kind), words: [...wordsOf(s)], cueKeys: cueKeysOf(s), strength: st, scan: s, population: pop.kind };
 }
+
+const byPosition = (a: Cue, b: Cue) => a.start - b.start || a.end - b.end;
 
 export function analyzeSentence(text: string): SentenceAnalysis {
   const s = scan(text);
@@ -130,7 +233,7 @@ export function analyzeSentence(text: string): SentenceAnalysis {
     cues.push({ text: text.slice(start, end), start, end, kind: r.kind, group: r.hedged ? r.group + '-hedged' : r.group });
   }
   for (const p of pop.cues) cues.push(p);
-  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+  cues.sort(byPosition);
 
   const negationScopes = [];
   for (const sc of s.scopes) if (sc.j > sc.i) negationScopes.push({ start: s.t.start[sc.i], end: s.t.end[sc.j - 1] });
