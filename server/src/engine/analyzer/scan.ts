@@ -4,6 +4,7 @@ import { tokenize, type Tokens } from './tokenize.js';
 import { resolve, type Match } from './phrases.js';
 import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
 import type { CueKind } from './types.js';
+import { WordList } from './vocab.js';
 
 export interface CueMatch {
   /** Token range [i, j). */
@@ -48,26 +49,47 @@ export interface Scan {
   generalised: boolean;
 }
 
-const OPENERS = new Set([
+const OPENERS = new WordList([
   'although', 'though', 'while', 'whilst', 'whereas', 'despite', 'unlike', 'if', 'unless', 'when', 'whenever',
   'because', 'since', 'as', 'after', 'before', 'whether', 'given', 'in', 'among', 'for', 'once', 'until',
   'compared', 'following', 'during', 'with', 'without', 'at', 'on', 'by', 'to', 'from', 'like', 'even',
 ]);
-const CONDITIONAL_OPENERS = new Set(['if', 'unless', 'whether', 'provided', 'assuming', 'suppose', 'supposing']);
-const REPORT_AFTER_COMMA = new Set(['says', 'said', 'according', 'reports', 'reported', 'notes', 'noted', 'explains', 'explained', 'adds', 'added', 'concludes', 'concluded', 'writes', 'wrote', 'warns', 'warned', 'argues', 'argued', 'claims', 'claimed', 'told']);
-const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
-const QUOTE_CLOSE = new Set(['"', '”', '»', '“']);
+const CONDITIONAL_OPENERS = new WordList(['if', 'unless', 'whether', 'provided', 'assuming', 'suppose', 'supposing']);
+const REPORT_AFTER_COMMA = new WordList(['says', 'said', 'according', 'reports', 'reported', 'notes', 'noted', 'explains', 'explained', 'adds', 'added', 'concludes', 'concluded', 'writes', 'wrote', 'warns', 'warned', 'argues', 'argued', 'claims', 'claimed', 'told']);
+const QUOTE_OPEN = new WordList(['"', '“', '«', '„']);
+const QUOTE_CLOSE = new WordList(['"', '”', '»', '“']);
 const STRONG_HEDGE_GROUPS = new Set([
   'epistemic-suggest', 'epistemic-indicate', 'epistemic-appear', 'epistemic-believe', 'epistemic-adverb',
   'epistemic-adjective', 'unclear', 'open-question', 'modal-weak', 'limitation', 'negated-booster', 'hypothetical',
 ]);
 /** Negations that modify a noun phrase ("patients without depression") rather than the main verb. */
 const MODIFIER_NEGATION = new Set(['without', 'free of', 'free from', 'absence of', 'lack of', 'absent', 'independent of', 'unrelated to', 'rather than', 'instead of', 'failure to', 'lack', 'lacks', 'lacked', 'lacking']);
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const BE_FORMS = new WordList(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+const SCOPE_BREAKER = new WordList(SCOPE_BREAKERS);
+const COMMA_BREAKER = new WordList(COMMA_BREAKERS);
+const CONCESSIVE_OPENER = new WordList(CONCESSIVE);
+/** The one-word members of MODIFIER_NEGATION (most negation cues are one word: no join needed). */
+const MODIFIER_NEGATION_WORD = new WordList([...MODIFIER_NEGATION].filter((p) => !p.includes(' ')));
 
 function toCue(m: Match, t: Tokens): CueMatch {
   return { i: m.i, j: m.j, kind: m.entry.kind as CueKind, group: m.entry.group, start: t.start[m.i], end: t.end[m.j - 1] };
 }
+
+/** The type of a clause that starts at token k. */
+function clauseTypeAt(t: Tokens, k: number): ClauseType {
+  const w = t.norm[k];
+  if (w === undefined) return 'main';
+  const id = t.id[k];
+  if (CONCESSIVE_OPENER.has(id)) return 'concessive';
+  if (CONDITIONAL_OPENERS.has(id)) return 'conditional';
+  if (w === 'which' || w === 'who' || w === 'whom' || w === 'whose') return 'relative';
+  if (REPORT_AFTER_COMMA.has(id)) return 'report';
+  if (w === 'but' || w === 'however' || w === 'yet' || w === 'nevertheless' || w === 'nonetheless' || w === ';') return 'contrast';
+  return 'main';
+}
+
+const byTokens = (a: CueMatch, b: CueMatch) => a.i - b.i || a.j - b.j;
 
 export function scan(text: string): Scan {
   const t = tokenize(text);
@@ -86,35 +108,26 @@ export function scan(text: string): Scan {
   const clauseStart: number[] = [0];
   const clauseEnd: number[] = [];
   const clauseType: ClauseType[] = [];
-  const firstWordType = (k: number, breaker: string | null): ClauseType => {
-    const w = breaker ?? t.norm[k];
-    if (w === undefined) return 'main';
-    if (CONCESSIVE.has(w)) return 'concessive';
-    if (CONDITIONAL_OPENERS.has(w)) return 'conditional';
-    if (w === 'which' || w === 'who' || w === 'whom' || w === 'whose') return 'relative';
-    if (REPORT_AFTER_COMMA.has(w)) return 'report';
-    if (w === 'but' || w === 'however' || w === 'yet' || w === 'nevertheless' || w === 'nonetheless' || w === ';') return 'contrast';
-    return 'main';
-  };
   let cur = 0;
-  let curOpening = n > 0 && OPENERS.has(t.norm[0]);
-  clauseType.push(n > 0 ? (curOpening && firstWordType(0, null) === 'main' ? 'opening' : firstWordType(0, null)) : 'main');
+  let curOpening = n > 0 && OPENERS.has(t.id[0]);
+  clauseType.push(n > 0 ? (curOpening && clauseTypeAt(t, 0) === 'main' ? 'opening' : clauseTypeAt(t, 0)) : 'main');
   for (let k = 0; k < n; k++) {
     const w = t.norm[k];
     let breakBefore = false;
-    if (k > clauseStart[cur] && SCOPE_BREAKERS.has(w) && !((w === '.' || w === '!') && !(k + 1 < n && t.word[k + 1]))) {
+    const id = t.id[k];
+    if (k > clauseStart[cur] && SCOPE_BREAKER.has(id) && !((w === '.' || w === '!') && !(k + 1 < n && t.word[k + 1]))) {
       // "not yet", "has yet to" are not contrasts.
       if (!(w === 'yet' && k > 0 && (t.norm[k - 1] === 'not' || t.norm[k - 1] === 'has' || t.norm[k - 1] === 'have' || t.norm[k - 1] === 'had'))) breakBefore = true;
-    } else if (k > clauseStart[cur] && k > 0 && t.norm[k - 1] === ',' && (COMMA_BREAKERS.has(w) || curOpening || REPORT_AFTER_COMMA.has(w))) {
+    } else if (k > clauseStart[cur] && k > 0 && t.norm[k - 1] === ',' && (COMMA_BREAKER.has(id) || curOpening || REPORT_AFTER_COMMA.has(id))) {
       breakBefore = true;
     }
     if (breakBefore) {
       clauseEnd.push(k);
       clauseStart.push(k);
       cur++;
-      const ty = firstWordType(k, null);
-      curOpening = OPENERS.has(w) || ty === 'concessive' || ty === 'conditional';
-      clauseType.push(ty === 'main' && OPENERS.has(w) ? 'opening' : ty);
+      const ty = clauseTypeAt(t, k);
+      curOpening = OPENERS.has(id) || ty === 'concessive' || ty === 'conditional';
+      clauseType.push(ty === 'main' && OPENERS.has(id) ? 'opening' : ty);
     }
     clauseOf[k] = cur;
   }
@@ -130,11 +143,11 @@ export function scan(text: string): Scan {
 
   // ---- quotations: a quoted span of 4+ words is reported speech ----
   for (let k = 0; k < n; k++) {
-    if (!QUOTE_OPEN.has(t.norm[k])) continue;
+    if (!QUOTE_OPEN.has(t.id[k])) continue;
     let close = -1;
     let words = 0;
     for (let q = k + 1; q < n; q++) {
-      if (QUOTE_CLOSE.has(t.norm[q]) && (t.norm[k] !== '“' || t.norm[q] !== '“')) { close = q; break; }
+      if (QUOTE_CLOSE.has(t.id[q]) && (t.norm[k] !== '“' || t.norm[q] !== '“')) { close = q; break; }
       if (t.word[q]) words++;
     }
     if (close < 0) break;
@@ -148,7 +161,7 @@ export function scan(text: string): Scan {
     if (w === '?') { question = true; cues.push({ i: k, j: k + 1, kind: 'question', group: 'question', start: t.start[k], end: t.end[k] }); break; }
     if (t.word[k] || w === '.' || w === '!') break;
   }
-  cues.sort((a, b) => a.i - b.i || a.j - b.j);
+  cues.sort(byTokens);
 
   // ---- negated boosters and generalisers: "not proven", "not all patients" ----
   const negationCues: CueMatch[] = [];
@@ -169,13 +182,13 @@ export function scan(text: string): Scan {
   const scopes: Array<{ i: number; j: number }> = [];
   for (const ng of negationCues) {
     const c = clauseOf[ng.i];
-    const post = (ng.j === ng.i + 2 && t.norm[ng.i] === 'ruled' && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1])) || (t.norm[ng.i] === 'absent' && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1]));
+    const post = (ng.j === ng.i + 2 && t.norm[ng.i] === 'ruled' && ng.i > 0 && BE_FORMS.has(t.id[ng.i - 1])) || (t.norm[ng.i] === 'absent' && ng.i > 0 && BE_FORMS.has(t.id[ng.i - 1]));
     let i = ng.j;
     let j = clauseEnd[c];
     while (j > i && !t.word[j - 1]) j--;
     if (post || j <= i) {
       i = clauseStart[c];
-      j = post && ng.i > 0 && BE_FORMS.has(t.norm[ng.i - 1]) ? ng.i - 1 : ng.i;
+      j = post && ng.i > 0 && BE_FORMS.has(t.id[ng.i - 1]) ? ng.i - 1 : ng.i;
       while (i < j && !t.word[i]) i++;
       while (j > i && !t.word[j - 1]) j--;
     }
@@ -195,9 +208,8 @@ export function scan(text: string): Scan {
       case 'negation':
         if (c.group === 'negation' || c.group === 'null-result') {
           if (clauseOf[c.i] !== mainClause) break;
-          const phrase = t.norm.slice(c.i, c.j).join(' ');
-          if (MODIFIER_NEGATION.has(phrase)) break;
-          if (phrase === 'no' && c.i > 0 && t.norm[c.i - 1] === 'with') break;
+          if (c.j - c.i === 1 ? MODIFIER_NEGATION_WORD.has(t.id[c.i]) : MODIFIER_NEGATION.has(t.norm.slice(c.i, c.j).join(' '))) break;
+          if (c.j - c.i === 1 && t.norm[c.i] === 'no' && c.i > 0 && t.norm[c.i - 1] === 'with') break;
           if (inRelative(t, c.i, clauseStart[clauseOf[c.i]])) break;
           if (subordinateBefore(t, c.i, clauseStart[clauseOf[c.i]])) break;
           // "not A but B": the assertion is B.
@@ -235,10 +247,10 @@ export function scan(text: string): Scan {
   };
 }
 
-const SUBORDINATE = new Set(['if', 'unless', 'whether', 'because', 'since', 'when', 'whenever', 'while', 'although', 'though', 'even', 'until', 'once']);
+const SUBORDINATE = new WordList(['if', 'unless', 'whether', 'because', 'since', 'when', 'whenever', 'while', 'although', 'though', 'even', 'until', 'once']);
 /** A subordinate clause opened between the clause start and token k ("... more likely to survive if they are not ..."). */
 function subordinateBefore(t: Tokens, k: number, from: number): boolean {
-  for (let q = k - 1; q > from; q--) if (SUBORDINATE.has(t.norm[q])) return true;
+  for (let q = k - 1; q > from; q--) if (SUBORDINATE.has(t.id[q])) return true;
   return false;
 }
 

@@ -3,16 +3,18 @@
 // small integers instead of hashing the same strings again and again.
 
 const ids = new Map<string, number>();
-/** Per id, bit flags of the word lists that contain the word (see WordList). Id 0 has none. */
-const flags: number[] = [0];
+let size = 1;
+/** Planes of per-id bit flags, one bit per word list (see WordList). Id 0 is in no list. */
+const planes: number[][] = [];
+const BITS_PER_PLANE = 30;
 
 /** The id of `w`, interning it if new. */
 export function intern(w: string): number {
   let id = ids.get(w);
   if (id === undefined) {
-    id = flags.length;
+    id = size++;
     ids.set(w, id);
-    flags.push(0);
+    for (const p of planes) p.push(0);
   }
   return id;
 }
@@ -24,23 +26,30 @@ export function idOf(w: string): number {
 
 /** One more than the largest id. */
 export function vocabSize(): number {
-  return flags.length;
+  return size;
 }
 
-let nextBit = 0;
+let lists = 0;
 
 /**
- * A fixed word list tested by id: one flag bit per list, set on its words' ids. (About thirty lists fit in
- * a small integer; the analyzer needs far fewer.)
+ * A fixed word list tested by id (`has(t.id[k])` for `set.has(t.norm[k])`): one flag bit per list in a
+ * plane of small integers that grows with the vocabulary, so every id is in range.
  */
 export class WordList {
+  private readonly plane: number[];
   private readonly bit: number;
   constructor(words: Iterable<string>) {
-    if (nextBit >= 30) throw new Error('vocab: too many word lists');
-    this.bit = 1 << nextBit++;
-    for (const w of words) flags[intern(w)] |= this.bit;
+    const k = lists++;
+    if (k % BITS_PER_PLANE === 0) {
+      const plane: number[] = [];
+      for (let i = 0; i < size; i++) plane.push(0);
+      planes.push(plane);
+    }
+    this.plane = planes[planes.length - 1];
+    this.bit = 1 << k % BITS_PER_PLANE;
+    for (const w of words) this.plane[intern(w)] |= this.bit;
   }
   has(id: number): boolean {
-    return (flags[id] & this.bit) !== 0;
+    return (this.plane[id] & this.bit) !== 0;
   }
 }
