@@ -234,29 +234,50 @@ export class PhraseIndex {
 /**
  * Keeps the longest matches: a match inside a longer one is dropped unless the longer entry lists its
  * kind in `keep`. Pseudo entries ("not only", "in May") only suppress; they are never returned.
+ * Survivors come in token order (by start, then end; ties in match order).
  */
 export function resolve(matches: Match[]): Match[] {
-  if (matches.length < 2) return matches.filter((m) => m.entry.kind !== 'pseudo');
-  const order = matches.map((_, idx) => idx);
-  order.sort((a, b) => {
-    const la = matches[a].j - matches[a].i;
-    const lb = matches[b].j - matches[b].i;
-    return lb - la || a - b;
-  });
+  const n = matches.length;
+  if (n < 2) return n === 1 && matches[0].entry.kind === 'pseudo' ? [] : matches;
+  // Longest first, ties in match order (an insertion sort: lists are short).
+  const order: Match[] = [];
+  for (let a = 0; a < n; a++) {
+    const m = matches[a];
+    const len = m.j - m.i;
+    let p = order.length;
+    order.push(m);
+    while (p > 0 && order[p - 1].j - order[p - 1].i < len) {
+      order[p] = order[p - 1];
+      p--;
+    }
+    order[p] = m;
+  }
   const kept: Match[] = [];
-  for (const idx of order) {
-    const m = matches[idx];
+  for (let a = 0; a < n; a++) {
+    const m = order[a];
     let drop = false;
-    for (const k of kept) {
+    for (let b = 0; b < kept.length; b++) {
+      const k = kept[b];
+      // Identical spans of different kinds both survive only through `keep`.
       if (k.i <= m.i && m.j <= k.j && !(k.entry.keep && k.entry.keep.includes(m.entry.kind))) {
-        // Identical spans of different kinds both survive only through `keep`.
         drop = true;
         break;
       }
     }
     if (!drop) kept.push(m);
   }
-  const out = kept.filter((m) => m.entry.kind !== 'pseudo');
-  out.sort((a, b) => a.i - b.i || a.j - b.j);
+  // Non-pseudo survivors, stably sorted by (i, j) (another insertion sort).
+  const out: Match[] = [];
+  for (let a = 0; a < kept.length; a++) {
+    const m = kept[a];
+    if (m.entry.kind === 'pseudo') continue;
+    let p = out.length;
+    out.push(m);
+    while (p > 0 && (out[p - 1].i > m.i || (out[p - 1].i === m.i && out[p - 1].j > m.j))) {
+      out[p] = out[p - 1];
+      p--;
+    }
+    out[p] = m;
+  }
   return out;
 }
