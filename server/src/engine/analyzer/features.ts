@@ -93,8 +93,9 @@ function isAcronym(text: string, start: number, end: number): boolean {
   return true;
 }
 
-export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind): Float64Array {
-  const x = new Float64Array(FEATURE_NAMES.length);
+/** The feature vector of a sentence, written into `x` (a new vector by default; any old values are cleared). */
+export function extractFeatures(s: Scan, st: StrengthResult, pop: PopulationKind, x = new Float64Array(FEATURE_NAMES.length)): Float64Array {
+  x.fill(0);
   const t = s.t;
   let hedgeMain = 0, hedgeSub = 0, hedgeTotal = 0, boostTotal = 0, firstHedge = -1, modalMain = 0, negMain = 0;
   let framing = 0;

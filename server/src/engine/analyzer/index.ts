@@ -216,13 +216,17 @@ export function featurize(text: string): { x: Float64Array; words: string[]; cue
   return { x: extractFeatures(s, st, pop.kind), words: [...wordsOf(s)], cueKeys: cueKeysOf(s), strength: st, scan: s, population: pop.kind };
 }
 
+/** The feature vector of analyzeSentence, reused: a fresh Float64Array of this size per call costs an
+ *  off-heap allocation. (featurize returns its vector, so it gets its own.) */
+const scratch = new Float64Array(FEATURE_NAMES.length);
+
 const byPosition = (a: Cue, b: Cue) => a.start - b.start || a.end - b.end;
 
 export function analyzeSentence(text: string): SentenceAnalysis {
   const s = scan(text);
   const st = classifyStrength(s);
   const pop = population(s);
-  const x = extractFeatures(s, st, pop.kind);
+  const x = extractFeatures(s, st, pop.kind, scratch);
   const certainty = Math.round(score(x, s, active) * 100) / 100;
 
   const cues: Cue[] = [];
