@@ -22,6 +22,7 @@ import { documentEvidence, exportBibliography } from './evidence.js';
 import { contentModified, guardNotification, guardRequest, invalidParams, type Logger } from './guard.js';
 import { IntervalIndex } from './interval-index.js';
 import { normalizeUri, originLocation, pathToUri, uriToPath } from './locations.js';
+import { MemoryKeeper } from './memory.js';
 import {
   DocumentEvidenceRequest, ExportBibliographyRequest, ReloadRequest, StatusNotification,
   type ClaimlintInitializationOptions, type DocumentEvidenceParams, type ExportBibliographyParams, type StatusParams,
@@ -112,6 +113,7 @@ export class ClaimlintServer {
     configuration: false, watchDynamic: false, configDynamic: false, markdownHover: true, markdownCompletion: true,
     documentChanges: false, relatedInformation: false, workspaceFolders: false,
   };
+  private readonly memory = new MemoryKeeper();
   /** Settings from initializationOptions, then from didChangeConfiguration pushes. */
   private baseSettings: EditorSettings = DEFAULT_SETTINGS;
   /** Files we published problems for (pack/config files), to clear them when fixed. */
@@ -431,6 +433,9 @@ export class ClaimlintServer {
     }
     const diagnostics: Diagnostic[] = st.diagnostics.convert(doc, a.result.findings);
     void this.connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
+    // The version's text, its flattened copy and the published JSON with its buffer: mostly large
+    // objects that only a full collection frees (about 300 bytes of JSON per diagnostic).
+    this.memory.spent(4 * doc.getText().length + 600 * diagnostics.length);
     const count = (s: number) => diagnostics.filter((d) => d.severity === s).length;
     const status: StatusParams = {
       uri: doc.uri,
