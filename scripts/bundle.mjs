@@ -3,6 +3,9 @@
 // after tsc and build-db, so on every `npm test`; takes well under a second):
 //   client/src/extension.ts  → dist/extension.cjs  (CommonJS, `vscode` external)
 //   server/src/lsp/server.ts → dist/server.cjs     (CommonJS, every dependency inlined, ESM ones too)
+//   server/src/cli/main.ts   → dist/cli/main.js    (ESM; the `claimlint` command loads it: one file
+//   server/src/cli/worker.ts → dist/cli/worker.js   to compile instead of ~80 modules, a third of a
+//                                                    second less start-up per run)
 // and writes dist/claimlintrc.schema.json (the .claimlintrc JSON Schema the extension contributes).
 // Both end up next to dist/claims.json, which the server finds through import.meta.url (see below).
 // Flags: --minify (used by `npm run package`), --quiet.
@@ -39,9 +42,20 @@ const common = {
   ...importMetaUrl,
 };
 
+// ESM output keeps import.meta.url (the worker and the database are found next to the bundle);
+// CommonJS dependencies inlined into it still call require(), which ESM lacks: give them one.
+const esm = {
+  ...common,
+  format: 'esm',
+  define: {},
+  banner: { js: 'import { createRequire as __claimlintCreateRequire } from "node:module"; const require = __claimlintCreateRequire(import.meta.url);' },
+};
+
 const targets = [
   { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
   { name: 'server', entry: 'server/src/lsp/server.ts', out: 'dist/server.cjs', external: [] },
+  { name: 'cli', entry: 'server/src/cli/main.ts', out: 'dist/cli/main.js', external: [], options: esm },
+  { name: 'cli worker', entry: 'server/src/cli/worker.ts', out: 'dist/cli/worker.js', external: [], options: esm },
 ];
 
 const started = Date.now();
@@ -52,7 +66,7 @@ try {
       console.warn(`bundle: ${t.entry} does not exist yet; ${t.out} not built`);
       return undefined;
     }
-    await esbuild.build({ ...common, entryPoints: [t.entry], outfile: t.out, external: t.external });
+    await esbuild.build({ ...(t.options ?? common), entryPoints: [t.entry], outfile: t.out, external: t.external });
     return t;
   }));
 } catch {
