@@ -242,15 +242,21 @@ function shiftAll(data: ChunkData, layout: UnitLayout): void {
 /** Per concept, how many of the unit's blocks name it, as (concept number, count) pairs (memoised on the unit). */
 function unitBlockCounts(data: ChunkData, blocks: PlacedBlock[], c: CompiledDatabase): Int32Array {
   if (data.blockCounts) return data.blockCounts;
-  const counts = new Map<number, number>();
+  const touched: number[] = [];
+  if (scratch.length < c.conceptNames.length) scratch = new Int32Array(c.conceptNames.length);
   for (const pb of blocks) {
     for (const id of blockConcepts(pb)) {
       const k = c.conceptNumber.get(id);
-      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (k === undefined) continue;
+      if (scratch[k]++ === 0) touched.push(k);
     }
   }
-  return (data.blockCounts = Int32Array.from([...counts].flat()));
+  const pairs = new Int32Array(2 * touched.length);
+  touched.forEach((k, i) => { pairs[2 * i] = k; pairs[2 * i + 1] = scratch[k]!; scratch[k] = 0; });
+  return (data.blockCounts = pairs);
 }
+/** Per-concept counters for unitBlockCounts, left all zero between calls. */
+let scratch = new Int32Array(0);
 
 /** Characters per parse unit when caching: big enough that parser set-up is amortised, small
  *  enough that an edit re-parses little of a large document. */
