@@ -153,10 +153,19 @@ export function requiredLiterals(source: string): string[] | undefined {
 export interface Requirement {
   literals?: string[];
   digit: boolean;
+  /** Per literal, the keys of its character pairs (see prepare): all must be present. */
+  pairKeys?: Uint16Array[];
 }
 
 export function requirementOf(source: string): Requirement {
-  return { literals: requiredLiterals(source), digit: !!analyse(source)?.digit };
+  const literals = requiredLiterals(source);
+  return { literals, digit: !!analyse(source)?.digit, pairKeys: literals?.map(pairsOf) };
+}
+
+function pairsOf(literal: string): Uint16Array {
+  const keys = new Uint16Array(literal.length - 1);
+  for (let i = 1; i < literal.length; i++) keys[i - 1] = pairKey(literal.charCodeAt(i - 1), literal.charCodeAt(i));
+  return keys;
 }
 
 /**
@@ -196,8 +205,13 @@ export function mayMatch(text: PreparedText, req: Requirement): boolean {
   const literals = req.literals;
   if (!literals) return true;
   if (text.stamp !== stamp) return mayMatch(prepare(text.lower), req);
-  for (const l of literals) {
-    if (pairs[pairKey(l.charCodeAt(0), l.charCodeAt(1))] === stamp && text.lower.includes(l)) return true;
+  const keys = req.pairKeys ?? literals.map(pairsOf);
+  for (let i = 0; i < literals.length; i++) {
+    // Every pair of the literal must occur in the text before a substring search is worth it.
+    const k = keys[i]!;
+    let all = true;
+    for (let j = 0; j < k.length && all; j++) all = pairs[k[j]!] === stamp;
+    if (all && text.lower.includes(literals[i]!)) return true;
   }
   return false;
 }
