@@ -6,7 +6,7 @@
 //   /[\p{L}\p{M}\p{N}]+(?:(?:['’](?=\p{L})|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\S/gu
 // with character classes from a per-code-unit table (ASCII filled at load, the rest on first sight), and
 // lower-casing only the tokens that need it.
-import { idOf } from './vocab.js';
+import { hashStep, idOf, idOfAscii } from './vocab.js';
 
 export interface Tokens {
   n: number;
@@ -87,8 +87,9 @@ export function tokenize(text: string): Tokens {
     const s = i;
     if (cpClass & WORD) {
       const first = cpClass;
-      // Plain lower-case ASCII needs no toLowerCase; note anything else.
-      let ascii = true, upper = false;
+      // Plain lower-case ASCII needs no toLowerCase; note anything else. `h` hashes the lower-cased
+      // ASCII token for its id.
+      let ascii = true, upper = false, h = 0;
       for (;;) {
         // The run of letters, marks and digits.
         let last = 0;
@@ -97,7 +98,10 @@ export function tokenize(text: string): Tokens {
           if (c < 128) {
             const k = BMP[c];
             if (!(k & WORD)) break;
-            if (c <= 90 && c >= 65) upper = true;
+            if (c <= 90 && c >= 65) {
+              upper = true;
+              h = hashStep(h, c + 32);
+            } else h = hashStep(h, c);
             last = k;
             i++;
           } else {
@@ -116,11 +120,13 @@ export function tokenize(text: string): Tokens {
           readCodePoint(text, i + 1);
           if (!(cpClass & L)) break;
           if (c !== 0x27) ascii = false;
+          h = hashStep(h, c);
           i++;
         } else if ((c === 0x2e || c === 0x2c) && (last & N)) {
           if (i + 1 >= len) break;
           readCodePoint(text, i + 1);
           if (!(cpClass & N)) break;
+          h = hashStep(h, c);
           i++;
         } else break;
       }
@@ -128,7 +134,7 @@ export function tokenize(text: string): Tokens {
       let lower = ascii ? (upper ? t.toLowerCase() : t) : t.toLowerCase();
       if (!ascii && lower.includes('’')) lower = lower.replace(/’/g, "'");
       norm.push(lower);
-      id.push(idOf(lower));
+      id.push(ascii ? idOfAscii(lower, h) : idOf(lower));
       start.push(s);
       end.push(i);
       word.push(true);
@@ -147,7 +153,7 @@ export function tokenize(text: string): Tokens {
     let lower = c < 128 ? text[s] : text.slice(s, i).toLowerCase();
     if (lower === '’') lower = "'";
     norm.push(lower);
-    id.push(idOf(lower));
+    id.push(c < 128 ? idOfAscii(lower, c) : idOf(lower));
     start.push(s);
     end.push(i);
     word.push(false);

@@ -8,13 +8,42 @@ let size = 1;
 const planes: number[][] = [];
 const BITS_PER_PLANE = 30;
 
+// The ASCII words again, in an open-addressing table keyed by a hash the tokenizer computes while it
+// scans a token (hashStep over its lower-cased code units), which is cheaper than hashing the new string
+// in a Map. Slots hold ids (0: empty); `words` maps an id back to its word.
+const words: string[] = [''];
+let table = new Int32Array(1 << 13);
+let asciiCount = 0;
+
+/** One step of the token hash: h = hashStep(h, code unit), from 0. */
+export const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+
+function place(id: number): void {
+  const w = words[id];
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+  const mask = table.length - 1;
+  let p = h & mask;
+  while (table[p] !== 0) p = (p + 1) & mask;
+  table[p] = id;
+}
+
 /** The id of `w`, interning it if new. */
 export function intern(w: string): number {
   let id = ids.get(w);
   if (id === undefined) {
     id = size++;
     ids.set(w, id);
+    words.push(w);
     for (const p of planes) p.push(0);
+    if (/^[\x00-\x7f]*$/.test(w)) {
+      // Keep the table at most half full.
+      if (2 * ++asciiCount > table.length) {
+        table = new Int32Array(table.length * 2);
+        for (let k = 1; k < words.length; k++) if (k !== id && /^[\x00-\x7f]*$/.test(words[k])) place(k);
+      }
+      place(id);
+    }
   }
   return id;
 }
@@ -22,6 +51,15 @@ export function intern(w: string): number {
 /** The id of `w`, or 0 when no table names it. */
 export function idOf(w: string): number {
   return ids.get(w) ?? 0;
+}
+
+/** idOf for an all-ASCII `w` whose hashStep hash is `h`. */
+export function idOfAscii(w: string, h: number): number {
+  const mask = table.length - 1;
+  for (let p = h & mask; ; p = (p + 1) & mask) {
+    const id = table[p];
+    if (id === 0 || words[id] === w) return id;
+  }
 }
 
 /** One more than the largest id. */
