@@ -79,27 +79,64 @@ export class RuleContext {
   /** Nearest level at which `concept` is available to this sentence. */
   level(ref: SentenceRef, concept: string): Level {
     if (ref.s.concepts.has(concept)) return Level.Sentence;
-    for (let k = 0; k < ref.i; k++) if (ref.pb.sentences[k]!.concepts.has(concept)) return Level.Paragraph;
-    // Earlier cells of a table (the row's first cell usually names the subject).
+    if (this.paragraphConcepts(ref).has(concept)) return Level.Paragraph;
+    if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
+    if (this.dominant().has(concept)) return Level.Document;
+    return Level.None;
+  }
+
+  private readonly paragraphCache = new Map<SentenceRef, Set<string>>();
+  /**
+   * Concepts the sentence's paragraph supplies: earlier sentences of its block; for a table cell,
+   * up to six earlier cells (the row's first cell usually names the subject); for a list item, the
+   * earlier items of its list and the paragraph that leads into it.
+   */
+  private paragraphConcepts(ref: SentenceRef): Set<string> {
+    let set = this.paragraphCache.get(ref);
+    if (set) return set;
+    set = new Set<string>();
+    for (let k = 0; k < ref.i; k++) ref.pb.sentences[k]!.concepts.forEach((c) => set!.add(c));
     if (ref.pb.block.kind === 'tableCell') {
       for (let b = ref.pb.index - 1, n = 0; b >= 0 && n < 6; b--, n++) {
         const prev = this.model.blocks[b]!;
         if (prev.block.kind !== 'tableCell') break;
-        if (prev.sentences.some((s) => s.concepts.has(concept))) return Level.Paragraph;
+        blockConcepts(prev).forEach((c) => set!.add(c));
       }
     }
-    // The paragraph just before a list item (its lead-in) and earlier items of the same list.
-    if (ref.pb.block.listItem) {
-      for (let b = ref.pb.index - 1; b >= 0; b--) {
-        const prev = this.model.blocks[b]!;
-        if (prev.section !== ref.pb.section || prev.block.kind === 'heading') break;
-        if (prev.sentences.some((s) => s.concepts.has(concept))) return Level.Paragraph;
-        if (!prev.block.listItem) break;
-      }
+    if (ref.pb.block.listItem) this.listContext(ref.pb).forEach((c) => set!.add(c));
+    this.paragraphCache.set(ref, set);
+    return set;
+  }
+
+  private readonly listCache = new Map<PlacedBlock, Set<string>>();
+  /** Concepts of the blocks before a list item that belong to its list: the earlier items and the
+   *  lead-in paragraph, within its section. Built from the nearest item already known, so a long
+   *  list costs one pass. */
+  private listContext(pb: PlacedBlock): Set<string> {
+    const known = this.listCache.get(pb);
+    if (known) return known;
+    // Walk back to the start of the list context (or to an item already done), then forward.
+    const chain: PlacedBlock[] = [pb];
+    let base = new Set<string>();
+    for (let cur = pb; ; ) {
+      const prev = cur.index > 0 ? this.model.blocks[cur.index - 1]! : undefined;
+      if (!prev || prev.section !== cur.section || prev.block.kind === 'heading') break;
+      if (!prev.block.listItem) { base = new Set(blockConcepts(prev)); break; }
+      const done = this.listCache.get(prev);
+      if (done) { base = new Set([...done, ...blockConcepts(prev)]); break; }
+      chain.push(prev);
+      cur = prev;
     }
-    if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
-    if (this.dominant().has(concept)) return Level.Document;
-    return Level.None;
+    // chain[last] is the earliest item: its context is `base`; each later item adds the one before it.
+    let ctx = base;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (i < chain.length - 1) {
+        ctx = new Set(ctx);
+        blockConcepts(chain[i + 1]!).forEach((c) => ctx.add(c));
+      }
+      this.listCache.set(chain[i]!, ctx);
+    }
+    return this.listCache.get(pb)!;
   }
 
   /**
