@@ -35,10 +35,10 @@ export function compile(db: Database): CompiledDatabase {
   if (c) return c;
   const claims = [...db.claims.values()];
   const contradictions = claims.flatMap((claim) => (claim.contradictions ?? []).map((x) => ({ ...x, claim, allUnless: [...(x.unless ?? []), ...(claim.unless ?? [])] })));
-  // Claims and contradictions by the concepts that can anchor them in a sentence: a sentence is
-  // checked only against records that share a concept with it.
-  const claimsByConcept = new ByConcept(claims, (cl) => [...cl.concepts, ...(cl.anyOf ?? [])]);
-  const contradictionsByConcept = new ByConcept(contradictions, (x) => [...x.concepts, ...(x.anyOf ?? [])]);
+  // Claims and contradictions by a concept the sentence itself must name for them to apply: a
+  // sentence is checked only against records it could meet.
+  const claimsByConcept = new ByConcept(claims, anchorKeys(claims, (cl) => cl.topical ?? []));
+  const contradictionsByConcept = new ByConcept(contradictions, anchorKeys(contradictions, (x) => x.topical ?? x.claim.topical ?? []));
   const cautions = [...db.cautions.values()];
   const anchorConcepts = new Set<string>();
   for (const cl of claims) cl.concepts.forEach((x) => anchorConcepts.add(x));
@@ -74,6 +74,23 @@ export function sourceForLink(c: CompiledDatabase, url: string): string | undefi
   const doi = /(?:doi\.org\/|doi:)(10\.\S+)/.exec(u)?.[1] ?? (/(10\.\d{4,9}\/\S+)/.exec(u)?.[1]);
   if (doi && c.sourceByLink.has(doi)) return c.sourceByLink.get(doi);
   return c.sourceByLink.get(u);
+}
+
+/**
+ * The concepts of which a sentence must name at least one for a record to apply (RuleContext.meets,
+ * anchored): every concept the topic cannot supply is required, so one of them suffices as the key
+ * (the one fewest records share keeps candidate lists short); when the topic may supply them all,
+ * the sentence must still name one of the anyOf concepts, or else one of the concepts.
+ */
+function anchorKeys<T extends { concepts: string[]; anyOf?: string[] }>(records: readonly T[], topicalOf: (r: T) => readonly string[]): (r: T) => string[] {
+  const shared = new Map<string, number>();
+  for (const r of records) for (const c of r.concepts) shared.set(c, (shared.get(c) ?? 0) + 1);
+  return (r) => {
+    const topical = topicalOf(r);
+    const required = r.concepts.filter((c) => !topical.includes(c));
+    if (required.length) return [required.reduce((a, b) => (shared.get(b)! < shared.get(a)! ? b : a))];
+    return r.anyOf?.length ? r.anyOf : r.concepts;
+  };
 }
 
 /** Records indexed by the concepts that can anchor them, as bit sets over the records' order. */
