@@ -101,20 +101,21 @@ export class ConceptIndex {
    *  patterns tried (from patternsFor on the enclosing paragraph). */
   find(text: string, base = 0, tokens: Token[] = tokenize(text, base), patterns: PatternSet = this.patterns): ConceptHit[] {
     const hits: ConceptHit[] = [];
+    const root = this.root.next;
     for (let i = 0; i < tokens.length; i++) {
-      let at = this.root.next.get(tokens[i]!.norm);
+      let at = root.get(tokens[i]!.norm);
       if (!at) continue;
       // Every phrase that ends along the walk counts: "naltrexone trial" names the trial and naltrexone.
-      const emit = (n: TrieNode, k: number) => { for (const concept of n.ends) hits.push({ concept, start: tokens[i]!.start, end: tokens[k]!.end }); };
-      emit(at, i);
+      const start = tokens[i]!.start;
+      for (const concept of at.ends) hits.push({ concept, start, end: tokens[i]!.end });
       let j = i;
-      for (let k = i + 1; k < tokens.length && at; k++) {
+      for (let k = i + 1; k < tokens.length && at.next.size > 0; k++) {
         const w = tokens[k]!.norm;
         const nx: TrieNode | undefined = at.next.get(w);
         if (nx) {
           at = nx;
           j = k;
-          emit(nx, k);
+          for (const concept of nx.ends) hits.push({ concept, start, end: tokens[k]!.end });
         } else if (SKIPPABLE.has(w) && k - j === 1) {
           continue;
         } else break;
