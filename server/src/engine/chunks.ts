@@ -342,7 +342,7 @@ function upperBound(chunks: Chunk[], pos: number): number {
 
 const BLOCK = 4096;
 /** Length of the common prefix: whole blocks compared as strings first, then characters. */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/types.js';
 import type { Database } from '../db/schema.js';
 import type { DiagnosticData } from './protocol.js';
+import { commonPrefix } from '../engine/chunks.js';
 import { originLocation } from './locations.js';
 
 export const SOURCE = 'claimlint';
@@ -59,12 +60,19 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
  */
 export class DiagnosticCache {
   private readonly byFinding = new WeakMap<Finding, { diagnostic: Diagnostic; line: number; character: number }>();
+  /** The text of the last conversion: before the first character that changed since, a reused
+   *  finding's diagnostic is certainly still right. */
+  private lastText = '';
   constructor(readonly db: Database, private readonly opts: DiagnosticOptions) {}
 
   convert(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+    const text = doc.getText();
+    const unchangedBefore = commonPrefix(this.lastText, text);
+    this.lastText = text;
     return findings.map((f) => {
-      const start = doc.positionAt(f.start);
       const hit = this.byFinding.get(f);
+      if (hit && f.end < unchangedBefore) return hit.diagnostic;
+      const start = doc.positionAt(f.start);
       if (hit && hit.line === start.line && hit.character === start.character) return hit.diagnostic;
       const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
       this.byFinding.set(f, { diagnostic, line: start.line, character: start.character });

@@ -50,6 +50,9 @@ function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope:
 export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
   const findings: Array<Omit<Finding, 'severity'>> = [];
   for (const caution of ctx.db.cautions) {
+    // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
+    // of them for every trigger, nothing can require the caution.
+    if (!caution.requiredWhen.some((w) => w.concepts.every((c) => (w.topical ?? []).includes(c) || ctx.model.concepts.has(c)))) continue;
     // Scope units are made of whole blocks: group blocks, and visit sentences only to find a trigger.
     const units = new Map<number, PlacedBlock[]>();
     for (const pb of ctx.model.blocks) {
