@@ -24,13 +24,12 @@ interface Compiled {
   /** Word weights by word id (vocab.ts); `hasWord` marks the model's words (empty when it has none). */
   wordWeight: Float64Array;
   hasWord: Uint8Array;
-  /** Boosted trees, flattened: node n tests x[feat[n]] <= thr[n] and goes to node left[n] or right[n]; a
-   *  negative child -1 - v is leaf v of `leaf`. `roots` holds each tree's first node (or leaf). */
+  /** Boosted trees, flattened: node n tests x[feat[n]] <= thr[n] and goes to node kid[2n] if so, else to
+   *  kid[2n + 1]; a negative child -1 - v is leaf v of `leaf`. `roots` holds each tree's first node (or leaf). */
   roots: Int32Array;
   feat: Int32Array;
   thr: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
+  kid: Int32Array;
   leaf: Float64Array;
   min: number;
   max: number;
@@ -92,7 +91,7 @@ function compile(model: CertaintyModel): Compiled {
     hasWord[idOf(w)] = 1;
   }
 
-  const feat: number[] = [], thr: number[] = [], left: number[] = [], right: number[] = [], leaf: number[] = [];
+  const feat: number[] = [], thr: number[] = [], kid: number[] = [], leaf: number[] = [];
   const flatten = (t: CertaintyTree): number => {
     if (typeof t === 'number') {
       leaf.push(t);
@@ -101,16 +100,15 @@ function compile(model: CertaintyModel): Compiled {
     const n = feat.length;
     feat.push(featureIndex(t[0]));
     thr.push(t[1]);
-    left.push(0);
-    right.push(0);
-    left[n] = flatten(t[2]);
-    right[n] = flatten(t[3]);
+    kid.push(0, 0);
+    kid[2 * n] = flatten(t[2]);
+    kid[2 * n + 1] = flatten(t[3]);
     return n;
   };
   const roots = Int32Array.from((model.trees ?? []).map(flatten));
   return {
     intercept: model.intercept, coef, square, cues, cueWeight, wordWeight, hasWord,
-    roots, feat: Int32Array.from(feat), thr: Float64Array.from(thr), left: Int32Array.from(left), right: Int32Array.from(right), leaf: Float64Array.from(leaf),
+    roots, feat: Int32Array.from(feat), thr: Float64Array.from(thr), kid: Int32Array.from(kid), leaf: Float64Array.from(leaf),
     min: model.min, max: model.max,
   };
 }
@@ -202,7 +200,9 @@ function score(x: Float64Array, s: Scan, m: Compiled): number {
   }
   for (let r = 0; r < m.roots.length; r++) {
     let n = m.roots[r];
-    while (n >= 0) n = x[m.feat[n]] <= m.thr[n] ? m.left[n] : m.right[n];
+    // The child index is computed from the comparison rather than branched on: which way a sentence goes is
+    // unpredictable, and a mispredicted branch per node was most of the cost of the trees.
+    while (n >= 0) n = m.kid[2 * n + 1 - +(x[m.feat[n]] <= m.thr[n])];
     y += m.leaf[-1 - n];
   }
   return y < m.min ? m.min : y > m.max ? m.max : y;
@@ -237,7 +237,8 @@ export function analyzeSentence(text: string): SentenceAnalysis {
     cues.push({ text: text.slice(start, end), start, end, kind: r.kind, group: r.hedged ? r.group + '-hedged' : r.group });
   }
   for (const p of pop.cues) cues.push(p);
-  cues.sort(byPosition);
+  // Usually in order already; the sort is stable, so skipping it then changes nothing.
+  for (let k = 1; k < cues.length; k++) if (byPosition(cues[k - 1], cues[k]) > 0) { cues.sort(byPosition); break; }
 
   const negationScopes = [];
   for (const sc of s.scopes) if (sc.j > sc.i) negationScopes.push({ start: s.t.start[sc.i], end: s.t.end[sc.j - 1] });
