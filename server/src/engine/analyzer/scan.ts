@@ -161,7 +161,8 @@ export function scan(text: string): Scan {
     if (w === '?') { question = true; cues.push({ i: k, j: k + 1, kind: 'question', group: 'question', start: t.start[k], end: t.end[k] }); break; }
     if (t.word[k] || w === '.' || w === '!') break;
   }
-  cues.sort(byTokens);
+  // Usually in order already (quotation and question cues come last); the sort is stable, so skipping it changes nothing.
+  for (let k = 1; k < cues.length; k++) if (byTokens(cues[k - 1], cues[k]) > 0) { cues.sort(byTokens); break; }
 
   // ---- negated boosters and generalisers: "not proven", "not all patients" ----
   const negationCues: CueMatch[] = [];

@@ -394,6 +394,8 @@ function groupComparison(s: Scan, k: number): boolean {
   return false;
 }
 
+const byStart = (a: RelationCue, b: RelationCue) => a.i - b.i;
+
 export function classifyStrength(s: Scan): StrengthResult {
   const t = s.t;
   const cues: RelationCue[] = [];
@@ -539,7 +541,8 @@ export function classifyStrength(s: Scan): StrengthResult {
   if (direct) strength = direct.hedged ? 2 : 3;
   else if (corr) strength = 1;
   else if (participle) strength = participle.hedged ? 2 : 3;
-  cues.sort((a, b) => a.i - b.i);
+  // Usually in order already; the sort is stable, so skipping it then changes nothing.
+  for (let k = 1; k < cues.length; k++) if (cues[k - 1].i > cues[k].i) { cues.sort(byStart); break; }
   return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
 }
 
