@@ -16,6 +16,7 @@ import type { Scan } from './scan.js';
 import type { Match } from './phrases.js';
 import { inflect } from './phrases.js';
 import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './lexicon.js';
+import { WordList } from './vocab.js';
 
 export interface RelationCue {
   i: number;
@@ -36,53 +37,53 @@ export interface StrengthResult {
   comparative: number;
 }
 
-const VERB_FORMS = new Set([...CAUSAL_VERB_BASES, ...PHRASAL_HEADS].flatMap((v) => inflect(v)));
-const DEMONSTRATIVE = new Set(['this', 'these', 'those', 'that']);
-const DET = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'any', 'no', 'each', 'every', 'some', 'another', 'such', 'greater', 'overall', 'mean', 'average', 'net', 'slight', 'small', 'large', 'modest', 'marked', 'substantial', 'significant', 'dramatic', 'sharp', 'steady', 'rapid', 'major', 'minor', 'little', 'much', 'similar', 'relative', 'absolute', 'initial', 'subsequent', 'early', 'late', 'higher', 'lower', 'clinical', 'potential', 'possible', 'considerable', 'notable', 'meaningful', 'positive', 'negative', 'beneficial', 'protective', 'direct', 'indirect', 'main', 'primary', 'total', 'long-term', 'short-term', 'own', 'more', 'less', 'greatest', 'largest', 'biggest', 'smallest', 'first', 'second', 'third', 'other', 'same', 'either', 'both', 'all', 'many', 'several', 'few', 'of', 'in', 'for', 'on', 'at', 'from', 'with']);
-const PREP = new Set(['of', 'in', 'for', 'with', 'by', 'on', 'at', 'from', 'to', 'into', 'about', 'among', 'between', 'after', 'before', 'during', 'without', 'within', 'than', 'via', 'per', 'upon', 'under', 'as', 'toward', 'towards', 'despite', 'including', 'over', 'until', 'since', 'across', 'throughout', 'following', 'compared', 'versus', 'vs', 'when', 'while', 'whereas', 'if', 'but', 'and', 'or', 'because', 'so', 'although', 'relative', 'up', 'down', 'only', 'more', 'less', 'most', 'least', 'again', 'too', 'further', 'still', 'even', 'thereafter', 'afterwards', 'later', 'earlier', 'overall', 'substantially', 'significantly', 'slightly', 'markedly', 'considerably', 'dramatically', 'rapidly', 'steadily', 'gradually', 'somewhat', 'then']);
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);
-const HAVE = new Set(['has', 'have', 'had', 'having', "hasn't", "haven't", "hadn't"]);
-const GET = new Set(['get', 'gets', 'got', 'getting', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+const VERB_FORMS = new WordList([...CAUSAL_VERB_BASES, ...PHRASAL_HEADS].flatMap((v) => inflect(v)));
+const DEMONSTRATIVE = new WordList(['this', 'these', 'those', 'that']);
+const DET = new WordList(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'any', 'no', 'each', 'every', 'some', 'another', 'such', 'greater', 'overall', 'mean', 'average', 'net', 'slight', 'small', 'large', 'modest', 'marked', 'substantial', 'significant', 'dramatic', 'sharp', 'steady', 'rapid', 'major', 'minor', 'little', 'much', 'similar', 'relative', 'absolute', 'initial', 'subsequent', 'early', 'late', 'higher', 'lower', 'clinical', 'potential', 'possible', 'considerable', 'notable', 'meaningful', 'positive', 'negative', 'beneficial', 'protective', 'direct', 'indirect', 'main', 'primary', 'total', 'long-term', 'short-term', 'own', 'more', 'less', 'greatest', 'largest', 'biggest', 'smallest', 'first', 'second', 'third', 'other', 'same', 'either', 'both', 'all', 'many', 'several', 'few', 'of', 'in', 'for', 'on', 'at', 'from', 'with']);
+const PREP = new WordList(['of', 'in', 'for', 'with', 'by', 'on', 'at', 'from', 'to', 'into', 'about', 'among', 'between', 'after', 'before', 'during', 'without', 'within', 'than', 'via', 'per', 'upon', 'under', 'as', 'toward', 'towards', 'despite', 'including', 'over', 'until', 'since', 'across', 'throughout', 'following', 'compared', 'versus', 'vs', 'when', 'while', 'whereas', 'if', 'but', 'and', 'or', 'because', 'so', 'although', 'relative', 'up', 'down', 'only', 'more', 'less', 'most', 'least', 'again', 'too', 'further', 'still', 'even', 'thereafter', 'afterwards', 'later', 'earlier', 'overall', 'substantially', 'significantly', 'slightly', 'markedly', 'considerably', 'dramatically', 'rapidly', 'steadily', 'gradually', 'somewhat', 'then']);
+const BE = new WordList(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);
+const HAVE = new WordList(['has', 'have', 'had', 'having', "hasn't", "haven't", "hadn't"]);
+const GET = new WordList(['get', 'gets', 'got', 'getting', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Adverbs and particles that may sit between a subject/auxiliary and its verb. */
-const SKIP = new Set(['not', "n't", 'also', 'further', 'significantly', 'markedly', 'substantially', 'greatly', 'dramatically', 'strongly', 'directly', 'effectively', 'possibly', 'probably', 'potentially', 'likely', 'indeed', 'actually', 'really', 'consistently', 'independently', 'both', 'all', 'often', 'usually', 'always', 'never', 'partly', 'partially', 'largely', 'slightly', 'modestly', 'reliably', 'accurately', 'rapidly', 'quickly', 'moderately', 'considerably', 'profoundly', 'selectively', 'specifically', 'still', 'thereby', 'thus', 'hence', 'therefore', 'then', 'only', 'even', 'already', 'ultimately', 'eventually', 'subsequently', 'clearly', 'generally', 'frequently', 'sometimes', 'typically', 'commonly', 'somewhat', 'nevertheless', 'however', 'conversely', 'may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'cannot', "can't", 'statistically', 'clinically', 'meaningfully', 'positively', 'negatively', 'adversely', 'favorably', 'favourably', 'safely', 'differentially', 'additionally', 'simultaneously', 'concomitantly', 'jointly', 'mainly', 'primarily', 'predominantly', 'mostly', 'essentially']);
+const SKIP = new WordList(['not', "n't", 'also', 'further', 'significantly', 'markedly', 'substantially', 'greatly', 'dramatically', 'strongly', 'directly', 'effectively', 'possibly', 'probably', 'potentially', 'likely', 'indeed', 'actually', 'really', 'consistently', 'independently', 'both', 'all', 'often', 'usually', 'always', 'never', 'partly', 'partially', 'largely', 'slightly', 'modestly', 'reliably', 'accurately', 'rapidly', 'quickly', 'moderately', 'considerably', 'profoundly', 'selectively', 'specifically', 'still', 'thereby', 'thus', 'hence', 'therefore', 'then', 'only', 'even', 'already', 'ultimately', 'eventually', 'subsequently', 'clearly', 'generally', 'frequently', 'sometimes', 'typically', 'commonly', 'somewhat', 'nevertheless', 'however', 'conversely', 'may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'cannot', "can't", 'statistically', 'clinically', 'meaningfully', 'positively', 'negatively', 'adversely', 'favorably', 'favourably', 'safely', 'differentially', 'additionally', 'simultaneously', 'concomitantly', 'jointly', 'mainly', 'primarily', 'predominantly', 'mostly', 'essentially']);
 /** Words before "to <verb>" that make the infinitive a claim, not a purpose ("appears to reduce", "able to reduce"). */
-const CLAIM_BEFORE_TO = new Set(['able', 'unable', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'tend', 'tends', 'tended', 'likely', 'unlikely', 'shown', 'found', 'demonstrated', 'proven', 'proved', 'reported', 'help', 'helps', 'helped', 'helping', 'known', 'thought', 'believed', 'suggested', 'expected', 'said', 'continue', 'continues', 'continued', 'fail', 'fails', 'failed', 'serve', 'serves', 'served', 'appearing', 'seeming', 'predicted', 'estimated', 'sufficient', 'enough', 'ability', 'capacity', 'power', 'potential', 'claimed', 'alleged', 'observed', 'noted', 'confirmed', 'established', 'worked', 'works', 'work', 'effective', 'sufficiently', 'necessary', 'critical', 'essential', 'crucial', 'vital', 'key', 'instrumental', 'began', 'begins', 'started', 'starts', 'going', 'tending', 'considered', 'hypothesized', 'hypothesised', 'proposed', 'speculated', 'assumed', 'presumed', 'suspected']);
+const CLAIM_BEFORE_TO = new WordList(['able', 'unable', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'tend', 'tends', 'tended', 'likely', 'unlikely', 'shown', 'found', 'demonstrated', 'proven', 'proved', 'reported', 'help', 'helps', 'helped', 'helping', 'known', 'thought', 'believed', 'suggested', 'expected', 'said', 'continue', 'continues', 'continued', 'fail', 'fails', 'failed', 'serve', 'serves', 'served', 'appearing', 'seeming', 'predicted', 'estimated', 'sufficient', 'enough', 'ability', 'capacity', 'power', 'potential', 'claimed', 'alleged', 'observed', 'noted', 'confirmed', 'established', 'worked', 'works', 'work', 'effective', 'sufficiently', 'necessary', 'critical', 'essential', 'crucial', 'vital', 'key', 'instrumental', 'began', 'begins', 'started', 'starts', 'going', 'tending', 'considered', 'hypothesized', 'hypothesised', 'proposed', 'speculated', 'assumed', 'presumed', 'suspected']);
 /** "effective in reducing", "critical to improving": an -ing verb that is a claim after these. */
-const CLAIM_BEFORE_ING = new Set(['effective', 'efficient', 'successful', 'useful', 'helpful', 'beneficial', 'instrumental', 'critical', 'important', 'key', 'crucial', 'essential', 'vital', 'superior', 'inferior', 'efficacious', 'safe', 'effectiveness', 'efficacy', 'role', 'success', 'benefit', 'benefits', 'help', 'helps', 'helped', 'led', 'lead', 'leads', 'contributes', 'contributed', 'contribute', 'better', 'worse', 'capable']);
+const CLAIM_BEFORE_ING = new WordList(['effective', 'efficient', 'successful', 'useful', 'helpful', 'beneficial', 'instrumental', 'critical', 'important', 'key', 'crucial', 'essential', 'vital', 'superior', 'inferior', 'efficacious', 'safe', 'effectiveness', 'efficacy', 'role', 'success', 'benefit', 'benefits', 'help', 'helps', 'helped', 'led', 'lead', 'leads', 'contributes', 'contributed', 'contribute', 'better', 'worse', 'capable']);
 /** Verbs used as nouns before "in"/"of" ("an increase in", "a change of"). */
-const NOUNABLE = new Set(['increase', 'increases', 'decrease', 'decreases', 'rise', 'rises', 'decline', 'declines', 'change', 'changes', 'benefit', 'benefits', 'cut', 'cuts', 'cure', 'cures', 'delay', 'delays', 'damage', 'harm', 'harms', 'impact', 'impacts', 'influence', 'influences', 'boost', 'boosts', 'block', 'blocks', 'repair', 'lift', 'aid', 'help', 'fight', 'double', 'halt', 'stop', 'trigger', 'triggers', 'drive', 'slow', 'ease', 'spur', 'fuel', 'shield', 'treat', 'remedy', 'result', 'results', 'lead', 'leads', 'account', 'play', 'contribute']);
+const NOUNABLE = new WordList(['increase', 'increases', 'decrease', 'decreases', 'rise', 'rises', 'decline', 'declines', 'change', 'changes', 'benefit', 'benefits', 'cut', 'cuts', 'cure', 'cures', 'delay', 'delays', 'damage', 'harm', 'harms', 'impact', 'impacts', 'influence', 'influences', 'boost', 'boosts', 'block', 'blocks', 'repair', 'lift', 'aid', 'help', 'fight', 'double', 'halt', 'stop', 'trigger', 'triggers', 'drive', 'slow', 'ease', 'spur', 'fuel', 'shield', 'treat', 'remedy', 'result', 'results', 'lead', 'leads', 'account', 'play', 'contribute']);
 /** Study-design verbs: "the effect of X on Y was examined" is a method, not a claim. */
-const METHOD_VERBS = new Set(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'discussed', 'elucidated', 'clarified', 'validated', 'monitored', 'determined']);
-const PURPOSE_VERBS = new Set(['determine', 'assess', 'evaluate', 'investigate', 'examine', 'explore', 'test', 'compare', 'study', 'understand', 'clarify', 'elucidate', 'identify', 'confirm', 'establish', 'verify', 'measure', 'quantify', 'estimate', 'characterize', 'characterise', 'describe', 'address', 'validate', 'define', 'learn', 'see', 'know', 'find', 'explain', 'analyse', 'analyze', 'detect', 'document', 'demonstrate', 'show', 'prove', 'evaluated', 'inform', 'guide', 'assessing', 'evaluating', 'examining', 'investigating', 'exploring', 'determining', 'understanding', 'elucidating', 'clarifying', 'identifying', 'confirming', 'testing', 'studying', 'comparing']);
+const METHOD_VERBS = new WordList(['examined', 'investigated', 'evaluated', 'assessed', 'studied', 'explored', 'tested', 'analysed', 'analyzed', 'measured', 'compared', 'quantified', 'reviewed', 'summarized', 'summarised', 'described', 'characterized', 'characterised', 'addressed', 'discussed', 'elucidated', 'clarified', 'validated', 'monitored', 'determined']);
+const PURPOSE_VERBS = new WordList(['determine', 'assess', 'evaluate', 'investigate', 'examine', 'explore', 'test', 'compare', 'study', 'understand', 'clarify', 'elucidate', 'identify', 'confirm', 'establish', 'verify', 'measure', 'quantify', 'estimate', 'characterize', 'characterise', 'describe', 'address', 'validate', 'define', 'learn', 'see', 'know', 'find', 'explain', 'analyse', 'analyze', 'detect', 'document', 'demonstrate', 'show', 'prove', 'evaluated', 'inform', 'guide', 'assessing', 'evaluating', 'examining', 'investigating', 'exploring', 'determining', 'understanding', 'elucidating', 'clarifying', 'identifying', 'confirming', 'testing', 'studying', 'comparing']);
 /** "a potent inhibitor of X": a mechanistic causal role. */
 const INHIBITOR = /^(inhibitor|activator|regulator|suppressor|mediator|modulator|blocker|enhancer|promoter|inducer)s?$/;
 /** Verbs of coming about: "arises as a result of", "occurred due to". */
-const ARISE = new Set(['arise', 'arises', 'arose', 'arisen', 'occur', 'occurs', 'occurred', 'develop', 'develops', 'developed', 'happen', 'happens', 'happened', 'emerge', 'emerges', 'emerged', 'result', 'results', 'resulted', 'die', 'dies', 'died', 'fail', 'fails', 'failed', 'persist', 'persists', 'persisted']);
+const ARISE = new WordList(['arise', 'arises', 'arose', 'arisen', 'occur', 'occurs', 'occurred', 'develop', 'develops', 'developed', 'happen', 'happens', 'happened', 'emerge', 'emerges', 'emerged', 'result', 'results', 'resulted', 'die', 'dies', 'died', 'fail', 'fails', 'failed', 'persist', 'persists', 'persisted']);
 /** Hedges that make a causal claim conditional (Yu: may / might / could / possibly / appear ...), not "suggest". */
 const CONDITIONAL_GROUPS = new Set(['modal-weak', 'epistemic-adverb', 'epistemic-appear', 'epistemic-believe', 'epistemic-adjective', 'hypothetical', 'modal-would', 'negated-booster']);
-const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'more', 'less', 'fewer', 'better', 'worse', 'shorter', 'longer', 'larger', 'smaller', 'faster', 'slower', 'stronger', 'weaker', 'older', 'younger', 'earlier', 'later', 'poorer', 'thicker', 'thinner', 'heavier', 'bigger', 'highest', 'lowest', 'greatest', 'best', 'worst', 'shortest', 'longest', 'largest', 'smallest', 'similar', 'different', 'comparable', 'increased', 'decreased', 'reduced', 'elevated', 'superior', 'inferior', 'lesser', 'fewest', 'most', 'least']);
+const COMPARATIVES = new WordList(['higher', 'lower', 'greater', 'more', 'less', 'fewer', 'better', 'worse', 'shorter', 'longer', 'larger', 'smaller', 'faster', 'slower', 'stronger', 'weaker', 'older', 'younger', 'earlier', 'later', 'poorer', 'thicker', 'thinner', 'heavier', 'bigger', 'highest', 'lowest', 'greatest', 'best', 'worst', 'shortest', 'longest', 'largest', 'smallest', 'similar', 'different', 'comparable', 'increased', 'decreased', 'reduced', 'elevated', 'superior', 'inferior', 'lesser', 'fewest', 'most', 'least']);
 /** Subjects that are research artefacts: "our findings will aid ...", "this study contributes ..." are not causal claims about health. */
-const ARTEFACT = new Set(['study', 'studies', 'findings', 'finding', 'research', 'knowledge', 'information', 'paper', 'review', 'analysis', 'analyses', 'observations', 'observation', 'article', 'survey', 'investigation', 'understanding', 'insights']);
+const ARTEFACT = new WordList(['study', 'studies', 'findings', 'finding', 'research', 'knowledge', 'information', 'paper', 'review', 'analysis', 'analyses', 'observations', 'observation', 'article', 'survey', 'investigation', 'understanding', 'insights']);
 /** Objects that are research artefacts: "could influence the generalizability of our findings". */
-const OBJECT_ARTEFACT = new Set(['findings', 'generalizability', 'generalisability', 'interpretation', 'conclusions', 'validity', 'power', 'precision', 'accuracy', 'reliability']);
+const OBJECT_ARTEFACT = new WordList(['findings', 'generalizability', 'generalisability', 'interpretation', 'conclusions', 'validity', 'power', 'precision', 'accuracy', 'reliability']);
 /** "our results", "these data": artefacts only with a research determiner. */
-const ARTEFACT_WITH_DET = new Set(['results', 'data', 'evidence', 'work', 'report', 'trial']);
-const RESEARCH_DET = new Set(['our', 'these', 'this', 'present', 'current', 'study', 'such', 'the']);
+const ARTEFACT_WITH_DET = new WordList(['results', 'data', 'evidence', 'work', 'report', 'trial']);
+const RESEARCH_DET = new WordList(['our', 'these', 'this', 'present', 'current', 'study', 'such', 'the']);
 /** Nouns that the verb lexicon also holds: when the verb reading fails, try the noun reading. */
-const NOUN_FALLBACK = new Set(['impact', 'impacts', 'effect', 'effects', 'benefit', 'benefits', 'harm', 'harms', 'influence', 'influences', 'damage', 'help', 'aid', 'relief']);
+const NOUN_FALLBACK = new WordList(['impact', 'impacts', 'effect', 'effects', 'benefit', 'benefits', 'harm', 'harms', 'influence', 'influences', 'damage', 'help', 'aid', 'relief']);
 /** Verbs that naturally take no object ("levels increased"): without object they describe a change. */
 const ERGATIVE = new Set(['increase', 'decrease', 'improve', 'reduce', 'worsen', 'change', 'rise', 'decline', 'drop', 'fall', 'slow', 'stabilize', 'stabilise', 'normalize', 'normalise', 'shrink', 'double', 'triple', 'halve', 'accelerate', 'diminish', 'weaken', 'strengthen', 'ease', 'lessen', 'resolve', 'lower', 'raise', 'elevate', 'deteriorate', 'persist', 'lengthen', 'shorten', 'extend', 'alter', 'impact', 'affect', 'influence', 'benefit', 'relax', 'heal', 'recover', 'vary', 'differ']);
-const ERGATIVE_FORMS = new Set([...ERGATIVE].flatMap((v) => inflect(v)));
+const ERGATIVE_FORMS = new WordList([...ERGATIVE].flatMap((v) => inflect(v)));
 /** Causal verbs that claim an effect without an object ("calmodulin protects", "the approach works", "helps"). */
-const INTRANSITIVE_CAUSAL = new Set(['protect', 'protects', 'protected', 'help', 'helps', 'helped', 'work', 'works', 'worked']);
-const QUANTITY = new Set(['half', 'a', 'one', 'two', 'three', 'four', 'five', 'ten', 'twice', 'double', 'triple', 'expected', 'ever', 'usual', 'previously']);
-const GROUP_INTRO = new Set(['in', 'among', 'for', 'between', 'across', 'than', 'with', 'within']);
-const ED_IRREGULAR = new Set(['led', 'shown', 'drove', 'driven', 'shrank', 'shrunk', 'fought', 'held', 'made', 'gave', 'given', 'brought', 'cut', 'set', 'put']);
+const INTRANSITIVE_CAUSAL = new WordList(['protect', 'protects', 'protected', 'help', 'helps', 'helped', 'work', 'works', 'worked']);
+const QUANTITY = new WordList(['half', 'a', 'one', 'two', 'three', 'four', 'five', 'ten', 'twice', 'double', 'triple', 'expected', 'ever', 'usual', 'previously']);
+const GROUP_INTRO = new WordList(['in', 'among', 'for', 'between', 'across', 'than', 'with', 'within']);
+const ED_IRREGULAR = new WordList(['led', 'shown', 'drove', 'driven', 'shrank', 'shrunk', 'fought', 'held', 'made', 'gave', 'given', 'brought', 'cut', 'set', 'put']);
 
 type Form = 'base' | 's' | 'ed' | 'ing';
 function formOf(w: string): Form {
   if (w.endsWith('ing')) return 'ing';
-  if (w.endsWith('ed') || ED_IRREGULAR.has(w)) return 'ed';
+  if (w.endsWith('ed') || ED_IRREGULAR.hasWord(w)) return 'ed';
   if (w.endsWith('s') && !w.endsWith('ss')) return 's';
   return 'base';
 }
@@ -90,13 +91,13 @@ function formOf(w: string): Form {
 /** The nearest token before k that is not a skippable adverb / modal / negation. */
 function prevContent(s: Scan, k: number): number {
   let q = k - 1;
-  while (q >= 0 && s.t.word[q] && (SKIP.has(s.t.norm[q]) || isAdverb(s.t.norm[q]) || ((s.t.norm[q] === 'and' || s.t.norm[q] === 'or') && q > 0 && isAdverb(s.t.norm[q - 1])))) q--;
+  while (q >= 0 && s.t.word[q] && (SKIP.has(s.t.id[q]) || isAdverb(s.t.norm[q]) || ((s.t.norm[q] === 'and' || s.t.norm[q] === 'or') && q > 0 && isAdverb(s.t.norm[q - 1])))) q--;
   return q;
 }
 
 /** After a noun, these show it is the subject ("social influences appear", "the survival benefit suggests"). */
-const NOUN_CUE_NEXT = new Set(['will', 'may', 'can', 'should', 'could', 'might', 'must', 'would', 'appear', 'appears', 'seem', 'seems', 'suggests', 'suggest', 'shows', 'indicates', 'remains', 'remain', 'occurs', 'occurred', 'observed', 'seen']);
-const MODAL_DO = new Set(['may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "can't", 'to']);
+const NOUN_CUE_NEXT = new WordList(['will', 'may', 'can', 'should', 'could', 'might', 'must', 'would', 'appear', 'appears', 'seem', 'seems', 'suggests', 'suggest', 'shows', 'indicates', 'remains', 'remain', 'occurs', 'occurred', 'observed', 'seen']);
+const MODAL_DO = new WordList(['may', 'might', 'could', 'can', 'will', 'would', 'should', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "can't", 'to']);
 
 /** "contributes directly to", "contributed in a negative manner to". */
 function contributesTo(s: Scan, m: Match): boolean {
@@ -109,7 +110,8 @@ function contributesTo(s: Scan, m: Match): boolean {
 function finiteVerbAfter(s: Scan, j: number): boolean {
   for (let q = j; q < s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]]; q++) {
     const w = s.t.norm[q];
-    if (BE.has(w) || HAVE.has(w) || MODAL_DO.has(w)) return true;
+    const id = s.t.id[q];
+    if (BE.has(id) || HAVE.has(id) || MODAL_DO.has(id)) return true;
   }
   return false;
 }
@@ -118,15 +120,16 @@ function finiteVerbAfter(s: Scan, j: number): boolean {
 function finiteVerbBefore(s: Scan, k: number, pastToo = false): boolean {
   for (let q = s.clauseStart[s.clauseOf[k]]; q < k; q++) {
     const w = s.t.norm[q];
-    if (BE.has(w) || HAVE.has(w) || MODAL_DO.has(w)) return true;
-    if (pastToo && q > s.clauseStart[s.clauseOf[k]] && w.endsWith('ed') && VERB_FORMS.has(w) && hasObject(s, q + 1)) return true;
+    const id = s.t.id[q];
+    if (BE.has(id) || HAVE.has(id) || MODAL_DO.has(id)) return true;
+    if (pastToo && q > s.clauseStart[s.clauseOf[k]] && w.endsWith('ed') && VERB_FORMS.has(id) && hasObject(s, q + 1)) return true;
   }
   return false;
 }
 
 /** Adjectives that end in -ly (not adverbs). */
-const ADJ_LY = new Set(['early', 'only', 'likely', 'unlikely', 'elderly', 'daily', 'weekly', 'monthly', 'yearly', 'costly', 'family', 'friendly', 'lonely', 'deadly', 'holy', 'ugly', 'timely', 'orderly', 'hourly', 'nightly', 'quarterly', 'lovely', 'italy', 'july', 'assembly', 'supply', 'apply', 'reply', 'rely', 'anomaly', 'belly', 'jelly', 'bully', 'ally', 'rally', 'ply', 'fly', 'sly']);
-const isAdverb = (w: string) => w.length > 3 && w.endsWith('ly') && !ADJ_LY.has(w);
+const ADJ_LY = new WordList(['early', 'only', 'likely', 'unlikely', 'elderly', 'daily', 'weekly', 'monthly', 'yearly', 'costly', 'family', 'friendly', 'lonely', 'deadly', 'holy', 'ugly', 'timely', 'orderly', 'hourly', 'nightly', 'quarterly', 'lovely', 'italy', 'july', 'assembly', 'supply', 'apply', 'reply', 'rely', 'anomaly', 'belly', 'jelly', 'bully', 'ally', 'rally', 'ply', 'fly', 'sly']);
+const isAdverb = (w: string) => w.length > 3 && w.endsWith('ly') && !ADJ_LY.hasWord(w);
 
 /** Does a noun phrase object follow the verb ending at token j? */
 function hasObject(s: Scan, j: number): boolean {
@@ -135,8 +138,9 @@ function hasObject(s: Scan, j: number): boolean {
   while (q < t.n && t.word[q] && isAdverb(t.norm[q])) q++;
   if (q >= t.n || !t.word[q]) return false;
   const w = t.norm[q];
+  const id = t.id[q];
   if (w === 'that' || w === 'whether' || w === 'how' || w === 'if' || w === 'what' || w === 'which' || w === 'who') return false;
-  if (PREP.has(w) || BE.has(w) || HAVE.has(w)) return w === 'more' || w === 'less' || w === 'both' || w === 'only' || w === 'up';
+  if (PREP.has(id) || BE.has(id) || HAVE.has(id)) return w === 'more' || w === 'less' || w === 'both' || w === 'only' || w === 'up';
   if (t.num[q]) return !(q + 1 < t.n && (t.norm[q + 1] === '%' || t.norm[q + 1] === 'percent' || t.norm[q + 1] === 'fold' || t.norm[q + 1] === 'times'));
   return true;
 }
@@ -146,7 +150,7 @@ type VerbUse = 'causal' | 'weak' | 'change' | 'adjective' | null;
 /** Is the clause subject (first word of the clause, after determiners) a group of people? */
 function subjectIsGroup(s: Scan, i: number): boolean {
   const from = s.clauseStart[s.clauseOf[i]];
-  for (let q = from; q < i && q < from + 6; q++) if (GROUP_NOUNS.has(s.t.norm[q])) return true;
+  for (let q = from; q < i && q < from + 6; q++) if (GROUP_NOUNS.has(s.t.id[q])) return true;
   return false;
 }
 
@@ -154,9 +158,9 @@ function subjectIsGroup(s: Scan, i: number): boolean {
 function infinitiveBefore(s: Scan, i: number): boolean {
   const from = Math.max(s.clauseStart[s.clauseOf[i]], i - 12);
   for (let q = i - 2; q >= from; q--) {
-    if (s.t.norm[q] === 'to' && q + 1 < s.t.n && VERB_FORMS.has(s.t.norm[q + 1])) {
+    if (s.t.norm[q] === 'to' && q + 1 < s.t.n && VERB_FORMS.has(s.t.id[q + 1])) {
       const b = prevContent(s, q);
-      return !(b >= 0 && CLAIM_BEFORE_TO.has(s.t.norm[b]));
+      return !(b >= 0 && CLAIM_BEFORE_TO.has(s.t.id[b]));
     }
   }
   return false;
@@ -166,6 +170,7 @@ function infinitiveBefore(s: Scan, i: number): boolean {
 function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
   const t = s.t;
   const w = t.norm[m.i];
+  const id = t.id[m.i];
   if (t.hyph[m.i] && !(m.i > 0 && (t.norm[m.i - 1] === 'down' || t.norm[m.i - 1] === 'up' || t.norm[m.i - 1] === 'co'))) return null; // "hyperglycemia-induced", "all-cause"
   const form = formOf(w);
   const p = m.i - 1;
@@ -174,14 +179,14 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
   if (m.j < t.n && t.hyph[m.j]) return null; // "triple-negative"
   const q = prevContent(s, m.i);
   const pw = q >= 0 ? t.norm[q] : '';
-  if (ARTEFACT.has(pw) || (ARTEFACT_WITH_DET.has(pw) && q > 0 && RESEARCH_DET.has(t.norm[q - 1]))) return null;
+  if (ARTEFACT.hasWord(pw) || (ARTEFACT_WITH_DET.hasWord(pw) && q > 0 && RESEARCH_DET.has(t.id[q - 1]))) return null;
   // "could influence the generalizability of our findings": the object is a research artefact.
-  for (let k = m.j; k < Math.min(t.n, m.j + 5); k++) if (OBJECT_ARTEFACT.has(t.norm[k])) return null;
+  for (let k = m.j; k < Math.min(t.n, m.j + 5); k++) if (OBJECT_ARTEFACT.has(t.id[k])) return null;
   const discriminate = w.startsWith('distinguish') || w.startsWith('discriminat') || w.startsWith('differentiat');
   const obj = phrasal || hasObject(s, m.j) || (discriminate && next === 'between');
-  const ergative = ERGATIVE_FORMS.has(w);
+  const ergative = ERGATIVE_FORMS.has(id);
   // "displayed lower levels", "had increased risk": an adjective after a verb.
-  if (!phrasal && (w === 'lower' || w === 'higher' || ((form === 'ed') && HAVE.has(pw) && subjectIsGroup(s, m.i))) && (HAVE.has(pw) || PRED_VERBS.has(pw) || BE.has(pw) || (pw.endsWith('ed') && pw !== 'need'))) return 'adjective';
+  if (!phrasal && (w === 'lower' || w === 'higher' || ((form === 'ed') && HAVE.hasWord(pw) && subjectIsGroup(s, m.i))) && (HAVE.hasWord(pw) || PRED_VERBS.hasWord(pw) || BE.hasWord(pw) || (pw.endsWith('ed') && pw !== 'need'))) return 'adjective';
   // Coordinated with an earlier infinitive of purpose: "needed to improve X and promote Y".
   if ((prev === 'and' || prev === 'or') && form === 'base' && infinitiveBefore(s, m.i)) return null;
   if (form === 'base') {
@@ -189,55 +194,55 @@ function verbUse(s: Scan, m: Match, phrasal: boolean): VerbUse {
       const tq = prev === 'to' ? p : q;
       const before = prevContent(s, tq);
       const b = before >= 0 ? t.norm[before] : '';
-      if (CLAIM_BEFORE_TO.has(b)) return 'causal';
-      if (tq - 1 >= 0 && CLAIM_BEFORE_TO.has(t.norm[tq - 1])) return 'causal';
+      if (CLAIM_BEFORE_TO.hasWord(b)) return 'causal';
+      if (tq - 1 >= 0 && CLAIM_BEFORE_TO.has(t.id[tq - 1])) return 'causal';
       return null;
     }
   }
   if (form === 'base' || form === 's') {
     // "this leads to", "these reduce", "genes that affect": a pronoun subject; "this increase", "these increases": a noun.
-    if (DEMONSTRATIVE.has(prev)) {
+    if (DEMONSTRATIVE.hasWord(prev)) {
       const pronounSubject = prev === 'that' || (form === 's' ? prev === 'this' : prev === 'these' || prev === 'those');
       if (!pronounSubject) return null;
-    } else if (DET.has(prev) || (t.num[p] === true && !t.hyph[p])) return null;
-    if (BE.has(next) || HAVE.has(next) || NOUN_CUE_NEXT.has(next)) return null;
-    if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(w) && !phrasal && !MODAL_DO.has(prev)) return null;
-    if ((q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') && !MODAL_DO.has(prev)) return form === 's' && obj ? 'causal' : null;
-    if (obj || INTRANSITIVE_CAUSAL.has(w) || contributesTo(s, m)) return 'causal';
+    } else if (DET.hasWord(prev) || (t.num[p] === true && !t.hyph[p])) return null;
+    if (BE.hasWord(next) || HAVE.hasWord(next) || NOUN_CUE_NEXT.hasWord(next)) return null;
+    if ((next === 'in' || next === 'of' || next === 'on' || next === 'for') && NOUNABLE.has(id) && !phrasal && !MODAL_DO.hasWord(prev)) return null;
+    if ((q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') && !MODAL_DO.hasWord(prev)) return form === 's' && obj ? 'causal' : null;
+    if (obj || INTRANSITIVE_CAUSAL.has(id) || contributesTo(s, m)) return 'causal';
     if (next === 'that' || next === 'which' || next === 'of') return null;
     // A bare base form is usually a noun ("change from baseline") unless a modal, "do" or a plural subject precedes.
-    if (form === 'base' && !(MODAL_DO.has(prev) || (pw.endsWith('s') && !pw.endsWith('ss')))) return null;
+    if (form === 'base' && !(MODAL_DO.hasWord(prev) || (pw.endsWith('s') && !pw.endsWith('ss')))) return null;
     return ergative || phrasal ? 'change' : null;
   }
   if (form === 'ed') {
     const byAmount = next === 'by' && m.j + 1 < t.n && (t.num[m.j + 1] || t.norm[m.j + 1] === 'one' || t.norm[m.j + 1] === 'half' || t.norm[m.j + 1] === 'a' || t.norm[m.j + 1] === 'about' || t.norm[m.j + 1] === 'approximately' || t.norm[m.j + 1] === 'up' || t.norm[m.j + 1] === 'nearly' || t.norm[m.j + 1] === 'almost');
     if (next === 'by' && !phrasal && !byAmount) return 'causal';
-    if (BE.has(pw) || GET.has(pw)) return phrasal ? 'causal' : 'change';
-    if (HAVE.has(pw)) return obj ? 'causal' : 'change';
+    if (BE.hasWord(pw) || GET.hasWord(pw)) return phrasal ? 'causal' : 'change';
+    if (HAVE.hasWord(pw)) return obj ? 'causal' : 'change';
     if ((pw === 'and' || pw === 'or') && obj && finiteVerbBefore(s, q)) return 'causal';
     if (phrasal && pw === ',') return 'causal';
     // ", slowed conduction, induced ..." (a coordinated predicate), unless a verb follows: ", increased body size is ...".
     if ((pw === ',' || pw === 'and') && obj && finiteVerbBefore(s, q, true) && !finiteVerbAfter(s, m.j)) return 'causal';
-    if (DET.has(pw) || PREP.has(pw) || q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') return null;
+    if (DET.hasWord(pw) || PREP.hasWord(pw) || q < 0 || pw === ',' || pw === ';' || pw === ':' || pw === '(') return null;
     if (w === 'treated' && (next === 'with' || next === 'by' || next === 'for')) return null;
-    if (obj || INTRANSITIVE_CAUSAL.has(w) || contributesTo(s, m)) return 'causal';
+    if (obj || INTRANSITIVE_CAUSAL.has(id) || contributesTo(s, m)) return 'causal';
     return ergative || phrasal ? 'change' : null;
   }
   // -ing
-  if (BE.has(prev)) return obj ? 'causal' : 'change';
+  if (BE.hasWord(prev)) return obj ? 'causal' : 'change';
   // A gerund subject: "reducing salt intake could lower ...", "Optimizing X may be critical".
   if (m.i === s.clauseStart[s.clauseOf[m.i]] || (prev === ',' && m.i - 1 === s.clauseStart[s.clauseOf[m.i]])) {
-    for (let k = m.j; k < s.clauseEnd[s.clauseOf[m.i]]; k++) if (MODAL_DO.has(t.norm[k]) || BE.has(t.norm[k])) return null;
+    for (let k = m.j; k < s.clauseEnd[s.clauseOf[m.i]]; k++) if (MODAL_DO.has(t.id[k]) || BE.has(t.id[k])) return null;
   }
   if (prev === ',' || pw === ',' || prev === 'thereby' || prev === 'thus' || prev === 'hence' || prev === 'potentially' || prev === 'possibly' || prev === 'so' || prev === 'further') return 'causal';
   if (prev === 'to' || prev === 'in' || prev === 'for' || prev === 'at' || prev === 'by') {
     const b = p - 1 >= 0 ? t.norm[p - 1] : '';
     const b2 = p - 2 >= 0 ? t.norm[p - 2] : '';
-    if (CLAIM_BEFORE_ING.has(b) || ((b.endsWith('ly') || b === 'more' || b === 'most') && CLAIM_BEFORE_ING.has(b2))) return 'causal';
+    if (CLAIM_BEFORE_ING.hasWord(b) || ((b.endsWith('ly') || b === 'more' || b === 'most') && CLAIM_BEFORE_ING.hasWord(b2))) return 'causal';
     return null;
   }
   // "a threat leading to DKA", "neurons modulating appetite": a participle after a noun.
-  if ((phrasal || obj) && q >= 0 && t.word[q] && !DET.has(pw) && !PREP.has(pw) && !BE.has(pw) && !HAVE.has(pw)) return 'weak';
+  if ((phrasal || obj) && q >= 0 && t.word[q] && !DET.hasWord(pw) && !PREP.hasWord(pw) && !BE.hasWord(pw) && !HAVE.hasWord(pw)) return 'weak';
   return null;
 }
 
@@ -254,11 +259,11 @@ function nonClaim(s: Scan, i: number): boolean {
     if (!before) continue;
     if (cue.kind === 'conditional' && (cue.group === 'future' || t.norm[cue.i] === 'whether' || t.norm[cue.i] === 'if' || t.norm[cue.i] === 'unless')) return true;
     if (cue.kind === 'hedge' && (cue.group === 'open-question' || (cue.group === 'unclear' && /\b(whether|if|unclear|unknown|not known|uncertain)\b/.test(t.norm.slice(cue.i, cue.j).join(' '))))) return true;
-    if (cue.kind === 'modal' && cue.group === 'modal-should' && !subordinatorBetween(t.norm, cue.j, i)) return true;
+    if (cue.kind === 'modal' && cue.group === 'modal-should' && !subordinatorBetween(t.id, cue.j, i)) return true;
   }
   for (let q = from; q < i; q++) {
     const w = t.norm[q];
-    if ((w === 'to' || w === 'for') && q + 1 < i && PURPOSE_VERBS.has(t.norm[q + 1])) return true;
+    if ((w === 'to' || w === 'for') && q + 1 < i && PURPOSE_VERBS.has(t.id[q + 1])) return true;
     // "those who may benefit from": a relative clause that only identifies people.
     if (w === 'who' && i - q <= 3) return true;
     if (w === 'whether' || w === 'recommend' || w === 'recommended' || w === 'recommendation' || w === 'recommendations') return true;
@@ -267,15 +272,15 @@ function nonClaim(s: Scan, i: number): boolean {
   }
   // A method or research-need predicate after the relation: "the effect of X on Y was examined".
   for (let q = i + 1; q < to; q++) {
-    if (SUBORDINATORS.has(t.norm[q])) break;
-    if (METHOD_VERBS.has(t.norm[q]) && q > 0 && (BE.has(t.norm[q - 1]) || HAVE.has(t.norm[q - 1]) || t.norm[q - 1] === 'further' || t.norm[q - 1] === 'been')) return true;
+    if (SUBORDINATORS.has(t.id[q])) break;
+    if (METHOD_VERBS.has(t.id[q]) && q > 0 && (BE.has(t.id[q - 1]) || HAVE.has(t.id[q - 1]) || t.norm[q - 1] === 'further' || t.norm[q - 1] === 'been')) return true;
   }
   return false;
 }
 
-const SUBORDINATORS = new Set(['as', 'because', 'since', 'which', 'that', 'who', 'given', 'when', 'where']);
-function subordinatorBetween(norm: string[], from: number, to: number): boolean {
-  for (let q = from; q < to; q++) if (SUBORDINATORS.has(norm[q])) return true;
+const SUBORDINATORS = new WordList(['as', 'because', 'since', 'which', 'that', 'who', 'given', 'when', 'where']);
+function subordinatorBetween(ids: number[], from: number, to: number): boolean {
+  for (let q = from; q < to; q++) if (SUBORDINATORS.has(ids[q])) return true;
   return false;
 }
 
@@ -292,12 +297,12 @@ function isResearchNeed(norm: string[], i: number, j: number): boolean {
   return research && need;
 }
 
-const ASSESSMENT = new Set(['assessing', 'assessment', 'identifying', 'identification', 'detecting', 'detection', 'diagnosis', 'diagnosing', 'diagnostic', 'predicting', 'prediction', 'screening', 'monitoring', 'evaluating', 'evaluation', 'stratification', 'stratifying', 'measuring', 'measurement', 'identify', 'assess', 'detect', 'predict', 'screen', 'monitor', 'evaluate', 'measure', 'diagnose', 'estimate', 'estimating', 'research', 'risk', 'future', 'decision', 'decisions', 'selection', 'select', 'selecting', 'reference', 'guiding', 'guide']);
+const ASSESSMENT = new WordList(['assessing', 'assessment', 'identifying', 'identification', 'detecting', 'detection', 'diagnosis', 'diagnosing', 'diagnostic', 'predicting', 'prediction', 'screening', 'monitoring', 'evaluating', 'evaluation', 'stratification', 'stratifying', 'measuring', 'measurement', 'identify', 'assess', 'detect', 'predict', 'screen', 'monitor', 'evaluate', 'measure', 'diagnose', 'estimate', 'estimating', 'research', 'risk', 'future', 'decision', 'decisions', 'selection', 'select', 'selecting', 'reference', 'guiding', 'guide']);
 /** "useful for assessing", "a helpful pointer to diagnosis": usefulness for assessment, not an effect. */
 function forAssessment(s: Scan, j: number): boolean {
   for (let k = j; k < Math.min(s.t.n, j + 5); k++) {
     const w = s.t.norm[k];
-    if ((w === 'for' || w === 'to' || w === 'in') && k + 1 < s.t.n && ASSESSMENT.has(s.t.norm[k + 1])) return true;
+    if ((w === 'for' || w === 'to' || w === 'in') && k + 1 < s.t.n && ASSESSMENT.has(s.t.id[k + 1])) return true;
     if (w === 'pointer' || w === 'instrument' || w === 'marker' || w === 'indicator' || w === 'predictor') return true;
   }
   return false;
@@ -314,22 +319,23 @@ function conditionallyHedged(s: Scan, i: number): boolean {
   return false;
 }
 
-const PRED_VERBS = new Set(['face', 'faces', 'faced', 'facing', 'put', 'puts', 'putting', 'carry', 'carries', 'carried', 'run', 'runs', 'prove', 'proves', 'proved', 'proven', 'showed', 'show', 'shows', 'shown', 'exhibited', 'exhibit', 'exhibits', 'displayed', 'display', 'displays', 'experienced', 'experience', 'experiences', 'demonstrated', 'demonstrate', 'demonstrates', 'serve', 'serves', 'served', 'identified', 'emerged', 'found', 'find', 'finds', 'observed', 'there', 'as', 'no']);
+const PRED_VERBS = new WordList(['face', 'faces', 'faced', 'facing', 'put', 'puts', 'putting', 'carry', 'carries', 'carried', 'run', 'runs', 'prove', 'proves', 'proved', 'proven', 'showed', 'show', 'shows', 'shown', 'exhibited', 'exhibit', 'exhibits', 'displayed', 'display', 'displays', 'experienced', 'experience', 'experiences', 'demonstrated', 'demonstrate', 'demonstrates', 'serve', 'serves', 'served', 'identified', 'emerged', 'found', 'find', 'finds', 'observed', 'there', 'as', 'no']);
 /** Evidential verbs that assert their object ("confirms the benefit of", "found no effect of"). */
-const EVIDENTIAL = new Set(['confirm', 'confirms', 'confirmed', 'reveal', 'reveals', 'revealed', 'support', 'supports', 'supported', 'suggest', 'suggests', 'suggested', 'highlight', 'highlights', 'highlighted', 'highlighting', 'reinforce', 'reinforces', 'reinforced', 'provide', 'provides', 'provided', 'report', 'reports', 'reported', 'indicate', 'indicates', 'indicated', 'establish', 'established', 'establishes', 'prove', 'proves', 'proved', 'document', 'documented', 'documents', 'underscore', 'underscores', 'emphasize', 'emphasizes', 'evidence', 'saw', 'see', 'noted', 'detected']);
+const EVIDENTIAL = new WordList(['confirm', 'confirms', 'confirmed', 'reveal', 'reveals', 'revealed', 'support', 'supports', 'supported', 'suggest', 'suggests', 'suggested', 'highlight', 'highlights', 'highlighted', 'highlighting', 'reinforce', 'reinforces', 'reinforced', 'provide', 'provides', 'provided', 'report', 'reports', 'reported', 'indicate', 'indicates', 'indicated', 'establish', 'established', 'establishes', 'prove', 'proves', 'proved', 'document', 'documented', 'documents', 'underscore', 'underscores', 'emphasize', 'emphasizes', 'evidence', 'saw', 'see', 'noted', 'detected']);
 /** A copula or "have"-type verb shortly before token i ("is a risk factor", "had higher rates"). */
 function predicative(s: Scan, i: number, window: number, evidential = false): boolean {
   const from = Math.max(s.clauseStart[s.clauseOf[i]], i - window);
   for (let q = i - 1; q >= from; q--) {
     const w = s.t.norm[q];
-    if (BE.has(w) || HAVE.has(w) || GET.has(w) || PRED_VERBS.has(w)) return true;
-    if (evidential && EVIDENTIAL.has(w)) return true;
+    const id = s.t.id[q];
+    if (BE.has(id) || HAVE.has(id) || GET.has(id) || PRED_VERBS.has(id)) return true;
+    if (evidential && EVIDENTIAL.has(id)) return true;
     if (w === ';') return false;
   }
   return false;
 }
 
-const AFTER_PRED = new Set(['observed', 'seen', 'found', 'noted', 'demonstrated', 'shown', 'evident', 'apparent', 'significant', 'detected', 'confirmed', 'achieved', 'present', 'identified', 'reported', 'similar', 'greater', 'higher', 'lower', 'larger', 'smaller', 'strong', 'stronger', 'weak', 'weaker', 'modest', 'substantial', 'small', 'large', 'limited', 'consistent', 'maintained', 'sustained', 'noticed', 'documented', 'established', 'evidenced', 'positive', 'negative', 'inverse', 'independent', 'robust', 'marked', 'minimal', 'comparable', 'attenuated', 'lost', 'absent', 'persisted', 'persists', 'disappeared', 'disappear', 'disappears', 'remained', 'remains', 'exists', 'existed', 'emerged', 'occurred', 'were', 'was', 'are', 'is']);
+const AFTER_PRED = new WordList(['observed', 'seen', 'found', 'noted', 'demonstrated', 'shown', 'evident', 'apparent', 'significant', 'detected', 'confirmed', 'achieved', 'present', 'identified', 'reported', 'similar', 'greater', 'higher', 'lower', 'larger', 'smaller', 'strong', 'stronger', 'weak', 'weaker', 'modest', 'substantial', 'small', 'large', 'limited', 'consistent', 'maintained', 'sustained', 'noticed', 'documented', 'established', 'evidenced', 'positive', 'negative', 'inverse', 'independent', 'robust', 'marked', 'minimal', 'comparable', 'attenuated', 'lost', 'absent', 'persisted', 'persists', 'disappeared', 'disappear', 'disappears', 'remained', 'remains', 'exists', 'existed', 'emerged', 'occurred', 'were', 'was', 'are', 'is']);
 /** A noun subject followed by its predicate: "the best predictors of X are ...", "effects were observed". */
 function predicatedAfter(s: Scan, i: number, j: number): boolean {
   const c = s.clauseOf[i];
@@ -337,11 +343,12 @@ function predicatedAfter(s: Scan, i: number, j: number): boolean {
   const subject = i - s.clauseStart[c] <= 4;
   for (let q = j; q < to; q++) {
     const w = s.t.norm[q];
-    if (BE.has(w) || HAVE.has(w)) {
+    const id = s.t.id[q];
+    if (BE.has(id) || HAVE.has(id)) {
       if (subject) return true;
       const nx = q + 1 < s.t.n ? s.t.norm[q + 1] : '';
       const nx2 = q + 2 < s.t.n ? s.t.norm[q + 2] : '';
-      return AFTER_PRED.has(nx) || AFTER_PRED.has(nx2);
+      return AFTER_PRED.hasWord(nx) || AFTER_PRED.hasWord(nx2);
     }
     if (w === 'occur' || w === 'occurs' || w === 'occurred') return true;
     if (subject && (w === 'persisted' || w === 'disappeared' || w === 'disappear' || w === 'disappears' || w === 'remained' || w === 'emerged' || w === 'occurred' || w === 'exists' || w === 'existed')) return true;
@@ -349,13 +356,13 @@ function predicatedAfter(s: Scan, i: number, j: number): boolean {
   return false;
 }
 
-const GROUP_NOUNS = new Set(['patients', 'people', 'persons', 'adults', 'participants', 'individuals', 'subjects', 'women', 'men', 'children', 'adolescents', 'infants', 'those', 'cases', 'mothers', 'girls', 'boys', 'users', 'smokers', 'survivors', 'eyes', 'youth', 'pregnancies', 'veterans', 'students', 'neonates', 'newborns', 'elderly', 'residents', 'workers', 'group', 'groups', 'cohort', 'population', 'populations']);
-const GROUP_LINK = new Set(['with', 'without', 'who', 'receiving', 'treated', 'taking', 'undergoing', 'on', 'from', 'having', 'exposed', 'born', 'living', 'aged', 'using', 'carrying', 'harbouring', 'harboring']);
+const GROUP_NOUNS = new WordList(['patients', 'people', 'persons', 'adults', 'participants', 'individuals', 'subjects', 'women', 'men', 'children', 'adolescents', 'infants', 'those', 'cases', 'mothers', 'girls', 'boys', 'users', 'smokers', 'survivors', 'eyes', 'youth', 'pregnancies', 'veterans', 'students', 'neonates', 'newborns', 'elderly', 'residents', 'workers', 'group', 'groups', 'cohort', 'population', 'populations']);
+const GROUP_LINK = new WordList(['with', 'without', 'who', 'receiving', 'treated', 'taking', 'undergoing', 'on', 'from', 'having', 'exposed', 'born', 'living', 'aged', 'using', 'carrying', 'harbouring', 'harboring']);
 /** "Patients with X are/have Y": an exposure-defined group is given a property, an association. */
 function groupWith(s: Scan): number {
   const t = s.t;
   for (let k = 0; k + 1 < t.n; k++) {
-    if (!GROUP_NOUNS.has(t.norm[k]) || !GROUP_LINK.has(t.norm[k + 1])) continue;
+    if (!GROUP_NOUNS.has(t.id[k]) || !GROUP_LINK.has(t.id[k + 1])) continue;
     const c = s.clauseOf[k];
     if (c !== s.mainClause && s.clauseType[c] !== 'main') continue;
     // Only as the clause subject: "Patients with X have Y" (not "... in patients with X", mostly descriptive).
@@ -365,16 +372,17 @@ function groupWith(s: Scan): number {
     // Needs a predicate in the clause: a copula / have / a finite -ed verb.
     for (let q = s.clauseStart[c]; q < s.clauseEnd[c]; q++) {
       const w = t.norm[q];
-      if (q !== k + 1 && (BE.has(w) || HAVE.has(w) || (atStart && q > k + 2 && w.endsWith('ed')))) return k;
+      const id = t.id[q];
+      if (q !== k + 1 && (BE.has(id) || HAVE.has(id) || (atStart && q > k + 2 && w.endsWith('ed')))) return k;
     }
   }
   return -1;
 }
 
-const LITERATURE = new Set(['reported', 'published', 'literature', 'previous', 'previously', 'expected', 'recommended', 'recommendations', 'guidelines', 'described', 'obtained', 'estimated', 'predicted', 'anticipated', 'thought', 'assumed', 'believed']);
+const LITERATURE = new WordList(['reported', 'published', 'literature', 'previous', 'previously', 'expected', 'recommended', 'recommendations', 'guidelines', 'described', 'obtained', 'estimated', 'predicted', 'anticipated', 'thought', 'assumed', 'believed']);
 /** "similar to what has been reported", "lower than previously thought": a comparison with other work, not a relation. */
 function literatureComparison(s: Scan, j: number): boolean {
-  for (let k = j; k < Math.min(s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]], j + 8); k++) if (LITERATURE.has(s.t.norm[k])) return true;
+  for (let k = j; k < Math.min(s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]], j + 8); k++) if (LITERATURE.has(s.t.id[k])) return true;
   return false;
 }
 
@@ -389,7 +397,7 @@ function groupComparison(s: Scan, k: number): boolean {
   const end = Math.min(s.clauseEnd[s.clauseOf[k]], k + 7);
   const similarity = t.norm[k] === 'similar' || t.norm[k] === 'different' || t.norm[k] === 'comparable';
   for (let q = k + 1; q < end; q++) {
-    if (GROUP_INTRO.has(t.norm[q]) || (similarity && (t.norm[q] === 'to' || t.norm[q] === 'from'))) return q > k + 1 || t.norm[q] === 'than' || t.norm[q] === 'between' || t.norm[q] === 'among' || t.norm[q] === 'in' || t.norm[q] === 'to' || t.norm[q] === 'from';
+    if (GROUP_INTRO.has(t.id[q]) || (similarity && (t.norm[q] === 'to' || t.norm[q] === 'from'))) return q > k + 1 || t.norm[q] === 'than' || t.norm[q] === 'between' || t.norm[q] === 'among' || t.norm[q] === 'in' || t.norm[q] === 'to' || t.norm[q] === 'from';
   }
   return false;
 }
@@ -421,7 +429,7 @@ export function classifyStrength(s: Scan): StrengthResult {
       case 'causal-verb':
       case 'causal-phrase': {
         const use = verbUse(s, m, g === 'causal-phrase');
-        if (use === null && NOUN_FALLBACK.has(t.norm[m.i]) && (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j))) {
+        if (use === null && NOUN_FALLBACK.has(t.id[m.i]) && (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j))) {
           push(m, 'causal', 'causal-noun', conditionallyHedged(s, m.i));
           causalNouns++;
         } else if (use === 'causal') { push(m, 'causal', g, conditionallyHedged(s, m.i)); causalVerbs++; }
@@ -443,7 +451,7 @@ export function classifyStrength(s: Scan): StrengthResult {
         const pw = q >= 0 ? t.norm[q] : '';
         const w = t.norm[m.i];
         const free = INHIBITOR.test(w) || w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'causes' || w === 'cause-and-effect' || w.startsWith('contributor') || w.startsWith('driver') || w.startsWith('reason') || w.startsWith('trigger');
-        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.has(pw) || GET.has(pw) || ARISE.has(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
+        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.hasWord(pw) || GET.hasWord(pw) || ARISE.hasWord(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
           push(m, 'causal', g, conditionallyHedged(s, m.i));
           causalAdj++;
         }
@@ -462,7 +470,7 @@ export function classifyStrength(s: Scan): StrengthResult {
       case 'importance':
         // "is crucial for a good outcome", "was essential to recovery" (predicative, not "necessary to determine").
         const dummy = m.i >= 2 && t.norm[m.i - 2] === 'it';
-        if (predicative(s, m.i, 3) && !dummy && !(m.j < t.n && (PURPOSE_VERBS.has(t.norm[m.j]) || t.norm[m.j] === 'exclude'))) {
+        if (predicative(s, m.i, 3) && !dummy && !(m.j < t.n && (PURPOSE_VERBS.has(t.id[m.j]) || t.norm[m.j] === 'exclude'))) {
           push(m, 'causal', g, conditionallyHedged(s, m.i));
           causalAdj++;
         }
@@ -488,7 +496,7 @@ export function classifyStrength(s: Scan): StrengthResult {
         // "factors associated with X" is a noun phrase; "X was associated with Y", "X correlated with Y" claim.
         const w = t.norm[m.i];
         const participle = w === 'associated' || w === 'linked' || w === 'related' || w === 'connected' || w === 'tied' || w === 'accompanied';
-        if (!participle || BE.has(pw) || HAVE.has(pw) || GET.has(pw) || pw === 'not' || q < 0 || clauseHasNoVerbBefore(s, m.i)) {
+        if (!participle || BE.hasWord(pw) || HAVE.hasWord(pw) || GET.hasWord(pw) || pw === 'not' || q < 0 || clauseHasNoVerbBefore(s, m.i)) {
           push(m, 'correlational', g, false);
           correlational++;
         }
@@ -502,7 +510,7 @@ export function classifyStrength(s: Scan): StrengthResult {
         break;
       case 'predictor': {
         const w = t.norm[m.i];
-        if ((w === 'predict' || w === 'predicts' || w === 'predicted') && (verbUse(s, m, false) !== null || MODAL_DO.has(t.norm[m.i - 1]))) { push(m, 'correlational', g, false); correlational++; }
+        if ((w === 'predict' || w === 'predicts' || w === 'predicted') && (verbUse(s, m, false) !== null || MODAL_DO.has(t.id[m.i - 1]))) { push(m, 'correlational', g, false); correlational++; }
         else if (predicative(s, m.i, 5) || predicatedAfter(s, m.i, m.j)) { push(m, 'correlational', g, false); correlational++; }
         break;
       }
@@ -521,9 +529,9 @@ export function classifyStrength(s: Scan): StrengthResult {
   }
   // Comparisons between groups that the phrase lexicon does not spell out ("was higher in the X group").
   for (let k = 0; k < t.n; k++) {
-    if (covered[k] || !COMPARATIVES.has(t.norm[k])) continue;
+    if (covered[k] || !COMPARATIVES.has(t.id[k])) continue;
     // "more than 50%", "more than half" are quantities.
-    if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.norm[k + 2]))) continue;
+    if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.id[k + 2]))) continue;
     if (!predicative(s, k, 3) && !thanAhead(t.norm, k, 4)) continue;
     if (!groupComparison(s, k) || nonClaim(s, k) || literatureComparison(s, k + 1)) continue;
     push({ i: k, j: k + 1 }, 'correlational', 'comparative', false);
@@ -546,14 +554,15 @@ export function classifyStrength(s: Scan): StrengthResult {
   return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
 }
 
-const FINDING_VERBS = new Set(['find', 'finds', 'found', 'identify', 'identifies', 'identified', 'reveal', 'reveals', 'revealed', 'show', 'shows', 'showed', 'shown', 'discover', 'discovers', 'discovered', 'describe', 'describes', 'described', 'report', 'reports', 'reported', 'uncover', 'uncovers', 'uncovered', 'pinpoint', 'pinpoints', 'pinpointed', 'spot', 'spots', 'spotted']);
+const FINDING_VERBS = new WordList(['find', 'finds', 'found', 'identify', 'identifies', 'identified', 'reveal', 'reveals', 'revealed', 'show', 'shows', 'showed', 'shown', 'discover', 'discovers', 'discovered', 'describe', 'describes', 'described', 'report', 'reports', 'reported', 'uncover', 'uncovers', 'uncovered', 'pinpoint', 'pinpoints', 'pinpointed', 'spot', 'spots', 'spotted']);
 /** "Coffee linked to lower risk" (a headline), "study finds variants linked to disease": the participle is the claim. */
 function clauseHasNoVerbBefore(s: Scan, i: number): boolean {
   const from = s.clauseStart[s.clauseOf[i]];
   for (let q = from; q < i; q++) {
     const w = s.t.norm[q];
-    if (FINDING_VERBS.has(w)) return true;
-    if (BE.has(w) || HAVE.has(w) || w.endsWith('ed') || (s.t.norm[q].endsWith('s') && VERB_FORMS.has(w)) || MODAL_DO.has(w)) return false;
+    const id = s.t.id[q];
+    if (FINDING_VERBS.has(id)) return true;
+    if (BE.has(id) || HAVE.has(id) || w.endsWith('ed') || (s.t.norm[q].endsWith('s') && VERB_FORMS.has(id)) || MODAL_DO.has(id)) return false;
   }
   return true;
 }

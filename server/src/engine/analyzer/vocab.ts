@@ -90,4 +90,8 @@ export class WordList {
   has(id: number): boolean {
     return (this.plane[id] & this.bit) !== 0;
   }
+  /** has() by the word itself (a Map lookup: for words not at hand as a token id). */
+  hasWord(w: string): boolean {
+    return this.has(idOf(w));
+  }
 }
