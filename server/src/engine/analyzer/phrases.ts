@@ -147,10 +147,11 @@ const BITSET = -3;
 
 export class PhraseIndex {
   /** Entries by the id of their first word (undefined: none); ids at or past `limit` start none. */
-  private readonly byFirst: Array<Entry[] | undefined>;
-  private readonly wildFirst: Entry[] = [];
+  readonly byFirst: Array<Entry[] | undefined>;
+  /** Entries whose first slot is #NUM or #W, tried at every word. */
+  readonly wildFirst: Entry[] = [];
   /** Ids below `limit` are covered by the bitsets (a later id names no word of this index). */
-  private readonly limit: number;
+  readonly limit: number;
   private readonly pool: Uint32Array;
   /** Number words by id, for #NUM. */
   private readonly numberWord: Uint8Array;
@@ -192,25 +193,15 @@ export class PhraseIndex {
     }
   }
 
+  private alone?: PhraseLayers;
+
   /** Every match at every position (overlaps included); resolve() picks the survivors. */
   matchAll(t: Tokens): Match[] {
-    const out: Match[] = [];
-    const ids = t.id;
-    const limit = this.limit;
-    const wild = this.wildFirst;
-    for (let i = 0; i < t.n; i++) {
-      const id = ids[i];
-      if (id < limit) {
-        const list = this.byFirst[id];
-        if (list !== undefined) for (let e = 0; e < list.length; e++) this.tryAt(t, i, list[e], 1, out);
-      }
-      if (wild.length > 0 && t.word[i]) for (let e = 0; e < wild.length; e++) this.tryAt(t, i, wild[e], 0, out);
-    }
-    return out;
+    return (this.alone ??= new PhraseLayers([this])).matchAll(t)[0];
   }
 
   /** Matches `e` at token i, its slots from `from` on (the first slot is known to match when indexed by it). */
-  private tryAt(t: Tokens, i: number, e: Entry, from: number, out: Match[]): void {
+  tryAt(t: Tokens, i: number, e: Entry, from: number, out: Match[]): void {
     const codes = e.codes;
     const len = codes.length;
     if (i + len > t.n) return;
@@ -228,6 +219,60 @@ export class PhraseIndex {
       } else if (id >= this.limit || (this.pool[BITSET - c + (id >>> 5)] & (1 << (id & 31))) === 0) return;
     }
     out.push({ i, j: i + len, entry: e });
+  }
+}
+
+/**
+ * Several phrase indexes matched in one pass over the tokens: one table lookup per token for all of them.
+ * Each index's matches come out in the order its own matchAll gives (by position; at a position, its
+ * entries in their order, then its wildcard-first entries).
+ */
+export class PhraseLayers {
+  private readonly limit: number;
+  /** By first-word id: the entries of every layer, layer by layer, and the layer of each. */
+  private readonly first: Array<Entry[] | undefined>;
+  private readonly firstLayer: Array<number[] | undefined>;
+  private readonly wild: Entry[] = [];
+  private readonly wildLayer: number[] = [];
+
+  constructor(private readonly layers: readonly PhraseIndex[]) {
+    this.limit = Math.max(0, ...layers.map((x) => x.limit));
+    this.first = new Array(this.limit);
+    this.firstLayer = new Array(this.limit);
+    layers.forEach((x, layer) => {
+      x.byFirst.forEach((list, id) => {
+        if (!list) return;
+        for (const e of list) {
+          (this.first[id] ??= []).push(e);
+          (this.firstLayer[id] ??= []).push(layer);
+        }
+      });
+      for (const e of x.wildFirst) {
+        this.wild.push(e);
+        this.wildLayer.push(layer);
+      }
+    });
+  }
+
+  /** Every match of every layer (overlaps included), one list per layer. */
+  matchAll(t: Tokens): Match[][] {
+    const layers = this.layers;
+    const out: Match[][] = [];
+    for (let k = 0; k < layers.length; k++) out.push([]);
+    const ids = t.id;
+    const wild = this.wild;
+    for (let i = 0; i < t.n; i++) {
+      const id = ids[i];
+      if (id < this.limit) {
+        const list = this.first[id];
+        if (list !== undefined) {
+          const ly = this.firstLayer[id]!;
+          for (let e = 0; e < list.length; e++) layers[ly[e]].tryAt(t, i, list[e], 1, out[ly[e]]);
+        }
+      }
+      if (wild.length > 0 && t.word[i]) for (let e = 0; e < wild.length; e++) layers[this.wildLayer[e]].tryAt(t, i, wild[e], 0, out[this.wildLayer[e]]);
+    }
+    return out;
   }
 }
 

@@ -1,7 +1,7 @@
 // The structural pass: tokens → cue matches (four lexicon layers) → clauses → negation scopes → flags.
 // Everything downstream (features, strength, the public analysis) reads this one Scan.
 import { tokenize, type Tokens } from './tokenize.js';
-import { resolve, type Match } from './phrases.js';
+import { PhraseLayers, resolve, type Match } from './phrases.js';
 import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
 import type { CueKind } from './types.js';
 import { WordList } from './vocab.js';
@@ -72,6 +72,9 @@ const CONCESSIVE_OPENER = new WordList(CONCESSIVE);
 /** The one-word members of MODIFIER_NEGATION (most negation cues are one word: no join needed). */
 const MODIFIER_NEGATION_WORD = new WordList([...MODIFIER_NEGATION].filter((p) => !p.includes(' ')));
 
+/** The four lexicon layers and the hedge list, matched in one pass. */
+const LAYERS = new PhraseLayers([CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST]);
+
 function toCue(m: Match, t: Tokens): CueMatch {
   return { i: m.i, j: m.j, kind: m.entry.kind as CueKind, group: m.entry.group, start: t.start[m.i], end: t.end[m.j - 1] };
 }
@@ -94,11 +97,12 @@ const byTokens = (a: CueMatch, b: CueMatch) => a.i - b.i || a.j - b.j;
 export function scan(text: string): Scan {
   const t = tokenize(text);
   const n = t.n;
-  const cues = resolve(CUES.matchAll(t)).map((m) => toCue(m, t));
-  const features = resolve(FEATURE_PHRASES.matchAll(t));
-  const relations = resolve(RELATIONS.matchAll(t));
-  const population = resolve(POPULATION.matchAll(t));
-  const hedgeList = resolve(HEDGE_LIST.matchAll(t)).length;
+  const [cueMatches, featureMatches, relationMatches, populationMatches, hedgeMatches] = LAYERS.matchAll(t);
+  const cues = resolve(cueMatches).map((m) => toCue(m, t));
+  const features = resolve(featureMatches);
+  const relations = resolve(relationMatches);
+  const population = resolve(populationMatches);
+  const hedgeList = resolve(hedgeMatches).length;
 
   let nWords = 0;
   for (let k = 0; k < n; k++) if (t.word[k]) nWords++;
