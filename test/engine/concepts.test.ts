@@ -1,7 +1,7 @@
 // Concept recognition details: inflection, phrases, and the regular-expression pre-filter.
 import assert from 'node:assert/strict';
 import { ConceptIndex } from '../../server/src/engine/concepts.js';
-import { containsAny, mayMatch, prepare, requiredLiterals, requirementOf } from '../../server/src/engine/prefilter.js';
+import { LiteralScanner, requiredLiterals, requirementOf, type Requirement } from '../../server/src/engine/prefilter.js';
 import { inflections } from '../../server/src/engine/lexicon.js';
 
 describe('concept recognition', () => {
@@ -50,17 +50,21 @@ describe('concept recognition', () => {
     ];
     for (const [source, expected] of table) assert.deepEqual(requiredLiterals(source), expected, source);
   });
-  it('checks literals through character pairs, also for a text prepared before another one', () => {
-    const lit = (literals?: string[]) => ({ literals, digit: false });
-    const a = prepare('patients took temazepam nightly');
-    const b = prepare('no sedatives were given');
-    assert.equal(mayMatch(b, lit(['azepam', 'azolam'])), false);
-    assert.equal(mayMatch(b, lit(['sedative'])), true);
-    assert.equal(mayMatch(a, lit(['azolam', 'azepam'])), true); // a is stale: prepared again
-    assert.equal(mayMatch(a, lit(['sedative'])), false);
-    assert.equal(mayMatch(a, lit()), true);
-    assert.equal(containsAny('μ-opioid receptor', lit(['μ-opioid'])), true);
-    assert.equal(mayMatch(prepare('μ-opioid receptor'), lit(['μ-opioid', 'zzz'])), true);
+  /** Indices of the requirements a scanner lets through for `text`. */
+  const through = (reqs: Requirement[], text: string) => {
+    const bits = new LiteralScanner(reqs).scan(text.toLowerCase());
+    return reqs.map((_, p) => p).filter((p) => bits[p >>> 5]! & (1 << (p & 31)));
+  };
+  it('scans once for every pattern\'s literals: overlapping, repeated, non-ASCII, none', () => {
+    const lit = (...literals: string[]): Requirement => ({ literals, digit: false });
+    const reqs = [lit('azepam', 'azolam'), lit('less'), lit('lessen'), lit('sen'), lit('μ-opioid'), { digit: false }, lit('as the'), lit('zzz')];
+    assert.deepEqual(through(reqs, 'Patients took Temazepam'), [0, 5]);
+    assert.deepEqual(through(reqs, 'it may lessen the effect'), [1, 2, 3, 5]); // 'less' and 'sen' inside 'lessen'
+    assert.deepEqual(through(reqs, 'μ-opioid receptors, as the authors say'), [4, 5, 6]);
+    assert.deepEqual(through(reqs, ''), [5]);
+    // More than 32 patterns: the bit set spans words.
+    const many = Array.from({ length: 70 }, (_, i) => lit(`word${i}x`));
+    assert.deepEqual(through(many, 'a word69x and a word3x and word33x'), [3, 33, 69]);
   });
   it('knows which patterns need a digit', () => {
     const table: Array<[string, boolean]> = [
@@ -68,9 +72,9 @@ describe('concept recognition', () => {
       ['\\b\\d?x', false], ['(?:one|\\d+) trials?', false], ['(?=\\d)abc', false], ['alpha', false],
     ];
     for (const [source, digit] of table) assert.equal(requirementOf(source).digit, digit, source);
-    assert.equal(mayMatch(prepare('in the sixties'), requirementOf('\\b(?:19|20)\\d0s\\b')), false);
-    assert.equal(mayMatch(prepare('in the 1960s'), requirementOf('\\b(?:19|20)\\d0s\\b')), true);
-    assert.equal(containsAny('in the sixties', requirementOf('\\b(?:19|20)\\d0s\\b')), false);
+    const decade = [requirementOf('\\b(?:19|20)\\d0s\\b')];
+    assert.deepEqual(through(decade, 'in the sixties'), []);
+    assert.deepEqual(through(decade, 'in the 1960s'), [0]);
   });
   it('never filters out a sentence that one of the database patterns matches', async () => {
     const { loadEmbeddedDatabase } = await import('../../server/src/db/embedded.js');
@@ -85,18 +89,25 @@ describe('concept recognition', () => {
       'It was as effective as ECT.', 'In the 1960s, 45% of people.', 'After two adequate trials of treatment.',
       'Smaller and weaker antidepressant response with benzodiazepines.', 'A pill to help you sleep.',
     ];
+    // …and every line of the repository's own drafts.
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { fixtures, repoRoot } = await import('../helpers.js');
+    const { join } = await import('node:path');
+    for (const dir of [fixtures('eval-heldout'), join(repoRoot, 'examples')]) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) sentences.push(...readFileSync(join(dir, f), 'utf8').split('\n'));
+    }
     let matched = 0;
-    for (const p of patterns) {
+    const reqs = patterns.map(requirementOf);
+    patterns.forEach((p, i) => {
       const re = new RegExp(p, 'iu');
-      const req = requirementOf(p);
       for (const s of sentences) {
         const lower = s.toLowerCase();
         if (re.test(lower)) {
           matched++;
-          assert.ok(containsAny(lower, req) && mayMatch(prepare(lower), req), `${p} matches "${s}" but the filter ${JSON.stringify(req)} rejects it`);
+          assert.ok(through(reqs, lower).includes(i), `${p} matches "${s}" but the scanner rejects it (${JSON.stringify(reqs[i])})`);
         }
       }
-    }
+    });
     assert.ok(matched >= 8, `only ${matched} pattern/sentence matches: the check is too weak`);
   });
 });

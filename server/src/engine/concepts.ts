@@ -3,7 +3,7 @@
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
-import { containsAny, mayMatch, prepare, requirementOf, type Requirement } from './prefilter.js';
+import { LiteralScanner, requirementOf, type Requirement } from './prefilter.js';
 
 export interface ConceptHit {
   concept: string;
@@ -27,6 +27,8 @@ const node = (): TrieNode => ({ next: new Map(), ends: [] });
 export class ConceptIndex {
   private readonly root = node();
   private readonly patterns: Array<PatternSet[number]> = [];
+  /** Which patterns a text might match, from their required literals in one pass. */
+  private readonly scanner: LiteralScanner;
   /** Case-sensitive abbreviations ("TRD", "MRS") → concepts; matched by one combined expression. */
   private readonly abbreviations = new Map<string, string[]>();
   private abbreviationRe?: RegExp;
@@ -57,6 +59,7 @@ export class ConceptIndex {
       }
       this.broader.set(c.id, [...seen]);
     }
+    this.scanner = new LiteralScanner(this.patterns.map((p) => p.req));
     if (this.abbreviations.size) {
       const alts = [...this.abbreviations.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.abbreviationRe = new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})s?(?![\\p{L}\\p{N}])`, 'gu');
@@ -90,16 +93,8 @@ export class ConceptIndex {
     }
   }
 
-  /** The patterns that might match somewhere in `text`: checking a paragraph once spares each of
-   *  its sentences the literal checks of patterns the paragraph cannot match. */
-  patternsFor(text: string): PatternSet {
-    const prepared = prepare(text.toLowerCase());
-    return this.patterns.filter((p) => mayMatch(prepared, p.req));
-  }
-
-  /** Concepts named in `text`; offsets are relative to `text` plus `base`. `patterns` narrows the
-   *  patterns tried (from patternsFor on the enclosing paragraph). */
-  find(text: string, base = 0, tokens: Token[] = tokenize(text, base), patterns: PatternSet = this.patterns): ConceptHit[] {
+  /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
+  find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root.next;
     for (let i = 0; i < tokens.length; i++) {
@@ -124,10 +119,11 @@ export class ConceptIndex {
     const lower = text.toLowerCase();
     // Lower-casing keeps offsets for all but a few characters (İ); patterns are skipped then, variants still apply.
     if (lower.length === text.length) {
-      // Patterns narrowed by the paragraph are few: plain substring checks. All of them: pairs first.
-      const prepared = patterns === this.patterns ? prepare(lower) : undefined;
-      for (const { concept, re, req } of patterns) {
-        if (prepared ? !mayMatch(prepared, req) : !containsAny(lower, req)) continue;
+      // Only the patterns whose required literals (and digit) the text has.
+      const may = this.scanner.scan(lower);
+      for (let p = 0; p < this.patterns.length; p++) {
+        if (!(may[p >>> 5]! & (1 << (p & 31)))) continue;
+        const { concept, re } = this.patterns[p]!;
         re.lastIndex = 0;
         for (let m = re.exec(lower); m; m = re.exec(lower)) {
           hits.push({ concept, start: base + m.index, end: base + m.index + m[0].length });
@@ -164,10 +160,11 @@ export class ConceptIndex {
         if (this.abbreviations.get(m[1]!)!.some((c) => concepts.has(c))) return true;
       }
     }
-    const prepared = prepare(text.toLowerCase());
-    const lower = prepared.lower;
-    for (const { concept, re, req } of this.patterns) {
-      if (!concepts.has(concept) || !mayMatch(prepared, req)) continue;
+    const lower = text.toLowerCase();
+    const may = this.scanner.scan(lower);
+    for (let p = 0; p < this.patterns.length; p++) {
+      const { concept, re } = this.patterns[p]!;
+      if (!concepts.has(concept) || !(may[p >>> 5]! & (1 << (p & 31)))) continue;
       re.lastIndex = 0;
       if (re.test(lower)) return true;
     }

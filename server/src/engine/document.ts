@@ -132,10 +132,9 @@ function unitKey(text: string, start: number, end: number): string {
 function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument): ChunkData {
   const prose = plain ?? extractProse(text, 0);
   const sentences = prose.blocks.map((b) => {
-    const patterns = c.index.patternsFor(b.text);
     return splitSentences(b.text).map(({ start, end }) => {
       const t = b.text.slice(start, end);
-      return new Sentence(t, start, end, c.index.find(t, 0, tokenize(t), patterns));
+      return new Sentence(t, start, end, c.index.find(t, 0, tokenize(t)));
     });
   });
   return { prose, sentences };

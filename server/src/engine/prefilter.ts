@@ -1,6 +1,7 @@
 // A cheap pre-filter for regular expressions run on every sentence: the set of lower-case
-// literals of which every match must contain at least one ("azepam" or "azolam" or …). A few
-// `includes` calls then let most sentences skip the expression. The analysis reads the pattern's
+// literals of which every match must contain at least one ("azepam" or "azolam" or …), and whether
+// every match needs a digit. One scan of a sentence for all the patterns' literals at once
+// (LiteralScanner) then lets most sentences skip most expressions. The analysis reads the pattern's
 // source with a small recursive parser and is conservative: any construct it does not model
 // (classes, \w, back-references) simply contributes no literal, and optional or repeated parts
 // never do.
@@ -153,73 +154,89 @@ export function requiredLiterals(source: string): string[] | undefined {
 export interface Requirement {
   literals?: string[];
   digit: boolean;
-  /** Per literal, the keys of its character pairs (see prepare): all must be present. */
-  pairKeys?: Uint16Array[];
 }
 
 export function requirementOf(source: string): Requirement {
-  const literals = requiredLiterals(source);
-  return { literals, digit: !!analyse(source)?.digit, pairKeys: literals?.map(pairsOf) };
-}
-
-function pairsOf(literal: string): Uint16Array {
-  const keys = new Uint16Array(literal.length - 1);
-  for (let i = 1; i < literal.length; i++) keys[i - 1] = pairKey(literal.charCodeAt(i - 1), literal.charCodeAt(i));
-  return keys;
+  return { literals: requiredLiterals(source), digit: !!analyse(source)?.digit };
 }
 
 /**
- * The character pairs present in a text, so that most literal checks are one array read instead
- * of a substring search. Pairs are folded to 16 bits (collisions only let a check through to the
- * substring search); `stamp` marks the pairs of the current text without clearing the table.
+ * Which of many patterns might match a text, in one pass over it: an Aho–Corasick automaton over
+ * the required literals of all the patterns (each literal marks its patterns), plus the digit
+ * flag. Patterns without literals are always candidates. Characters outside ASCII share 128
+ * classes, which can only let an extra pattern through, never hide one.
  */
-const pairs = new Uint32Array(1 << 16);
-let stamp = 0;
-const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+export class LiteralScanner {
+  private static readonly CLASSES = 256;
+  /** Goto function completed with failure transitions: state × class → state. */
+  private readonly delta: Int32Array;
+  /** Per state, the patterns (bit set, `words` words) whose literal ends here or at a suffix state. */
+  private readonly out: Uint32Array;
+  private readonly always: Uint32Array;
+  readonly words: number;
 
-/** A text prepared for literal checks (see mayMatch). */
-export interface PreparedText {
-  lower: string;
-  stamp: number;
-  /** The text contains an ASCII digit. */
-  digit: boolean;
-}
-
-export function prepare(lower: string): PreparedText {
-  if (++stamp === 0xffffffff) { pairs.fill(0); stamp = 1; }
-  let digit = false;
-  let prev = lower.charCodeAt(0);
-  if (prev >= 48 && prev <= 57) digit = true;
-  for (let i = 1; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-    pairs[pairKey(prev, c)] = stamp;
-    prev = c;
+  constructor(private readonly reqs: readonly Requirement[]) {
+    this.words = Math.ceil(reqs.length / 32) || 1;
+    const C = LiteralScanner.CLASSES;
+    // The trie of all literals.
+    const next: Array<Map<number, number>> = [new Map()];
+    const outSets: Array<Set<number>> = [new Set()];
+    this.always = new Uint32Array(this.words);
+    reqs.forEach((req, p) => {
+      if (!req.literals) { this.always[p >>> 5]! |= 1 << (p & 31); return; }
+      for (const literal of req.literals) {
+        let s = 0;
+        for (let i = 0; i < literal.length; i++) {
+          const c = classOf(literal.charCodeAt(i));
+          let t = next[s]!.get(c);
+          if (t === undefined) { t = next.length; next.push(new Map()); outSets.push(new Set()); next[s]!.set(c, t); }
+          s = t;
+        }
+        outSets[s]!.add(p);
+      }
+    });
+    // Breadth-first: failure links, outputs inherited along them, and the complete transition table.
+    const n = next.length;
+    this.delta = new Int32Array(n * C);
+    this.out = new Uint32Array(n * this.words);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let c = 0; c < C; c++) {
+      const t = next[0]!.get(c);
+      this.delta[c] = t ?? 0;
+      if (t !== undefined) { fail[t] = 0; queue.push(t); }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      for (const p of outSets[s]!) this.out[s * this.words + (p >>> 5)]! |= 1 << (p & 31);
+      for (let w = 0; w < this.words; w++) this.out[s * this.words + w]! |= this.out[fail[s]! * this.words + w]!;
+      for (let c = 0; c < C; c++) {
+        const t = next[s]!.get(c);
+        if (t === undefined) this.delta[s * C + c] = this.delta[fail[s]! * C + c]!;
+        else {
+          fail[t] = this.delta[fail[s]! * C + c]!;
+          this.delta[s * C + c] = t;
+          queue.push(t);
+        }
+      }
+    }
   }
-  return { lower, stamp, digit };
-}
 
-/** Might the text match a pattern with this requirement? `text` must be the most recently prepared one. */
-export function mayMatch(text: PreparedText, req: Requirement): boolean {
-  if (req.digit && !text.digit) return false;
-  const literals = req.literals;
-  if (!literals) return true;
-  if (text.stamp !== stamp) return mayMatch(prepare(text.lower), req);
-  const keys = req.pairKeys ?? literals.map(pairsOf);
-  for (let i = 0; i < literals.length; i++) {
-    // Every pair of the literal must occur in the text before a substring search is worth it.
-    const k = keys[i]!;
-    let all = true;
-    for (let j = 0; j < k.length && all; j++) all = pairs[k[j]!] === stamp;
-    if (all && text.lower.includes(literals[i]!)) return true;
+  /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order. */
+  scan(lower: string): Uint32Array {
+    const words = this.words, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out;
+    const found = this.always.slice();
+    let s = 0, digit = false;
+    for (let i = 0; i < lower.length; i++) {
+      const code = lower.charCodeAt(i);
+      if (code >= 48 && code <= 57) digit = true;
+      s = delta[s * C + classOf(code)]!;
+      for (let w = 0; w < words; w++) found[w]! |= out[s * words + w]!;
+    }
+    if (!digit) this.reqs.forEach((r, p) => { if (r.digit) found[p >>> 5]! &= ~(1 << (p & 31)); });
+    return found;
   }
-  return false;
 }
 
-/** The same check with plain substring searches, for a short text checked against few patterns. */
-export function containsAny(lower: string, req: Requirement): boolean {
-  if (req.digit && !/\d/.test(lower)) return false;
-  if (!req.literals) return true;
-  for (const l of req.literals) if (lower.includes(l)) return true;
-  return false;
-}
+/** ASCII characters are their own class; others share the upper 128. */
+const classOf = (code: number) => (code < 128 ? code : 128 + (code % 128));
