@@ -27,19 +27,37 @@ export function normalizeWord(word: string): string {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const APOSTROPHES = new Set(["'", '\u2019', '\u2018']);
 
-/** Splits text into word tokens with exact UTF-16 offsets. Possessive "'s" is dropped. */
+/** Length in code units of the letter or digit (any script) at `i`, or 0: what /[\p{L}\p{N}]/u
+ *  matches, with ASCII decided without a regular expression. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const n = cp > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + n)) ? n : 0;
+}
+
+/** Splits text into word tokens (runs of letters and digits of any script) with exact UTF-16
+ *  offsets. Possessive "'s" is dropped. */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    if ((raw === 's' || raw === 'S') && start > 0 && APOSTROPHES.has(text[start - 1]!)) continue;
+  const len = text.length;
+  for (let i = 0; i < len; ) {
+    let n = wordCharAt(text, i);
+    if (n === 0) { i++; continue; }
+    const start = i;
+    let ascii = text.charCodeAt(i) < 128;
+    while (i < len && n > 0) {
+      i += n;
+      if (i < len) { n = wordCharAt(text, i); if (n > 0 && text.charCodeAt(i) >= 128) ascii = false; }
+    }
+    if (i - start === 1 && (text[start] === 's' || text[start] === 'S') && start > 0 && APOSTROPHES.has(text[start - 1]!)) continue;
+    const raw = text.slice(start, i);
     // Split Greek prefixes glued to Latin words ("μopioid" is rare; "μ-opioid" already splits on the hyphen).
-    tokens.push({ norm: normalizeWord(raw), start: base + start, end: base + start + raw.length });
+    tokens.push({ norm: ascii ? raw.toLowerCase() : normalizeWord(raw), start: base + start, end: base + i });
   }
   return tokens;
 }

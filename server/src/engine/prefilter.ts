@@ -172,6 +172,8 @@ export class LiteralScanner {
   private readonly delta: Int32Array;
   /** Per state, the patterns (bit set, `words` words) whose literal ends here or at a suffix state. */
   private readonly out: Uint32Array;
+  /** Per state, whether any literal ends there (most states: none). */
+  private readonly emits: Uint8Array;
   private readonly always: Uint32Array;
   readonly words: number;
 
@@ -199,6 +201,7 @@ export class LiteralScanner {
     const n = next.length;
     this.delta = new Int32Array(n * C);
     this.out = new Uint32Array(n * this.words);
+    this.emits = new Uint8Array(n);
     const fail = new Int32Array(n);
     const queue: number[] = [];
     for (let c = 0; c < C; c++) {
@@ -209,7 +212,10 @@ export class LiteralScanner {
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
       for (const p of outSets[s]!) this.out[s * this.words + (p >>> 5)]! |= 1 << (p & 31);
-      for (let w = 0; w < this.words; w++) this.out[s * this.words + w]! |= this.out[fail[s]! * this.words + w]!;
+      for (let w = 0; w < this.words; w++) {
+        this.out[s * this.words + w]! |= this.out[fail[s]! * this.words + w]!;
+        if (this.out[s * this.words + w]) this.emits[s] = 1;
+      }
       for (let c = 0; c < C; c++) {
         const t = next[s]!.get(c);
         if (t === undefined) this.delta[s * C + c] = this.delta[fail[s]! * C + c]!;
@@ -224,14 +230,14 @@ export class LiteralScanner {
 
   /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order. */
   scan(lower: string): Uint32Array {
-    const words = this.words, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out;
+    const words = this.words, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out, emits = this.emits;
     const found = this.always.slice();
     let s = 0, digit = false;
     for (let i = 0; i < lower.length; i++) {
       const code = lower.charCodeAt(i);
       if (code >= 48 && code <= 57) digit = true;
-      s = delta[s * C + classOf(code)]!;
-      for (let w = 0; w < words; w++) found[w]! |= out[s * words + w]!;
+      s = delta[s * C + (code < 128 ? code : 128 + (code % 128))]!;
+      if (emits[s]) for (let w = 0; w < words; w++) found[w]! |= out[s * words + w]!;
     }
     if (!digit) this.reqs.forEach((r, p) => { if (r.digit) found[p >>> 5]! &= ~(1 << (p & 31)); });
     return found;
