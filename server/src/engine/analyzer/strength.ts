@@ -109,7 +109,6 @@ function contributesTo(s: Scan, m: Match): boolean {
 /** A finite verb after token j in its clause ("increased body size is associated"). */
 function finiteVerbAfter(s: Scan, j: number): boolean {
   for (let q = j; q < s.clauseEnd[s.clauseOf[Math.min(j, s.t.n - 1)]]; q++) {
-    const w = s.t.norm[q];
     const id = s.t.id[q];
     if (BE.has(id) || HAVE.has(id) || MODAL_DO.has(id)) return true;
   }
