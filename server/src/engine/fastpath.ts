@@ -13,7 +13,7 @@
 // returns a document, that document deep-equals `extractProse` on the same chunk (block splits,
 // maps, positions, paragraph numbering, sections, citations) — test/engine/fastpath.test.ts
 // checks this differentially on corpora, fixtures and random mixes of tricky snippets.
-import { emptyProse, sectionEnds, type BlockKind, type CitationRef, type ProseBlock, type ProseDocument } from './markdown.js';
+import { emptyProse, pandocCitations, sectionEnds, type BlockKind, type CitationRef, type ProseBlock, type ProseDocument } from './markdown.js';
 
 /** Prose for the chunk `src` (which starts at `base`), or undefined when remark must parse it. */
 export function fastProse(src: string, base: number): ProseDocument | undefined {
@@ -46,8 +46,6 @@ const DEFINITION_LIKE = /^\[[^\]]*\]:/;
 const FENCE = /^(`{3,}|~{3,})/;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
 
-// Pandoc citation keys, as in markdown.ts (keep the two in step).
-const PANDOC = /(?<![\p{L}\p{N}_@.+/:])@(?:\{([^{}\s]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/gu;
 const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
 
 const enum Open { None, Para, Item, Quote, Table }
@@ -398,19 +396,7 @@ class FastScanner {
 
   /** Pandoc keys: a key stops where the prose stops being one contiguous copy of the source (a link's end). */
   private pandoc(text: string, map: Int32Array, out: CitationRef[]): void {
-    const src = this.src, base = this.base;
-    PANDOC.lastIndex = 0;
-    for (let m; (m = PANDOC.exec(text)); ) {
-      const at = m.index, whole = m[0];
-      let n = 1;
-      while (n < whole.length && map[at + n] === map[at] + n && src.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
-      let key = whole.slice(0, n);
-      if (m[1] === undefined) key = key.replace(/[:.#$%&\-+?<>~/]+$/, '');
-      else if (n < whole.length) continue;
-      if (key.length < 2) continue;
-      out.push({ key: m[1] ?? key.slice(1), start: map[at], end: map[at] + key.length, kind: 'pandoc' });
-      PANDOC.lastIndex = at + key.length;
-    }
+    pandocCitations(text, map, this.src, this.base, out);
   }
 }
 

@@ -612,23 +612,7 @@ class Extractor {
 
   /** Records pandoc citations (`[@key]`, `[see @a, p. 3; @b]`, bare `@key`) found in a block's prose. */
   private pandoc(block: ProseBlock): void {
-    PANDOC.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    const { text, map } = block;
-    const src = this.source, base = this.base;
-    while ((m = PANDOC.exec(text))) {
-      const at = m.index;
-      // The key ends where the prose stops being a verbatim copy of the source (markup, an escape
-      // or a reference in between: `@a*b*` cites `a`), then drops trailing punctuation.
-      let n = 1;
-      while (n < m[0].length && map[at + n] === map[at] + n && src.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
-      let raw = m[0].slice(0, n);
-      if (m[1] === undefined) raw = raw.replace(/[:.#$%&\-+?<>~/]+$/, '');
-      else if (n < m[0].length) continue; // @{…} interrupted by markup
-      if (raw.length < 2) continue;
-      this.doc.citations.push({ key: m[1] ?? raw.slice(1), start: map[at], end: map[at] + raw.length, kind: 'pandoc' });
-      PANDOC.lastIndex = at + raw.length;
-    }
+    pandocCitations(block.text, block.map, this.source, this.base, this.doc.citations);
   }
 
   /** Records footnote references `[^key]` in a block's prose (emitted from footnoteReference nodes or literal). */
@@ -643,6 +627,28 @@ class Extractor {
       while (n < len && map[at + n] === map[at] + n && this.source.charCodeAt(map[at + n] - this.base) === text.charCodeAt(at + n)) n++;
       if (n === len) this.doc.citations.push({ key: m[1], start: map[at], end: map[at] + len, kind: 'footnote' });
     }
+  }
+}
+
+/**
+ * Pandoc citations in prose `text` whose characters map to `source` offsets through `map` (source
+ * positions are relative to `base`), appended to `out`. The key ends where the prose stops being a
+ * verbatim copy of the source (markup, an escape or a reference in between: `@a*b*` cites `a`),
+ * then drops trailing punctuation. Shared with the fast path, which must record the same keys.
+ */
+export function pandocCitations(text: string, map: Int32Array, source: string, base: number, out: CitationRef[]): void {
+  PANDOC.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PANDOC.exec(text))) {
+    const at = m.index;
+    let n = 1;
+    while (n < m[0].length && map[at + n] === map[at] + n && source.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
+    let raw = m[0].slice(0, n);
+    if (m[1] === undefined) raw = raw.replace(/[:.#$%&\-+?<>~/]+$/, '');
+    else if (n < m[0].length) continue; // @{…} interrupted by markup
+    if (raw.length < 2) continue;
+    out.push({ key: m[1] ?? raw.slice(1), start: map[at], end: map[at] + raw.length, kind: 'pandoc' });
+    PANDOC.lastIndex = at + raw.length;
   }
 }
 
