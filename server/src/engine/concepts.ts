@@ -14,7 +14,7 @@ export interface ConceptHit {
 }
 
 /** Compiled concept patterns (opaque outside this module). */
-export type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
+type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
 
 interface TrieNode {
   next: Map<string, TrieNode>;

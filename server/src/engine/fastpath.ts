@@ -13,7 +13,7 @@
 // returns a document, that document deep-equals `extractProse` on the same chunk (block splits,
 // maps, positions, paragraph numbering, sections, citations) — test/engine/fastpath.test.ts
 // checks this differentially on corpora, fixtures and random mixes of tricky snippets.
-import { emptyProse, pandocCitations, sectionEnds, type BlockKind, type CitationRef, type ProseBlock, type ProseDocument } from './markdown.js';
+import { emptyProse, FOOTNOTE_REF, pandocCitations, sectionEnds, sortFrom, type BlockKind, type CitationRef, type ProseBlock, type ProseDocument } from './markdown.js';
 
 /** Prose for the chunk `src` (which starts at `base`), or undefined when remark must parse it. */
 export function fastProse(src: string, base: number): ProseDocument | undefined {
@@ -45,8 +45,6 @@ const ORDERED_LIKE = /^\d{1,9}[.)](?: +|$)/;
 const DEFINITION_LIKE = /^\[[^\]]*\]:/;
 const FENCE = /^(`{3,}|~{3,})/;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
-
-const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
 
 const enum Open { None, Para, Item, Quote, Table }
 
@@ -385,11 +383,7 @@ class FastScanner {
     }
     if (text.indexOf('@') >= 0) this.pandoc(text, map, citations);
     for (let k = Math.max(first, 1); k < citations.length; k++) {
-      if (citations[k - 1].start > citations[k].start) {
-        const tail = citations.splice(first).sort((a, b) => a.start - b.start);
-        for (const t of tail) citations.push(t);
-        break;
-      }
+      if (citations[k - 1].start > citations[k].start) { sortFrom(citations, first); break; }
     }
     this.firstCitation = citations.length;
   }

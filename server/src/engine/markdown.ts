@@ -268,7 +268,7 @@ const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enab
 // by a key character; `@{...}` braces allow anything. Not preceded by a word character (e-mail).
 const PANDOC = /(?<![\p{L}\p{N}_@.+/:])@(?:\{([^{}\s]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/gu;
 
-const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
+export const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
 
 // A scratch map shared by all blocks of all calls; each block copies out its slice.
 let scratch = new Int32Array(4096);
@@ -653,7 +653,7 @@ export function pandocCitations(text: string, map: Int32Array, source: string, b
 }
 
 /** Sorts arr[from..] by start, in place (stable). */
-function sortFrom(arr: CitationRef[], from: number): void {
+export function sortFrom(arr: CitationRef[], from: number): void {
   const tail = arr.splice(from).sort((a, b) => a.start - b.start);
   for (const c of tail) arr.push(c);
 }
