@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze, createAnalysisCache } from '../../server/src/engine/engine.js';
 import { fixtures, repoRoot } from '../helpers.js';
+import { obtainGc } from '../../server/src/lsp/memory.js';
 
 const db = loadEmbeddedDatabase();
 const docs = [
@@ -58,5 +59,26 @@ describe('incremental analysis', () => {
     text = 'Intro line.\n\n' + text;
     const cached = analyze(text, db, config, { cache });
     assert.deepEqual(cached.findings, analyze(text, db, config).findings);
+  });
+  it('does not keep earlier versions of the document alive through cached units', function () {
+    this.timeout(120000);
+    const gc = obtainGc();
+    if (!gc) this.skip();
+    // Cached units built from plain slices of each version used to retain that whole version: one
+    // document's size of heap per edit. 40 edits would then add 40 copies; allow a few.
+    const cache = createAnalysisCache();
+    let text = big + '\n\n' + big;
+    let keep = analyze(text, db, undefined, { cache });
+    gc!();
+    const before = process.memoryUsage().heapUsed;
+    for (let n = 0; n < 40; n++) {
+      const at = Math.floor(rand() * text.length);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      keep = analyze(text, db, undefined, { cache });
+    }
+    gc!();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(keep.findings.length > 0);
+    assert.ok(grown < 8 * text.length, `heap grew by ${(grown / 1e6).toFixed(1)} MB over 40 edits of a ${(text.length / 1e6).toFixed(2)} MB document`);
   });
 });

@@ -123,6 +123,16 @@ export class AnalysisCache {
   db?: CompiledDatabase;
 }
 
+/**
+ * `text.slice(start, end)` as a string of its own. V8 represents a long slice as a view into its
+ * parent, so a cached unit built from a plain slice would keep the whole document version it came
+ * from alive: about one document's size of heap per edit until the unit is evicted. Concatenating
+ * makes a rope, and slicing the rope flattens it into a new string that holds only this range.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  return (' ' + text.slice(start, end)).slice(1);
+}
+
 /** A 64-bit hash of a range plus its length: the cache key of a chunk. */
 function unitKey(text: string, start: number, end: number): string {
   const [h1, h2] = hash64(text, start, end);
@@ -157,7 +167,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     }
     const key = ch.key ?? '';
     let data = cache?.chunks.get(key) ?? used.get(key);
-    if (!data) data = analyseChunk(text.slice(ch.start, ch.end), c, ch.plain);
+    if (!data) data = analyseChunk(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), c, ch.plain);
     if (cache) used.set(key, data);
     const delta = ch.start;
     const sectionBase = model.sections.length;
@@ -279,7 +289,10 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
     const key = cache ? (ch.key ??= unitKey(text, ch.start, ch.end)) : undefined;
     let plain: ProseDocument | undefined;
     const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
-    if (seen !== false) plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? fastProse(text.slice(ch.start, ch.end), 0)) : fastProse(text.slice(ch.start, ch.end), 0);
+    if (seen !== false) {
+      const unitText = () => (cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end));
+      plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? fastProse(unitText(), 0)) : fastProse(unitText(), 0);
+    }
     if (key !== undefined) cache!.plainChunks.set(key, !!plain);
     if (plain) { units.push({ start: ch.start, end: ch.end, plain, key }); run = undefined; continue; }
     if (run && (!cache || ch.start - run.start < UNIT_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }

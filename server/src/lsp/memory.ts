@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 export type GcFunction = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => void;
 
 /** V8's gc() function without starting Node with --expose-gc, or undefined where it is unavailable. */
-function obtainGc(): GcFunction | undefined {
+export function obtainGc(): GcFunction | undefined {
   const existing = (globalThis as { gc?: GcFunction }).gc;
   if (typeof existing === 'function') return existing;
   try {
