@@ -32,7 +32,8 @@ export function uncitedClaim(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit):
   const r = ctx.range(ref);
   return {
     code: 'uncited-claim',
-    message: `Makes a claim from the evidence base ('${hit.claim.statement.replace(/\.$/, '')}') without a citation. Cite ${citeList(sources)}.`,
+    // Short: long drafts have hundreds of these, and the hover shows the claim's statement and evidence.
+    message: `No citation for this claim (${hit.claim.relation}); cite ${citeList(sources)}.`,
     start: r.start,
     end: r.end,
     claimId: hit.claim.id,
