@@ -85,7 +85,8 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 await conn.sendRequest(InitializeRequest.type, {
   processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
-  capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } },
+  // What VS Code's client declares for diagnostics: links, related information and data are all sent.
+  capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true } } },
   initializationOptions: { debounceMs: 0 },
 });
 await conn.sendNotification(InitializedNotification.type, {});

@@ -78,7 +78,7 @@ export class TestClient {
       },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         completion: { completionItem: { documentationFormat: ['markdown'] } },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
       },

@@ -95,7 +95,8 @@ describe('claimlint-server over stdio', function () {
     assert.match(String(over.message), /preliminary/);
     assert.equal(over.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/README.md#overstated-certainty');
     // The fixes themselves stay on the server (found again by code, range and message on a code action).
-    assert.deepEqual(over.data, { claimId: 'zorbital-prevents-migraine', sources: ['smith2020'], fixCount: 1 });
+    assert.deepEqual(over.data, { claimId: 'zorbital-prevents-migraine' });
+    assert.equal(v1.diagnostics[4]!.data, undefined, 'an unknown citation is about no record');
     // The claim record is related information (the client declared support).
     assert.ok(over.relatedInformation?.[0]?.location.uri.endsWith('/zorbital.claims.yaml'));
     assert.equal(over.relatedInformation?.[0]?.message, 'Claim zorbital-prevents-migraine (preliminary)');
@@ -466,6 +467,24 @@ describe('claimlint-server configuration, packs and trust', function () {
     await client.open(u2, 'Scientists have proven that ketamine acts through the opioid system.\n', 1);
     const k = await client.diagnosticsFor(u2, 1);
     assert.ok(k.diagnostics.some((d) => d.code === 'overstated-certainty'), k.diagnostics.map(brief).join(', '));
+  });
+
+  it('a client without optional diagnostic capabilities gets no links or related information, and fixes still apply', async () => {
+    client = new TestClient({ workspaceFolder: ws, initializationOptions: { debounceMs: 0 }, capabilities: {} });
+    await client.initialize();
+    const uri = pathUri(join(ws, 'draft.md'));
+    await client.open(uri, DRAFT, 1);
+    const p = await client.diagnosticsFor(uri, 1);
+    const over = p.diagnostics.find((d) => d.code === 'overstated-certainty');
+    assert.ok(over, p.diagnostics.map(brief).join(', '));
+    assert.ok(p.diagnostics.every((d) => d.codeDescription === undefined && d.relatedInformation === undefined));
+    // The diagnostic as such a client sends it back: without `data` (it need not keep it).
+    const { data: _dropped, ...bare } = over;
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: bare.range, context: { diagnostics: [bare] } })) as CodeAction[];
+    const soften = actions.find((a) => a.title === "Soften 'proven' to 'suggested'");
+    assert.ok(soften?.edit?.changes, actions.map((a) => a.title).join(' | '));
+    const edited = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, DRAFT), soften.edit.changes[uri]!);
+    assert.equal(edited, replaceLine(DRAFT, 2, 'Zorbital is suggested to reduce migraine attacks.'));
   });
 
   it('run: onSave checks on open and save, not while typing (other requests still see the current text)', async () => {

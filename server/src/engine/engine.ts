@@ -17,7 +17,7 @@ import { uncitedClaim } from './rules/uncited-claim.js';
 import { unknownCitation } from './rules/unknown-citation.js';
 import {
   CancelledError, DEFAULT_CONFIG, DEFAULT_SEVERITY, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
-  type EngineConfig, type Finding, type Severity,
+  type EngineConfig, type Finding, type Fix, type Severity, type TextEdit,
 } from './types.js';
 
 export { AnalysisCache };
@@ -87,11 +87,28 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
   return { drafts, matches, endEdits };
 }
 
-function place(results: UnitResults, delta: number, docEnd: number, config: EngineConfig): Placed {
+/** Placed finding → the unit-relative draft it was placed from (language server only). */
+const draftOf = new WeakMap<Finding, object>();
+
+/**
+ * An identity that survives moves: the findings of a unit whose results were reused but which
+ * moved (an edit earlier in the document) are new objects with the same identity, so an adapter
+ * can reuse what it derived from their code, message and records, and redo only their positions.
+ * Equal identities mean equal code, message, records, sources and fixes up to the offsets.
+ */
+export function findingIdentity(f: Finding): object {
+  return draftOf.get(f) ?? f;
+}
+
+function place(results: UnitResults, delta: number, docEnd: number, config: EngineConfig, remember: boolean): Placed {
   return {
     results, delta, docEnd,
-    findings: results.drafts.map((d) => ({ ...shiftDraft(d, delta, docEnd), severity: severityOf(config, d.code)! })),
-    matches: results.matches.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
+    findings: results.drafts.map((d) => {
+      const f = placeDraft(d, delta, docEnd, severityOf(config, d.code)!);
+      if (remember) draftOf.set(f, d);
+      return f;
+    }),
+    matches: results.matches.map((m) => ({ claimId: m.claimId, score: m.score, start: m.start + delta, end: m.end + delta })),
   };
 }
 
@@ -105,6 +122,25 @@ function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
+}
+
+/** A unit-relative draft placed at `delta`, built field by field: an edit moves every finding after
+ *  it, so this runs for about half of a long document's findings on each keystroke. */
+function placeDraft(d: Draft, delta: number, docEnd: number, severity: Severity): Finding {
+  const fixes: Fix[] = new Array(d.fixes.length);
+  for (let i = 0; i < fixes.length; i++) {
+    const x = d.fixes[i]!;
+    const edits: TextEdit[] = new Array(x.edits.length);
+    for (let k = 0; k < edits.length; k++) {
+      const e = x.edits[k]!;
+      edits[k] = { start: e.start === END ? docEnd : e.start + delta, end: e.end === END ? docEnd : e.end + delta, newText: e.newText };
+    }
+    fixes[i] = { kind: x.kind, title: x.title, edits, safe: x.safe };
+  }
+  const f: Finding = { code: d.code, severity, message: d.message, start: d.start + delta, end: d.end + delta, sources: d.sources, fixes };
+  if (d.claimId !== undefined) f.claimId = d.claimId;
+  if (d.cautionId !== undefined) f.cautionId = d.cautionId;
+  return f;
 }
 
 /** Move a draft by `by`; edits at the document's end stay there (they append footnote definitions). */
@@ -175,7 +211,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
       if (key !== undefined && unit && !saved) unit.rules = { key, value: results };
       let placed = unit?.placed as Placed | undefined;
       if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
-        placed = place(results, delta, text.length, config);
+        placed = place(results, delta, text.length, config, !!cache);
         if (key !== undefined && unit) unit.placed = placed;
       }
       for (const f of placed.findings) found.push(f);

@@ -32,10 +32,6 @@ const validEdits = (doc: TextDocument, edits: readonly TextEdit[]) => {
   return edits.length > 0 && edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= n && typeof e.newText === 'string');
 };
 
-export function isDiagnosticData(x: unknown): x is DiagnosticData {
-  return typeof x === 'object' && x !== null && Array.isArray((x as DiagnosticData).sources) && typeof (x as DiagnosticData).fixCount === 'number';
-}
-
 /** The fixes of the current analysis's finding that diagnostic `d` (at offsets start–end of the
  *  current text) shows, or undefined when no current finding matches it. */
 export type FixLookup = (d: Diagnostic, start: number, end: number) => readonly FixData[] | undefined;
@@ -61,7 +57,7 @@ export function quickFixes(doc: TextDocument, diagnostics: readonly Diagnostic[]
   const disables: CodeAction[] = [];
   const disabledLines = new Set<string>();
   for (const d of diagnostics) {
-    if (d.source !== SOURCE || typeof d.code !== 'string' || !isDiagnosticData(d.data)) continue;
+    if (d.source !== SOURCE || typeof d.code !== 'string') continue;
     const start = doc.offsetAt(d.range.start);
     // A diagnostic that no longer matches a finding of the current text (stale) gets no fix.
     const fixes = lookup(d, start, doc.offsetAt(d.range.end));

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import type { Database } from '../db/schema.js';
 import type { DiagnosticData } from './protocol.js';
 import { commonPrefix } from '../engine/chunks.js';
+import { findingIdentity } from '../engine/engine.js';
 import { originLocation } from './locations.js';
 
 export const SOURCE = 'claimlint';
@@ -25,15 +26,20 @@ export interface DiagnosticOptions {
 }
 
 export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions): Diagnostic {
-  const data: DiagnosticData = { claimId: f.claimId, cautionId: f.cautionId, sources: f.sources, fixCount: f.fixes.length };
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: toLspSeverity(f.severity),
     code: f.code,
     source: SOURCE,
     message: f.message,
-    data,
   };
+  // The record the finding is about; sources and fixes stay on the server (hover, code actions).
+  if (f.claimId || f.cautionId) {
+    const data: DiagnosticData = {};
+    if (f.claimId) data.claimId = f.claimId;
+    if (f.cautionId) data.cautionId = f.cautionId;
+    d.data = data;
+  }
   const href = opts.codeHref(f.code);
   if (href) d.codeDescription = { href };
   // Warnings and errors link the claim or caution record the writer should check. Information
@@ -54,14 +60,15 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
 }
 
 /**
- * Diagnostics for successive versions of one document. The engine reuses the Finding objects of
- * text an edit did not move, so their diagnostics are reused too when the finding still starts
- * at the same line and character (an edit before it may have added or removed a line).
+ * Diagnostics for successive versions of one document. The engine keeps a finding's identity
+ * (findingIdentity) while its unit's results are reused, also when an edit earlier in the document
+ * moved it; its diagnostic is then reused as it was when its range is unchanged (an edit on another
+ * line), or copied with the new range.
  */
 export class DiagnosticCache {
-  private readonly byFinding = new WeakMap<Finding, { diagnostic: Diagnostic; line: number; character: number }>();
-  /** The text of the last conversion: before the first character that changed since, a reused
-   *  finding's diagnostic is certainly still right. */
+  private readonly byIdentity = new WeakMap<object, { diagnostic: Diagnostic; start: number; end: number }>();
+  /** The text of the last conversion: before the first character that changed since, a finding at
+   *  the offsets it had then is certainly at the same line and character. */
   private lastText = '';
   constructor(readonly db: Database, private readonly opts: DiagnosticOptions) {}
 
@@ -70,12 +77,19 @@ export class DiagnosticCache {
     const unchangedBefore = commonPrefix(this.lastText, text);
     this.lastText = text;
     return findings.map((f) => {
-      const hit = this.byFinding.get(f);
-      if (hit && f.end < unchangedBefore) return hit.diagnostic;
-      const start = doc.positionAt(f.start);
-      if (hit && hit.line === start.line && hit.character === start.character) return hit.diagnostic;
+      const id = findingIdentity(f);
+      const hit = this.byIdentity.get(id);
+      const severity = toLspSeverity(f.severity);
+      if (hit && hit.diagnostic.severity === severity) {
+        if (f.end < unchangedBefore && hit.start === f.start && hit.end === f.end) return hit.diagnostic;
+        const start = doc.positionAt(f.start), end = doc.positionAt(f.end);
+        hit.start = f.start; hit.end = f.end;
+        const r = hit.diagnostic.range;
+        if (r.start.line === start.line && r.start.character === start.character && r.end.line === end.line && r.end.character === end.character) return hit.diagnostic;
+        return (hit.diagnostic = { ...hit.diagnostic, range: { start, end } });
+      }
       const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
-      this.byFinding.set(f, { diagnostic, line: start.line, character: start.character });
+      this.byIdentity.set(id, { diagnostic, start: f.start, end: f.end });
       return diagnostic;
     });
   }

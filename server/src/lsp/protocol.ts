@@ -106,16 +106,13 @@ export interface ClaimlintInitializationOptions extends ClaimlintSettings {
   settings?: { claimlint?: ClaimlintSettings };
 }
 
-/** What `Diagnostic.data` carries for claimlint diagnostics. The fixes stay on the server: a code
- *  action finds the diagnostic's finding in the analysis of the current version by code, range and
- *  message, so a diagnostic that no longer describes the text gets no fix, and publishing does not
- *  carry every fix of every finding. */
+/** What `Diagnostic.data` carries for claimlint diagnostics about a claim or caution record (absent
+ *  otherwise). The fixes stay on the server: a code action finds the diagnostic's finding in the
+ *  analysis of the current version by code, range and message, so a diagnostic that no longer
+ *  describes the text gets no fix, and publishing does not carry every fix of every finding. */
 export interface DiagnosticData {
   claimId?: string;
   cautionId?: string;
-  sources: string[];
-  /** Number of fixes the finding has (0: nothing to offer but "disable for this line"). */
-  fixCount: number;
 }
 
 /** A fix: UTF-16 offset edits into the text at the finding's version. */

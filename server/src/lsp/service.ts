@@ -111,7 +111,7 @@ export class ClaimlintServer {
   private folders: string[] = [];
   private caps = {
     configuration: false, watchDynamic: false, configDynamic: false, markdownHover: true, markdownCompletion: true,
-    documentChanges: false, relatedInformation: false, workspaceFolders: false,
+    documentChanges: false, relatedInformation: false, codeDescription: false, workspaceFolders: false,
   };
   private readonly memory = new MemoryKeeper();
   /** Settings from initializationOptions, then from didChangeConfiguration pushes. */
@@ -170,6 +170,7 @@ export class ClaimlintServer {
       markdownCompletion: !docFormats || docFormats.includes(MarkupKind.Markdown),
       documentChanges: !!cap.workspace?.workspaceEdit?.documentChanges,
       relatedInformation: !!cap.textDocument?.publishDiagnostics?.relatedInformation,
+      codeDescription: !!cap.textDocument?.publishDiagnostics?.codeDescriptionSupport,
       workspaceFolders: !!cap.workspace?.workspaceFolders,
     };
     const init = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
@@ -429,7 +430,12 @@ export class ClaimlintServer {
     if (a.version < st.lastPublished) return; // never go backwards
     st.lastPublished = a.version;
     if (st.diagnostics?.db !== a.db) {
-      st.diagnostics = new DiagnosticCache(a.db, { codeHref: (code: string) => `${DOCS_URL}#${code}`, relatedInformation: this.caps.relatedInformation });
+      st.diagnostics = new DiagnosticCache(a.db, {
+        // Links only for clients that show them (3.16's codeDescriptionSupport): each one is ~90 bytes
+        // of every publish, which carries every diagnostic of the document.
+        codeHref: this.caps.codeDescription ? (code: string) => `${DOCS_URL}#${code}` : () => undefined,
+        relatedInformation: this.caps.relatedInformation,
+      });
     }
     const diagnostics: Diagnostic[] = st.diagnostics.convert(doc, a.result.findings);
     void this.connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
