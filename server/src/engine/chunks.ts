@@ -310,11 +310,10 @@ export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
   }
   if (k <= 0) return chunkText(text); // the first chunk (front matter lives there): scan it all
   const restart = chunks[k]!.start;
-  // Old chunk starts after the change, as positions in the new text.
-  const oldStartsAfter = new Set<number>();
-  for (let i = upperBound(chunks, old.length - tail - 1); i < chunks.length; i++) oldStartsAfter.add(chunks[i]!.start + delta);
+  // Stop at a chunk start after the change that was an (old) chunk start too: old starts are sorted.
   const changeEnd = text.length - tail;
-  const r = scanChunks(text, restart, (start) => start >= changeEnd && oldStartsAfter.has(start));
+  const wasStart = (start: number) => { const i = upperBound(chunks, start - delta) - 1; return i >= 0 && chunks[i]!.start === start - delta; };
+  const r = scanChunks(text, restart, (start) => start >= changeEnd && wasStart(start));
   if (r.single) return { text, chunks: r.chunks, single: true };
   const out = chunks.slice(0, k).concat(r.chunks);
   if (r.stoppedAt !== undefined) {

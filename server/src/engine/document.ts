@@ -44,22 +44,33 @@ export class Sentence {
 export interface ChunkData {
   prose: ProseDocument;
   sentences: Sentence[][];
-  /** Sentence-rule results for this unit, offsets relative to the unit's start, valid while `key`
-   *  (the unit's context: topic, configuration) is unchanged. Set by the engine. */
-  rules?: { key: string; value: unknown };
-  /** Those results placed at the unit's offset in the last version (set by the engine). */
-  placed?: unknown;
-  /** The unit's blocks as placed in the last model that used it (reused and updated in place). */
-  layout?: UnitLayout;
+  /** One slot per occurrence of the unit in the last model (identical chunks share one unit). */
+  slots?: UnitSlot[];
+  /** The model that placed the unit last, and how many occurrences it has placed so far. */
+  placedIn?: DocModel;
+  placements?: number;
   /** Concept numbers (CompiledDatabase.conceptNumber) and how many of the unit's blocks name
    *  each, as pairs. */
   blockCounts?: Int32Array;
 }
 
+/**
+ * One occurrence of a unit in the document, kept from version to version: the k-th occurrence of a
+ * unit in a model reuses the k-th slot of the last model, so identical chunks (a repeated heading,
+ * a template paragraph) each keep their own layout and results instead of taking turns with one.
+ */
+export interface UnitSlot {
+  layout: UnitLayout;
+  /** Sentence-rule results for this occurrence, offsets relative to the unit's start, valid while
+   *  `key` (the context: section headings, topic, configuration) is unchanged. Set by the engine. */
+  rules?: { key: string; value: unknown };
+  /** Those results placed at the occurrence's offset in the last version (set by the engine). */
+  placed?: unknown;
+}
+
 /** A unit placed in a document: its blocks, and its directives, citations, footnotes and link
  *  definitions at absolute offsets (those are valid while `delta` is unchanged). */
 interface UnitLayout {
-  model: DocModel;
   delta: number;
   blocks: PlacedBlock[];
   directives: Directive[];
@@ -78,8 +89,8 @@ export interface PlacedBlock {
   paragraph: number;
   /** Index of this block in DocModel.blocks. */
   index: number;
-  /** The parse unit the block came from (shared by the blocks of one unit). */
-  unit?: ChunkData;
+  /** The occurrence of the parse unit the block came from (shared by the blocks of that occurrence). */
+  slot?: UnitSlot;
   /** References to the block's sentences, made once (set by the rule context). */
   refs?: SentenceRef[];
 }
@@ -206,6 +217,8 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     for (let j = i - 1; j >= 0; j--) if (secs[j]!.depth < secs[i]!.depth) { secs[i]!.parent = j; break; }
   }
   if (cache) {
+    // Occurrences that are gone (a duplicate deleted) free their slots.
+    for (const data of used.values()) if (data.slots && data.slots.length > data.placements!) data.slots.length = data.placements!;
     cache.chunks = used;
     if (cache.plainChunks.size > 4 * used.size + 1000) cache.plainChunks.clear();
   }
@@ -213,29 +226,36 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
 }
 
 /**
- * The unit's blocks placed at `delta` in `model`. The layout of the unit's last use is reused: as
- * it is when the unit did not move, updated in place when it moved (unless this model already
- * placed the unit elsewhere: identical chunks share one unit). Callers set section, paragraph and
- * index.
+ * The unit's blocks placed at `delta` in `model`, as its next occurrence in `model`. The layout of
+ * that occurrence in the last model is reused: as it is when it did not move, updated in place
+ * when it moved. Callers set section, paragraph and index.
  */
 function placeUnit(data: ChunkData, delta: number, model: DocModel): UnitLayout {
-  const last = data.layout;
-  if (last && last.model !== model) {
-    last.model = model;
+  const k = data.placedIn === model ? data.placements! : 0;
+  data.placedIn = model;
+  data.placements = k + 1;
+  const slots = (data.slots ??= []);
+  const last = slots[k]?.layout;
+  if (last) {
     if (last.delta !== delta) {
+      // The layout belongs to the unit and the previous model is done with it: move it in place.
+      const by = delta - last.delta;
       last.delta = delta;
       for (const pb of last.blocks) pb.delta = delta;
-      shiftAll(data, last);
+      for (const list of [last.directives, last.citations, last.footnotes, last.linkDefinitions]) {
+        for (const x of list as Array<{ start: number; end: number }>) { x.start += by; x.end += by; }
+      }
     }
     return last;
   }
+  const slot = { layout: undefined } as unknown as UnitSlot;
   const layout: UnitLayout = {
-    model, delta, directives: [], citations: [], footnotes: [], linkDefinitions: [],
-    blocks: data.prose.blocks.map((block, i) => ({ block, delta, sentences: data.sentences[i]!, section: -1, paragraph: 0, index: 0, unit: data })),
+    delta, directives: [], citations: [], footnotes: [], linkDefinitions: [],
+    blocks: data.prose.blocks.map((block, i) => ({ block, delta, sentences: data.sentences[i]!, section: -1, paragraph: 0, index: 0, slot })),
   };
   shiftAll(data, layout);
-  // Keep the first placement of a unit used twice in one model: the next model reuses it.
-  if (!last) data.layout = layout;
+  slot.layout = layout;
+  slots[k] = slot;
   return layout;
 }
 

@@ -193,26 +193,26 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     let b = 0;
     while (b < blocks.length) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const unit = blocks[b]!.unit;
+      const slot = blocks[b]!.slot;
       const delta = blocks[b]!.delta;
       let e = b;
-      let key = cache && unit ? docKey : undefined;
+      let key = cache && slot ? docKey : undefined;
       let lastSection: number | undefined;
-      // A unit's blocks at one place: identical chunks elsewhere share the unit object.
-      while (e < blocks.length && blocks[e]!.unit === unit && blocks[e]!.delta === delta) {
+      // The blocks of one occurrence of a unit.
+      while (e < blocks.length && blocks[e]!.slot === slot && blocks[e]!.delta === delta) {
         const sec = blocks[e]!.section;
         if (key !== undefined && sec !== lastSection && blocks[e]!.sentences.length) { key += `|${sectionKey(sec)}`; lastSection = sec; }
         e++;
       }
       const first = b;
       b = e;
-      const saved = key !== undefined && unit?.rules?.key === key ? (unit.rules.value as UnitResults) : undefined;
+      const saved = key !== undefined && slot?.rules?.key === key ? (slot.rules.value as UnitResults) : undefined;
       const results = saved ?? unitResults(ctx, blocks.slice(first, e).flatMap((pb) => ctx.refsOf(pb)), delta, text.length);
-      if (key !== undefined && unit && !saved) unit.rules = { key, value: results };
-      let placed = unit?.placed as Placed | undefined;
+      if (key !== undefined && slot && !saved) slot.rules = { key, value: results };
+      let placed = slot?.placed as Placed | undefined;
       if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
         placed = place(results, delta, text.length, config, !!cache);
-        if (key !== undefined && unit) unit.placed = placed;
+        if (key !== undefined && slot) slot.placed = placed;
       }
       for (const f of placed.findings) found.push(f);
       for (const m of placed.matches) matches.push(m);

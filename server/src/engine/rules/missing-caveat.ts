@@ -24,6 +24,15 @@ function scopeConcepts(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution
   return set;
 }
 
+/** Does `named` hold every concept of at least one of the lists? (Loops: this runs for every block.) */
+function namesAllOfOne(named: Set<string>, lists: string[][]): boolean {
+  outer: for (const list of lists) {
+    for (const c of list) if (!named.has(c)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…"). */
 function satisfied(caution: Caution, blocks: PlacedBlock[]): boolean {
   const { concepts, anyOf } = caution.satisfiedBy;
@@ -53,11 +62,22 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
     // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
     // of them for every trigger, nothing can require the caution.
     if (!caution.requiredWhen.some((w) => w.concepts.every((c) => (w.topical ?? []).includes(c) || ctx.model.concepts.has(c)))) continue;
+    // A trigger sentence names every non-topical concept of one of the caution's conditions, so
+    // only scope units with a block naming them all can need the caution. Long drafts have
+    // thousands of units and few such blocks: find those first.
+    const needed = caution.requiredWhen.map((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c)));
+    const candidateKeys = new Set<number>();
+    for (const pb of ctx.model.blocks) {
+      if (pb.sentences.length === 0) continue;
+      if (namesAllOfOne(blockConcepts(pb), needed)) candidateKeys.add(scopeKey(ctx, pb, caution));
+    }
+    if (candidateKeys.size === 0) continue;
     // Scope units are made of whole blocks: group blocks, and visit sentences only to find a trigger.
     const units = new Map<number, PlacedBlock[]>();
     for (const pb of ctx.model.blocks) {
       if (pb.sentences.length === 0) continue;
       const k = scopeKey(ctx, pb, caution);
+      if (!candidateKeys.has(k)) continue;
       let list = units.get(k);
       if (!list) units.set(k, (list = []));
       list.push(pb);
