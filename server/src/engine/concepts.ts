@@ -16,16 +16,93 @@ export interface ConceptHit {
 /** Compiled concept patterns (opaque outside this module). */
 type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
 
+/** A node of the phrase trie. Nodes are shared (see TrieBuilder): never modify one after building. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Undefined for a leaf. */
+  next: Map<string, TrieNode> | undefined;
   /** Concepts a phrase ending here names. */
-  ends: string[];
+  ends: readonly string[];
 }
 
-const node = (): TrieNode => ({ next: new Map(), ends: [] });
+// Not frozen: iterating frozen arrays measured slower in find().
+const NO_CONCEPTS: readonly string[] = [];
+
+/**
+ * Builds the phrase trie compactly (~20,000 nodes otherwise, most of them leaves naming one
+ * concept): all leaves with the same concepts are one node, equal subtrees are merged at the end,
+ * and equal lists of concepts are one array. Lookups see the same trie.
+ */
+class TrieBuilder {
+  /** The first words of phrases. */
+  readonly root = new Map<string, TrieNode>();
+  private readonly lists = new Map<string, readonly string[]>([['', NO_CONCEPTS]]);
+  private readonly leaves = new Map<readonly string[], TrieNode>();
+  /** Shared nodes → a number, to key the subtrees that hold them. */
+  private readonly ids = new Map<TrieNode, number>();
+
+  /** One shared copy of each distinct list. */
+  intern(list: readonly string[]): readonly string[] {
+    const key = list.join('\0');
+    let l = this.lists.get(key);
+    if (!l) this.lists.set(key, (l = list.slice()));
+    return l;
+  }
+
+  private leaf(ends: readonly string[]): TrieNode {
+    ends = this.intern(ends);
+    let l = this.leaves.get(ends);
+    if (!l) {
+      this.leaves.set(ends, (l = { next: undefined, ends }));
+      this.ids.set(l, this.ids.size);
+    }
+    return l;
+  }
+
+  add(seq: readonly string[], concept: string): void {
+    let next = this.root;
+    for (let i = 0; i < seq.length - 1; i++) {
+      let nx = next.get(seq[i]!);
+      // A shared leaf that gains children becomes a node of its own.
+      if (!nx?.next) next.set(seq[i]!, (nx = { next: new Map(), ends: nx?.ends ?? NO_CONCEPTS }));
+      next = nx.next!;
+    }
+    const w = seq[seq.length - 1]!;
+    const at = next.get(w);
+    if (!at) next.set(w, this.leaf([concept]));
+    else if (!at.ends.includes(concept)) {
+      if (at.next) at.ends = this.intern([...at.ends, concept]);
+      else next.set(w, this.leaf([...at.ends, concept]));
+    }
+  }
+
+  /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root. */
+  finish(): Map<string, TrieNode> {
+    const nodes = new Map<string, TrieNode>();
+    const share = (n: TrieNode): TrieNode => {
+      if (!n.next) return n; // leaves are shared already
+      let key = n.ends.join('\0');
+      for (const [w, child] of n.next) {
+        const c = share(child);
+        if (c !== child) n.next.set(w, c);
+        key += `\u0001${w}\u0002${this.ids.get(c)}`;
+      }
+      const seen = nodes.get(key);
+      if (seen) return seen;
+      nodes.set(key, n);
+      this.ids.set(n, this.ids.size);
+      return n;
+    };
+    for (const [w, child] of this.root) {
+      const c = share(child);
+      if (c !== child) this.root.set(w, c);
+    }
+    return this.root;
+  }
+}
 
 export class ConceptIndex {
-  private readonly root = node();
+  /** The phrase trie: first words of phrases → nodes. */
+  private readonly root: Map<string, TrieNode>;
   private readonly patterns: Array<PatternSet[number]> = [];
   /** Which patterns a text might match, from their required literals in one pass. */
   private readonly scanner: LiteralScanner;
@@ -35,13 +112,14 @@ export class ConceptIndex {
   /** concept → every broader concept it implies, transitively. */
   private readonly broader = new Map<string, string[]>();
   /** Longest word of a phrase → the concepts with such a phrase. */
-  private readonly keyWordConcepts = new Map<string, Set<string>>();
+  private readonly keyWordConcepts = new Map<string, readonly string[]>();
 
   constructor(concepts: Iterable<Concept>) {
     const list = [...concepts];
     const direct = new Map(list.map((c) => [c.id, c.broader ?? []]));
+    const trie = new TrieBuilder();
     for (const c of list) {
-      for (const v of c.variants) this.addPhrase(v, c.id);
+      for (const v of c.variants) this.addPhrase(trie, v, c.id);
       for (const p of c.patterns ?? []) this.patterns.push({ concept: c.id, re: new RegExp(p, 'giu'), req: requirementOf(p) });
       for (const v of c.caseSensitive ?? []) {
         const list = this.abbreviations.get(v);
@@ -59,6 +137,8 @@ export class ConceptIndex {
       }
       this.broader.set(c.id, [...seen]);
     }
+    this.root = trie.finish();
+    for (const [w, owners] of this.keyWordConcepts) this.keyWordConcepts.set(w, trie.intern(owners));
     this.scanner = new LiteralScanner(this.patterns.map((p) => p.req));
     if (this.abbreviations.size) {
       const alts = [...this.abbreviations.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -66,7 +146,7 @@ export class ConceptIndex {
     }
   }
 
-  private addPhrase(phrase: string, concept: string): void {
+  private addPhrase(trie: TrieBuilder, phrase: string, concept: string): void {
     const words = tokenize(phrase).map((t) => t.norm);
     if (words.length === 0) return;
     // Inflect the head word (the last word of the phrase: "opioid receptor" → "opioid receptors").
@@ -77,18 +157,11 @@ export class ConceptIndex {
     for (const first of firsts) {
       for (const head of heads) {
         const seq = words.length === 1 ? [head] : [first, ...words.slice(1, -1), head];
-        let at = this.root;
-        for (const w of seq) {
-          let nx = at.next.get(w);
-          if (!nx) at.next.set(w, (nx = node()));
-          at = nx;
-        }
-        if (!at.ends.includes(concept)) at.ends.push(concept);
+        trie.add(seq, concept);
         // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
         const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
-        const owners = this.keyWordConcepts.get(keyWord);
-        if (!owners) this.keyWordConcepts.set(keyWord, new Set([concept]));
-        else owners.add(concept);
+        const owners = this.keyWordConcepts.get(keyWord) ?? NO_CONCEPTS;
+        if (!owners.includes(concept)) this.keyWordConcepts.set(keyWord, [...owners, concept]);
       }
     }
   }
@@ -96,7 +169,7 @@ export class ConceptIndex {
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
   find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
     const hits: ConceptHit[] = [];
-    const root = this.root.next;
+    const root = this.root;
     for (let i = 0; i < tokens.length; i++) {
       let at = root.get(tokens[i]!.norm);
       if (!at) continue;
@@ -104,7 +177,7 @@ export class ConceptIndex {
       const start = tokens[i]!.start;
       for (const concept of at.ends) hits.push({ concept, start, end: tokens[i]!.end });
       let j = i;
-      for (let k = i + 1; k < tokens.length && at.next.size > 0; k++) {
+      for (let k = i + 1; k < tokens.length && at.next; k++) {
         const w = tokens[k]!.norm;
         const nx: TrieNode | undefined = at.next.get(w);
         if (nx) {
