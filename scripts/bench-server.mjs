@@ -6,7 +6,7 @@
 //   3. hover latency over 50 hovers on flagged/matched sentences;
 //   4. the server's resident memory (VmRSS) right after the edits and hovers and again 2.5 s later,
 //      once the server has collected garbage while idle, and the peak (VmHWM), from /proc.
-// Needs a build (`npx tsc -p .`). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
+// Needs a build (`npm run build`: the server bundle that bin/claimlint-server.js runs). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
 // Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --json (machine-readable output);
 // env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
 import { spawn, execFileSync } from 'node:child_process';
@@ -28,9 +28,9 @@ const num = (name, d) => { const i = args.indexOf(name); return i >= 0 ? Number(
 const EDITS = num('--edits', 50), HOVERS = num('--hovers', 50), KB = num('--kb', 1000), SEED = num('--seed', 1);
 const asJson = args.includes('--json');
 
-const serverJs = join(root, 'out', 'server', 'src', 'lsp', 'server.js');
+const serverJs = join(root, 'dist', 'server.cjs');
 if (!existsSync(serverJs)) {
-  console.error(`bench-server: ${serverJs} is missing; build first with \`npx tsc -p .\` (or \`npm run build\`).`);
+  console.error(`bench-server: ${serverJs} is missing; build first with \`npm run build\`.`);
   process.exit(2);
 }
 const shared = resolve(process.env.CLAIMLINT_SHARED ?? join(root, '..', 'shared'));
