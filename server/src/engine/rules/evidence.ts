@@ -14,10 +14,12 @@ export const GRADE_LABEL: Record<Grade, string> = {
 /** Grades whose findings must not be stated as plain fact. */
 export const WEAK_GRADES: ReadonlySet<Grade> = new Set(['preliminary', 'preclinical-only', 'contested']);
 
-/** "the evidence is preliminary (one crossover trial…) — Williams et al. 2018" */
+/** "the evidence is preliminary: one crossover trial… (Williams et al. 2018)". Plain ASCII
+ *  punctuation: one character beyond Latin-1 in any message makes V8 store a whole publish of a
+ *  long document's diagnostics as a two-byte string. */
 export function evidencePhrase(ctx: RuleContext, claim: Claim): string {
   const cites = citeList(claimSources(ctx, claim));
-  return `the evidence is ${GRADE_LABEL[claim.grade]}: ${claim.rationale.replace(/\.$/, '')}${cites ? ` — ${cites}` : ''}`;
+  return `the evidence is ${GRADE_LABEL[claim.grade]}: ${claim.rationale.replace(/\.$/, '')}${cites ? ` (${cites})` : ''}`;
 }
 
 export function supported(claim: Claim): string {
