@@ -63,7 +63,8 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
  * Diagnostics for successive versions of one document. The engine keeps a finding's identity
  * (findingIdentity) while its unit's results are reused, also when an edit earlier in the document
  * moved it; its diagnostic is then reused as it was when its range is unchanged (an edit on another
- * line), or copied with the new range.
+ * line), or copied with the new range. A published diagnostic is never mutated: the stdio
+ * encoder (encoder.ts) keeps each one's JSON by object identity.
  */
 export class DiagnosticCache {
   private readonly byIdentity = new WeakMap<object, { diagnostic: Diagnostic; start: number; end: number }>();

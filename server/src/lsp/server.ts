@@ -1,12 +1,37 @@
 // Entry point of `claimlint-server`: `--stdio`, `--node-ipc` or `--socket=N`, as the client asks
 // (createConnection without an explicit transport reads the choice from the command line).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { cachingJsonEncoder } from './encoder.js';
 import { ClaimlintServer } from './service.js';
 
-const connection = createConnection(ProposedFeatures.all);
+function stdioConnection(): Connection {
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(process.stdin),
+    new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachingJsonEncoder() }),
+  );
+  // What createConnection does itself for `--stdio`: stop when the client closes our input (see
+  // below), and keep console output (ours or a dependency's) off stdout, which carries the protocol.
+  const log = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
+  console.log = console.debug = log('log');
+  console.info = log('info');
+  console.warn = log('warn');
+  console.error = console.trace = log('error');
+  return connection;
+}
+
+// stdio gets the caching encoder (see encoder.ts); other transports keep the library's defaults.
+const connection = process.argv.slice(2).includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 
 // Stay alive: an error that escapes a handler is logged, not fatal.
 process.on('uncaughtException', (e) => connection.console.error(`claimlint: uncaught exception: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`claimlint: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
 
-new ClaimlintServer(connection).listen();
+const server = new ClaimlintServer(connection);
+server.listen();
+if (process.argv.slice(2).includes('--stdio')) {
+  const exit = () => process.exit(server.shutdownRequested ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+}

@@ -228,7 +228,11 @@ export class ClaimlintServer {
     }
   }
 
+  /** Whether the client asked the server to shut down (the exit code when its input closes). */
+  shutdownRequested = false;
+
   private shutdown(): void {
+    this.shutdownRequested = true;
     for (const st of this.states.values()) {
       if (st.timer) clearTimeout(st.timer);
       if (st.run) st.run.cancelled = true;
