@@ -5,7 +5,8 @@
 //      didChange edits at seeded random places, time from didChange to the publishDiagnostics of that version;
 //   3. hover latency over 50 hovers on flagged/matched sentences;
 //   4. the server's resident memory (VmRSS) right after the edits and hovers and again 2.5 s later,
-//      once the server has collected garbage while idle, and the peak (VmHWM), from /proc.
+//      once the server has collected garbage while idle, and the peak (VmHWM), from /proc;
+//   5. the protocol floor: the same publish re-sent by a process that does no work, timed alike.
 // Needs a build (`npm run build`: the server bundle that bin/claimlint-server.js runs). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
 // Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --json (machine-readable output);
 // env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
@@ -150,12 +151,34 @@ await conn.sendNotification(ExitNotification.type);
 conn.dispose();
 rmSync(tmp, { recursive: true, force: true });
 
+// 5. The floor in the same run: a process that only re-sends the last publish (scripts/lib/publish-echo.mjs),
+// timed like the edits. What claimlint adds on top of it is its own work.
+const floorTimes = [];
+{
+  const echo = spawn(process.execPath, [join(root, 'scripts', 'lib', 'publish-echo.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const ec = createProtocolConnection(new StreamMessageReader(echo.stdout), new StreamMessageWriter(echo.stdin));
+  let got;
+  ec.onNotification(PublishDiagnosticsNotification.type, (p) => got?.(p));
+  ec.listen();
+  await ec.sendNotification('bench/set', latest.get(bigUri));
+  for (let v = 1; v <= EDITS; v++) {
+    const arrived = new Promise((res) => { got = res; });
+    const t = performance.now();
+    await ec.sendNotification('bench/publish', { version: v });
+    await arrived;
+    floorTimes.push(performance.now() - t);
+  }
+  ec.dispose();
+  echo.kill();
+}
+
 const rows = [
   ['first diagnostics, 50 KB draft', `${firstSmall.toFixed(0)} ms`, '≤ 300 ms', firstSmall <= 300],
   ['first diagnostics, 1 MB draft (info)', `${firstBig.toFixed(0)} ms`, '—', null],
   [`edit → diagnostics p50, 1 MB (${EDITS} edits)`, `${pct(editTimes, 50).toFixed(1)} ms`, '—', null],
   [`edit → diagnostics p95, 1 MB`, `${pct(editTimes, 95).toFixed(1)} ms`, '≤ 50 ms', pct(editTimes, 95) <= 50],
   [`  of which the server's analysis, p50 / p95`, serverTimes.length ? `${pct(serverTimes, 50).toFixed(1)} / ${pct(serverTimes, 95).toFixed(1)} ms` : 'n/a', '—', null],
+  [`  floor: re-sending the same publish, p50 / p95`, `${pct(floorTimes, 50).toFixed(1)} / ${pct(floorTimes, 95).toFixed(1)} ms`, '—', null],
   [`hover p50 (${HOVERS} hovers, ${cards} cards)`, `${pct(hoverTimes, 50).toFixed(2)} ms`, '—', null],
   ['hover p95', `${pct(hoverTimes, 95).toFixed(2)} ms`, '≤ 5 ms', pct(hoverTimes, 95) <= 5],
   ['server RSS after edits + hovers', `${mem.rss.toFixed(0)} MB`, '≤ 150 MB', mem.rss <= 150],
@@ -167,7 +190,8 @@ if (asJson) {
     firstSmallMs: firstSmall, firstBigMs: firstBig, editP50Ms: pct(editTimes, 50), editP95Ms: pct(editTimes, 95),
     serverP50Ms: serverTimes.length ? pct(serverTimes, 50) : null, serverP95Ms: serverTimes.length ? pct(serverTimes, 95) : null,
     hoverP50Ms: pct(hoverTimes, 50), hoverP95Ms: pct(hoverTimes, 95), rssMB: mem.rss, settledRssMB: settled.rss, peakRssMB: settled.hwm, rssAfterOpenMB: memAfterOpen.rss,
-    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length,
+    floorP50Ms: pct(floorTimes, 50), floorP95Ms: pct(floorTimes, 95),
+    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length, publishBytes: Buffer.byteLength(JSON.stringify(latest.get(bigUri))),
   }));
 } else {
   console.log(`claimlint language server — ${(bigText.length / 1024).toFixed(0)} KB document, ${bigFirst.p.diagnostics.length} diagnostics, debounce 0, seed ${SEED}, Node ${process.version}`);
