@@ -93,6 +93,8 @@ export interface PlacedBlock {
   slot?: UnitSlot;
   /** References to the block's sentences, made once (set by the rule context). */
   refs?: SentenceRef[];
+  /** What the block means for each caution (set by missing-caveat). */
+  caveats?: number;
 }
 
 export interface PlacedSection {

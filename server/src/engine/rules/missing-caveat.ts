@@ -33,14 +33,35 @@ function namesAllOfOne(named: Set<string>, lists: string[][]): boolean {
   return false;
 }
 
-/** A caution may span two sentences of one paragraph ("If you take lorazepam, tell us. It may weaken…"). */
-function satisfied(caution: Caution, blocks: PlacedBlock[]): boolean {
+/** Does some block of the unit name the caution's satisfying concepts? A caution may span two
+ *  sentences of one paragraph ("If you take lorazepam, tell us. It may weaken..."). */
+function satisfiedBy(caution: Caution, named: Set<string>): boolean {
   const { concepts, anyOf } = caution.satisfiedBy;
-  for (const pb of blocks) {
-    const set = blockConcepts(pb);
-    if (concepts.every((c) => set.has(c)) && (!anyOf?.length || anyOf.some((c) => set.has(c)))) return true;
+  return concepts.every((c) => named.has(c)) && (!anyOf?.length || anyOf.some((c) => named.has(c)));
+}
+
+/** Per caution, the non-topical concepts of each trigger: a trigger sentence names all of one list. */
+const neededCache = new WeakMap<Caution, string[][]>();
+function needed(caution: Caution): string[][] {
+  let lists = neededCache.get(caution);
+  if (!lists) neededCache.set(caution, (lists = caution.requiredWhen.map((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c)))));
+  return lists;
+}
+
+/** Bits of a block, two per caution (its position in the database): 1, the block names every
+ *  non-topical concept of one of its triggers, so it may hold a trigger sentence; 2, the block
+ *  satisfies it. Memoised on the placed block, which lives as long as its unit's analysis: an edit
+ *  does not re-examine the blocks of units it did not touch. */
+function caveatBits(pb: PlacedBlock, cautions: readonly Caution[]): number {
+  if (pb.caveats !== undefined) return pb.caveats;
+  const named = blockConcepts(pb);
+  let bits = 0;
+  for (let i = 0; i < cautions.length; i++) {
+    if (namesAllOfOne(named, needed(cautions[i]!))) bits |= 1 << (2 * i);
+    if (satisfiedBy(cautions[i]!, named)) bits |= 2 << (2 * i);
   }
-  return false;
+  if (cautions.length <= 15) pb.caveats = bits;
+  return bits;
 }
 
 /** Does this sentence make the caution necessary? */
@@ -58,54 +79,86 @@ function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope:
 
 export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
   const findings: Array<Omit<Finding, 'severity'>> = [];
-  for (const caution of ctx.db.cautions) {
-    // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
-    // of them for every trigger, nothing can require the caution.
-    if (!caution.requiredWhen.some((w) => w.concepts.every((c) => (w.topical ?? []).includes(c) || ctx.model.concepts.has(c)))) continue;
-    // A trigger sentence names every non-topical concept of one of the caution's conditions, so
-    // only scope units with a block naming them all can need the caution. Long drafts have
-    // thousands of units and few such blocks: find those first.
-    const needed = caution.requiredWhen.map((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c)));
-    const candidateKeys = new Set<number>();
-    for (const pb of ctx.model.blocks) {
-      if (pb.sentences.length === 0) continue;
-      if (namesAllOfOne(blockConcepts(pb), needed)) candidateKeys.add(scopeKey(ctx, pb, caution));
+  const cautions = ctx.db.cautions;
+  // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
+  // of them for every trigger, nothing can require the caution.
+  const live = cautions.map((caution) => needed(caution).some((cs) => cs.every((c) => ctx.model.concepts.has(c))));
+  if (cautions.length > 15 || !live.some(Boolean)) return cautions.length > 15 ? missingCaveatSlow(ctx) : findings;
+  // One pass over the blocks: those that may hold a trigger, and the scope units already satisfied.
+  const candidates: PlacedBlock[][] = cautions.map(() => []);
+  const satisfied: Array<Set<number>> = cautions.map(() => new Set());
+  for (const pb of ctx.model.blocks) {
+    if (pb.sentences.length === 0) continue;
+    const bits = caveatBits(pb, cautions);
+    if (bits === 0) continue;
+    for (let i = 0; i < cautions.length; i++) {
+      if (!live[i]) continue;
+      if (bits & (1 << (2 * i))) candidates[i]!.push(pb);
+      if (bits & (2 << (2 * i))) satisfied[i]!.add(scopeKey(ctx, pb, cautions[i]!));
     }
-    if (candidateKeys.size === 0) continue;
-    // Scope units are made of whole blocks: group blocks, and visit sentences only to find a trigger.
+  }
+  cautions.forEach((caution, i) => {
+    // The candidate blocks of each unsatisfied scope unit, in document order.
+    const units = new Map<number, PlacedBlock[]>();
+    for (const pb of candidates[i]!) {
+      const k = scopeKey(ctx, pb, caution);
+      if (satisfied[i]!.has(k)) continue;
+      const list = units.get(k);
+      if (list) list.push(pb);
+      else units.set(k, [pb]);
+    }
+    for (const [k, blocks] of units) {
+      const inScope = caution.scope === 'document' ? ctx.model.concepts
+        : scopeConcepts(ctx, caution.scope === 'paragraph' ? blocks : ctx.model.blocks.filter((pb) => pb.sentences.length > 0 && scopeKey(ctx, pb, caution) === k), caution);
+      const trigger = firstTrigger(ctx, blocks, caution, inScope);
+      if (trigger) findings.push(finding(ctx, caution, trigger));
+    }
+  });
+  return findings;
+}
+
+function firstTrigger(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution, inScope: Set<string>): SentenceRef | undefined {
+  for (const pb of blocks) {
+    for (let i = 0; i < pb.sentences.length; i++) {
+      const ref = { pb, s: pb.sentences[i]!, i };
+      if (triggers(ctx, ref, caution, inScope)) return ref;
+    }
+  }
+  return undefined;
+}
+
+function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Omit<Finding, 'severity'> {
+  const hit = ctx.firstHit(trigger, needed(caution).flat());
+  const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
+  const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
+  return {
+    code: 'missing-caveat',
+    message: `Discusses ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the required caution: ${caution.text.replace(/\.$/, '')} (${citeList(sources)}). Add it to this ${caution.scope}.`,
+    start: r.start,
+    end: r.end,
+    cautionId: caution.id,
+    sources: sources.map((s) => s.id),
+    fixes: [cautionFix(ctx, trigger, caution, sources)],
+  };
+}
+
+/** The same without per-block bits, for databases with more cautions than the bits can hold. */
+function missingCaveatSlow(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
+  const findings: Array<Omit<Finding, 'severity'>> = [];
+  for (const caution of ctx.db.cautions) {
+    if (!needed(caution).some((cs) => cs.every((c) => ctx.model.concepts.has(c)))) continue;
     const units = new Map<number, PlacedBlock[]>();
     for (const pb of ctx.model.blocks) {
       if (pb.sentences.length === 0) continue;
       const k = scopeKey(ctx, pb, caution);
-      if (!candidateKeys.has(k)) continue;
-      let list = units.get(k);
-      if (!list) units.set(k, (list = []));
-      list.push(pb);
+      const list = units.get(k);
+      if (list) list.push(pb);
+      else units.set(k, [pb]);
     }
     for (const blocks of units.values()) {
-      if (satisfied(caution, blocks)) continue;
-      const inScope = scopeConcepts(ctx, blocks, caution);
-      let trigger: SentenceRef | undefined;
-      for (const pb of blocks) {
-        for (let i = 0; i < pb.sentences.length && !trigger; i++) {
-          const ref = { pb, s: pb.sentences[i]!, i };
-          if (triggers(ctx, ref, caution, inScope)) trigger = ref;
-        }
-        if (trigger) break;
-      }
-      if (!trigger) continue;
-      const hit = ctx.firstHit(trigger, caution.requiredWhen.flatMap((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c))));
-      const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
-      const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
-      findings.push({
-        code: 'missing-caveat',
-        message: `Discusses ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the required caution: ${caution.text.replace(/\.$/, '')} (${citeList(sources)}). Add it to this ${caution.scope}.`,
-        start: r.start,
-        end: r.end,
-        cautionId: caution.id,
-        sources: sources.map((s) => s.id),
-        fixes: [cautionFix(ctx, trigger, caution, sources)],
-      });
+      if (blocks.some((pb) => satisfiedBy(caution, blockConcepts(pb)))) continue;
+      const trigger = firstTrigger(ctx, blocks, caution, scopeConcepts(ctx, blocks, caution));
+      if (trigger) findings.push(finding(ctx, caution, trigger));
     }
   }
   return findings;
