@@ -186,4 +186,27 @@ describe('resplitChunks', () => {
     }
     assert.ok(checked === 1200 && partial > 300, `${partial} of ${checked} splits reused earlier chunks`);
   });
+
+  it('equals a fresh split after edits in the first chunk, where front matter may appear or vanish', () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const head = [...inserts, '---\n', '---\ntitle: x\n---\n', '+++\n', 'title: y\n', '---\n\n# Heading\n\nText.\n\n---\n'];
+    let checked = 0;
+    for (let round = 0; round < 30; round++) {
+      let text = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => docs[Math.floor(rand() * docs.length)]!).join('\n\n');
+      if (rand() < 0.5) text = `---\ntitle: t\n---\n\n${text}`;
+      let prev = chunkText(text);
+      for (let step = 0; step < 20; step++) {
+        const at = Math.floor(rand() * Math.min(text.length + 1, 80));
+        const del = rand() < 0.3 ? Math.floor(rand() * 12) : 0;
+        const ins = rand() < 0.85 ? head[Math.floor(rand() * head.length)]! : '';
+        text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+        const next = resplitChunks(prev, text);
+        assert.deepStrictEqual(next.chunks, splitTopLevelChunks(text), `round ${round} step ${step}: edit at ${at} (-${del} +${JSON.stringify(ins)})`);
+        prev = next;
+        checked++;
+      }
+    }
+    assert.equal(checked, 600);
+  });
 });

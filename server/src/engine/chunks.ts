@@ -308,8 +308,10 @@ export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
     if (nl >= 0 && nl < head) break;
     k--;
   }
-  if (k <= 0) return chunkText(text); // the first chunk (front matter lives there): scan it all
-  const restart = chunks[k]!.start;
+  // A change in the first chunk (front matter lives there) restarts at 0, where the scan looks
+  // for front matter again; it still stops at the first unchanged chunk start after the change.
+  if (k < 0) k = 0;
+  const restart = k === 0 ? 0 : chunks[k]!.start;
   // Stop at a chunk start after the change that was an (old) chunk start too: old starts are sorted.
   const changeEnd = text.length - tail;
   const wasStart = (start: number) => { const i = upperBound(chunks, start - delta) - 1; return i >= 0 && chunks[i]!.start === start - delta; };
