@@ -65,9 +65,10 @@ describe('incremental analysis', () => {
     const gc = obtainGc();
     if (!gc) this.skip();
     // Cached units built from plain slices of each version used to retain that whole version: one
-    // document's size of heap per edit. 40 edits would then add 40 copies; allow a few.
+    // document's size of heap per edit. 40 edits would then add 40 copies; allow a few (the cache
+    // also keeps the last few dozen replaced units, for undo).
     const cache = createAnalysisCache();
-    let text = big + '\n\n' + big;
+    let text = Array.from({ length: 8 }, () => big).join('\n\n');
     let keep = analyze(text, db, undefined, { cache });
     gc!();
     const before = process.memoryUsage().heapUsed;

@@ -49,6 +49,8 @@ export interface ChunkData {
   /** The model that placed the unit last, and how many occurrences it has placed so far. */
   placedIn?: DocModel;
   placements?: number;
+  /** The cache generation (run) that last used the unit. */
+  usedIn?: number;
   /** Concept numbers (CompiledDatabase.conceptNumber) and how many of the unit's blocks name
    *  each, as pairs. */
   blockCounts?: Int32Array;
@@ -79,22 +81,29 @@ interface UnitLayout {
   linkDefinitions: Array<{ label: string; url: string; start: number; end: number }>;
 }
 
-/** A block placed in the document: its prose plus the chunk's offset (`delta`). */
-export interface PlacedBlock {
-  block: ProseBlock;
-  delta: number;
-  sentences: Sentence[];
-  section: number;
+/** A block placed in the document: its prose plus the offset of its unit's occurrence (`delta`). */
+export class PlacedBlock {
+  section = -1;
   /** Running paragraph number across the document. */
-  paragraph: number;
+  paragraph = 0;
   /** Index of this block in DocModel.blocks. */
-  index: number;
-  /** The occurrence of the parse unit the block came from (shared by the blocks of that occurrence). */
-  slot?: UnitSlot;
+  index = 0;
   /** References to the block's sentences, made once (set by the rule context). */
   refs?: SentenceRef[];
   /** What the block means for each caution (set by missing-caveat). */
   caveats?: number;
+  constructor(
+    readonly block: ProseBlock,
+    readonly sentences: Sentence[],
+    /** Where the block's unit sits: shared by its blocks, so moving a unit is one write. */
+    private readonly placement: { readonly delta: number },
+    /** The occurrence of the parse unit the block came from (shared by the blocks of that occurrence). */
+    readonly slot?: UnitSlot,
+  ) {}
+
+  get delta(): number {
+    return this.placement.delta;
+  }
 }
 
 export interface PlacedSection {
@@ -125,6 +134,10 @@ export interface DocModel {
  *  Keys are hashes, not substrings: a substring would keep its whole document version alive. */
 export class AnalysisCache {
   chunks = new Map<string, ChunkData>();
+  /** Incremented by each run; units not used by the last run are evicted in batches. */
+  generation = 0;
+  /** Units placed more than once in some run (identical chunks): their surplus slots are trimmed. */
+  repeated = new Set<ChunkData>();
   /** Chunk hash → whether the chunk took the plain-paragraph fast path. */
   plainChunks = new Map<string, boolean>();
   /** The last version's chunks: an edit re-splits only the region around it. */
@@ -164,8 +177,9 @@ function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument):
 }
 
 export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCache, token?: CancellationToken): DocModel {
-  if (cache && cache.db !== c) { cache.chunks.clear(); cache.db = c; }
-  const used = new Map<string, ChunkData>();
+  if (cache && cache.db !== c) { cache.chunks.clear(); cache.repeated.clear(); cache.db = c; }
+  const generation = cache ? ++cache.generation : 0;
+  let used = 0;
   const model: DocModel = {
     text, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
     concepts: new Set(), blockCounts: new Map(), sentenceCount: 0,
@@ -173,23 +187,23 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   let paragraphBase = 0;
   const counts = new Int32Array(c.conceptNames.length);
   for (const ch of parseUnits(text, cache)) {
-    if (token?.isCancellationRequested) {
-      // Keep the units analysed so far: a cancelled run still makes progress for the next one.
-      if (cache) for (const [k, v] of used) cache.chunks.set(k, v);
-      throw new CancelledError();
+    // A cancelled run keeps the units it analysed: it still makes progress for the next one.
+    if (token?.isCancellationRequested) throw new CancelledError();
+    let data = cache ? cache.chunks.get(ch.key!) : undefined;
+    if (!data) {
+      data = analyseChunk(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), c, ch.plain);
+      if (cache) cache.chunks.set(ch.key!, data);
     }
-    const key = ch.key ?? '';
-    let data = cache?.chunks.get(key) ?? used.get(key);
-    if (!data) data = analyseChunk(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), c, ch.plain);
-    if (cache) used.set(key, data);
+    if (cache && data.usedIn !== generation) { data.usedIn = generation; used++; }
     const delta = ch.start;
     const sectionBase = model.sections.length;
     for (const s of data.prose.sections) {
       model.sections.push({ heading: s.heading, depth: s.depth, start: s.start + delta, end: s.end + delta, headingBlock: s.headingBlock + model.blocks.length, parent: -1 });
     }
     const layout = placeUnit(data, delta, model);
+    if (cache && data.placements === 2) cache.repeated.add(data);
     let maxParagraph = -1;
-    layout.blocks.forEach((pb) => {
+    for (const pb of layout.blocks) {
       const block = pb.block;
       pb.section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
       pb.paragraph = paragraphBase + block.paragraph;
@@ -197,7 +211,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       if (block.paragraph > maxParagraph) maxParagraph = block.paragraph;
       model.blocks.push(pb);
       model.sentenceCount += pb.sentences.length;
-    });
+    }
     const pairs = unitBlockCounts(data, layout.blocks, c);
     for (let k = 0; k < pairs.length; k += 2) counts[pairs[k]!]! += pairs[k + 1]!;
     paragraphBase += maxParagraph + 1;
@@ -220,9 +234,17 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   }
   if (cache) {
     // Occurrences that are gone (a duplicate deleted) free their slots.
-    for (const data of used.values()) if (data.slots && data.slots.length > data.placements!) data.slots.length = data.placements!;
-    cache.chunks = used;
-    if (cache.plainChunks.size > 4 * used.size + 1000) cache.plainChunks.clear();
+    for (const data of cache.repeated) {
+      const placed = data.usedIn === generation ? data.placements! : 0;
+      if (data.slots && data.slots.length > placed) data.slots.length = placed;
+      if (placed <= 1) cache.repeated.delete(data);
+    }
+    // Units the run did not use go in batches (one scan of the map per batch, not per edit); until
+    // then an undo finds its unit still analysed.
+    if (cache.chunks.size > used + 32) {
+      for (const [k, data] of cache.chunks) if (data.usedIn !== generation) cache.chunks.delete(k);
+    }
+    if (cache.plainChunks.size > 4 * used + 1000) cache.plainChunks.clear();
   }
   return model;
 }
@@ -242,23 +264,25 @@ function placeUnit(data: ChunkData, delta: number, model: DocModel): UnitLayout 
     if (last.delta !== delta) {
       // The layout belongs to the unit and the previous model is done with it: move it in place.
       const by = delta - last.delta;
-      last.delta = delta;
-      for (const pb of last.blocks) pb.delta = delta;
-      for (const list of [last.directives, last.citations, last.footnotes, last.linkDefinitions]) {
-        for (const x of list as Array<{ start: number; end: number }>) { x.start += by; x.end += by; }
-      }
+      last.delta = delta; // and so its blocks'
+      moveAll(last.directives, by);
+      moveAll(last.citations, by);
+      moveAll(last.footnotes, by);
+      moveAll(last.linkDefinitions, by);
     }
     return last;
   }
   const slot = { layout: undefined } as unknown as UnitSlot;
-  const layout: UnitLayout = {
-    delta, directives: [], citations: [], footnotes: [], linkDefinitions: [],
-    blocks: data.prose.blocks.map((block, i) => ({ block, delta, sentences: data.sentences[i]!, section: -1, paragraph: 0, index: 0, slot })),
-  };
+  const layout: UnitLayout = { delta, directives: [], citations: [], footnotes: [], linkDefinitions: [], blocks: [] };
+  layout.blocks = data.prose.blocks.map((block, i) => new PlacedBlock(block, data.sentences[i]!, layout, slot));
   shiftAll(data, layout);
   slot.layout = layout;
   slots[k] = slot;
   return layout;
+}
+
+function moveAll(list: Array<{ start: number; end: number }>, by: number): void {
+  for (let i = 0; i < list.length; i++) { const x = list[i]!; x.start += by; x.end += by; }
 }
 
 function shiftAll(data: ChunkData, layout: UnitLayout): void {

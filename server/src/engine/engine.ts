@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { compile, type CompiledDatabase } from './compiled.js';
 import { Level, RuleContext, type ClaimHit, type SentenceRef } from './context.js';
 import { applyDirectives } from './directives.js';
-import { AnalysisCache, buildModel, Sentence } from './document.js';
+import { AnalysisCache, buildModel, PlacedBlock, Sentence } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
 import { contradictedClaim } from './rules/contradicted-claim.js';
@@ -246,7 +246,7 @@ export function matchSentence(sentence: string, db: Database): Array<{ claimId: 
   const compiled: CompiledDatabase = compile(db);
   const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence, 0, tokenize(sentence)));
   const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
-  const pb = { block, delta: 0, sentences: [s], section: -1, paragraph: 0, index: 0 };
+  const pb = new PlacedBlock(block, [s], { delta: 0 });
   const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1 };
   const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
   return ctx.claims({ pb, s, i: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
