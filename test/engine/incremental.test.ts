@@ -65,21 +65,25 @@ describe('incremental analysis', () => {
     const gc = obtainGc();
     if (!gc) this.skip();
     // Cached units built from plain slices of each version used to retain that whole version: one
-    // document's size of heap per edit. 40 edits would then add 40 copies; allow a few (the cache
-    // also keeps the last few dozen replaced units, for undo).
+    // document's size of heap per edit. The cache also keeps the last few dozen replaced units for
+    // undo, and they must not hold on to the model (and text) of their last run either. Paragraphs
+    // are numbered so that every edit replaces a unit; the heap is measured after every edit once
+    // the caches are warm (it grows by ~1 MB here; keeping the models did 4.8 MB, the texts 13.5 MB).
     const cache = createAnalysisCache();
-    let text = Array.from({ length: 8 }, () => big).join('\n\n');
+    let n = 0;
+    let text = Array.from({ length: 16 }, () => big).join('\n\n').replace(/\n\n(?=[A-Z])/g, () => ` (${n++})\n\n`);
     let keep = analyze(text, db, undefined, { cache });
-    gc!();
-    const before = process.memoryUsage().heapUsed;
-    for (let n = 0; n < 40; n++) {
+    let before = 0, grown = 0;
+    for (let k = 0; k < 70; k++) {
       const at = Math.floor(rand() * text.length);
       text = text.slice(0, at) + 'x' + text.slice(at);
       keep = analyze(text, db, undefined, { cache });
+      if (k < 10) continue;
+      gc!();
+      if (k === 10) before = process.memoryUsage().heapUsed;
+      else grown = Math.max(grown, process.memoryUsage().heapUsed - before);
     }
-    gc!();
-    const grown = process.memoryUsage().heapUsed - before;
     assert.ok(keep.findings.length > 0);
-    assert.ok(grown < 8 * text.length, `heap grew by ${(grown / 1e6).toFixed(1)} MB over 40 edits of a ${(text.length / 1e6).toFixed(2)} MB document`);
+    assert.ok(grown < 4 * text.length, `heap grew by up to ${(grown / 1e6).toFixed(1)} MB over 60 edits of a ${(text.length / 1e6).toFixed(2)} MB document`);
   });
 });

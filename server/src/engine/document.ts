@@ -46,8 +46,9 @@ export interface ChunkData {
   sentences: Sentence[][];
   /** One slot per occurrence of the unit in the last model (identical chunks share one unit). */
   slots?: UnitSlot[];
-  /** The model that placed the unit last, and how many occurrences it has placed so far. */
-  placedIn?: DocModel;
+  /** The run (buildModel call) that placed the unit last, and how many occurrences it has placed
+   *  so far. A number, not the model: a unit kept in the cache must not keep an old model alive. */
+  placedIn?: number;
   placements?: number;
   /** The cache generation (run) that last used the unit. */
   usedIn?: number;
@@ -176,9 +177,13 @@ function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument):
   return { prose, sentences };
 }
 
+/** Numbers the buildModel calls (see ChunkData.placedIn). */
+let runs = 0;
+
 export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCache, token?: CancellationToken): DocModel {
   if (cache && cache.db !== c) { cache.chunks.clear(); cache.repeated.clear(); cache.db = c; }
   const generation = cache ? ++cache.generation : 0;
+  const run = ++runs;
   let used = 0;
   const model: DocModel = {
     text, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
@@ -200,7 +205,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     for (const s of data.prose.sections) {
       model.sections.push({ heading: s.heading, depth: s.depth, start: s.start + delta, end: s.end + delta, headingBlock: s.headingBlock + model.blocks.length, parent: -1 });
     }
-    const layout = placeUnit(data, delta, model);
+    const layout = placeUnit(data, delta, run);
     if (cache && data.placements === 2) cache.repeated.add(data);
     let maxParagraph = -1;
     for (const pb of layout.blocks) {
@@ -254,9 +259,9 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
  * that occurrence in the last model is reused: as it is when it did not move, updated in place
  * when it moved. Callers set section, paragraph and index.
  */
-function placeUnit(data: ChunkData, delta: number, model: DocModel): UnitLayout {
-  const k = data.placedIn === model ? data.placements! : 0;
-  data.placedIn = model;
+function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
+  const k = data.placedIn === run ? data.placements! : 0;
+  data.placedIn = run;
   data.placements = k + 1;
   const slots = (data.slots ??= []);
   const last = slots[k]?.layout;
