@@ -29,20 +29,31 @@ const isPublish = (msg: Message): msg is Message & PublishMessage => {
  */
 export function cachingJsonEncoder(): ContentTypeEncoder {
   const pieces = new WeakMap<object, Buffer>();
-  const comma = Buffer.from(',');
-  const encode = (msg: Message): Buffer => {
+  // Publishes are assembled in one buffer that is reused: the writer encodes a message only after
+  // the previous one was written (vscode-jsonrpc serialises writes), so the last view is no longer
+  // in use. A new 1.4 MB allocation per keystroke would leave the C heap fragmented.
+  let out = Buffer.alloc(0);
+  const encode = (msg: Message): Uint8Array => {
     if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg), 'utf8');
     const { uri, version, diagnostics } = msg.params;
-    const head = `{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(uri)},${version === undefined ? '' : `"version":${JSON.stringify(version)},`}"diagnostics":[`;
-    const parts: Buffer[] = [Buffer.from(head, 'utf8')];
-    diagnostics.forEach((d, i) => {
+    const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(uri)},${version === undefined ? '' : `"version":${JSON.stringify(version)},`}"diagnostics":[`, 'utf8');
+    const list: Buffer[] = new Array(diagnostics.length);
+    let length = head.length + Math.max(0, diagnostics.length - 1) + 3;
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i]!;
       let piece = pieces.get(d);
       if (!piece) pieces.set(d, (piece = Buffer.from(JSON.stringify(d), 'utf8')));
-      if (i > 0) parts.push(comma);
-      parts.push(piece);
-    });
-    parts.push(Buffer.from(']}}'));
-    return Buffer.concat(parts);
+      list[i] = piece;
+      length += piece.length;
+    }
+    if (out.length < length) out = Buffer.allocUnsafeSlow(Math.max(length, 2 * out.length));
+    let at = head.copy(out, 0);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) out[at++] = 0x2c; // ,
+      at += list[i]!.copy(out, at);
+    }
+    at += out.write(']}}', at, 'latin1');
+    return out.subarray(0, at);
   };
   return {
     name: 'application/json',
