@@ -169,7 +169,7 @@ function bibEntry(s: Source): string {
   if (typeof m === 'number' && m >= 1 && m <= 12) add('month', BIB_MONTHS[m - 1], true);
   if (s.volume !== undefined) add('volume', escapeBibtex(String(s.volume)));
   if (s.issue !== undefined) add('number', escapeBibtex(String(s.issue)));
-  if (s.page) add('pages', escapeBibtex(s.page.replace(/\s*[-–]\s*/g, '--')));
+  if (s.page) add('pages', escapeBibtex(s.page.replace(/\s*[-\u2013]\s*/g, '--')));
   if (s.publisher) add(type === 'techreport' ? 'institution' : 'publisher', escapeBibtex(s.publisher));
   if (s.ISSN) add('issn', escapeBibtex(s.ISSN));
   if (s.DOI) add('doi', verbatim(s.DOI));

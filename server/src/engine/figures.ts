@@ -33,7 +33,7 @@ const FRACTIONS: Record<string, number> = {
 };
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?|\.\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen)`;
-const DASH = String.raw`\s*(?:-|–|—|to)\s*`;
+const DASH = String.raw`\s*(?:-|\u2013|\u2014|to)\s*`;
 
 function parseNum(s: string): number {
   const t = s.toLowerCase().trim();
@@ -77,7 +77,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'duration', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normDuration(m[3]!), decimals: decimalsOf(m[1]!) }) },
   // years: 2019, the 1960s
-  { kind: 'year', re: /(?<![\w.$£€-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
+  { kind: 'year', re: /(?<![\w.$£\u20ac-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
     build: (m) => ({ value: Number(m[1]), max: m[2] ? Number(m[1]) + 9 : undefined, decimals: 0 }) },
   // "13 of them", "six of these patients", "a subgroup of 4": a count whose noun is elsewhere
   { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+of\s+(?:them|these|those|the(?:se|m)?\b)`, 'gi'),

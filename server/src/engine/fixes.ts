@@ -6,7 +6,7 @@ import type { RuleContext, SentenceRef } from './context.js';
 import { sourceOffset, sourceRange } from './document.js';
 import type { CitationStyle, Fix, TextEdit } from './types.js';
 
-const TERMINAL = /[.!?…]["'”’)\]]*$/;
+const TERMINAL = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
 
 /** Source offset where an in-sentence citation goes: before the final punctuation. */
 export function citationPoint(ctx: RuleContext, ref: SentenceRef): number {

@@ -434,7 +434,7 @@ export const HEDGE_LIST = new PhraseIndex([
     kind: 'feature',
     group: 'f-hedges-list',
     patterns: hedges
-      .map((h) => h.toLowerCase().replace(/’/g, "'"))
+      .map((h) => h.toLowerCase().replace(/\u2019/g, "'"))
       .filter((h) => /^[\p{L}' ]+$/u.test(h) && !NOT_HEDGES.has(h)),
   },
 ]);

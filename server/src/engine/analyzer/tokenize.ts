@@ -132,7 +132,7 @@ export function tokenize(text: string): Tokens {
       }
       const t = text.slice(s, i);
       let lower = ascii ? (upper ? t.toLowerCase() : t) : t.toLowerCase();
-      if (!ascii && lower.includes('’')) lower = lower.replace(/’/g, "'");
+      if (!ascii && lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
       norm.push(lower);
       id.push(ascii ? idOfAscii(lower, h) : idOf(lower));
       start.push(s);

@@ -54,7 +54,7 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
-    const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?…]*["'”’)\]]*)$/su.exec(ref.s.text);
+    const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.s.text);
     const fix = body ? replaceSpanFix(ctx, ref, 0, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
     if (fix) fixes.push(fix);
     const r = ctx.range(ref);

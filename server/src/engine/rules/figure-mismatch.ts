@@ -52,7 +52,7 @@ const SELF_EVIDENT = new Set(['percent', 'ratio']);
 /** "Fava et al. (2020) found…", "[@fava2020]": numbers attributed to another study are about that study. */
 // A surname with "et al." or a co-author, then a year; or a surname with the year in parentheses
 // or after a comma. "The 2022 study" or "In 2019" name no author.
-const AUTHOR_YEAR = /\b(?!(?:The|In|A|An|This|That|These|Our|By|Since|From|Until|Of|Its|Their|Before|After|During|Between|And)\b)\p{Lu}[\p{L}'’-]+(?:(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+),?\s*\(?(?:19|20)\d\d\)?|\s*\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d\b)/u;
+const AUTHOR_YEAR = /\b(?!(?:The|In|A|An|This|That|These|Our|By|Since|From|Until|Of|Its|Their|Before|After|During|Between|And)\b)\p{Lu}[\p{L}'\u2019-]+(?:(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+),?\s*\(?(?:19|20)\d\d\)?|\s*\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d\b)/u;
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   const own = new Set(hit.claim.sources.map((s) => s.id));
   for (const f of hit.claim.figures ?? []) if (f.source) own.add(f.source.id);

@@ -27,7 +27,7 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
     }
   }
   // No single word to soften: lead the sentence with the wording the evidence supports.
-  const lead = hit.claim.supportedWording.replace(/[.…]+$/, '').trim();
+  const lead = hit.claim.supportedWording.replace(/[.\u2026]+$/, '').trim();
   const t = ref.s.text;
   const first = /^\S+/.exec(t)?.[0] ?? '';
   const fix = replaceSpanFix(ctx, ref, 0, first.length, `${lead[0]!.toUpperCase()}${lead.slice(1)}${/\bthat$/.test(lead) ? '' : ' that'} ${lowerFirst(first)}`,
@@ -74,7 +74,7 @@ function softened(text: string, cue: { start: number }): boolean {
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
   const words = ref.s.text.split(/\s+/).length;
-  if (ref.pb.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'”’)]*$/.test(ref.s.text))) return false;
+  if (ref.pb.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.s.text))) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
   if (RESEARCH_ACTIVITY.test(ref.s.text)) return false;
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
@@ -90,7 +90,7 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
-    && !softened(ref.s.text, c) && !/n[’']t\s+$/i.test(ref.s.text.slice(Math.max(0, c.start - 6), c.start)));
+    && !softened(ref.s.text, c) && !/n[\u2019']t\s+$/i.test(ref.s.text.slice(Math.max(0, c.start - 6), c.start)));
   const promise = PROMISE.exec(ref.s.text);
   let promised = false;
   if (!general && promise && !a.hedged) {

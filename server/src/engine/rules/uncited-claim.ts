@@ -6,7 +6,7 @@ import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Finding } from '../types.js';
 
 /** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
-const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
+const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'\u2019-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
 
 export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
   const pb = ref.pb;
