@@ -1,5 +1,6 @@
 // The server's garbage collection requests: after a burst of large garbage, and when typing stops.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { MemoryKeeper, type GcFunction } from '../../server/src/lsp/memory.js';
 
 describe('MemoryKeeper', () => {
@@ -24,5 +25,22 @@ describe('MemoryKeeper', () => {
     const keeper = new MemoryKeeper(1, 1, null);
     assert.equal(keeper.available, false);
     keeper.spent(10); // no throw, no timer left behind
+  });
+});
+
+describe('tuneHeapForServer', () => {
+  it('keeps the young generation at its initial size on this Node (the flags are read at run time)', () => {
+    // In a child process: the flags are process-wide.
+    const script = `
+      import { getHeapSpaceStatistics } from 'node:v8';
+      const { tuneHeapForServer } = await import(${JSON.stringify(new URL('../../server/src/lsp/memory.js', import.meta.url).href)});
+      if (process.env.TUNE === '1') tuneHeapForServer();
+      let keep = [];
+      for (let i = 0; i < 300; i++) { keep.push(Array.from({ length: 20000 }, (_, j) => ({ j }))); if (keep.length > 10) keep.shift(); }
+      console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+    const run = (tune: boolean) => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, TUNE: tune ? '1' : '0' } }).trim());
+    const tuned = run(true), plain = run(false);
+    assert.ok(tuned <= 4 * 1024 * 1024, `tuned new space ${tuned} bytes`);
+    assert.ok(plain > 2 * tuned, `without the flags the young generation grows (${plain} vs ${tuned} bytes)`);
   });
 });

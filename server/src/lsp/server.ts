@@ -3,6 +3,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { cachingJsonEncoder } from './encoder.js';
+import { tuneHeapForServer } from './memory.js';
 import { ClaimlintServer } from './service.js';
 
 function stdioConnection(): Connection {
@@ -20,6 +21,8 @@ function stdioConnection(): Connection {
   console.error = console.trace = log('error');
   return connection;
 }
+
+tuneHeapForServer();
 
 // stdio gets the caching encoder (see encoder.ts); other transports keep the library's defaults.
 const connection = process.argv.slice(2).includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
