@@ -91,8 +91,8 @@ export class PlacedBlock {
   index = 0;
   /** References to the block's sentences, made once (set by the rule context). */
   refs?: SentenceRef[];
-  /** What the block means for each caution (set by missing-caveat). */
-  caveats?: number;
+  /** What the block means for the cautions (set by missing-caveat). */
+  caveats?: readonly number[];
   constructor(
     readonly block: ProseBlock,
     readonly sentences: Sentence[],

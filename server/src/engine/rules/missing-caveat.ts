@@ -48,20 +48,21 @@ function needed(caution: Caution): string[][] {
   return lists;
 }
 
-/** Bits of a block, two per caution (its position in the database): 1, the block names every
- *  non-topical concept of one of its triggers, so it may hold a trigger sentence; 2, the block
- *  satisfies it. Memoised on the placed block, which lives as long as its unit's analysis: an edit
- *  does not re-examine the blocks of units it did not touch. */
-function caveatBits(pb: PlacedBlock, cautions: readonly Caution[]): number {
-  if (pb.caveats !== undefined) return pb.caveats;
+const NONE: readonly number[] = [];
+/** The cautions a block matters to, each as (position in the database << 2 | bits): bit 1, the
+ *  block names every non-topical concept of one of its triggers, so it may hold a trigger
+ *  sentence; bit 2, the block satisfies it. Most blocks matter to none. Memoised on the placed
+ *  block, which lives as long as its unit's analysis: an edit does not re-examine the blocks of
+ *  units it did not touch. */
+function caveatBits(pb: PlacedBlock, cautions: readonly Caution[]): readonly number[] {
+  if (pb.caveats) return pb.caveats;
   const named = blockConcepts(pb);
-  let bits = 0;
+  let found: number[] | undefined;
   for (let i = 0; i < cautions.length; i++) {
-    if (namesAllOfOne(named, needed(cautions[i]!))) bits |= 1 << (2 * i);
-    if (satisfiedBy(cautions[i]!, named)) bits |= 2 << (2 * i);
+    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, named) ? 2 : 0);
+    if (bits) (found ??= []).push((i << 2) | bits);
   }
-  if (cautions.length <= 15) pb.caveats = bits;
-  return bits;
+  return (pb.caveats = found ?? NONE);
 }
 
 /** Does this sentence make the caution necessary? */
@@ -83,18 +84,17 @@ export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>
   // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
   // of them for every trigger, nothing can require the caution.
   const live = cautions.map((caution) => needed(caution).some((cs) => cs.every((c) => ctx.model.concepts.has(c))));
-  if (cautions.length > 15 || !live.some(Boolean)) return cautions.length > 15 ? missingCaveatSlow(ctx) : findings;
+  if (!live.some(Boolean)) return findings;
   // One pass over the blocks: those that may hold a trigger, and the scope units already satisfied.
   const candidates: PlacedBlock[][] = cautions.map(() => []);
   const satisfied: Array<Set<number>> = cautions.map(() => new Set());
   for (const pb of ctx.model.blocks) {
     if (pb.sentences.length === 0) continue;
-    const bits = caveatBits(pb, cautions);
-    if (bits === 0) continue;
-    for (let i = 0; i < cautions.length; i++) {
+    for (const entry of caveatBits(pb, cautions)) {
+      const i = entry >> 2;
       if (!live[i]) continue;
-      if (bits & (1 << (2 * i))) candidates[i]!.push(pb);
-      if (bits & (2 << (2 * i))) satisfied[i]!.add(scopeKey(ctx, pb, cautions[i]!));
+      if (entry & 1) candidates[i]!.push(pb);
+      if (entry & 2) satisfied[i]!.add(scopeKey(ctx, pb, cautions[i]!));
     }
   }
   cautions.forEach((caution, i) => {
@@ -140,28 +140,6 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Omit
     sources: sources.map((s) => s.id),
     fixes: [cautionFix(ctx, trigger, caution, sources)],
   };
-}
-
-/** The same without per-block bits, for databases with more cautions than the bits can hold. */
-function missingCaveatSlow(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
-  const findings: Array<Omit<Finding, 'severity'>> = [];
-  for (const caution of ctx.db.cautions) {
-    if (!needed(caution).some((cs) => cs.every((c) => ctx.model.concepts.has(c)))) continue;
-    const units = new Map<number, PlacedBlock[]>();
-    for (const pb of ctx.model.blocks) {
-      if (pb.sentences.length === 0) continue;
-      const k = scopeKey(ctx, pb, caution);
-      const list = units.get(k);
-      if (list) list.push(pb);
-      else units.set(k, [pb]);
-    }
-    for (const blocks of units.values()) {
-      if (blocks.some((pb) => satisfiedBy(caution, blockConcepts(pb)))) continue;
-      const trigger = firstTrigger(ctx, blocks, caution, scopeConcepts(ctx, blocks, caution));
-      if (trigger) findings.push(finding(ctx, caution, trigger));
-    }
-  }
-  return findings;
 }
 
 /** Insert the caution with its citation after the triggering paragraph (as a sentence of it inside lists and tables). */
