@@ -156,7 +156,7 @@ export class AnalysisCache {
  * from alive: about one document's size of heap per edit until the unit is evicted. Concatenating
  * makes a rope, and slicing the rope flattens it into a new string that holds only this range.
  */
-export function detachedSlice(text: string, start: number, end: number): string {
+function detachedSlice(text: string, start: number, end: number): string {
   return (' ' + text.slice(start, end)).slice(1);
 }
 
@@ -255,9 +255,9 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
 }
 
 /**
- * The unit's blocks placed at `delta` in `model`, as its next occurrence in `model`. The layout of
- * that occurrence in the last model is reused: as it is when it did not move, updated in place
- * when it moved. Callers set section, paragraph and index.
+ * The unit's blocks placed at `delta`, as its next occurrence in this run (buildModel call). The
+ * layout of that occurrence in the last run is reused: as it is when it did not move, updated in
+ * place when it moved. Callers set section, paragraph and index.
  */
 function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
   const k = data.placedIn === run ? data.placements! : 0;
@@ -277,11 +277,10 @@ function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
     }
     return last;
   }
-  const slot = { layout: undefined } as unknown as UnitSlot;
   const layout: UnitLayout = { delta, directives: [], citations: [], footnotes: [], linkDefinitions: [], blocks: [] };
+  const slot: UnitSlot = { layout };
   layout.blocks = data.prose.blocks.map((block, i) => new PlacedBlock(block, data.sentences[i]!, layout, slot));
   shiftAll(data, layout);
-  slot.layout = layout;
   slots[k] = slot;
   return layout;
 }
@@ -341,8 +340,8 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
     let plain: ProseDocument | undefined;
     const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
     if (seen !== false) {
-      const unitText = () => (cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end));
-      plain = seen === true ? (cache!.chunks.get(key!)?.prose ?? fastProse(unitText(), 0)) : fastProse(unitText(), 0);
+      plain = (seen === true ? cache!.chunks.get(key!)?.prose : undefined)
+        ?? fastProse(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), 0);
     }
     if (key !== undefined) cache!.plainChunks.set(key, !!plain);
     if (plain) { units.push({ start: ch.start, end: ch.end, plain, key }); run = undefined; continue; }

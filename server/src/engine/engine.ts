@@ -80,7 +80,7 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
       const r = ctx.range(ref);
       for (const h of hits) matches.push({ claimId: h.claim.id, score: h.score, start: r.start - delta, end: r.end - delta });
     }
-    for (const d of sentenceFindings(ctx, ref, hits)) drafts.push(shiftDraft(d, -delta, docEnd, true));
+    for (const d of sentenceFindings(ctx, ref, hits)) drafts.push(relativeDraft(d, delta, docEnd));
   }
   drafts.sort(byPosition);
   const endEdits = drafts.some((d) => d.fixes.some((f) => f.edits.some((e) => e.start === END || e.end === END)));
@@ -143,13 +143,14 @@ function placeDraft(d: Draft, delta: number, docEnd: number, severity: Severity)
   return f;
 }
 
-/** Move a draft by `by`; edits at the document's end stay there (they append footnote definitions). */
-function shiftDraft(d: Draft, by: number, docEnd: number, toRelative = false): Draft {
-  const pos = (x: number) => (toRelative ? (x === docEnd ? END : x + by) : x === END ? docEnd : x + by);
+/** A draft at document offsets made relative to its unit at `delta` (placeDraft undoes it); edits
+ *  at the document's end become END, so they stay there (they append footnote definitions). */
+function relativeDraft(d: Draft, delta: number, docEnd: number): Draft {
+  const pos = (x: number) => (x === docEnd ? END : x - delta);
   return {
     ...d,
-    start: d.start + by,
-    end: d.end + by,
+    start: d.start - delta,
+    end: d.end - delta,
     fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: pos(e.start), end: pos(e.end) })) })),
   };
 }

@@ -1,4 +1,4 @@
-// JSON encoding of outgoing messages for stream transports (stdio, sockets). A publish carries
+// JSON encoding of outgoing messages over stdio (server.ts). A publish carries
 // every diagnostic of the document, ~1.4 MB of JSON for a 1 MB draft, on each keystroke, while the
 // DiagnosticCache hands back the same Diagnostic objects for everything the edit did not touch.
 // So each diagnostic is encoded once, kept as UTF-8 bytes keyed by its object, and a publish is
