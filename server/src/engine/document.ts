@@ -93,6 +93,8 @@ export class PlacedBlock {
   refs?: SentenceRef[];
   /** What the block means for the cautions (set by missing-caveat). */
   caveats?: readonly number[];
+  /** Concepts named anywhere in the block (blockConcepts). */
+  concepts?: Set<string>;
   constructor(
     readonly block: ProseBlock,
     readonly sentences: Sentence[],
@@ -351,14 +353,12 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   return units;
 }
 
-const blockConceptCache = new WeakMap<Sentence[], Set<string>>();
-/** Concepts named anywhere in a block, memoised on its (cached, reused) sentence list. */
+/** Concepts named anywhere in a block, memoised on the (cached, reused) placed block. */
 export function blockConcepts(pb: PlacedBlock): Set<string> {
-  let set = blockConceptCache.get(pb.sentences);
+  let set = pb.concepts;
   if (!set) {
-    set = new Set();
+    set = pb.concepts = new Set();
     for (const s of pb.sentences) s.concepts.forEach((c) => set!.add(c));
-    blockConceptCache.set(pb.sentences, set);
   }
   return set;
 }

@@ -87,8 +87,10 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
   return { drafts, matches, endEdits };
 }
 
-/** Placed finding → the unit-relative draft it was placed from (language server only). */
-const draftOf = new WeakMap<Finding, object>();
+/** On a placed finding (language server only): the unit-relative draft it was placed from. A
+ *  non-enumerable property rather than a WeakMap: thousands of weak entries made each full
+ *  collection's ephemeron marking take 20+ ms, a pause that landed on a keystroke. */
+const DRAFT = Symbol('claimlint.draft');
 
 /**
  * An identity that survives moves: the findings of a unit whose results were reused but which
@@ -97,7 +99,7 @@ const draftOf = new WeakMap<Finding, object>();
  * Equal identities mean equal code, message, records, sources and fixes up to the offsets.
  */
 export function findingIdentity(f: Finding): object {
-  return draftOf.get(f) ?? f;
+  return (f as Finding & { [DRAFT]?: object })[DRAFT] ?? f;
 }
 
 function place(results: UnitResults, delta: number, docEnd: number, config: EngineConfig, remember: boolean): Placed {
@@ -105,7 +107,7 @@ function place(results: UnitResults, delta: number, docEnd: number, config: Engi
     results, delta, docEnd,
     findings: results.drafts.map((d) => {
       const f = placeDraft(d, delta, docEnd, severityOf(config, d.code)!);
-      if (remember) draftOf.set(f, d);
+      if (remember) Object.defineProperty(f, DRAFT, { value: d });
       return f;
     }),
     matches: results.matches.map((m) => ({ claimId: m.claimId, score: m.score, start: m.start + delta, end: m.end + delta })),

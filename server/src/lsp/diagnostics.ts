@@ -67,7 +67,9 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
  * encoder (encoder.ts) keeps each one's JSON by object identity.
  */
 export class DiagnosticCache {
-  private readonly byIdentity = new WeakMap<object, { diagnostic: Diagnostic; start: number; end: number }>();
+  /** The last conversion's diagnostics by finding identity. A plain map, replaced by each
+   *  conversion, rather than a WeakMap: weak entries by the thousand make full collections slow. */
+  private byIdentity = new Map<object, { diagnostic: Diagnostic; start: number; end: number }>();
   /** The text of the last conversion: before the first character that changed since, a finding at
    *  the offsets it had then is certainly at the same line and character. */
   private lastText = '';
@@ -77,11 +79,14 @@ export class DiagnosticCache {
     const text = doc.getText();
     const unchangedBefore = commonPrefix(this.lastText, text);
     this.lastText = text;
+    const last = this.byIdentity;
+    const next = (this.byIdentity = new Map());
     return findings.map((f) => {
       const id = findingIdentity(f);
-      const hit = this.byIdentity.get(id);
+      const hit = last.get(id);
       const severity = toLspSeverity(f.severity);
       if (hit && hit.diagnostic.severity === severity) {
+        next.set(id, hit);
         if (f.end < unchangedBefore && hit.start === f.start && hit.end === f.end) return hit.diagnostic;
         const start = doc.positionAt(f.start), end = doc.positionAt(f.end);
         hit.start = f.start; hit.end = f.end;
@@ -90,7 +95,7 @@ export class DiagnosticCache {
         return (hit.diagnostic = { ...hit.diagnostic, range: { start, end } });
       }
       const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
-      this.byIdentity.set(id, { diagnostic, start: f.start, end: f.end });
+      next.set(id, { diagnostic, start: f.start, end: f.end });
       return diagnostic;
     });
   }

@@ -3,6 +3,9 @@
 // DiagnosticCache hands back the same Diagnostic objects for everything the edit did not touch.
 // So each diagnostic is encoded once, kept as UTF-8 bytes keyed by its object, and a publish is
 // the concatenation of those pieces: no 1.4 MB JSON string and no re-encoding of it per edit.
+// The pieces of a document's last publish are kept in a plain map per document (a publish replaces
+// it; an empty publish, sent when a document closes, drops it). Not a WeakMap: thousands of weak
+// entries made each full collection's ephemeron marking take tens of milliseconds.
 // (Over Node IPC, used by the VS Code client, Node serialises messages itself.)
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
 
@@ -28,7 +31,7 @@ const isPublish = (msg: Message): msg is Message & PublishMessage => {
  * mutated after they are published (the DiagnosticCache copies a diagnostic to change it).
  */
 export function cachingJsonEncoder(): ContentTypeEncoder {
-  const pieces = new WeakMap<object, Buffer>();
+  const lastPieces = new Map<string, Map<object, Buffer>>();
   // Publishes are assembled in one buffer that is reused: the writer encodes a message only after
   // the previous one was written (vscode-jsonrpc serialises writes), so the last view is no longer
   // in use. A new 1.4 MB allocation per keystroke would leave the C heap fragmented.
@@ -37,12 +40,16 @@ export function cachingJsonEncoder(): ContentTypeEncoder {
     if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg), 'utf8');
     const { uri, version, diagnostics } = msg.params;
     const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(uri)},${version === undefined ? '' : `"version":${JSON.stringify(version)},`}"diagnostics":[`, 'utf8');
+    const last = lastPieces.get(uri);
+    const pieces = new Map<object, Buffer>();
+    if (diagnostics.length) lastPieces.set(uri, pieces);
+    else lastPieces.delete(uri);
     const list: Buffer[] = new Array(diagnostics.length);
     let length = head.length + Math.max(0, diagnostics.length - 1) + 3;
     for (let i = 0; i < diagnostics.length; i++) {
       const d = diagnostics[i]!;
-      let piece = pieces.get(d);
-      if (!piece) pieces.set(d, (piece = Buffer.from(JSON.stringify(d), 'utf8')));
+      const piece = last?.get(d) ?? pieces.get(d) ?? Buffer.from(JSON.stringify(d), 'utf8');
+      pieces.set(d, piece);
       list[i] = piece;
       length += piece.length;
     }
