@@ -15,8 +15,10 @@ const docs = [
 // A long document, so that it is split into several cached units.
 const big = docs.join('\n\n') + '\n\n' + docs.join('\n\n');
 
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+// Each test draws from its own sequence, so that adding a test does not change the edits of another.
+const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+let rand = random(42);
+beforeEach(() => { rand = random(42); });
 const EDITS = ['', 'x', ' ', '\n', '\n\n', 'benzodiazepines ', '# Heading\n\n', 'lorazepam', 'in 2021', '[@williams2018]', 'may '];
 
 describe('incremental analysis', () => {
@@ -59,6 +61,16 @@ describe('incremental analysis', () => {
     text = 'Intro line.\n\n' + text;
     const cached = analyze(text, db, config, { cache });
     assert.deepEqual(cached.findings, analyze(text, db, config).findings);
+  });
+  it('re-checks the units under a heading that becomes a reference list', () => {
+    // Entries of a References section are not claims: renaming a heading changes the results of
+    // the units under it although the concepts it names do not change.
+    const cache = createAnalysisCache();
+    const before = '# Ketamine\n\nSome notes on ketamine and depression.\n\n## Notes\n\nKetamine is proven to cure depression in every patient.\n';
+    const after = before.replace('## Notes', '## References');
+    assert.equal(analyze(before, db, undefined, { cache }).findings.length, 1);
+    assert.deepEqual(analyze(after, db, undefined, { cache }).findings, analyze(after, db).findings);
+    assert.equal(analyze(after, db).findings.length, 0);
   });
   it('does not keep earlier versions of the document alive through cached units', function () {
     this.timeout(120000);

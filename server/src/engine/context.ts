@@ -37,8 +37,10 @@ export interface Requirement {
 export class RuleContext {
 
   private readonly headingCache = new Map<number, Set<string>>();
-  private readonly claimCache = new Map<Sentence, ClaimHit[]>();
-  private readonly claimCacheDoc = new Map<Sentence, ClaimHit[]>();
+  // Keyed by sentence reference, not by sentence: identical chunks share their Sentence objects,
+  // and each occurrence has its own context (the paragraph before it, its list).
+  private readonly claimCache = new Map<SentenceRef, ClaimHit[]>();
+  private readonly claimCacheDoc = new Map<SentenceRef, ClaimHit[]>();
 
   constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {}
 
@@ -159,14 +161,14 @@ export class RuleContext {
     return fromTopic;
   }
 
-  private readonly topicClaimCache = new Map<Sentence, ClaimHit[]>();
+  private readonly topicClaimCache = new Map<SentenceRef, ClaimHit[]>();
   /**
    * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
    * to enrol 40 adults" under "## The naltrexone trial"). Used only for figures, where a cue word
    * next to the number still has to tie the number to one of the claim's figures.
    */
   topicClaims(ref: SentenceRef): ClaimHit[] {
-    let hits = this.topicClaimCache.get(ref.s);
+    let hits = this.topicClaimCache.get(ref);
     if (hits) return hits;
     hits = [];
     for (const claim of this.db.figureClaims) {
@@ -174,7 +176,7 @@ export class RuleContext {
       if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
       hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
     }
-    this.topicClaimCache.set(ref.s, hits);
+    this.topicClaimCache.set(ref, hits);
     return hits;
   }
 
@@ -182,7 +184,7 @@ export class RuleContext {
    *  section headings; `Level.Document` also accepts the document's dominant topic. */
   claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
-    let hits = cache.get(ref.s);
+    let hits = cache.get(ref);
     if (hits) return hits;
     hits = [];
     for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
@@ -193,14 +195,18 @@ export class RuleContext {
       hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
     }
     hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
-    cache.set(ref.s, hits);
+    cache.set(ref, hits);
     return hits;
   }
 
   private readonly referenceSections = new Map<number, boolean>();
   /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
   inReferenceList(ref: SentenceRef): boolean {
-    const sec = ref.pb.section;
+    return this.isReferenceSection(ref.pb.section);
+  }
+
+  /** Is section `sec` (or one it is under) a References / Bibliography / Further reading section? */
+  isReferenceSection(sec: number): boolean {
     if (sec < 0) return false;
     let v = this.referenceSections.get(sec);
     if (v === undefined) {

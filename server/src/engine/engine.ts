@@ -189,7 +189,9 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     const sectionKeys = new Map<number, number>();
     const sectionKey = (sec: number) => {
       let k = sectionKeys.get(sec);
-      if (k === undefined) sectionKeys.set(sec, (k = contextId('headings:' + [...ctx.headingConcepts(sec)].sort().join(','))));
+      // What a unit's results depend on in its section: the concepts its headings name, and whether
+      // it is a reference list (whose entries are not claims).
+      if (k === undefined) sectionKeys.set(sec, (k = contextId(`headings:${[...ctx.headingConcepts(sec)].sort().join(',')}${ctx.isReferenceSection(sec) ? '|references' : ''}`)));
       return k;
     };
     const blocks = model.blocks;
