@@ -131,6 +131,22 @@ export interface DocModel {
   /** Per concept, how many blocks of the document name it. */
   blockCounts: Map<string, number>;
   sentenceCount: number;
+  /** The parse units, in document order. */
+  units: UnitRec[];
+  /** Numbers the models (buildModel calls). */
+  run: number;
+  /** Set when the model continues model `from`: its first `prefix` and last `suffix` units are that
+   *  model's, unchanged apart from moving. */
+  continued?: { from: number; prefix: number; suffix: number };
+}
+
+/** The last model built with a cache, for the next version to continue from. */
+interface LastModel {
+  run: number;
+  textLength: number;
+  model: DocModel;
+  /** Per concept number, how many blocks name it. */
+  counts: Int32Array;
 }
 
 /** Per-document cache: unit hash → analysed unit. Only units used by the last run are kept.
@@ -150,6 +166,14 @@ export class AnalysisCache {
   /** Ids are never reused, even after the map is cleared: a stale unit key must not match. */
   nextContext = 0;
   db?: CompiledDatabase;
+  /** The last model, unless the run that built it was cut short. */
+  last?: LastModel;
+  /** Units that continued models dropped: evicted in batches unless used again. */
+  orphans: Array<{ key: string; data: ChunkData; at: number }> = [];
+  /** How many distinct cached units the last model uses. */
+  live = 0;
+  /** The engine's unit-loop output for the last model (see engine.ts). */
+  lastFound?: unknown;
 }
 
 /**
@@ -182,18 +206,131 @@ function analyseChunk(text: string, c: CompiledDatabase, plain?: ProseDocument):
 /** Numbers the buildModel calls (see ChunkData.placedIn). */
 let runs = 0;
 
+/**
+ * One occurrence of a parse unit in a model, in document order (units without prose blocks too),
+ * with where its contributions sit in the model's arrays. A model continued from the last one
+ * (spliceModel) keeps the records of its unchanged units, updated in place.
+ */
+export interface UnitRec {
+  key?: string;
+  data: ChunkData;
+  layout: UnitLayout;
+  slot?: UnitSlot;
+  start: number;
+  blocksFrom: number;
+  blockCount: number;
+  sectionFrom: number;
+  paragraphFrom: number;
+  paragraphs: number;
+  directivesFrom: number;
+  citationsFrom: number;
+  footnotesFrom: number;
+  linksFrom: number;
+  sentences: number;
+  /** Where the unit's findings and claim matches sit in the engine's unit-loop output (set by the engine). */
+  foundFrom: number;
+  foundCount: number;
+  matchesFrom: number;
+  matchesCount: number;
+}
+
+/** Appends units to a model's arrays, numbering blocks, sections and paragraphs as it goes. */
+class ModelAppender {
+  readonly blocks: PlacedBlock[] = [];
+  readonly sections: PlacedSection[] = [];
+  readonly directives: Directive[] = [];
+  readonly citations: CitationRef[] = [];
+  readonly footnotes: FootnoteDef[] = [];
+  readonly linkDefinitions: Array<{ label: string; url: string; start: number; end: number }> = [];
+  readonly recs: UnitRec[] = [];
+  sentences = 0;
+  /** Counts before the first appended unit (non-zero when appending after a kept prefix). */
+  constructor(private readonly base = { blocks: 0, sections: 0, paragraphs: 0, directives: 0, citations: 0, footnotes: 0, links: 0 }) {}
+
+  append(key: string | undefined, data: ChunkData, start: number, run: number): UnitRec {
+    const b = this.base;
+    const blocksFrom = b.blocks + this.blocks.length;
+    const sectionBase = b.sections + this.sections.length;
+    for (const s of data.prose.sections) {
+      this.sections.push({ heading: s.heading, depth: s.depth, start: s.start + start, end: s.end + start, headingBlock: s.headingBlock + blocksFrom, parent: -1 });
+    }
+    const layout = placeUnit(data, start, run);
+    const paragraphFrom = b.paragraphs;
+    let maxParagraph = -1;
+    let sentences = 0;
+    for (let i = 0; i < layout.blocks.length; i++) {
+      const pb = layout.blocks[i]!;
+      const block = pb.block;
+      pb.section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
+      pb.paragraph = paragraphFrom + block.paragraph;
+      pb.index = blocksFrom + i;
+      if (block.paragraph > maxParagraph) maxParagraph = block.paragraph;
+      this.blocks.push(pb);
+      sentences += pb.sentences.length;
+    }
+    this.sentences += sentences;
+    b.paragraphs += maxParagraph + 1;
+    const rec: UnitRec = {
+      key, data, layout, slot: layout.blocks[0]?.slot, start,
+      blocksFrom, blockCount: layout.blocks.length, sectionFrom: sectionBase, paragraphFrom, paragraphs: maxParagraph + 1,
+      directivesFrom: b.directives + this.directives.length, citationsFrom: b.citations + this.citations.length,
+      footnotesFrom: b.footnotes + this.footnotes.length, linksFrom: b.links + this.linkDefinitions.length,
+      sentences, foundFrom: 0, foundCount: 0, matchesFrom: 0, matchesCount: 0,
+    };
+    for (const x of layout.directives) this.directives.push(x);
+    for (const x of layout.citations) this.citations.push(x);
+    for (const x of layout.footnotes) this.footnotes.push(x);
+    for (const x of layout.linkDefinitions) this.linkDefinitions.push(x);
+    this.recs.push(rec);
+    return rec;
+  }
+}
+
+/** Sets each section's end (the next heading of the same or a higher level, else the document's
+ *  end) and parent (the nearest earlier section of a higher level), in one pass with a stack. */
+function linkSections(secs: PlacedSection[], docEnd: number): void {
+  const open: number[] = [];
+  for (let i = 0; i < secs.length; i++) {
+    const depth = secs[i]!.depth;
+    while (open.length > 0 && secs[open[open.length - 1]!]!.depth >= depth) secs[open.pop()!]!.end = secs[i]!.start;
+    secs[i]!.parent = open.length > 0 ? open[open.length - 1]! : -1;
+    open.push(i);
+  }
+  for (const i of open) secs[i]!.end = docEnd;
+}
+
+/** Concepts named in the document and their block counts, from per-concept-number counts. */
+function conceptTotals(counts: Int32Array, c: CompiledDatabase): { concepts: Set<string>; blockCounts: Map<string, number> } {
+  const concepts = new Set<string>();
+  const blockCounts = new Map<string, number>();
+  counts.forEach((n, k) => {
+    if (n === 0) return;
+    concepts.add(c.conceptNames[k]!);
+    blockCounts.set(c.conceptNames[k]!, n);
+  });
+  return { concepts, blockCounts };
+}
+
+function addCounts(counts: Int32Array, pairs: Int32Array, sign: 1 | -1): void {
+  for (let k = 0; k < pairs.length; k += 2) counts[pairs[k]!]! += sign * pairs[k + 1]!;
+}
+
 export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCache, token?: CancellationToken): DocModel {
-  if (cache && cache.db !== c) { cache.chunks.clear(); cache.repeated.clear(); cache.db = c; }
+  if (cache && cache.db !== c) { cache.chunks.clear(); cache.repeated.clear(); cache.db = c; cache.last = undefined; cache.orphans = []; }
   const generation = cache ? ++cache.generation : 0;
   const run = ++runs;
+  const units = parseUnits(text, cache);
+  if (cache?.last) {
+    const spliced = spliceModel(text, c, cache, units, run, generation, token);
+    if (spliced) return spliced;
+  }
+  // The full build moves cached layouts as it goes: until it completes, there is no last model
+  // to continue from.
+  if (cache) cache.last = undefined;
   let used = 0;
-  const model: DocModel = {
-    text, blocks: [], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [],
-    concepts: new Set(), blockCounts: new Map(), sentenceCount: 0,
-  };
-  let paragraphBase = 0;
+  const out = new ModelAppender();
   const counts = new Int32Array(c.conceptNames.length);
-  for (const ch of parseUnits(text, cache)) {
+  for (const ch of units) {
     // A cancelled run keeps the units it analysed: it still makes progress for the next one.
     if (token?.isCancellationRequested) throw new CancelledError();
     let data = cache ? cache.chunks.get(ch.key!) : undefined;
@@ -202,43 +339,16 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       if (cache) cache.chunks.set(ch.key!, data);
     }
     if (cache && data.usedIn !== generation) { data.usedIn = generation; used++; }
-    const delta = ch.start;
-    const sectionBase = model.sections.length;
-    for (const s of data.prose.sections) {
-      model.sections.push({ heading: s.heading, depth: s.depth, start: s.start + delta, end: s.end + delta, headingBlock: s.headingBlock + model.blocks.length, parent: -1 });
-    }
-    const layout = placeUnit(data, delta, run);
+    const rec = out.append(ch.key, data, ch.start, run);
     if (cache && data.placements === 2) cache.repeated.add(data);
-    let maxParagraph = -1;
-    for (const pb of layout.blocks) {
-      const block = pb.block;
-      pb.section = block.section >= 0 ? block.section + sectionBase : sectionBase - 1;
-      pb.paragraph = paragraphBase + block.paragraph;
-      pb.index = model.blocks.length;
-      if (block.paragraph > maxParagraph) maxParagraph = block.paragraph;
-      model.blocks.push(pb);
-      model.sentenceCount += pb.sentences.length;
-    }
-    const pairs = unitBlockCounts(data, layout.blocks, c);
-    for (let k = 0; k < pairs.length; k += 2) counts[pairs[k]!]! += pairs[k + 1]!;
-    paragraphBase += maxParagraph + 1;
-    for (const x of layout.directives) model.directives.push(x);
-    for (const x of layout.citations) model.citations.push(x);
-    for (const x of layout.footnotes) model.footnotes.push(x);
-    for (const x of layout.linkDefinitions) model.linkDefinitions.push(x);
+    addCounts(counts, unitBlockCounts(data, rec.layout.blocks, c), 1);
   }
-  counts.forEach((n, k) => {
-    if (n === 0) return;
-    model.concepts.add(c.conceptNames[k]!);
-    model.blockCounts.set(c.conceptNames[k]!, n);
-  });
-  // Sections continue across chunks: a section ends where the next heading of the same or a higher level starts.
-  const secs = model.sections;
-  for (let i = 0; i < secs.length; i++) {
-    secs[i]!.end = text.length;
-    for (let j = i + 1; j < secs.length; j++) if (secs[j]!.depth <= secs[i]!.depth) { secs[i]!.end = secs[j]!.start; break; }
-    for (let j = i - 1; j >= 0; j--) if (secs[j]!.depth < secs[i]!.depth) { secs[i]!.parent = j; break; }
-  }
+  linkSections(out.sections, text.length);
+  const model: DocModel = {
+    text, blocks: out.blocks, sections: out.sections, directives: out.directives, citations: out.citations,
+    footnotes: out.footnotes, linkDefinitions: out.linkDefinitions, ...conceptTotals(counts, c), sentenceCount: out.sentences,
+    units: out.recs, run,
+  };
   if (cache) {
     // Occurrences that are gone (a duplicate deleted) free their slots.
     for (const data of cache.repeated) {
@@ -250,9 +360,138 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     // then an undo finds its unit still analysed.
     if (cache.chunks.size > used + 32) {
       for (const [k, data] of cache.chunks) if (data.usedIn !== generation) cache.chunks.delete(k);
+      cache.orphans = [];
     }
     if (cache.plainChunks.size > 4 * used + 1000) cache.plainChunks.clear();
+    cache.live = used;
+    cache.last = { run, textLength: text.length, model, counts };
   }
+  return model;
+}
+
+/** Units an edit may replace for the model to be continued rather than rebuilt. */
+const MAX_SPLICED_UNITS = 16;
+
+/**
+ * The model of a new version continued from the last one: the units before and after the edit
+ * are kept as they are (those after it moved by the length change, in place), and only the units
+ * the edit replaced are placed. Per keystroke this is work in proportion to the change plus one
+ * light pass over the units after it, instead of rebuilding every array of a long document.
+ * Returns undefined, for the full build, where the change adds, removes or edits a heading
+ * (sections would be renumbered, or the context of the units under them could change), involves a unit that occurs more than once, or re-uses a unit
+ * analysed before (an undo): those keep their simpler, general path.
+ */
+function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, units: Unit[], run: number, generation: number, token?: CancellationToken): DocModel | undefined {
+  const last = cache.last!;
+  const prev = last.model;
+  const recs = prev.units;
+  const delta = text.length - last.textLength;
+  const nu = units.length, nr = recs.length;
+  let p = 0;
+  while (p < nu && p < nr && units[p]!.key === recs[p]!.key && units[p]!.start === recs[p]!.start) p++;
+  let s = 0;
+  while (s < nu - p && s < nr - p && units[nu - 1 - s]!.key === recs[nr - 1 - s]!.key && units[nu - 1 - s]!.start === recs[nr - 1 - s]!.start + delta) s++;
+  const gone = recs.slice(p, nr - s);
+  const added = units.slice(p, nu - s);
+  if (gone.length > MAX_SPLICED_UNITS || added.length > MAX_SPLICED_UNITS) return undefined;
+  for (const r of gone) if (cache.repeated.has(r.data)) return undefined;
+  const datas: ChunkData[] = [];
+  for (const u of added) {
+    if (token?.isCancellationRequested) throw new CancelledError();
+    let data = cache.chunks.get(u.key!);
+    if (data) {
+      // Only a unit the edit just took out may come back (e.g. a chunk boundary moved): any other
+      // cached unit may be in use elsewhere in the document.
+      if (!gone.some((r) => r.data === data) || datas.includes(data)) return undefined;
+    } else {
+      data = analyseChunk(detachedSlice(text, u.start, u.end), c, u.plain);
+      cache.chunks.set(u.key!, data);
+    }
+    datas.push(data);
+  }
+  if (headingSignature(gone.map((r) => r.data)) !== headingSignature(datas)) return undefined;
+
+  // From here on the last model is changed in place: nothing below may be interrupted.
+  const before = p > 0 ? recs[p - 1] : undefined;
+  const base = before
+    ? {
+      blocks: before.blocksFrom + before.blockCount, sections: before.sectionFrom + before.data.prose.sections.length,
+      paragraphs: before.paragraphFrom + before.paragraphs, directives: before.directivesFrom + before.layout.directives.length,
+      citations: before.citationsFrom + before.layout.citations.length, footnotes: before.footnotesFrom + before.layout.footnotes.length,
+      links: before.linksFrom + before.layout.linkDefinitions.length,
+    }
+    : { blocks: 0, sections: 0, paragraphs: 0, directives: 0, citations: 0, footnotes: 0, links: 0 };
+  const start = { ...base };
+  const after = s > 0 ? recs[nr - s] : undefined;
+  const end = after
+    ? { blocks: after.blocksFrom, paragraphs: after.paragraphFrom, directives: after.directivesFrom, citations: after.citationsFrom, footnotes: after.footnotesFrom, links: after.linksFrom }
+    : { blocks: prev.blocks.length, paragraphs: -1, directives: prev.directives.length, citations: prev.citations.length, footnotes: prev.footnotes.length, links: prev.linkDefinitions.length };
+  const out = new ModelAppender(base);
+  const counts = last.counts;
+  let sentences = prev.sentenceCount;
+  for (const r of gone) {
+    addCounts(counts, unitBlockCounts(r.data, r.layout.blocks, c), -1);
+    sentences -= r.sentences;
+    if (!datas.includes(r.data) && r.key !== undefined) { cache.orphans.push({ key: r.key, data: r.data, at: generation }); cache.live--; }
+  }
+  for (let i = 0; i < added.length; i++) {
+    const data = datas[i]!;
+    if (!gone.some((r) => r.data === data)) cache.live++;
+    data.usedIn = generation;
+    const rec = out.append(added[i]!.key, data, added[i]!.start, run);
+    addCounts(counts, unitBlockCounts(data, rec.layout.blocks, c), 1);
+  }
+  sentences += out.sentences;
+
+  // The units after the change: moved by `delta`, renumbered by what the change added or removed.
+  const dBlocks = start.blocks + out.blocks.length - end.blocks;
+  const dParagraphs = after ? base.paragraphs - end.paragraphs : 0;
+  const dDirectives = start.directives + out.directives.length - end.directives;
+  const dCitations = start.citations + out.citations.length - end.citations;
+  const dFootnotes = start.footnotes + out.footnotes.length - end.footnotes;
+  const dLinks = start.links + out.linkDefinitions.length - end.links;
+  for (let i = nr - s; i < nr; i++) {
+    const r = recs[i]!;
+    if (delta !== 0) { moveLayout(r.layout, r.layout.delta + delta); r.start += delta; }
+    r.blocksFrom += dBlocks;
+    r.paragraphFrom += dParagraphs;
+    r.directivesFrom += dDirectives;
+    r.citationsFrom += dCitations;
+    r.footnotesFrom += dFootnotes;
+    r.linksFrom += dLinks;
+    if (dBlocks !== 0 || dParagraphs !== 0) {
+      for (const pb of r.layout.blocks) { pb.index += dBlocks; pb.paragraph += dParagraphs; }
+    }
+  }
+  // The changed units' sections replace theirs one for one (same levels, same heading concepts);
+  // those after them moved; every end is re-derived.
+  const sections = prev.sections;
+  for (let i = 0; i < out.sections.length; i++) sections[base.sections + i] = out.sections[i]!;
+  for (let i = base.sections + out.sections.length; i < sections.length; i++) { sections[i]!.start += delta; sections[i]!.headingBlock += dBlocks; }
+  linkSections(sections, text.length);
+
+  const model: DocModel = {
+    text,
+    blocks: prev.blocks.slice(0, start.blocks).concat(out.blocks, prev.blocks.slice(end.blocks)),
+    sections,
+    directives: prev.directives.slice(0, start.directives).concat(out.directives, prev.directives.slice(end.directives)),
+    citations: prev.citations.slice(0, start.citations).concat(out.citations, prev.citations.slice(end.citations)),
+    footnotes: prev.footnotes.slice(0, start.footnotes).concat(out.footnotes, prev.footnotes.slice(end.footnotes)),
+    linkDefinitions: prev.linkDefinitions.slice(0, start.links).concat(out.linkDefinitions, prev.linkDefinitions.slice(end.links)),
+    ...conceptTotals(counts, c),
+    sentenceCount: sentences,
+    units: recs.slice(0, p).concat(out.recs, recs.slice(nr - s)),
+    run,
+    continued: { from: last.run, prefix: p, suffix: s },
+  };
+  cache.last = { run, textLength: text.length, model, counts };
+  // Units the edits took out stay cached for a while (an undo finds them), then go in a batch: at
+  // most 32 units the model does not use are kept, as after a full build.
+  if (cache.chunks.size > cache.live + 32) {
+    for (const o of cache.orphans) if (o.data.usedIn! < o.at && cache.chunks.get(o.key) === o.data) cache.chunks.delete(o.key);
+    cache.orphans = [];
+  }
+  if (cache.plainChunks.size > 4 * nu + 1000) cache.plainChunks.clear();
   return model;
 }
 
@@ -268,15 +507,8 @@ function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
   const slots = (data.slots ??= []);
   const last = slots[k]?.layout;
   if (last) {
-    if (last.delta !== delta) {
-      // The layout belongs to the unit and the previous model is done with it: move it in place.
-      const by = delta - last.delta;
-      last.delta = delta; // and so its blocks'
-      moveAll(last.directives, by);
-      moveAll(last.citations, by);
-      moveAll(last.footnotes, by);
-      moveAll(last.linkDefinitions, by);
-    }
+    // The layout belongs to the unit and the previous model is done with it: move it in place.
+    if (last.delta !== delta) moveLayout(last, delta);
     return last;
   }
   const layout: UnitLayout = { delta, directives: [], citations: [], footnotes: [], linkDefinitions: [], blocks: [] };
@@ -285,6 +517,23 @@ function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
   shiftAll(data, layout);
   slots[k] = slot;
   return layout;
+}
+
+/** The units' headings (level and text) as one string: what the units under them depend on. */
+function headingSignature(datas: ChunkData[]): string {
+  let sig = '';
+  for (const data of datas) for (const s of data.prose.sections) sig += `${s.depth}:${s.heading}\n`;
+  return sig;
+}
+
+/** Moves a layout (and so its blocks) to `delta`, with its directives, citations, footnotes and link definitions. */
+function moveLayout(layout: UnitLayout, delta: number): void {
+  const by = delta - layout.delta;
+  layout.delta = delta;
+  moveAll(layout.directives, by);
+  moveAll(layout.citations, by);
+  moveAll(layout.footnotes, by);
+  moveAll(layout.linkDefinitions, by);
 }
 
 function moveAll(list: Array<{ start: number; end: number }>, by: number): void {

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { compile, type CompiledDatabase } from './compiled.js';
 import { Level, RuleContext, type ClaimHit, type SentenceRef } from './context.js';
 import { applyDirectives } from './directives.js';
-import { AnalysisCache, buildModel, PlacedBlock, Sentence } from './document.js';
+import { AnalysisCache, buildModel, PlacedBlock, Sentence, type UnitRec, type UnitSlot } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
 import { contradictedClaim } from './rules/contradicted-claim.js';
@@ -68,6 +68,17 @@ interface UnitResults { drafts: Draft[]; matches: ClaimMatch[]; endEdits: boolea
 /** A unit's results placed in one version of the document: reused while the unit's results, its
  *  offset and (for edits at the document's end) the document's length are unchanged. */
 interface Placed { results: UnitResults; delta: number; docEnd: number; findings: Finding[]; matches: ClaimMatch[] }
+
+/** The unit loop's output for one model, kept in the cache for the model that continues it. */
+interface UnitLoopOutput {
+  run: number;
+  docKey: string;
+  found: Finding[];
+  matches: ClaimMatch[];
+  /** Whether any unit's fixes edit at the document's end, and that end. */
+  endEdits: boolean;
+  docEnd: number;
+}
 
 const END = -1;
 function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEnd: number): UnitResults {
@@ -195,33 +206,74 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
       return k;
     };
     const blocks = model.blocks;
-    let b = 0;
-    while (b < blocks.length) {
-      if (options.token?.isCancellationRequested) throw new CancelledError();
-      const slot = blocks[b]!.slot;
-      const delta = blocks[b]!.delta;
-      let e = b;
+    let endEdits = false;
+    const runUnit = (rec: UnitRec) => {
+      const slot = rec.slot;
+      const delta = rec.layout.delta;
       let key = cache && slot ? docKey : undefined;
       let lastSection: number | undefined;
-      // The blocks of one occurrence of a unit.
-      while (e < blocks.length && blocks[e]!.slot === slot && blocks[e]!.delta === delta) {
-        const sec = blocks[e]!.section;
-        if (key !== undefined && sec !== lastSection && blocks[e]!.sentences.length) { key += `|${sectionKey(sec)}`; lastSection = sec; }
-        e++;
+      const e = rec.blocksFrom + rec.blockCount;
+      for (let b = rec.blocksFrom; b < e; b++) {
+        const sec = blocks[b]!.section;
+        if (key !== undefined && sec !== lastSection && blocks[b]!.sentences.length) { key += `|${sectionKey(sec)}`; lastSection = sec; }
       }
-      const first = b;
-      b = e;
       const saved = key !== undefined && slot?.rules?.key === key ? (slot.rules.value as UnitResults) : undefined;
-      const results = saved ?? unitResults(ctx, blocks.slice(first, e).flatMap((pb) => ctx.refsOf(pb)), delta, text.length);
+      const results = saved ?? unitResults(ctx, blocks.slice(rec.blocksFrom, e).flatMap((pb) => ctx.refsOf(pb)), delta, text.length);
       if (key !== undefined && slot && !saved) slot.rules = { key, value: results };
+      addPlaced(rec, slot, results, delta);
+    };
+    // A unit without prose blocks has no results; it still records where it sits in the output.
+    const addNothing = (rec: UnitRec) => {
+      rec.foundFrom = found.length;
+      rec.foundCount = 0;
+      rec.matchesFrom = matches.length;
+      rec.matchesCount = 0;
+    };
+    const addPlaced = (rec: UnitRec, slot: UnitSlot | undefined, results: UnitResults, delta: number) => {
       let placed = slot?.placed as Placed | undefined;
       if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
         placed = place(results, delta, text.length, config, !!cache);
-        if (key !== undefined && slot) slot.placed = placed;
+        if (cache && slot) slot.placed = placed;
       }
+      if (results.endEdits) endEdits = true;
+      rec.foundFrom = found.length;
+      rec.foundCount = placed.findings.length;
+      rec.matchesFrom = matches.length;
+      rec.matchesCount = placed.matches.length;
       for (const f of placed.findings) found.push(f);
       for (const m of placed.matches) matches.push(m);
+    };
+    const units = model.units;
+    // A model continued from the last one (buildModel) keeps the results of its unchanged units:
+    // those before the change as they were, those after it moved. Only the context must not have
+    // changed (topic, configuration, footnotes) nor, when fixes append at the document end, its length.
+    const last = cache?.lastFound as UnitLoopOutput | undefined;
+    const cont = model.continued;
+    if (cont && last && last.run === cont.from && last.docKey === docKey && !(last.endEdits && last.docEnd !== text.length)) {
+      const before = cont.prefix > 0 ? units[cont.prefix - 1]! : undefined;
+      found = last.found.slice(0, before ? before.foundFrom + before.foundCount : 0);
+      const matchesEnd = before ? before.matchesFrom + before.matchesCount : 0;
+      for (let i = 0; i < matchesEnd; i++) matches.push(last.matches[i]!);
+      endEdits = last.endEdits;
+      for (let i = cont.prefix; i < units.length - cont.suffix; i++) {
+        if (options.token?.isCancellationRequested) throw new CancelledError();
+        if (units[i]!.blockCount > 0) runUnit(units[i]!);
+        else addNothing(units[i]!);
+      }
+      for (let i = units.length - cont.suffix; i < units.length; i++) {
+        const rec = units[i]!;
+        if (rec.blockCount > 0) addPlaced(rec, rec.slot, (rec.slot!.placed as Placed).results, rec.layout.delta);
+        else addNothing(rec);
+      }
+    } else {
+      for (const rec of units) {
+        if (options.token?.isCancellationRequested) throw new CancelledError();
+        if (rec.blockCount > 0) runUnit(rec);
+        else addNothing(rec);
+      }
     }
+    // Copies: the arrays returned belong to the caller.
+    if (cache) cache.lastFound = { run: model.run, docKey, found: found.slice(), matches: matches.slice(), endEdits, docEnd: text.length } satisfies UnitLoopOutput;
     if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }
   if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
@@ -252,7 +304,7 @@ export function matchSentence(sentence: string, db: Database): Array<{ claimId: 
   const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence, 0, tokenize(sentence)));
   const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
   const pb = new PlacedBlock(block, [s], { delta: 0 });
-  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1 };
+  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1, units: [], run: 0 };
   const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
   return ctx.claims({ pb, s, i: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
 }
