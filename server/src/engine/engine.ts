@@ -25,7 +25,11 @@ export const createAnalysisCache = (): AnalysisCache => new AnalysisCache();
 
 export interface AnalyzeOptions {
   token?: CancellationToken;
-  /** Per-document cache: pass the same object for successive versions of one document. */
+  /**
+   * Per-document cache: pass the same object for successive versions of one document. Findings
+   * and matches of units that only moved are moved in place, so a result from an earlier call
+   * with the same cache may change: copy what must outlive the next call.
+   */
   cache?: AnalysisCache;
 }
 
@@ -123,6 +127,21 @@ function place(results: UnitResults, delta: number, docEnd: number, config: Engi
     }),
     matches: results.matches.map((m) => ({ claimId: m.claimId, score: m.score, start: m.start + delta, end: m.end + delta })),
   };
+}
+
+/** Moves a unit's placed findings and matches to `delta` in place: the unit moved, its results did
+ *  not change (an edit earlier in the document), and new objects for half the findings of a long
+ *  document on every keystroke were most of the engine's garbage. Not for units whose fixes edit at
+ *  the document's end (those are placed again). */
+function movePlaced(placed: Placed, delta: number): void {
+  const by = delta - placed.delta;
+  placed.delta = delta;
+  for (const f of placed.findings) {
+    f.start += by;
+    f.end += by;
+    for (const fix of f.fixes) for (const e of fix.edits) { e.start += by; e.end += by; }
+  }
+  for (const m of placed.matches) { m.start += by; m.end += by; }
 }
 
 const byPosition = (a: Draft, b: Draft) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
@@ -231,9 +250,11 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     };
     const addPlaced = (rec: UnitRec, slot: UnitSlot | undefined, results: UnitResults, delta: number) => {
       let placed = slot?.placed as Placed | undefined;
-      if (!placed || placed.results !== results || placed.delta !== delta || (results.endEdits && placed.docEnd !== text.length)) {
+      if (!placed || placed.results !== results || (results.endEdits && placed.docEnd !== text.length)) {
         placed = place(results, delta, text.length, config, !!cache);
         if (cache && slot) slot.placed = placed;
+      } else if (placed.delta !== delta) {
+        movePlaced(placed, delta);
       }
       if (results.endEdits) endEdits = true;
       rec.foundFrom = found.length;
