@@ -76,6 +76,14 @@ class AnalysedVersion implements Analysed {
   }
 }
 
+/** A run scheduled after the debounce, or (debounce 0) as soon as the current input is handled:
+ *  setImmediate rather than a 0 ms timeout, which waits for the next timer tick (about 1 ms). */
+type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate };
+function cancelPending(p: Pending): void {
+  if (p.kind === 'timeout') clearTimeout(p.handle);
+  else clearImmediate(p.handle);
+}
+
 class Run {
   cancelled = false;
   constructor(readonly version: number) {}
@@ -85,7 +93,8 @@ interface Waiter { version: number; resolve: (a: Analysed) => void; reject: (e: 
 
 interface DocState {
   uri: string;
-  timer?: NodeJS.Timeout;
+  /** A scheduled (debounced) run. */
+  timer?: Pending;
   run?: Run;
   /** Start another run when the current one ends. */
   again: boolean;
@@ -234,7 +243,7 @@ export class ClaimlintServer {
   private shutdown(): void {
     this.shutdownRequested = true;
     for (const st of this.states.values()) {
-      if (st.timer) clearTimeout(st.timer);
+      if (st.timer) cancelPending(st.timer);
       if (st.run) st.run.cancelled = true;
     }
   }
@@ -280,7 +289,7 @@ export class ClaimlintServer {
   private closed(doc: TextDocument): void {
     const st = this.states.get(doc.uri);
     if (!st) return;
-    if (st.timer) clearTimeout(st.timer);
+    if (st.timer) cancelPending(st.timer);
     if (st.run) st.run.cancelled = true;
     for (const w of st.waiters) w.reject(contentModified());
     st.waiters = [];
@@ -292,13 +301,14 @@ export class ClaimlintServer {
   }
 
   private schedule(st: DocState, delay: number): void {
-    if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => { st.timer = undefined; this.kick(st); }, delay);
+    if (st.timer) cancelPending(st.timer);
+    const fire = () => { st.timer = undefined; this.kick(st); };
+    st.timer = delay > 0 ? { kind: 'timeout', handle: setTimeout(fire, delay) } : { kind: 'immediate', handle: setImmediate(fire) };
   }
 
   /** Start an analysis now, or right after the one in flight. */
   private kick(st: DocState): void {
-    if (st.timer) { clearTimeout(st.timer); st.timer = undefined; }
+    if (st.timer) { cancelPending(st.timer); st.timer = undefined; }
     if (st.run) { st.again = true; return; }
     void this.execute(st);
   }
