@@ -52,6 +52,8 @@ export interface ChunkData {
   placements?: number;
   /** The cache generation (run) that last used the unit. */
   usedIn?: number;
+  /** How many times the current model (the cache's last) places the unit. */
+  uses?: number;
   /** Concept numbers (CompiledDatabase.conceptNumber) and how many of the unit's blocks name
    *  each, as pairs. */
   blockCounts?: Int32Array;
@@ -247,14 +249,15 @@ class ModelAppender {
   /** Counts before the first appended unit (non-zero when appending after a kept prefix). */
   constructor(private readonly base = { blocks: 0, sections: 0, paragraphs: 0, directives: 0, citations: 0, footnotes: 0, links: 0 }) {}
 
-  append(key: string | undefined, data: ChunkData, start: number, run: number): UnitRec {
+  /** @param newSlot give the occurrence a slot of its own (the unit is placed elsewhere too). */
+  append(key: string | undefined, data: ChunkData, start: number, run: number, newSlot = false): UnitRec {
     const b = this.base;
     const blocksFrom = b.blocks + this.blocks.length;
     const sectionBase = b.sections + this.sections.length;
     for (const s of data.prose.sections) {
       this.sections.push({ heading: s.heading, depth: s.depth, start: s.start + start, end: s.end + start, headingBlock: s.headingBlock + blocksFrom, parent: -1 });
     }
-    const layout = placeUnit(data, start, run);
+    const layout = newSlot ? addSlot(data, start) : placeUnit(data, start, run);
     const paragraphFrom = b.paragraphs;
     let maxParagraph = -1;
     let sentences = 0;
@@ -326,7 +329,10 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
   }
   // The full build moves cached layouts as it goes: until it completes, there is no last model
   // to continue from.
-  if (cache) cache.last = undefined;
+  if (cache?.last) {
+    for (const r of cache.last.model.units) r.data.uses = 0;
+    cache.last = undefined;
+  }
   let used = 0;
   const out = new ModelAppender();
   const counts = new Int32Array(c.conceptNames.length);
@@ -363,6 +369,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
       cache.orphans = [];
     }
     if (cache.plainChunks.size > 4 * used + 1000) cache.plainChunks.clear();
+    for (const r of out.recs) r.data.uses = r.data.placements;
     cache.live = used;
     cache.last = { run, textLength: text.length, model, counts };
   }
@@ -378,8 +385,8 @@ const MAX_SPLICED_UNITS = 16;
  * the edit replaced are placed. Per keystroke this is work in proportion to the change plus one
  * light pass over the units after it, instead of rebuilding every array of a long document.
  * Returns undefined, for the full build, where the change adds, removes or edits a heading
- * (sections would be renumbered, or the context of the units under them could change), involves a unit that occurs more than once, or re-uses a unit
- * analysed before (an undo): those keep their simpler, general path.
+ * (sections would be renumbered, or the context of the units under them could change), or
+ * replaces many units at once.
  */
 function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, units: Unit[], run: number, generation: number, token?: CancellationToken): DocModel | undefined {
   const last = cache.last!;
@@ -394,16 +401,11 @@ function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, un
   const gone = recs.slice(p, nr - s);
   const added = units.slice(p, nu - s);
   if (gone.length > MAX_SPLICED_UNITS || added.length > MAX_SPLICED_UNITS) return undefined;
-  for (const r of gone) if (cache.repeated.has(r.data)) return undefined;
   const datas: ChunkData[] = [];
   for (const u of added) {
     if (token?.isCancellationRequested) throw new CancelledError();
     let data = cache.chunks.get(u.key!);
-    if (data) {
-      // Only a unit the edit just took out may come back (e.g. a chunk boundary moved): any other
-      // cached unit may be in use elsewhere in the document.
-      if (!gone.some((r) => r.data === data) || datas.includes(data)) return undefined;
-    } else {
+    if (!data) {
       data = analyseChunk(detachedSlice(text, u.start, u.end), c, u.plain);
       cache.chunks.set(u.key!, data);
     }
@@ -429,16 +431,30 @@ function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, un
   const out = new ModelAppender(base);
   const counts = last.counts;
   let sentences = prev.sentenceCount;
+  // Occurrences out: a unit placed nowhere else any more waits among the orphans (an undo finds
+  // it); one still placed elsewhere gives up this occurrence's slot.
   for (const r of gone) {
     addCounts(counts, unitBlockCounts(r.data, r.layout.blocks, c), -1);
     sentences -= r.sentences;
-    if (!datas.includes(r.data) && r.key !== undefined) { cache.orphans.push({ key: r.key, data: r.data, at: generation }); cache.live--; }
+    r.data.uses = (r.data.uses ?? 1) - 1;
+    if (r.data.uses <= 0) {
+      r.data.uses = 0;
+      cache.live--;
+      if (r.key !== undefined) cache.orphans.push({ key: r.key, data: r.data, at: generation });
+    } else if (r.slot && r.data.slots) {
+      const k = r.data.slots.indexOf(r.slot);
+      if (k >= 0) r.data.slots.splice(k, 1);
+    }
   }
+  // Occurrences in: a unit placed elsewhere too gets a slot of its own.
   for (let i = 0; i < added.length; i++) {
     const data = datas[i]!;
-    if (!gone.some((r) => r.data === data)) cache.live++;
+    const elsewhere = (data.uses ?? 0) > 0;
+    if (!elsewhere) cache.live++;
+    data.uses = (data.uses ?? 0) + 1;
     data.usedIn = generation;
-    const rec = out.append(added[i]!.key, data, added[i]!.start, run);
+    const rec = out.append(added[i]!.key, data, added[i]!.start, run, elsewhere);
+    if (elsewhere) cache.repeated.add(data);
     addCounts(counts, unitBlockCounts(data, rec.layout.blocks, c), 1);
   }
   sentences += out.sentences;
@@ -488,7 +504,7 @@ function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, un
   // Units the edits took out stay cached for a while (an undo finds them), then go in a batch: at
   // most 32 units the model does not use are kept, as after a full build.
   if (cache.chunks.size > cache.live + 32) {
-    for (const o of cache.orphans) if (o.data.usedIn! < o.at && cache.chunks.get(o.key) === o.data) cache.chunks.delete(o.key);
+    for (const o of cache.orphans) if (o.data.uses === 0 && cache.chunks.get(o.key) === o.data) cache.chunks.delete(o.key);
     cache.orphans = [];
   }
   if (cache.plainChunks.size > 4 * nu + 1000) cache.plainChunks.clear();
@@ -511,12 +527,24 @@ function placeUnit(data: ChunkData, delta: number, run: number): UnitLayout {
     if (last.delta !== delta) moveLayout(last, delta);
     return last;
   }
+  const slot = newSlot(data, delta);
+  slots[k] = slot;
+  return slot.layout;
+}
+
+/** A new occurrence of a unit that is placed elsewhere too, with a slot of its own. */
+function addSlot(data: ChunkData, delta: number): UnitLayout {
+  const slot = newSlot(data, delta);
+  (data.slots ??= []).push(slot);
+  return slot.layout;
+}
+
+function newSlot(data: ChunkData, delta: number): UnitSlot {
   const layout: UnitLayout = { delta, directives: [], citations: [], footnotes: [], linkDefinitions: [], blocks: [] };
   const slot: UnitSlot = { layout };
   layout.blocks = data.prose.blocks.map((block, i) => new PlacedBlock(block, data.sentences[i]!, layout, slot));
   shiftAll(data, layout);
-  slots[k] = slot;
-  return layout;
+  return slot;
 }
 
 /** The units' headings (level and text) as one string: what the units under them depend on. */
