@@ -5,7 +5,7 @@
 // climb to several hundred megabytes. When typing pauses the server asks V8 for a full collection.
 // During a burst V8's own incremental collections (with the settings below) do most of the work,
 // and a forced one comes only after a large debt: it is not concurrent (gc() marks and compacts in
-// one pause, ~30 ms with a 1 MB draft open), so it delays the keystroke it meets, about one in 45
+// one pause, ~30 ms with a 1 MB draft open), so it delays the keystroke it meets: about one in 180
 // when typing without pause in a 1 MB draft.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -54,7 +54,7 @@ export class MemoryKeeper {
   /** @param budget bytes of estimated garbage that trigger a collection even while busy;
    *  @param idleMs quiet time after which the garbage of the last burst is collected. */
   constructor(
-    private readonly budget = 256 * 1024 * 1024,
+    private readonly budget = 1024 * 1024 * 1024,
     private readonly idleMs = 1000,
     /** null: collect nothing (where gc() cannot be had, and in tests). */
     private readonly gc: GcFunction | null = obtainGc() ?? null,
