@@ -81,6 +81,19 @@ describe('incremental analysis', () => {
       assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
     }
   });
+  it('a keystroke and its undo leave the first result as it was (the server rehearses one after opening)', () => {
+    const cache = createAnalysisCache();
+    const first = analyze(big, db, undefined, { cache });
+    const at = big.indexOf(' ', big.length >> 1);
+    const typed = analyze(big.slice(0, at) + '  ' + big.slice(at + 1), db, undefined, { cache });
+    assert.ok(typed.findings.some((f) => f.start > at));
+    const undone = analyze(big, db, undefined, { cache });
+    const fresh = analyze(big, db);
+    // Findings after the keystroke were moved in place and back: the first result is intact.
+    assert.deepEqual(first.findings, fresh.findings);
+    assert.deepEqual(undone.findings, fresh.findings);
+    assert.deepEqual(undone.matches, fresh.matches);
+  });
   it('continues the model across small edits exactly as a fresh build would number it', function () {
     this.timeout(120000);
     // Typing continues the last model (only the changed units are placed; those after them move):

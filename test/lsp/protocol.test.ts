@@ -136,6 +136,31 @@ describe('claimlint-server over stdio', function () {
     assert.equal(middle.length, 0);
   });
 
+  it('a large draft (rehearsed after opening) gives after an edit what a fresh open of the edited text gives', async () => {
+    // From 256 KB on, the server rehearses a keystroke and its undo after the first analysis.
+    const parts: string[] = [];
+    for (let i = 0; parts.join('\n').length < 300 * 1024; i++) parts.push(DRAFT.replace(/^# .*$/m, `# Part ${i}`));
+    const big = parts.join('\n');
+    const u = pathUri(join(ws, 'large.md'));
+    await client.open(u, big, 1);
+    const first = await client.diagnosticsFor(u, 1, 60000);
+    // The rehearsal moves findings after its keystroke and back: those of the last part are where
+    // they are in the draft alone (relative to the part's first line).
+    const lastPart = big.slice(0, big.lastIndexOf('# Part')).split('\n').length - 1;
+    const rel = (d: Diagnostic) => brief({ ...d, range: { start: { ...d.range.start, line: d.range.start.line - lastPart }, end: { ...d.range.end, line: d.range.end.line - lastPart } } });
+    const inLast = first.diagnostics.filter((d) => d.range.start.line >= lastPart).map(rel);
+    assert.ok(inLast.includes('2:0-2:46 uncited-claim 3') && inLast.includes('2:12-2:18 overstated-certainty 2') && inLast.includes('4:16-4:22 figure-mismatch 1'), inLast.join('; '));
+    const at = TextDocument.create(u, 'markdown', 1, big).positionAt(big.length >> 1);
+    await client.change(u, 2, [{ range: { start: at, end: at }, text: 'x' }]);
+    const edited = await client.diagnosticsFor(u, 2, 60000);
+    const text = TextDocument.applyEdits(TextDocument.create(u, 'markdown', 1, big), [{ range: { start: at, end: at }, newText: 'x' }]);
+    const f = pathUri(join(ws, 'large-fresh.md'));
+    await client.open(f, text, 1);
+    const fresh = await client.diagnosticsFor(f, 1, 60000);
+    assert.deepEqual(edited.diagnostics.map(brief), fresh.diagnostics.map(brief));
+    assert.deepEqual(edited.diagnostics.map((d) => d.message), fresh.diagnostics.map((d) => d.message));
+  });
+
   it('clears diagnostics and reports a null status when a document closes', async () => {
     const u = pathUri(join(ws, 'fast.md'));
     const cleared = client.nextDiagnostics(u);
