@@ -33,6 +33,9 @@ export interface Chunk {
   end: number;
   /** A hash of the chunk's text, set by the document model's cache; kept when the chunk shifts. */
   key?: string;
+  /** Set by the document model's cache: the chunk's prose when the fast path reads it, null when
+   *  it does not; kept when the chunk shifts. */
+  plain?: ProseDocument | null;
 }
 
 const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
@@ -288,8 +291,8 @@ export function chunkText(source: string): ChunkedText {
  * The chunks of `text`, given the chunks of an earlier version of it: only the region around the
  * change is scanned again. The scan restarts at the last chunk whose first line lies before the
  * change and stops at the first chunk start after the change that was a chunk start before too;
- * the chunks around the change keep their objects (shifted ones are new objects). Same result as
- * `splitTopLevelChunks(text)`.
+ * the chunks around the change keep their objects (those after it are moved in place: `prev` is
+ * consumed). Same result as `splitTopLevelChunks(text)`.
  */
 export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
   const old = prev.text;
@@ -319,12 +322,13 @@ export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
   if (r.single) return { text, chunks: r.chunks, single: true };
   const out = chunks.slice(0, k).concat(r.chunks);
   if (r.stoppedAt !== undefined) {
+    // The chunks after the change move in place (with what the cache noted on them): `prev` is
+    // the last version's split, which this one replaces.
     for (let i = upperBound(chunks, r.stoppedAt - delta - 1); i < chunks.length; i++) {
       const c = chunks[i]!;
-      if (delta === 0) { out.push(c); continue; }
-      const shifted: Chunk = { start: c.start + delta, end: c.end + delta };
-      if (c.key !== undefined) shifted.key = c.key;
-      out.push(shifted);
+      c.start += delta;
+      c.end += delta;
+      out.push(c);
     }
   }
   return { text, chunks: out, single: false };

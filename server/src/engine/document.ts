@@ -341,7 +341,7 @@ export function buildModel(text: string, c: CompiledDatabase, cache?: AnalysisCa
     if (token?.isCancellationRequested) throw new CancelledError();
     let data = cache ? cache.chunks.get(ch.key!) : undefined;
     if (!data) {
-      data = analyseChunk(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), c, ch.plain);
+      data = analyseChunk(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), c, ch.plain ?? undefined);
       if (cache) cache.chunks.set(ch.key!, data);
     }
     if (cache && data.usedIn !== generation) { data.usedIn = generation; used++; }
@@ -406,7 +406,7 @@ function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, un
     if (token?.isCancellationRequested) throw new CancelledError();
     let data = cache.chunks.get(u.key!);
     if (!data) {
-      data = analyseChunk(detachedSlice(text, u.start, u.end), c, u.plain);
+      data = analyseChunk(detachedSlice(text, u.start, u.end), c, u.plain ?? undefined);
       cache.chunks.set(u.key!, data);
     }
     datas.push(data);
@@ -600,7 +600,7 @@ let scratch = new Int32Array(0);
  *  enough that an edit re-parses little of a large document. */
 const UNIT_SIZE = 4096;
 
-interface Unit { start: number; end: number; plain?: ProseDocument; key?: string }
+interface Unit { start: number; end: number; plain?: ProseDocument | null; key?: string }
 
 /**
  * The regions parsed separately: a top-level chunk the fast path understands (fastpath.ts) is a unit
@@ -614,16 +614,17 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   const chunks = cache ? (cache.chunked = cache.chunked ? resplitChunks(cache.chunked, text) : chunkText(text)).chunks : splitTopLevelChunks(text);
   for (const ch of chunks) {
     // With a cache, a chunk seen before is recognised by its hash without re-examining its text;
-    // a chunk the re-split kept (or only shifted) keeps its hash.
+    // a chunk the re-split kept (or only shifted) keeps its hash and what the fast path made of it,
+    // and is its own unit when the fast path reads it.
     const key = cache ? (ch.key ??= unitKey(text, ch.start, ch.end)) : undefined;
-    let plain: ProseDocument | undefined;
-    const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
-    if (seen !== false) {
-      plain = (seen === true ? cache!.chunks.get(key!)?.prose : undefined)
-        ?? fastProse(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), 0);
+    let plain = ch.plain;
+    if (plain === undefined) {
+      const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
+      plain = seen === false ? null
+        : (seen === true ? cache!.chunks.get(key!)?.prose : undefined) ?? fastProse(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), 0) ?? null;
+      if (key !== undefined) { cache!.plainChunks.set(key, !!plain); ch.plain = plain; }
     }
-    if (key !== undefined) cache!.plainChunks.set(key, !!plain);
-    if (plain) { units.push({ start: ch.start, end: ch.end, plain, key }); run = undefined; continue; }
+    if (plain) { units.push(cache ? ch : { start: ch.start, end: ch.end, plain }); run = undefined; continue; }
     if (run && (!cache || ch.start - run.start < UNIT_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }
     else units.push((run = { start: ch.start, end: ch.end, key }));
   }

@@ -67,9 +67,11 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
  * encoder (encoder.ts) keeps each one's JSON by object identity.
  */
 export class DiagnosticCache {
-  /** The last conversion's diagnostics by finding identity. A plain map, replaced by each
-   *  conversion, rather than a WeakMap: weak entries by the thousand make full collections slow. */
-  private byIdentity = new Map<object, { diagnostic: Diagnostic; start: number; end: number }>();
+  /** Diagnostics by finding identity, marked with the conversion that last used them. One map for
+   *  the document's life, pruned when unused entries pile up: a new map per keystroke became old
+   *  garbage that V8 frees only in a full collection. */
+  private readonly byIdentity = new Map<object, { diagnostic: Diagnostic; start: number; end: number; used: number }>();
+  private conversions = 0;
   /** The text of the last conversion: before the first character that changed since, a finding at
    *  the offsets it had then is certainly at the same line and character. */
   private lastText = '';
@@ -79,14 +81,13 @@ export class DiagnosticCache {
     const text = doc.getText();
     const unchangedBefore = commonPrefix(this.lastText, text);
     this.lastText = text;
-    const last = this.byIdentity;
-    const next = (this.byIdentity = new Map());
-    return findings.map((f) => {
+    const now = ++this.conversions;
+    const out = findings.map((f) => {
       const id = findingIdentity(f);
-      const hit = last.get(id);
+      const hit = this.byIdentity.get(id);
       const severity = toLspSeverity(f.severity);
       if (hit && hit.diagnostic.severity === severity) {
-        next.set(id, hit);
+        hit.used = now;
         if (f.end < unchangedBefore && hit.start === f.start && hit.end === f.end) return hit.diagnostic;
         const start = doc.positionAt(f.start), end = doc.positionAt(f.end);
         hit.start = f.start; hit.end = f.end;
@@ -95,8 +96,12 @@ export class DiagnosticCache {
         return (hit.diagnostic = { ...hit.diagnostic, range: { start, end } });
       }
       const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
-      next.set(id, { diagnostic, start: f.start, end: f.end });
+      this.byIdentity.set(id, { diagnostic, start: f.start, end: f.end, used: now });
       return diagnostic;
     });
+    if (this.byIdentity.size > 2 * findings.length + 64) {
+      for (const [id, e] of this.byIdentity) if (e.used !== now) this.byIdentity.delete(id);
+    }
+    return out;
   }
 }

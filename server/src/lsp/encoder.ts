@@ -3,9 +3,8 @@
 // DiagnosticCache hands back the same Diagnostic objects for everything the edit did not touch.
 // So each diagnostic is encoded once, kept as UTF-8 bytes keyed by its object, and a publish is
 // the concatenation of those pieces: no 1.4 MB JSON string and no re-encoding of it per edit.
-// The pieces of a document's last publish are kept in a plain map per document (a publish replaces
-// it; an empty publish, sent when a document closes, drops it). Not a WeakMap: thousands of weak
-// entries made each full collection's ephemeron marking take tens of milliseconds.
+// The pieces are kept in a plain map per document, for the document's life (an empty publish, sent
+// when a document closes, drops it), and pruned to the last publish's when unused ones pile up.
 // (Over Node IPC, used by the VS Code client, Node serialises messages itself.)
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
 
@@ -40,18 +39,22 @@ export function cachingJsonEncoder(): ContentTypeEncoder {
     if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg), 'utf8');
     const { uri, version, diagnostics } = msg.params;
     const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(uri)},${version === undefined ? '' : `"version":${JSON.stringify(version)},`}"diagnostics":[`, 'utf8');
-    const last = lastPieces.get(uri);
-    const pieces = new Map<object, Buffer>();
-    if (diagnostics.length) lastPieces.set(uri, pieces);
-    else lastPieces.delete(uri);
+    let pieces = lastPieces.get(uri);
+    if (!diagnostics.length) lastPieces.delete(uri);
+    else if (!pieces) lastPieces.set(uri, (pieces = new Map()));
     const list: Buffer[] = new Array(diagnostics.length);
     let length = head.length + Math.max(0, diagnostics.length - 1) + 3;
     for (let i = 0; i < diagnostics.length; i++) {
       const d = diagnostics[i]!;
-      const piece = last?.get(d) ?? pieces.get(d) ?? Buffer.from(JSON.stringify(d), 'utf8');
-      pieces.set(d, piece);
+      let piece = pieces?.get(d);
+      if (!piece) pieces!.set(d, (piece = Buffer.from(JSON.stringify(d), 'utf8')));
       list[i] = piece;
       length += piece.length;
+    }
+    // Diagnostics a DiagnosticCache replaced (copies with a new range) leave their pieces behind.
+    if (pieces && pieces.size > 2 * diagnostics.length + 64) {
+      const keep = new Set<object>(diagnostics);
+      for (const d of pieces.keys()) if (!keep.has(d)) pieces.delete(d);
     }
     if (out.length < length) out = Buffer.allocUnsafeSlow(Math.max(length, 2 * out.length));
     let at = head.copy(out, 0);
