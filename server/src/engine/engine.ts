@@ -302,7 +302,12 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   const extra: Finding[] = [];
   for (const d of drafts) {
     const severity = severityOf(config, d.code);
-    if (severity !== undefined) extra.push({ ...d, severity });
+    if (severity === undefined) continue;
+    const f: Finding = { ...d, severity };
+    // A document-level rule may return the same draft again (unknown-citation does for a citation
+    // that only moved): the finding keeps its identity.
+    if (options.cache) Object.defineProperty(f, DRAFT, { value: d });
+    extra.push(f);
   }
   if (extra.length) found = mergeSorted(found, extra.sort(byPosition));
   // Directives are rare: the line index they need is built only when there is one.
@@ -314,7 +319,8 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   return {
     findings,
     matches,
-    citations: model.citations.map((c) => ({ key: c.key, start: c.start, end: c.end, kind: c.kind })),
+    // The model's own records (with a cache, moved in place by later edits like the findings).
+    citations: model.citations,
     sentences: model.sentenceCount,
   };
 }

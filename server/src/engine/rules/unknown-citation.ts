@@ -1,30 +1,62 @@
 // unknown-citation: a citation key that neither the claims database nor the document defines.
 import type { RuleContext } from '../context.js';
+import type { CitationRef } from '../markdown.js';
 import type { Finding } from '../types.js';
 
-export function unknownCitation(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
-  const out: Array<Omit<Finding, 'severity'>> = [];
+type Draft = Omit<Finding, 'severity'>;
+
+/** What a citation record last gave (with the language server's cache, records live across
+ *  versions and move with their unit): its finding, or null, for one database and one answer to
+ *  "is there a footnote definition of this key". Reusing the finding object keeps its identity, so
+ *  the server reuses its diagnostic too. */
+interface Verdict { db: object; defined: boolean; draft: Draft | null }
+const VERDICT = Symbol('claimlint.unknownCitation');
+
+export function unknownCitation(ctx: RuleContext): Draft[] {
+  const out: Draft[] = [];
   const defined = new Set(ctx.model.footnotes.map((f) => f.key.toLowerCase()));
   for (const c of ctx.model.citations) {
     if (c.kind === 'link') continue;
-    if (c.kind === 'footnote' && defined.has(c.key.toLowerCase())) continue;
-    if (ctx.db.source(c.key)) continue;
-    // A bare @name outside brackets is usually a handle ("@drthema"), not a Pandoc citation: only [@key] is checked.
-    if (c.kind === 'pandoc' && !insideBrackets(ctx.model.text, c.start)) continue;
-    const known = [...ctx.db.db.sources.keys()];
-    const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || k.replace(/\d+$/, '') === c.key.replace(/\d+$/, ''));
-    out.push({
-      code: 'unknown-citation',
-      message: c.kind === 'footnote'
-        ? `Footnote [^${c.key}] has no definition in this document and is not a source in the claims database${near ? ` (did you mean ${near}?)` : ''}.`
-        : `Citation key @${c.key} is not a source in the claims database${near ? ` (did you mean @${near}?)` : ''}.`,
-      start: c.start,
-      end: c.end,
-      sources: near ? [near] : [],
-      fixes: near ? renameFix(ctx.model.text, c, near) : [],
-    });
+    const isDefined = c.kind === 'footnote' && defined.has(c.key.toLowerCase());
+    const memo = (c as CitationRef & { [VERDICT]?: Verdict })[VERDICT];
+    let draft: Draft | null;
+    if (memo && memo.db === ctx.db && memo.defined === isDefined) {
+      draft = memo.draft;
+      if (draft && draft.start !== c.start) moveDraft(draft, c.start - draft.start);
+    } else {
+      draft = isDefined ? null : verdict(ctx, c);
+      if (!memo) Object.defineProperty(c, VERDICT, { value: { db: ctx.db, defined: isDefined, draft }, writable: true });
+      else (c as CitationRef & { [VERDICT]: Verdict })[VERDICT] = { db: ctx.db, defined: isDefined, draft };
+    }
+    if (draft) out.push(draft);
   }
   return out;
+}
+
+function verdict(ctx: RuleContext, c: CitationRef): Draft | null {
+  if (ctx.db.source(c.key)) return null;
+  // A bare @name outside brackets is usually a handle ("@drthema"), not a Pandoc citation: only
+  // [@key] is checked. (The line before the citation belongs to its chunk, which the record
+  // belongs to: the answer holds as long as the record.)
+  if (c.kind === 'pandoc' && !insideBrackets(ctx.model.text, c.start)) return null;
+  const known = [...ctx.db.db.sources.keys()];
+  const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || k.replace(/\d+$/, '') === c.key.replace(/\d+$/, ''));
+  return {
+    code: 'unknown-citation',
+    message: c.kind === 'footnote'
+      ? `Footnote [^${c.key}] has no definition in this document and is not a source in the claims database${near ? ` (did you mean ${near}?)` : ''}.`
+      : `Citation key @${c.key} is not a source in the claims database${near ? ` (did you mean @${near}?)` : ''}.`,
+    start: c.start,
+    end: c.end,
+    sources: near ? [near] : [],
+    fixes: near ? renameFix(ctx.model.text, c, near) : [],
+  };
+}
+
+function moveDraft(d: Draft, by: number): void {
+  d.start += by;
+  d.end += by;
+  for (const fix of d.fixes) for (const e of fix.edits) { e.start += by; e.end += by; }
 }
 
 /** Replace the key inside the citation's own span (the parser gave us the span; the key sits inside it). */
