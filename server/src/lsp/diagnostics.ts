@@ -25,7 +25,14 @@ export interface DiagnosticOptions {
   relatedInformation: boolean;
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions): Diagnostic {
+/** The parts of a diagnostic that depend only on its code, record and severity. */
+type RecordParts = Pick<Diagnostic, 'data' | 'codeDescription' | 'relatedInformation'>;
+
+/**
+ * @param shared parts already made for the same code, record and severity, reused: thousands of
+ *   diagnostics of a long draft name a few dozen records (parts are never mutated).
+ */
+export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: DiagnosticOptions, shared?: Map<string, RecordParts>): Diagnostic {
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: toLspSeverity(f.severity),
@@ -33,6 +40,20 @@ export function toDiagnostic(doc: TextDocument, f: Finding, db: Database, opts: 
     source: SOURCE,
     message: f.message,
   };
+  const key = shared ? `${f.code}|${f.severity}|${f.claimId ?? ''}|${f.cautionId ?? ''}` : '';
+  let parts = shared?.get(key);
+  if (!parts) {
+    parts = recordParts(f, db, opts);
+    shared?.set(key, parts);
+  }
+  if (parts.data) d.data = parts.data;
+  if (parts.codeDescription) d.codeDescription = parts.codeDescription;
+  if (parts.relatedInformation) d.relatedInformation = parts.relatedInformation;
+  return d;
+}
+
+function recordParts(f: Finding, db: Database, opts: DiagnosticOptions): RecordParts {
+  const d: RecordParts = {};
   // The record the finding is about; sources and fixes stay on the server (hover, code actions).
   if (f.claimId || f.cautionId) {
     const data: DiagnosticData = {};
@@ -72,6 +93,7 @@ export class DiagnosticCache {
    *  garbage that V8 frees only in a full collection. */
   private readonly byIdentity = new Map<object, { diagnostic: Diagnostic; start: number; end: number; used: number }>();
   private conversions = 0;
+  private readonly shared = new Map<string, RecordParts>();
   /** The text of the last conversion: before the first character that changed since, a finding at
    *  the offsets it had then is certainly at the same line and character. */
   private lastText = '';
@@ -95,7 +117,7 @@ export class DiagnosticCache {
         if (r.start.line === start.line && r.start.character === start.character && r.end.line === end.line && r.end.character === end.character) return hit.diagnostic;
         return (hit.diagnostic = { ...hit.diagnostic, range: { start, end } });
       }
-      const diagnostic = toDiagnostic(doc, f, this.db, this.opts);
+      const diagnostic = toDiagnostic(doc, f, this.db, this.opts, this.shared);
       this.byIdentity.set(id, { diagnostic, start: f.start, end: f.end, used: now });
       return diagnostic;
     });
