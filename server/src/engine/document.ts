@@ -10,7 +10,7 @@ import { fastProse } from './fastpath.js';
 import { hash64 } from './hash.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
-import { extractProse, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
+import { extractProse, sectionEnds, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
 import { splitSentences } from './sentences.js';
 import { CancelledError, type CancellationToken } from './types.js';
 
@@ -289,17 +289,16 @@ class ModelAppender {
   }
 }
 
-/** Sets each section's end (the next heading of the same or a higher level, else the document's
- *  end) and parent (the nearest earlier section of a higher level), in one pass with a stack. */
+/** Sets each section's end (markdown.ts's sectionEnds) and parent: the nearest earlier section of
+ *  a higher level, found with a stack of the open levels. */
 function linkSections(secs: PlacedSection[], docEnd: number): void {
+  sectionEnds(secs, docEnd);
   const open: number[] = [];
   for (let i = 0; i < secs.length; i++) {
-    const depth = secs[i]!.depth;
-    while (open.length > 0 && secs[open[open.length - 1]!]!.depth >= depth) secs[open.pop()!]!.end = secs[i]!.start;
+    while (open.length > 0 && secs[open[open.length - 1]!]!.depth >= secs[i]!.depth) open.pop();
     secs[i]!.parent = open.length > 0 ? open[open.length - 1]! : -1;
     open.push(i);
   }
-  for (const i of open) secs[i]!.end = docEnd;
 }
 
 /** Concepts named in the document and their block counts, from per-concept-number counts. */
