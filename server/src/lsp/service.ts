@@ -66,10 +66,7 @@ class AnalysedVersion implements Analysed {
     this.ignored = ctx.ignored;
   }
   get spans(): IntervalIndex<Span> {
-    return (this._spans ??= new IntervalIndex<Span>([
-      ...this.result.matches.map((m) => ({ start: m.start, end: m.end, kind: 'match' as const, match: m })),
-      ...this.result.findings.map((f) => ({ start: f.start, end: f.end, kind: 'finding' as const, finding: f })),
-    ]));
+    return (this._spans ??= spanIndex(this.result));
   }
   get citations(): IntervalIndex<Citation> {
     return (this._citations ??= new IntervalIndex(this.result.citations));
@@ -82,6 +79,26 @@ type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'
 function cancelPending(p: Pending): void {
   if (p.kind === 'timeout') clearTimeout(p.handle);
   else clearImmediate(p.handle);
+}
+
+/** The engine and the hover path run once on a short sample at start-up: the first hover in a
+ *  large draft took 10-17 ms (card code running for the first time), then ~0.3. */
+function warmUp(db: Database): void {
+  const result = analyze(WARM_UP_TEXT, db, undefined, {});
+  const spans = spanIndex(result);
+  for (const h of spans.at(result.findings[0]?.start ?? 0)) {
+    if (h.kind === 'finding') findingMd(h.finding);
+    else { const claim = db.claims.get(h.match.claimId); if (claim) mdToPlain(claimMd(db, claim)); }
+  }
+  for (const c of result.citations) citationMd(db, c.key, citedSource(db, c) ?? undefined);
+}
+
+/** Matched sentences and findings by position (hover, definition, code actions). */
+function spanIndex(result: AnalysisResult): IntervalIndex<Span> {
+  return new IntervalIndex<Span>([
+    ...result.matches.map((m) => ({ start: m.start, end: m.end, kind: 'match' as const, match: m })),
+    ...result.findings.map((f) => ({ start: f.start, end: f.end, kind: 'finding' as const, finding: f })),
+  ]);
 }
 
 /** Documents from this size on rehearse a keystroke after their first analysis. */
@@ -238,23 +255,9 @@ export class ClaimlintServer {
       }));
     }
     // Load and compile the embedded database and warm the engine and the hover cards before the
-    // first document arrives (the first hover in a large draft took 10-17 ms, then ~0.3).
+    // first document arrives.
     setImmediate(() => {
-      try {
-        const db = this.workspace.embedded();
-        const result = analyze(WARM_UP_TEXT, db, undefined, {});
-        const spans = new IntervalIndex<Span>([
-          ...result.matches.map((m) => ({ start: m.start, end: m.end, kind: 'match' as const, match: m })),
-          ...result.findings.map((f) => ({ start: f.start, end: f.end, kind: 'finding' as const, finding: f })),
-        ]);
-        for (const h of spans.at(result.findings[0]?.start ?? 0)) {
-          if (h.kind === 'finding') findingMd(h.finding);
-          else { const claim = db.claims.get(h.match.claimId); if (claim) mdToPlain(claimMd(db, claim)); }
-        }
-        for (const c of result.citations) citationMd(db, c.key, citedSource(db, c) ?? undefined);
-      } catch (e) {
-        this.analysisFailed(undefined, e);
-      }
+      try { warmUp(this.workspace.embedded()); } catch (e) { this.analysisFailed(undefined, e); }
     });
     if (this.caps.watchDynamic && this.workspace.trusted) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
