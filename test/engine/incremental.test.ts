@@ -121,6 +121,22 @@ describe('incremental analysis', () => {
     }
     assert.ok(continued > 75, `only ${continued} of 150 edits continued the model`);
   });
+  it('re-checks a list whose lead-in paragraph (another unit) changed', () => {
+    // The list item takes its topic from the paragraph before it, which is a unit of its own: the
+    // list's unit did not change, but what it inherits did.
+    const text = '# Notes\n\nOur build pipeline caches dependencies between runs.\n\n- Notably, in one study, 85% of participants reported no further suicidal ideation within a week.\n';
+    for (const edited of [
+      text.replace('caches dependencies', 'caches ketamine dependencies'), // continues the model
+      text.replace('caches dependencies', 'caches ketamine dependencies').replace('# Notes', '# Build notes'), // rebuilds it
+    ]) {
+      const cache = createAnalysisCache();
+      assert.deepEqual(analyze(text, db, undefined, { cache }).findings, []);
+      const fresh = analyze(edited, db);
+      assert.ok(fresh.findings.length > 0);
+      assert.deepEqual(analyze(edited, db, undefined, { cache }).findings, fresh.findings);
+      assert.deepEqual(analyze(text, db, undefined, { cache }).findings, []);
+    }
+  });
   it('re-checks the units under a heading that becomes a reference list', () => {
     // Entries of a References section are not claims: renaming a heading changes the results of
     // the units under it although the concepts it names do not change.

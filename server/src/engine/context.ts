@@ -110,6 +110,23 @@ export class RuleContext {
     return set;
   }
 
+  /**
+   * What a block takes from the blocks before it, as one string: for a list item, its list's
+   * earlier items and lead-in; for a table cell, the earlier cells. A unit that starts with such a
+   * block depends on the unit before it, so this is part of its cache key.
+   */
+  inheritedConcepts(pb: PlacedBlock): string {
+    if (pb.block.listItem) return [...this.listContext(pb)].sort().join(',');
+    if (pb.block.kind !== 'tableCell') return '';
+    const set = new Set<string>();
+    for (let b = pb.index - 1, n = 0; b >= 0 && n < 6; b--, n++) {
+      const prev = this.model.blocks[b]!;
+      if (prev.block.kind !== 'tableCell') break;
+      blockConcepts(prev).forEach((c) => set.add(c));
+    }
+    return [...set].sort().join(',');
+  }
+
   private readonly listCache = new Map<PlacedBlock, Set<string>>();
   /** Concepts of the blocks before a list item that belong to its list: the earlier items and the
    *  lead-in paragraph, within its section. Built from the nearest item already known, so a long

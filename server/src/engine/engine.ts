@@ -226,6 +226,8 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     };
     const blocks = model.blocks;
     let endEdits = false;
+    // A unit that starts with a list item or a table cell also takes context from the unit before it.
+    const inherits = (rec: UnitRec) => rec.blockCount > 0 && (blocks[rec.blocksFrom]!.block.listItem || blocks[rec.blocksFrom]!.block.kind === 'tableCell');
     const runUnit = (rec: UnitRec) => {
       const slot = rec.slot;
       const delta = rec.layout.delta;
@@ -236,6 +238,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
         const sec = blocks[b]!.section;
         if (key !== undefined && sec !== lastSection && blocks[b]!.sentences.length) { key += `|${sectionKey(sec)}`; lastSection = sec; }
       }
+      if (key !== undefined && inherits(rec)) key += `|lead:${contextId(ctx.inheritedConcepts(blocks[rec.blocksFrom]!))}`;
       const saved = key !== undefined && slot?.rules?.key === key ? (slot.rules.value as UnitResults) : undefined;
       const results = saved ?? unitResults(ctx, blocks.slice(rec.blocksFrom, e).flatMap((pb) => ctx.refsOf(pb)), delta, text.length);
       if (key !== undefined && slot && !saved) slot.rules = { key, value: results };
@@ -281,10 +284,15 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
         if (units[i]!.blockCount > 0) runUnit(units[i]!);
         else addNothing(units[i]!);
       }
+      // The units right after the change that start with a list item or table cell (units without
+      // prose in between do not count) may take context from it: their keys are checked again.
+      let inheriting = true;
       for (let i = units.length - cont.suffix; i < units.length; i++) {
         const rec = units[i]!;
-        if (rec.blockCount > 0) addPlaced(rec, rec.slot, (rec.slot!.placed as Placed).results, rec.layout.delta);
-        else addNothing(rec);
+        if (rec.blockCount === 0) { addNothing(rec); continue; }
+        inheriting &&= inherits(rec);
+        if (inheriting) runUnit(rec);
+        else addPlaced(rec, rec.slot, (rec.slot!.placed as Placed).results, rec.layout.delta);
       }
     } else {
       for (const rec of units) {
