@@ -8,7 +8,8 @@
 //      once the server has collected garbage while idle, and the peak (VmHWM), from /proc;
 //   5. the protocol floor: the same publish re-sent by a process that does no work, timed alike.
 // Needs a build (`npm run build`: the server bundle that bin/claimlint-server.js runs). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
-// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --json (machine-readable output);
+// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --json (machine-readable
+// output, with every edit's and hover's time);
 // env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -59,10 +60,10 @@ const nodeArgs = (process.env.CLAIMLINT_BENCH_NODE_ARGS ?? '').split(' ').filter
 const proc = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'claimlint-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
 const waiting = new Map(); // "uri#version" → resolve
-// The publishes kept: the first of the 1 MB draft and the last (for the hovers and the floor). Keeping
-// every publish until the next arrives made the measuring process's own scavenges copy 1.6 MB of
-// parsed diagnostics per edit, and those pauses were counted as the server's latency.
-const latest = new Map(); // uri → params
+// The measuring process keeps as little as it can: the first publish of the 1 MB draft (re-sent by
+// the floor) and, from the last edit's, only where its diagnostics start (the hover targets).
+// Keeping a publish while timing made its own scavenges copy ~5 MB of parsed diagnostics, and
+// those pauses were counted as the server's edit or hover latency.
 conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
   const t = performance.now();
   const key = `${p.uri}#${p.version}`;
@@ -120,12 +121,13 @@ t0 = performance.now();
 wait = diagnosticsFor(bigUri, 1);
 await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: bigText } });
 const bigFirst = await wait;
-latest.set(bigUri, bigFirst.p);
 const firstBig = bigFirst.t - t0;
 const memAfterOpen = rss();
 
 const editTimes = [];
 const editKeys = [];
+/** Positions of the last edit's diagnostics: the hovers go there. */
+let hoverTargets = [];
 const letters = 'abcdefghijklmnopqrstuvwxyz ';
 for (let i = 0; i < EDITS; i++) {
   const offset = Math.floor(rand() * docLength);
@@ -141,17 +143,16 @@ for (let i = 0; i < EDITS; i++) {
   const got = await wait;
   editTimes.push(got.t - t);
   editKeys.push(`${bigUri}#${version}`);
-  if (i === EDITS - 1) latest.set(bigUri, got.p);
+  if (i === EDITS - 1) hoverTargets = got.p.diagnostics.map((d) => ({ ...d.range.start }));
   if (GAP > 0) await new Promise((r) => setTimeout(r, GAP));
 }
 
 // 3. Hovers on flagged sentences (the card path), positions spread through the document.
-const diags = latest.get(bigUri)?.diagnostics ?? [];
+if (EDITS === 0) hoverTargets = bigFirst.p.diagnostics.map((d) => ({ ...d.range.start }));
 const hoverTimes = [];
 let cards = 0;
 for (let i = 0; i < HOVERS; i++) {
-  const d = diags.length ? diags[Math.floor(rand() * diags.length)] : undefined;
-  const position = d ? d.range.start : positionAt(Math.floor(rand() * docLength));
+  const position = hoverTargets.length ? hoverTargets[Math.floor(rand() * hoverTargets.length)] : positionAt(Math.floor(rand() * docLength));
   const t = performance.now();
   const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: bigUri }, position });
   hoverTimes.push(performance.now() - t);
@@ -177,7 +178,7 @@ const floorTimes = [];
   let got;
   ec.onNotification(PublishDiagnosticsNotification.type, (p) => got?.(p));
   ec.listen();
-  await ec.sendNotification('bench/set', latest.get(bigUri));
+  await ec.sendNotification('bench/set', bigFirst.p);
   for (let v = 1; v <= EDITS; v++) {
     const arrived = new Promise((res) => { got = res; });
     const t = performance.now();
@@ -208,7 +209,9 @@ if (asJson) {
     serverP50Ms: serverTimes.length ? pct(serverTimes, 50) : null, serverP95Ms: serverTimes.length ? pct(serverTimes, 95) : null,
     hoverP50Ms: pct(hoverTimes, 50), hoverP95Ms: pct(hoverTimes, 95), rssMB: mem.rss, settledRssMB: settled.rss, peakRssMB: settled.hwm, rssAfterOpenMB: memAfterOpen.rss,
     floorP50Ms: pct(floorTimes, 50), floorP95Ms: pct(floorTimes, 95), gapMs: GAP,
-    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length, publishBytes: Buffer.byteLength(JSON.stringify(latest.get(bigUri))),
+    // Each edit's and hover's time, and the server's own time per edit, in order (for looking into a tail).
+    editsMs: editTimes.map((x) => +x.toFixed(2)), serverEditsMs: editKeys.map((k) => serverMs.get(k) ?? null), hoversMs: hoverTimes.map((x) => +x.toFixed(2)),
+    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length, publishBytes: Buffer.byteLength(JSON.stringify(bigFirst.p)),
   }));
 } else {
   console.log(`claimlint language server — ${(bigText.length / 1024).toFixed(0)} KB document, ${bigFirst.p.diagnostics.length} diagnostics, debounce 0, seed ${SEED}, Node ${process.version}`);
