@@ -171,7 +171,7 @@ export class AnalysisCache {
   /** The last model, unless the run that built it was cut short. */
   last?: LastModel;
   /** Units that continued models dropped: evicted in batches unless used again. */
-  orphans: Array<{ key: string; data: ChunkData; at: number }> = [];
+  orphans: Array<{ key: string; data: ChunkData }> = [];
   /** How many distinct cached units the last model uses. */
   live = 0;
   /** The engine's unit-loop output for the last model (see engine.ts). */
@@ -439,7 +439,7 @@ function spliceModel(text: string, c: CompiledDatabase, cache: AnalysisCache, un
     if (r.data.uses <= 0) {
       r.data.uses = 0;
       cache.live--;
-      if (r.key !== undefined) cache.orphans.push({ key: r.key, data: r.data, at: generation });
+      if (r.key !== undefined) cache.orphans.push({ key: r.key, data: r.data });
     } else if (r.slot && r.data.slots) {
       const k = r.data.slots.indexOf(r.slot);
       if (k >= 0) r.data.slots.splice(k, 1);

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import { compile, type CompiledDatabase } from './compiled.js';
 import { Level, RuleContext, type ClaimHit, type SentenceRef } from './context.js';
 import { applyDirectives } from './directives.js';
+import { moveFinding } from './fixes.js';
 import { AnalysisCache, buildModel, PlacedBlock, Sentence, type UnitRec, type UnitSlot } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
@@ -103,8 +104,7 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
 }
 
 /** On a placed finding (language server only): the unit-relative draft it was placed from. A
- *  non-enumerable property rather than a WeakMap: thousands of weak entries made each full
- *  collection's ephemeron marking take 20+ ms, a pause that landed on a keystroke. */
+ *  non-enumerable property, so it stays out of JSON and of deep comparisons. */
 const DRAFT = Symbol('claimlint.draft');
 
 /**
@@ -136,11 +136,7 @@ function place(results: UnitResults, delta: number, docEnd: number, config: Engi
 function movePlaced(placed: Placed, delta: number): void {
   const by = delta - placed.delta;
   placed.delta = delta;
-  for (const f of placed.findings) {
-    f.start += by;
-    f.end += by;
-    for (const fix of f.fixes) for (const e of fix.edits) { e.start += by; e.end += by; }
-  }
+  for (const f of placed.findings) moveFinding(f, by);
   for (const m of placed.matches) { m.start += by; m.end += by; }
 }
 

@@ -17,6 +17,13 @@ export function citationPoint(ctx: RuleContext, ref: SentenceRef): number {
   return at > 0 ? sourceRange(ref.pb, ref.s.bs, ref.s.bs + at).end : sourceOffset(ref.pb, ref.s.bs);
 }
 
+/** Moves a finding and its fixes' edits by `by` characters, in place. */
+export function moveFinding(f: { start: number; end: number; fixes: Fix[] }, by: number): void {
+  f.start += by;
+  f.end += by;
+  for (const fix of f.fixes) for (const e of fix.edits) { e.start += by; e.end += by; }
+}
+
 export function doiUrl(s: Source): string | undefined {
   return s.DOI ? `https://doi.org/${s.DOI}` : s.URL;
 }

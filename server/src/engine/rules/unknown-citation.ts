@@ -1,5 +1,6 @@
 // unknown-citation: a citation key that neither the claims database nor the document defines.
 import type { RuleContext } from '../context.js';
+import { moveFinding } from '../fixes.js';
 import type { CitationRef } from '../markdown.js';
 import type { Finding } from '../types.js';
 
@@ -22,7 +23,7 @@ export function unknownCitation(ctx: RuleContext): Draft[] {
     let draft: Draft | null;
     if (memo && memo.db === ctx.db && memo.defined === isDefined) {
       draft = memo.draft;
-      if (draft && draft.start !== c.start) moveDraft(draft, c.start - draft.start);
+      if (draft && draft.start !== c.start) moveFinding(draft, c.start - draft.start);
     } else {
       draft = isDefined ? null : verdict(ctx, c);
       if (!memo) Object.defineProperty(c, VERDICT, { value: { db: ctx.db, defined: isDefined, draft }, writable: true });
@@ -53,11 +54,6 @@ function verdict(ctx: RuleContext, c: CitationRef): Draft | null {
   };
 }
 
-function moveDraft(d: Draft, by: number): void {
-  d.start += by;
-  d.end += by;
-  for (const fix of d.fixes) for (const e of fix.edits) { e.start += by; e.end += by; }
-}
 
 /** Replace the key inside the citation's own span (the parser gave us the span; the key sits inside it). */
 function renameFix(text: string, c: { key: string; start: number; end: number }, to: string): Finding['fixes'] {
