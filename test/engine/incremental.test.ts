@@ -23,6 +23,14 @@ let rand = random(42);
 beforeEach(() => { rand = random(42); });
 const EDITS = ['', 'x', ' ', '\n', '\n\n', 'benzodiazepines ', '# Heading\n\n', 'lorazepam', 'in 2021', '[@williams2018]', 'may '];
 
+/** The cached analysis of `text` equals a fresh one (findings and claim matches). */
+function assertSameAsFresh(text: string, cache: ReturnType<typeof createAnalysisCache>, what: string): void {
+  const cached = analyze(text, db, undefined, { cache });
+  const fresh = analyze(text, db);
+  assert.deepEqual(cached.findings, fresh.findings, what);
+  assert.deepEqual(cached.matches, fresh.matches, what);
+}
+
 describe('incremental analysis', () => {
   it('gives the same findings as a fresh run after each of 60 random edits', function () {
     this.timeout(120000);
@@ -32,10 +40,7 @@ describe('incremental analysis', () => {
       const at = Math.floor(rand() * text.length);
       const del = rand() < 0.5 ? Math.floor(rand() * 12) : 0;
       text = text.slice(0, at) + EDITS[Math.floor(rand() * EDITS.length)] + text.slice(at + del);
-      const cached = analyze(text, db, undefined, { cache });
-      const fresh = analyze(text, db);
-      assert.deepEqual(cached.findings, fresh.findings, `edit ${n} at ${at}`);
-      assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
+      assertSameAsFresh(text, cache, `edit ${n} at ${at}`);
     }
   });
   it('stays exact when identical paragraphs repeat side by side and edits move them apart', function () {
@@ -49,10 +54,7 @@ describe('incremental analysis', () => {
       const at = text.indexOf('\n\n', Math.floor(rand() * text.length));
       const insert = rand() < 0.5 ? '\n\nKetamine is proven to work in every patient.' : rand() < 0.5 ? '\n\n' + paragraphs[Math.floor(rand() * 60)] : 'x';
       text = at < 0 ? text + insert : text.slice(0, at) + insert + text.slice(at);
-      const cached = analyze(text, db, undefined, { cache });
-      const fresh = analyze(text, db);
-      assert.deepEqual(cached.findings, fresh.findings, `edit ${n} at ${at}`);
-      assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
+      assertSameAsFresh(text, cache, `edit ${n} at ${at}`);
     }
   });
   it('footnote-style fixes keep pointing at the document end after edits elsewhere', () => {
@@ -75,10 +77,7 @@ describe('incremental analysis', () => {
     for (let n = 0; n < 60; n++) {
       const at = Math.floor(rand() * text.length);
       text = text.slice(0, at) + (rand() < 0.8 ? 'x' : '') + text.slice(at + (rand() < 0.2 ? 1 : 0));
-      const cached = analyze(text, db, undefined, { cache });
-      const fresh = analyze(text, db);
-      assert.deepEqual(cached.findings, fresh.findings, `edit ${n} at ${at}`);
-      assert.deepEqual(cached.matches, fresh.matches, `edit ${n} at ${at}`);
+      assertSameAsFresh(text, cache, `edit ${n} at ${at}`);
     }
   });
   it('a keystroke and its undo leave the first result as it was (the server rehearses one after opening)', () => {
