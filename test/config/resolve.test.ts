@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   resolveConfig, createConfigCache, mergeEditorSettings, configJsonSchema, configReference, formatConfigError, findConfigFile,
 } from '../../server/src/config/index.js';
-import { CODES } from '../../server/src/engine/types.js';
+import { CODES } from '../../server/src/engine/rules/index.js';
 import { fixtures, repoRoot } from '../helpers.js';
 import { scratch } from '../cli/util.js';
 

@@ -6,7 +6,8 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import ignore, { type Ignore } from 'ignore';
 import { parseDocument, LineCounter, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { CODES, DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/types.js';
+import { CODES } from '../engine/rules/index.js';
+import { DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/types.js';
 import { ConfigSchema, SEVERITY_SETTINGS, type ConfigFile } from './schema.js';
 
 /** Config file names, in order of precedence within one folder. */

@@ -1,7 +1,7 @@
 // The `.claimlintrc` format: one zod schema validates config files (CLI and language server),
 // emits the JSON Schema for editor validation, and generates the reference table in docs/cli.md.
 import { z } from 'zod';
-import { CODES, DEFAULT_SEVERITY, type Code } from '../engine/types.js';
+import { CODES, DEFAULT_SEVERITY, type Code } from '../engine/rules/index.js';
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export const CITATION_STYLES = ['pandoc', 'footnote', 'link'] as const;

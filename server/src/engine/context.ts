@@ -42,7 +42,17 @@ export class RuleContext {
   private readonly claimCache = new Map<SentenceRef, ClaimHit[]>();
   private readonly claimCacheDoc = new Map<SentenceRef, ClaimHit[]>();
 
-  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig) {}
+  /**
+   * @param codes the diagnostic codes that exist (directives naming others are invalid)
+   */
+  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig, readonly codes: ReadonlySet<string> = new Set()) {}
+
+  private _anchored?: boolean;
+  /** Does the document name a concept some claim, contradiction or caution needs? If not, no
+   *  sentence can match anything. */
+  get anchored(): boolean {
+    return (this._anchored ??= [...this.db.anchorConcepts].some((c) => this.model.concepts.has(c)));
+  }
 
   /** References to a block's sentences. A placed block outlives one run when its unit is reused:
    *  so do its references. */

@@ -1,24 +1,21 @@
 // Inline directives: <!-- claimlint-disable-next-line CODE -- reason -->, <!-- claimlint-disable CODE -- reason -->
-// … <!-- claimlint-enable CODE -->. A directive with an unknown code or without a reason is itself reported.
+// … <!-- claimlint-enable CODE -->. A directive with an unknown code or without a reason is itself
+// reported (rules/invalid-directive.ts); here: what each directive is wrong about, and suppression.
 import { LineIndex } from './lines.js';
 import type { Directive } from './markdown.js';
-import { CODES, type Code, type Finding } from './types.js';
-
-const KNOWN = new Set<string>(CODES);
+import type { Finding } from './types.js';
 
 interface Suppression { codes: Set<string> | 'all'; from: number; to: number }
 
-export function applyDirectives(text: string, directives: Directive[], findings: Finding[], lines = new LineIndex(text)): { kept: Finding[]; problems: Array<Omit<Finding, 'severity'>> } {
+/** What is wrong with each directive, given the known codes. */
+export function directiveProblems(directives: readonly Directive[], known: ReadonlySet<string>): Array<Omit<Finding, 'severity'>> {
   const problems: Array<Omit<Finding, 'severity'>> = [];
-  const suppressions: Suppression[] = [];
-  const open = new Map<string, number>(); // code or '*' → offset where disabling began
-  const sorted = [...directives].sort((a, b) => a.start - b.start);
-  for (const d of sorted) {
-    const unknown = d.codes.filter((c) => !KNOWN.has(c));
+  for (const d of [...directives].sort((a, b) => a.start - b.start)) {
+    const unknown = d.codes.filter((c) => !known.has(c));
     if (unknown.length) {
       problems.push({
         code: 'invalid-directive',
-        message: `Unknown rule ${unknown.map((u) => `'${u}'`).join(', ')} in claimlint directive; known rules: ${CODES.join(', ')}.`,
+        message: `Unknown rule ${unknown.map((u) => `'${u}'`).join(', ')} in claimlint directive; known rules: ${[...known].join(', ')}.`,
         start: d.start, end: d.end, sources: [], fixes: [],
       });
     }
@@ -29,7 +26,17 @@ export function applyDirectives(text: string, directives: Directive[], findings:
         start: d.start, end: d.end, sources: [], fixes: [],
       });
     }
-    const codes: Set<string> | 'all' = d.codes.length ? new Set(d.codes.filter((c) => KNOWN.has(c))) : 'all';
+  }
+  return problems;
+}
+
+/** The findings no directive disables. */
+export function applyDirectives(text: string, directives: readonly Directive[], findings: Finding[], known: ReadonlySet<string>, lines = new LineIndex(text)): Finding[] {
+  const suppressions: Suppression[] = [];
+  const open = new Map<string, number>(); // code or '*' → offset where disabling began
+  const sorted = [...directives].sort((a, b) => a.start - b.start);
+  for (const d of sorted) {
+    const codes: Set<string> | 'all' = d.codes.length ? new Set(d.codes.filter((c) => known.has(c))) : 'all';
     const line = lines.positionAt(d.end).line;
     if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
       const target = d.kind === 'disable-line' ? lines.positionAt(d.start).line : line + 1;
@@ -47,8 +54,5 @@ export function applyDirectives(text: string, directives: Directive[], findings:
     }
   }
   for (const [c, from] of open) suppressions.push({ codes: c === '*' ? 'all' : new Set([c]), from, to: text.length });
-  const kept = findings.filter((f) => !suppressions.some((s) => f.start >= s.from && f.start <= s.to && (s.codes === 'all' || s.codes.has(f.code))));
-  return { kept, problems };
+  return findings.filter((f) => !suppressions.some((s) => f.start >= s.from && f.start <= s.to && (s.codes === 'all' || s.codes.has(f.code))));
 }
-
-export type { Code };

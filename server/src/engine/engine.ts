@@ -9,15 +9,9 @@ import { moveFinding } from './fixes.js';
 import { AnalysisCache, buildModel, PlacedBlock, Sentence, type UnitRec, type UnitSlot } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
-import { contradictedClaim } from './rules/contradicted-claim.js';
-import { extrapolatedEvidence } from './rules/extrapolated-evidence.js';
-import { figureMismatch } from './rules/figure-mismatch.js';
-import { missingCaveat } from './rules/missing-caveat.js';
-import { overstatedCertainty } from './rules/overstated-certainty.js';
-import { uncitedClaim } from './rules/uncited-claim.js';
-import { unknownCitation } from './rules/unknown-citation.js';
+import { CODES, DEFAULT_SEVERITY, RULES, type Draft, type Rule } from './rules/index.js';
 import {
-  CancelledError, DEFAULT_CONFIG, DEFAULT_SEVERITY, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
+  CancelledError, DEFAULT_CONFIG, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
   type EngineConfig, type Finding, type Fix, type Severity, type TextEdit,
 } from './types.js';
 
@@ -34,36 +28,27 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
 }
 
-type Draft = Omit<Finding, 'severity'>;
-
 function severityOf(config: EngineConfig, code: Code): Severity | undefined {
   const s = config.rules[code] ?? DEFAULT_SEVERITY[code];
   return s === 'off' ? undefined : s;
 }
 
-/** The sentence-level codes, most specific first: a sentence gets at most one of them. */
-const EXCLUSIVE: Code[] = ['contradicted-claim', 'figure-mismatch', 'extrapolated-evidence', 'overstated-certainty'];
+const KNOWN_CODES: ReadonlySet<string> = new Set(CODES);
+/** Sentence rules that exclude each other, most specific first: a sentence gets at most one of them. */
+const EXCLUSIVE: readonly Rule[] = RULES.filter((r) => r.scope === 'sentence' && r.precedence !== undefined).sort((a, b) => a.precedence! - b.precedence!);
+/** Sentence rules that report independently of the others. */
+const ADDITIVE: readonly Rule[] = RULES.filter((r) => r.scope === 'sentence' && r.precedence === undefined);
+const DOCUMENT_RULES: readonly Rule[] = RULES.filter((r) => r.scope === 'document');
 
 function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft[] {
   const out: Draft[] = [];
-  const enabled = (c: Code) => severityOf(ctx.config, c) !== undefined;
-  const primary = hits[0];
-  for (const code of EXCLUSIVE) {
-    if (!enabled(code)) continue;
-    let f: Draft | undefined;
-    if (code === 'contradicted-claim') f = contradictedClaim(ctx, ref);
-    else if (code === 'figure-mismatch') f = ref.s.numbers.length ? figureMismatch(ctx, ref, [...ctx.claims(ref, Level.Document), ...ctx.topicClaims(ref)]) : undefined;
-    else if (code === 'extrapolated-evidence') {
-      // Any matched claim whose evidence is narrower than the sentence's population.
-      for (const h of hits) if ((f = extrapolatedEvidence(ctx, ref, h))) break;
-    }
-    else if (primary) f = overstatedCertainty(ctx, ref, primary);
-    if (f) { out.push(f); break; }
+  const target = { kind: 'sentence', ref, hits } as const;
+  for (const rule of EXCLUSIVE) {
+    if (severityOf(ctx.config, rule.code as Code) === undefined) continue;
+    const found = rule.check(ctx, target);
+    if (found.length) { out.push(...found); break; }
   }
-  if (primary && enabled('uncited-claim')) {
-    const f = uncitedClaim(ctx, ref, primary);
-    if (f) out.push(f);
-  }
+  for (const rule of ADDITIVE) if (severityOf(ctx.config, rule.code as Code) !== undefined) out.push(...rule.check(ctx, target));
   return out;
 }
 
@@ -192,12 +177,11 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     return { findings: [], matches: [], citations: [], sentences: 0 };
   }
   const model = buildModel(text, compiled, options.cache, options.token);
-  const ctx = new RuleContext(model, compiled, config);
+  const ctx = new RuleContext(model, compiled, config, KNOWN_CODES);
   let found: Finding[] = [];
   const drafts: Draft[] = [];
   const matches: ClaimMatch[] = [];
-  const anchored = [...compiled.anchorConcepts].some((c) => model.concepts.has(c));
-  if (anchored) {
+  if (ctx.anchored) {
     // Sentence rules run unit by unit. With a cache, a unit whose text and context (section
     // headings, document topic, configuration) did not change reuses its last results, and a unit
     // that did not move either reuses its placed findings as they were.
@@ -299,9 +283,12 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     }
     // Copies: the arrays returned belong to the caller.
     if (cache) cache.lastFound = { run: model.run, docKey, found: found.slice(), matches: matches.slice(), endEdits, docEnd: text.length } satisfies UnitLoopOutput;
-    if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
   }
-  if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
+  const unsuppressible: Draft[] = [];
+  for (const rule of DOCUMENT_RULES) {
+    if (severityOf(config, rule.code as Code) === undefined) continue;
+    (rule.suppressible === false ? unsuppressible : drafts).push(...rule.check(ctx, { kind: 'document' }));
+  }
   // Unit results are in document order; the document-level findings are merged in.
   const extra: Finding[] = [];
   for (const d of drafts) {
@@ -315,9 +302,8 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   }
   if (extra.length) found = mergeSorted(found, extra.sort(byPosition));
   // Directives are rare: the line index they need is built only when there is one.
-  const { kept, problems } = model.directives.length ? applyDirectives(text, model.directives, found, new LineIndex(text)) : { kept: found, problems: [] };
-  const invalid = severityOf(config, 'invalid-directive');
-  const findings = invalid ? kept.concat(problems.map((p) => ({ ...p, severity: invalid }))) : kept;
+  const kept = model.directives.length ? applyDirectives(text, model.directives, found, KNOWN_CODES, new LineIndex(text)) : found;
+  const findings = unsuppressible.length ? kept.concat(unsuppressible.map((p) => ({ ...p, severity: severityOf(config, p.code)! }))) : kept;
   // In order already unless directives reported problems.
   for (let k = 1; k < findings.length; k++) if (byPosition(findings[k - 1]!, findings[k]!) > 0) { findings.sort(byPosition); break; }
   return {

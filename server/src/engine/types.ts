@@ -1,31 +1,13 @@
 // Shared types of the pure engine. Offsets are UTF-16 code-unit offsets into the source text
 // (what JavaScript strings index and what LSP positions count); ranges are half-open [start, end).
 
-export const CODES = [
-  'overstated-certainty',
-  'extrapolated-evidence',
-  'contradicted-claim',
-  'missing-caveat',
-  'figure-mismatch',
-  'uncited-claim',
-  'unknown-citation',
-  'invalid-directive',
-] as const;
-export type Code = (typeof CODES)[number];
+import type { Code } from './rules/index.js';
+
+/** The diagnostic codes: one rule each, listed in rules/index.ts. */
+export type { Code };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
-
-export const DEFAULT_SEVERITY: Record<Code, Severity> = {
-  'overstated-certainty': 'warning',
-  'extrapolated-evidence': 'warning',
-  'contradicted-claim': 'error',
-  'missing-caveat': 'warning',
-  'figure-mismatch': 'error',
-  'uncited-claim': 'information',
-  'unknown-citation': 'warning',
-  'invalid-directive': 'warning',
-};
 
 export type CitationStyle = 'pandoc' | 'footnote' | 'link';
 

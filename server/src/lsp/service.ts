@@ -10,7 +10,7 @@ import {
   type Diagnostic, type Hover, type HoverParams, type InitializeParams, type InitializeResult, type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DOCS_URL } from '../cli/rules.js';
+import { DOCS_URL } from '../engine/rules/index.js';
 import type { Database } from '../db/schema.js';
 import { analyze, createAnalysisCache } from '../engine/engine.js';
 import { CancelledError, type AnalysisResult, type Citation, type ClaimMatch, type Finding } from '../engine/types.js';

@@ -1,8 +1,8 @@
 // `--format sarif`: SARIF 2.1.0 (what GitHub code scanning and other CI dashboards ingest).
 // Regions are 1-based with UTF-16 columns (the run's columnKind); endColumn is exclusive.
 import { pathToFileURL } from 'node:url';
-import { CODES } from '../../engine/types.js';
-import { RULES, INFORMATION_URI } from '../rules.js';
+import { RULES, docsUrl } from '../../engine/rules/index.js';
+import { homepage } from '../version.js';
 import type { Range, RunReport } from '../report.js';
 import type { FormatContext } from './index.js';
 
@@ -28,7 +28,7 @@ export function formatSarif(report: RunReport, ctx: FormatContext): string {
     const location = artifactLocation(f.file, f.path);
     const result: Record<string, unknown> = {
       ruleId: d.code,
-      ruleIndex: CODES.indexOf(d.code),
+      ruleIndex: RULES.findIndex((r) => r.code === d.code),
       level: LEVEL[d.severity],
       message: { text: d.message },
       locations: [{ physicalLocation: { artifactLocation: location, region: region(d.range) } }],
@@ -63,14 +63,14 @@ export function formatSarif(report: RunReport, ctx: FormatContext): string {
         driver: {
           name: 'claimlint',
           ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
-          informationUri: INFORMATION_URI,
+          informationUri: homepage() ?? 'https://github.com/claimlint/claimlint',
           rules: RULES.map((r) => ({
             id: r.code,
             name: r.name,
-            shortDescription: { text: r.short },
-            fullDescription: { text: r.full },
-            helpUri: r.helpUri,
-            help: { text: `${r.full} See ${r.helpUri}` },
+            shortDescription: { text: r.description },
+            fullDescription: { text: r.details },
+            helpUri: docsUrl(r),
+            help: { text: `${r.details} See ${docsUrl(r)}` },
             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
           })),
         },

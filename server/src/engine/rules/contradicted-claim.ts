@@ -1,8 +1,8 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import type { Finding } from '../types.js';
 import { evidencePhrase } from './evidence.js';
+import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
 
@@ -32,7 +32,7 @@ function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean
   return comma > 0 && hits.every((h) => h.start > comma);
 }
 
-export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Finding, 'severity'> | undefined {
+function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
   for (const x of ctx.db.contradictionsByConcept.candidates(ref.s.concepts)) {
     // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
     const fromTopic = ctx.meets(ref, { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless }, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
@@ -70,3 +70,20 @@ export function contradictedClaim(ctx: RuleContext, ref: SentenceRef): Omit<Find
   }
   return undefined;
 }
+
+export const contradictedClaim: Rule<'contradicted-claim'> = {
+  code: 'contradicted-claim',
+  name: 'ContradictedClaim',
+  defaultSeverity: 'error',
+  description: 'The sentence asserts what the evidence refutes.',
+  details: 'The sentence asserts a statement that the evidence in the claims database contradicts; the message explains why and, where possible, offers the corrected wording.',
+  when: 'the sentence asserts what the evidence refutes',
+  docsAnchor: 'contradicted-claim',
+  scope: 'sentence',
+  precedence: 1,
+  check(ctx, t) {
+    if (t.kind !== 'sentence') return [];
+    const f = contradicted(ctx, t.ref);
+    return f ? [f] : [];
+  },
+};

@@ -27,3 +27,22 @@ export function supported(claim: Claim): string {
 }
 
 export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** Does the sentence name the narrow population the evidence comes from? */
+export function statesPopulation(claimPop: string, sentencePop: string): boolean {
+  if (claimPop === 'animals' || claimPop === 'cells') return sentencePop === 'animals' || sentencePop === 'cells';
+  return claimPop !== 'humans' && claimPop === sentencePop;
+}
+
+const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?)\b/i;
+const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
+/** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
+const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
+/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
+export function reportsResult(text: string): boolean {
+  if (PRESENT.test(text)) return false;
+  if (PAST.test(text)) return true;
+  // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
+  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
+  return false;
+}

@@ -2,9 +2,8 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { reportsResult } from './overstated-certainty.js';
-import type { Finding } from '../types.js';
-import { evidencePhrase, supported } from './evidence.js';
+import { evidencePhrase, reportsResult, supported } from './evidence.js';
+import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
 const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
@@ -12,7 +11,7 @@ const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
 };
 
-export function extrapolatedEvidence(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
+function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const claim = hit.claim;
   if (!NARROW.has(claim.population)) return undefined;
   const a = ref.s.analysis;
@@ -46,3 +45,24 @@ export function extrapolatedEvidence(ctx: RuleContext, ref: SentenceRef, hit: Cl
     fixes: fix ? [fix] : [],
   };
 }
+
+export const extrapolatedEvidence: Rule<'extrapolated-evidence'> = {
+  code: 'extrapolated-evidence',
+  name: 'ExtrapolatedEvidence',
+  defaultSeverity: 'warning',
+  description: 'Evidence from animals, a small subgroup or post-mortem tissue is presented as established in patients.',
+  details: 'The claim rests on evidence from animals, cells, post-mortem tissue or a tiny subgroup, but the sentence presents it as established in patients.',
+  when: 'evidence from animals, a tiny subgroup or post-mortem tissue presented as established in patients',
+  docsAnchor: 'extrapolated-evidence',
+  scope: 'sentence',
+  precedence: 3,
+  check(ctx, t) {
+    if (t.kind !== 'sentence') return [];
+    // Any matched claim whose evidence is narrower than the sentence's population.
+    for (const h of t.hits) {
+      const f = extrapolated(ctx, t.ref, h);
+      if (f) return [f];
+    }
+    return [];
+  },
+};

@@ -1,10 +1,10 @@
 // figure-mismatch: a number tied to a known finding differs from what the source reports.
 import type { Figure } from '../../db/schema.js';
-import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
-import type { Finding } from '../types.js';
 import { evidencePhrase } from './evidence.js';
+import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
@@ -82,7 +82,7 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   return m.bound || m.approx ? display.replace(/^(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+/i, '') : display;
 }
 
-export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Omit<Finding, 'severity'> | undefined {
+function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const text = ref.s.text;
   const seen = new Set<string>();
   for (const m of ref.s.numbers) {
@@ -129,3 +129,21 @@ export function figureMismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHi
   }
   return undefined;
 }
+
+export const figureMismatch: Rule<'figure-mismatch'> = {
+  code: 'figure-mismatch',
+  name: 'FigureMismatch',
+  defaultSeverity: 'error',
+  description: 'A number tied to a known finding differs from the source.',
+  details: 'A dose, count, percentage, year or other figure quoted with a matched claim differs from the value its source reports.',
+  when: 'a number tied to a known finding differs from the source',
+  docsAnchor: 'figure-mismatch',
+  scope: 'sentence',
+  precedence: 2,
+  check(ctx, t) {
+    if (t.kind !== 'sentence' || t.ref.s.numbers.length === 0) return [];
+    // A figure may belong to a claim whose subject only the document or the section names.
+    const f = mismatch(ctx, t.ref, [...ctx.claims(t.ref, Level.Document), ...ctx.topicClaims(t.ref)]);
+    return f ? [f] : [];
+  },
+};

@@ -4,7 +4,8 @@ import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { blockConcepts, type PlacedBlock } from '../document.js';
 import { citationEdits, citeList } from '../fixes.js';
-import type { Finding, Fix } from '../types.js';
+import type { Fix } from '../types.js';
+import type { Draft, Rule } from './rule.js';
 
 /** The scope unit a block belongs to, as a key. */
 function scopeKey(ctx: RuleContext, pb: PlacedBlock, caution: Caution): number {
@@ -78,8 +79,8 @@ function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope:
   });
 }
 
-export function missingCaveat(ctx: RuleContext): Array<Omit<Finding, 'severity'>> {
-  const findings: Array<Omit<Finding, 'severity'>> = [];
+function missingCaveats(ctx: RuleContext): Draft[] {
+  const findings: Draft[] = [];
   const cautions = ctx.db.cautions;
   // A trigger needs each of its non-topical concepts in one sentence: if the document lacks one
   // of them for every trigger, nothing can require the caution.
@@ -127,7 +128,7 @@ function firstTrigger(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution,
   return undefined;
 }
 
-function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Omit<Finding, 'severity'> {
+function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draft {
   const hit = ctx.firstHit(trigger, needed(caution).flat());
   const r = hit ? ctx.range(trigger, hit.start, hit.end) : ctx.range(trigger);
   const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
@@ -156,3 +157,16 @@ function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, source
   const edits = [{ start: end, end, newText: inline ? ` ${sentence}` : `${nl}${nl}${sentence}` }, ...cite.slice(1)];
   return { kind: 'insert-caution', title: `Add the caution: ${body.slice(0, 60)}${body.length > 60 ? '…' : ''}`, edits, safe: false };
 }
+
+export const missingCaveat: Rule<'missing-caveat'> = {
+  code: 'missing-caveat',
+  name: 'MissingCaveat',
+  defaultSeverity: 'warning',
+  description: 'A caution the evidence requires is missing from its scope.',
+  details: 'The paragraph, section or document discusses something that requires a caution (e.g. ketamine together with benzodiazepines) but no sentence in scope states it. The finding sits on the first sentence that makes the caution necessary.',
+  when: 'a required caution is absent from its scope',
+  docsAnchor: 'missing-caveat',
+  scope: 'document',
+  // Only documents that name something the database is about.
+  check: (ctx, t) => (t.kind === 'document' && ctx.anchored ? missingCaveats(ctx) : []),
+};

@@ -1,11 +1,12 @@
 // overstated-certainty: the sentence states a claim more strongly than its evidence grade allows.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import type { Finding, Fix } from '../types.js';
-import { capitalise, evidencePhrase, supported, WEAK_GRADES } from './evidence.js';
+import type { Fix } from '../types.js';
+import { capitalise, evidencePhrase, reportsResult, statesPopulation, supported, WEAK_GRADES } from './evidence.js';
+import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
-export const FACT_CERTAINTY = 4.2;
+const FACT_CERTAINTY = 4.2;
 
 /** Replacements that keep the sentence's grammar while lowering its certainty. */
 const SOFTER: Array<[RegExp, string]> = [
@@ -44,25 +45,6 @@ const PROMISE = /\byou(?:'ll| will)\b/i;
 
 const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against))/i;
 
-/** Does the sentence name the narrow population the evidence comes from? */
-export function statesPopulation(claimPop: string, sentencePop: string): boolean {
-  if (claimPop === 'animals' || claimPop === 'cells') return sentencePop === 'animals' || sentencePop === 'cells';
-  return claimPop !== 'humans' && claimPop === sentencePop;
-}
-
-const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?)\b/i;
-const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
-/** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
-const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
-/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
-export function reportsResult(text: string): boolean {
-  if (PRESENT.test(text)) return false;
-  if (PAST.test(text)) return true;
-  // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
-  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
-  return false;
-}
-
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number }): boolean {
   return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start));
@@ -80,7 +62,7 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
 }
 
-export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
+function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.s.analysis;
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
@@ -126,3 +108,20 @@ export function overstatedCertainty(ctx: RuleContext, ref: SentenceRef, hit: Cla
     fixes: fix ? [fix] : [],
   };
 }
+
+export const overstatedCertainty: Rule<'overstated-certainty'> = {
+  code: 'overstated-certainty',
+  name: 'OverstatedCertainty',
+  defaultSeverity: 'warning',
+  description: 'A claim is stated more strongly than its evidence supports.',
+  details: 'The sentence asserts a claim from the database with more certainty than its evidence grade supports (e.g. a preliminary finding stated as fact, "proven", "settled", or generalised to every patient). Hedged, negated, attributed, questioned or conditional statements are not flagged.',
+  when: 'a claim asserted more strongly than its evidence grade supports',
+  docsAnchor: 'overstated-certainty',
+  scope: 'sentence',
+  precedence: 4,
+  check(ctx, t) {
+    if (t.kind !== 'sentence' || !t.hits[0]) return [];
+    const f = overstated(ctx, t.ref, t.hits[0]);
+    return f ? [f] : [];
+  },
+};

@@ -3,19 +3,19 @@ import type { Source } from '../../db/schema.js';
 import { sourceForLink } from '../compiled.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
-import type { Finding } from '../types.js';
+import type { Draft, Rule } from './rule.js';
 
 /** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
 const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'\u2019-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
 
-export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
+function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
   const pb = ref.pb;
   const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
   if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal/i.test(c.key))) return true;
   return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
 }
 
-export function uncitedClaim(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Omit<Finding, 'severity'> | undefined {
+function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   if (hit.score < 0.75) return undefined;
   // Headings and list labels name topics; only sentences assert claims that need a source.
   if (ref.pb.block.kind === 'heading' || ref.s.text.split(/\s+/).length < 6) return undefined;
@@ -41,3 +41,19 @@ export function uncitedClaim(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit):
     fixes: primary ? sources.map((s) => citationFix(ctx, ref, s)) : [],
   };
 }
+
+export const uncitedClaim: Rule<'uncited-claim'> = {
+  code: 'uncited-claim',
+  name: 'UncitedClaim',
+  defaultSeverity: 'information',
+  description: 'A sentence that makes a known claim has no citation.',
+  details: 'The sentence matches a claim in the database but neither it nor its paragraph cites a source (a [@key] citation, a footnote, a link to the source\'s DOI/URL, or an author\u2013year reference).',
+  when: 'a sentence making a database claim has no citation in it or its paragraph',
+  docsAnchor: 'uncited-claim',
+  scope: 'sentence',
+  check(ctx, t) {
+    if (t.kind !== 'sentence' || !t.hits[0]) return [];
+    const f = uncited(ctx, t.ref, t.hits[0]);
+    return f ? [f] : [];
+  },
+};

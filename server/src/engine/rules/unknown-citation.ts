@@ -3,8 +3,7 @@ import type { RuleContext } from '../context.js';
 import { moveFinding } from '../fixes.js';
 import type { CitationRef } from '../markdown.js';
 import type { Finding } from '../types.js';
-
-type Draft = Omit<Finding, 'severity'>;
+import type { Draft, Rule } from './rule.js';
 
 /** What a citation record last gave (with the language server's cache, records live across
  *  versions and move with their unit): its finding, or null, for one database and one answer to
@@ -13,7 +12,7 @@ type Draft = Omit<Finding, 'severity'>;
 interface Verdict { db: object; defined: boolean; draft: Draft | null }
 const VERDICT = Symbol('claimlint.unknownCitation');
 
-export function unknownCitation(ctx: RuleContext): Draft[] {
+function unknownCitations(ctx: RuleContext): Draft[] {
   const out: Draft[] = [];
   const defined = new Set(ctx.model.footnotes.map((f) => f.key.toLowerCase()));
   for (const c of ctx.model.citations) {
@@ -75,3 +74,15 @@ function insideBrackets(text: string, at: number): boolean {
   if (close < 0 || (eol >= 0 && close > eol)) return false;
   return text[close + 1] !== '(' && text[close + 1] !== '[';
 }
+
+export const unknownCitation: Rule<'unknown-citation'> = {
+  code: 'unknown-citation',
+  name: 'UnknownCitation',
+  defaultSeverity: 'warning',
+  description: 'A citation key is not in the database.',
+  details: 'A citation key ([@key] or [^key]) does not name a source in the embedded database or the configured claim packs.',
+  when: '`[@key]` or `[^key]` that neither the database nor the document defines',
+  docsAnchor: 'unknown-citation',
+  scope: 'document',
+  check: (ctx, t) => (t.kind === 'document' ? unknownCitations(ctx) : []),
+};
