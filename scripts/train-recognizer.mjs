@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// `npm run train:recognizer`: learns the claim recogniser from the wording bank and writes
+// server/src/engine/recognition/weights.ts.
+//
+// Data: server/training/bank/writer-*.yaml, wordings of every claim, contradiction and caution of
+// the embedded database written by independent writers in different voices (see its README). Each
+// entry says which record it is about (target) and how it commits to it (stance, certainty).
+//
+// Three one-vs-rest logistic models (features: server/src/engine/recognition/features.ts):
+//   topic        sentence → the claim it is about (a contradiction counts as its claim), the
+//                caution it gives or makes necessary, or nothing
+//   orientation  (sentence, claim) → does it contradict the claim (deny a finding, or assert a
+//                recorded contradiction) rather than agree with it
+//   modality     sentence → proof / plain / hedged / reported / question / conditional
+//
+// Evaluation is leave-one-writer-out: trained on the other writers, scored on the one left out, so
+// the figures say how the models do on a writer they never saw. The shipped weights are trained on
+// every writer. Deterministic: seeded shuffles, fixed settings, stable orders.
+//
+// usage: node scripts/train-recognizer.mjs [--check] [--quiet]
+//   --check  train, compare with the committed weights.ts, exit 1 if they differ (nothing written)
+import { readFileSync, writeFileSync, readdirSync, existsSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'out/server/src');
+if (!existsSync(join(out, 'engine/recognition/features.js'))) execFileSync('npx', ['tsc', '-p', root], { stdio: 'inherit' });
+const load = (p) => import(pathToFileURL(join(out, p)).href);
+const { topicFeatures, orientationFeatures, modalityFeatures } = await load('engine/recognition/features.js');
+const { analyzeSentence } = await load('engine/analyzer/index.js');
+const { compile } = await load('engine/compiled.js');
+const { tokenize } = await load('engine/lexicon.js');
+const { loadEmbeddedDatabase } = await load('db/embedded.js');
+const { contextTargets, MODALITIES, TOPIC_NONE } = await load('engine/recognition/targets.js');
+
+const args = process.argv.slice(2);
+const num = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
+const L1 = num('--l1', 1e-3), FLOOR = num('--floor', 0.05);
+const check = args.includes('--check');
+const quiet = args.includes('--quiet');
+const log = (...a) => { if (!quiet) console.log(...a); };
+
+// ---------- data ----------
+const Entry = z.object({
+  target: z.string().min(1),
+  stance: z.enum(['asserts', 'denies', 'hedges', 'reports', 'asks', 'conditional']).optional(),
+  certainty: z.enum(['proof', 'plain', 'hedged']).optional(),
+  tags: z.array(z.string()).optional(),
+  context: z.string().optional(),
+  text: z.string().min(1),
+  near: z.string().optional(),
+  why: z.string().optional(),
+  figure: z.string().optional(),
+}).passthrough();
+const BankFile = z.object({ writer: z.string().min(1), voice: z.string().optional(), entries: z.array(Entry) });
+
+const bankDir = join(root, 'server/training/bank');
+const entries = [];
+for (const file of readdirSync(bankDir).filter((f) => /^writer-.*\.ya?ml$/.test(f)).sort()) {
+  const parsed = BankFile.safeParse(YAML.parse(readFileSync(join(bankDir, file), 'utf8')));
+  if (!parsed.success) { console.error(`${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`); process.exit(2); }
+  for (const e of parsed.data.entries) entries.push({ ...e, writer: parsed.data.writer });
+}
+const writers = [...new Set(entries.map((e) => e.writer))].sort();
+
+const db = loadEmbeddedDatabase(join(root, 'dist/claims.json'));
+const compiled = compile(db);
+const { targetOf, orientationOf, modalityOf } = contextTargets(db);
+const unknown = entries.filter((e) => targetOf(e.target) === undefined);
+if (unknown.length) {
+  console.error(`bank targets not in the database: ${[...new Set(unknown.map((e) => e.target))].join(', ')}`);
+  process.exit(2);
+}
+
+const conceptsOf = (text) => {
+  const toks = tokenize(text);
+  return { toks, concepts: new Set(compiled.index.find(text, 0, toks).map((h) => h.concept)) };
+};
+const rows = entries.map((e) => {
+  const { toks, concepts } = conceptsOf(e.text);
+  const view = { text: e.text, tokens: toks, concepts, context: e.context ? conceptsOf(e.context).concepts : undefined };
+  const analysis = analyzeSentence(e.text);
+  const topic = targetOf(e.target);
+  return {
+    e, topic,
+    orientation: orientationOf(e.target, e.stance),
+    modality: modalityOf(e.stance, e.certainty),
+    xTopic: topicFeatures(view),
+    xOrient: topic === TOPIC_NONE ? undefined : orientationFeatures(view, topic, analysis),
+    xModality: e.stance ? modalityFeatures(view, analysis) : undefined,
+  };
+});
+
+// ---------- one-vs-rest logistic regression (AdaGrad, L2), deterministic ----------
+function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1, seed = 1, bias0 = -2 } = {}) {
+  const C = classes.length;
+  const W = new Map(), G = new Map();
+  const bias = new Float64Array(C).fill(bias0), gb = new Float64Array(C).fill(1e-8);
+  let s = seed >>> 0;
+  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const order = examples.map((_, i) => i);
+  const z = new Float64Array(C);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    for (const i of order) {
+      const { x, y } = examples[i];
+      z.set(bias);
+      for (const [k, v] of x) { const w = W.get(k); if (w) for (let c = 0; c < C; c++) z[c] += w[c] * v; }
+      for (let c = 0; c < C; c++) z[c] = 1 / (1 + Math.exp(-z[c])) - (y.has(classes[c]) ? 1 : 0); // gradient of the loss in z
+      for (const [k, v] of x) {
+        let w = W.get(k), g = G.get(k);
+        if (!w) { W.set(k, (w = new Float64Array(C))); G.set(k, (g = new Float64Array(C).fill(1e-8))); }
+        for (let c = 0; c < C; c++) {
+          const grad = z[c] * v + l2 * w[c];
+          g[c] += grad * grad;
+          const step = lr / Math.sqrt(g[c]);
+          const next = w[c] - step * grad;
+          // L1 by soft thresholding (FOBOS): most features matter to a few classes only.
+          w[c] = next > step * l1 ? next - step * l1 : next < -step * l1 ? next + step * l1 : 0;
+        }
+      }
+      for (let c = 0; c < C; c++) { gb[c] += z[c] * z[c]; bias[c] -= (lr * z[c]) / Math.sqrt(gb[c]); }
+    }
+  }
+  return { classes, bias: Array.from(bias), W };
+}
+
+/** Scores with an exported (pruned, rounded) model, exactly as the engine will. */
+function predict(model, x) {
+  const zz = model.bias.slice();
+  for (const [k, v] of x) { const w = model.weights[k]; if (w) for (let i = 0; i < w.length; i += 2) zz[w[i]] += w[i + 1] * v; }
+  return zz.map((v, c) => ({ cls: model.classes[c], p: 1 / (1 + Math.exp(-v)) })).sort((a, b) => b.p - a.p);
+}
+
+/** Weights below `floor` are dropped and the rest rounded to 1/SCALE: a smaller file, the same decisions. */
+const SCALE = 4096;
+function exportModel(model, floor = FLOOR) {
+  const weights = {};
+  for (const k of [...model.W.keys()].sort()) {
+    const w = model.W.get(k);
+    const list = [];
+    for (let c = 0; c < w.length; c++) if (Math.abs(w[c]) >= floor) list.push(c, Math.max(-32767, Math.min(32767, Math.round(w[c] * SCALE))) / SCALE);
+    if (list.length) weights[k] = list;
+  }
+  return { classes: model.classes, bias: model.bias.map((b) => Math.round(b * 1000) / 1000), weights };
+}
+
+/** The engine's packed form (recognition/linear.ts): names in one string, typed arrays in base64. */
+function pack(m) {
+  const names = Object.keys(m.weights);
+  const offsets = new Uint32Array(names.length + 1);
+  const cls = [], wt = [];
+  names.forEach((k, i) => {
+    offsets[i] = cls.length;
+    const w = m.weights[k];
+    for (let j = 0; j < w.length; j += 2) { cls.push(w[j]); wt.push(Math.round(w[j + 1] * SCALE)); }
+  });
+  offsets[names.length] = cls.length;
+  const b64 = (typed) => Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64');
+  if (names.some((n) => n.includes('\n'))) throw new Error('a feature name contains a newline');
+  return { classes: m.classes, bias: m.bias, features: names.join('\n'), offsets: b64(offsets), classIndex: b64(Uint8Array.from(cls)), weight: b64(Int16Array.from(wt)), scale: SCALE };
+}
+
+const topicClasses = [...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort();
+const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.topic === TOPIC_NONE ? [] : [r.topic]) }));
+const orientRows = (rs) => rs.filter((r) => r.xOrient && r.orientation !== undefined);
+const orientExamples = (rs) => orientRows(rs).map((r) => ({ x: r.xOrient, y: new Set(r.orientation === 'contradicts' ? ['contradicts'] : []) }));
+const modalityRows = (rs) => rs.filter((r) => r.xModality && r.modality);
+const modalityExamples = (rs) => modalityRows(rs).map((r) => ({ x: r.xModality, y: new Set([r.modality]) }));
+
+function trainAll(rs) {
+  return {
+    topic: exportModel(trainOvR(topicExamples(rs), topicClasses)),
+    orientation: exportModel(trainOvR(orientExamples(rs), ['contradicts'])),
+    modality: exportModel(trainOvR(modalityExamples(rs), MODALITIES)),
+  };
+}
+
+// ---------- leave-one-writer-out evaluation ----------
+const report = { writers, entries: rows.length, topic: {}, orientation: {}, modality: {} };
+if (writers.length > 1) {
+  const thresholds = [0.2, 0.3, 0.4, 0.5];
+  const t = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+  let top1 = 0, nTopic = 0;
+  const o = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  let mOk = 0, mN = 0;
+  for (const w of writers) {
+    const m = trainAll(rows.filter((r) => r.e.writer !== w));
+    const test = rows.filter((r) => r.e.writer === w);
+    for (const r of test) {
+      const best = predict(m.topic, r.xTopic)[0];
+      if (r.topic !== TOPIC_NONE) { nTopic++; if (best.cls === r.topic) top1++; }
+      thresholds.forEach((th, i) => {
+        const said = best.p >= th ? best.cls : TOPIC_NONE;
+        if (said !== TOPIC_NONE && said === r.topic) t[i].tp++;
+        else { if (said !== TOPIC_NONE) t[i].fp++; if (r.topic !== TOPIC_NONE) t[i].fn++; }
+      });
+    }
+    for (const r of orientRows(test)) {
+      const said = predict(m.orientation, r.xOrient)[0].p >= 0.5, gold = r.orientation === 'contradicts';
+      o[said ? (gold ? 'tp' : 'fp') : gold ? 'fn' : 'tn']++;
+    }
+    for (const r of modalityRows(test)) { mN++; if (predict(m.modality, r.xModality)[0].cls === r.modality) mOk++; }
+  }
+  const f = (x) => Math.round(x * 1000) / 1000;
+  report.topic = { top1: f(top1 / nTopic), byThreshold: thresholds.map((th, i) => ({ th, p: f(t[i].tp / (t[i].tp + t[i].fp)), r: f(t[i].tp / (t[i].tp + t[i].fn)) })) };
+  report.orientation = { accuracy: f((o.tp + o.tn) / (o.tp + o.tn + o.fp + o.fn)), p: f(o.tp / (o.tp + o.fp)), r: f(o.tp / (o.tp + o.fn)) };
+  report.modality = { accuracy: f(mOk / mN) };
+  log(`leave-one-writer-out over ${writers.length} writers, ${rows.length} entries:`);
+  log(`  topic: top-1 ${report.topic.top1}; ${report.topic.byThreshold.map((b) => `p>=${b.th}: P ${b.p} R ${b.r}`).join('; ')}`);
+  log(`  orientation (contradicts): accuracy ${report.orientation.accuracy}, P ${report.orientation.p}, R ${report.orientation.r}`);
+  log(`  modality: accuracy ${report.modality.accuracy}`);
+}
+
+// ---------- the shipped model: every writer ----------
+const final = trainAll(rows);
+const weights = {
+  version: 1,
+  trainedOn: { writers, entries: rows.length },
+  evaluation: report,
+  topic: pack(final.topic),
+  orientation: pack(final.orientation),
+  modality: pack(final.modality),
+};
+const json = JSON.stringify(weights);
+const body = `// Generated by scripts/train-recognizer.mjs from server/training/bank (npm run train:recognizer); do not edit.\n`
+  + `import type { RecognizerWeights } from './recognizer.js';\n\n`
+  + `export const WEIGHTS: RecognizerWeights = JSON.parse(${JSON.stringify(json)});\n`;
+const target = join(root, 'server/src/engine/recognition/weights.ts');
+if (check) {
+  const same = existsSync(target) && readFileSync(target, 'utf8') === body;
+  console.log(same ? 'recogniser weights are up to date' : 'recogniser weights differ from a fresh training run: run `npm run train:recognizer`');
+  process.exitCode = same ? 0 : 1;
+} else {
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, body);
+  renameSync(tmp, target);
+  const size = (m) => `${Object.keys(m.weights).length} features, ${Object.values(m.weights).reduce((a, w) => a + w.length / 2, 0)} weights`;
+  log(`wrote ${target} (${(body.length / 1024).toFixed(0)} KB; topic ${size(final.topic)}; orientation ${size(final.orientation)}; modality ${size(final.modality)})`);
+}
