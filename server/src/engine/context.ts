@@ -7,6 +7,11 @@ import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig } from './types.js';
+import { candidateFeatures } from './recognition/match.js';
+import { recognise, type Recognition } from './recognition/recognizer.js';
+
+/** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
+export const MATCH_MIN = Number(globalThis.process?.env?.CL_MATCH_MIN ?? 0.5);
 
 export interface SentenceRef {
   pb: PlacedBlock;
@@ -21,6 +26,9 @@ export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None
 export interface ClaimHit {
   claim: Claim;
   score: number;
+  /** Set when the learned recogniser (not the claim's concepts) matched the claim: its probability
+   *  and the sentence features that pointed to it. */
+  learned?: { p: number; evidence: string[] };
   /** How many concepts the claim needs: more specific claims win ties. */
   specificity: number;
   /** Concepts supplied by the topic rather than the sentence. */
@@ -207,13 +215,49 @@ export class RuleContext {
     return hits;
   }
 
-  /** Claims the sentence asserts, best first. Topical concepts come from the paragraph and the
-   *  section headings; `Level.Document` also accepts the document's dominant topic. */
+  /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
+   *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
+   *  was not trained on (user packs) keep what the concept matcher says. Topical concepts come from
+   *  the paragraph and the section headings; `Level.Document` also accepts the document's dominant topic. */
   claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
     let hits = cache.get(ref);
     if (hits) return hits;
-    hits = [];
+    const byConcepts = this.conceptClaims(ref, maxLevel);
+    const models = this.db.recognizer;
+    const r = models ? this.recognition(ref) : null;
+    if (!models || !r) hits = byConcepts;
+    else {
+      hits = [];
+      const words = ref.s.text.split(/\s+/).length;
+      const known = new Set(models.topic.classes);
+      const candidates = new Map<string, ClaimHit>();
+      byConcepts.forEach((h) => candidates.set(h.claim.id, h));
+      for (const t of r.topics.slice(0, 3)) {
+        const claim = this.db.db.claims.get(t.cls);
+        // A claim the concepts did not find must be about a subject the sentence, its paragraph or
+        // its headings name; a confident model may also take it from the document's topic (slides
+        // and memoirs rarely repeat "ketamine").
+        if (!claim || candidates.has(claim.id) || !this.aboutSubject(ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+        candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
+      }
+      for (const h of candidates.values()) {
+        if (!known.has(h.claim.id)) { hits.push(h); continue; }
+        const rank = byConcepts.indexOf(h);
+        const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
+        const p = models.match.scores(candidateFeatures(h.claim.id, r, evidence, words))[0]!.p;
+        if (p < MATCH_MIN) continue;
+        hits.push({ ...h, score: p, learned: { p, evidence: r.evidenceFor(h.claim.id) } });
+      }
+      hits.sort((a, b) => b.score - a.score);
+    }
+    cache.set(ref, hits);
+    return hits;
+  }
+
+  /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
+  conceptClaims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
+    const hits: ClaimHit[] = [];
     for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
@@ -221,9 +265,27 @@ export class RuleContext {
       const score = (n - fromTopic.length * 0.5) / n;
       hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
     }
-    hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
-    cache.set(ref, hits);
-    return hits;
+    return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+  }
+
+  /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
+   *  or its section headings, not only somewhere in the document? */
+  aboutSubject(ref: SentenceRef, claim: Claim, maxLevel: Level = Level.Heading): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    return subject.every((c) => this.level(ref, c) <= maxLevel);
+  }
+
+  private readonly recognitions = new Map<SentenceRef, Recognition | null>();
+  /** What the learned recogniser makes of the sentence (null without a recogniser for this
+   *  database). Its context is what the paragraph says before it. */
+  recognition(ref: SentenceRef): Recognition | null {
+    let r = this.recognitions.get(ref);
+    if (r === undefined) {
+      const models = this.db.recognizer;
+      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, ref.s.analysis) : null;
+      this.recognitions.set(ref, r);
+    }
+    return r;
   }
 
   private readonly referenceSections = new Map<number, boolean>();

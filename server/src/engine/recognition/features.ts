@@ -50,14 +50,22 @@ export interface SentenceView {
   context?: Iterable<string>;
 }
 
-export function topicFeatures(s: SentenceView): Features {
+/** Cue kinds whose words say how sure the sentence is, not what it is about. */
+const HOW_SURE = new Set(['booster', 'hedge', 'attribution', 'modal']);
+
+export function topicFeatures(s: SentenceView, analysis?: Pick<SentenceAnalysis, 'cues'>): Features {
   const f: Features = new Map();
   const tokens = s.tokens ?? tokenize(s.text);
+  const cues = analysis?.cues.filter((c) => HOW_SURE.has(c.kind)) ?? [];
   let prev = '^';
   for (const t of tokens) {
     const w = t.norm;
     const stem = isNumber(w) ? '#' : stemOf(w);
+    // "Definitively shown", "may", "the authors argue": the certainty model's business; as topic
+    // words they would tie every confident sentence to the claims whose wordings are confident.
+    const sure = cues.length > 0 && cues.some((c) => t.start >= c.start && t.end <= c.end);
     if (stem === '#') add(f, 'num');
+    else if (sure) add(f, `cue:${stem}`, 0.3);
     else if (!STOP.has(w)) add(f, `s:${stem}`);
     add(f, `b:${prev}_${stem}`, 0.5);
     prev = stem;

@@ -14,19 +14,25 @@ export interface RecognizerWeights {
   topic: PackedModel;
   orientation: PackedModel;
   modality: PackedModel;
+  /** The stacked candidate model (recognition/match.ts): one class, 'match'. */
+  match: PackedModel;
 }
 
-/** The three models, decoded. */
+/** The models, decoded. */
 export interface Recognizer {
   topic: LinearModel;
   orientation: LinearModel;
   modality: LinearModel;
+  match: LinearModel;
 }
 
 const decoded = new WeakMap<RecognizerWeights, Recognizer>();
 export function recognizerOf(weights: RecognizerWeights): Recognizer {
   let r = decoded.get(weights);
-  if (!r) decoded.set(weights, (r = { topic: new LinearModel(weights.topic), orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality) }));
+  if (!r) {
+    r = { topic: new LinearModel(weights.topic), orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality), match: new LinearModel(weights.match) };
+    decoded.set(weights, r);
+  }
   return r;
 }
 
@@ -46,7 +52,7 @@ export interface Recognition {
 const FLOOR = 0.05;
 
 export function recognise(models: Recognizer, view: SentenceView, analysis: SentenceAnalysis): Recognition {
-  const xt: Features = topicFeatures(view);
+  const xt: Features = topicFeatures(view, analysis);
   const topics = models.topic.scores(xt).filter((s) => s.p >= FLOOR);
   const modalities = models.modality.scores(modalityFeatures(view, analysis));
   const orientation = new Map<string, number>();

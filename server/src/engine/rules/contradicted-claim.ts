@@ -1,5 +1,5 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
-import { Level, type RuleContext, type SentenceRef } from '../context.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { evidencePhrase } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
@@ -83,7 +83,62 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
   precedence: 1,
   check(ctx, t) {
     if (t.kind !== 'sentence') return [];
-    const f = contradicted(ctx, t.ref);
+    const f = contradicted(ctx, t.ref) ?? learnedContradiction(ctx, t.ref, t.hits);
     return f ? [f] : [];
   },
 };
+
+const WEAK = new Set(['preliminary', 'preclinical-only', 'contested']);
+const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
+const NEGATOR = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|zero)\b|n[\u2019']t\b/i;
+const ORIENT_MIN = Number(globalThis.process?.env?.CL_ORIENT_MIN ?? 0.7);
+
+/**
+ * The learned path: the recogniser says the sentence is about a claim and contradicts it (denies a
+ * finding, or states one of the claim's recorded contradictions in other words), and the sentence
+ * commits to it (plain or proof wording: not hedged, reported, asked or conditional).
+ */
+function learnedContradiction(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
+  const r = ctx.recognition(ref);
+  if (!r || !hits.length || ref.pb.block.kind === 'heading') return undefined;
+  const a = ref.s.analysis;
+  const denial = a.negated || a.negationScopes.length > 0 || NEGATOR.test(ref.s.text);
+  // A genuine condition suspends the assertion ("if", "whether"); "would" in a consequence clause does not.
+  if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
+  if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+  // A study's report of its own result is not the writer asserting anything; nor is a label.
+  if ((a.attributed && !a.boosted) || ref.s.text.split(/\s+/).length < 5) return undefined;
+  if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
+  // The sentence's main claim only: "definitively shown that it works through the opioid system"
+  // overstates the opioid finding; it is not read as denying that the mechanism is uncertain.
+  for (const h of hits.slice(0, 1)) {
+    if (!r.topics.some((t) => t.cls === h.claim.id)) continue;
+    const p = r.contradicts(h.claim.id);
+    if (globalThis.process?.env?.CL_DEBUG) console.error(`[contra] p=${p.toFixed(2)} topic=${h.claim.id} ${h.learned ? 'learned ' + h.learned.p.toFixed(2) : 'concepts'} mod=${r.modality} denial=${denial} | ${ref.s.text.slice(0, 80)}`);
+    if (p < ORIENT_MIN) continue;
+    const claim = h.claim;
+    // Saying more than weak evidence allows ("shown in patients", "proven") is overstatement or
+    // extrapolation, reported by those rules; contradicting it takes a denial.
+    if (WEAK.has(claim.grade) && !denial && (r.modality === 'proof' || NARROW.has(claim.population))) continue;
+    // "Definitively shown that it works through the opioid system" contradicts "the mechanism is
+    // not understood" only by overstating a weak finding it agrees with: that is overstatement.
+    if ((r.modality === 'proof' || a.boosted) && hits.some((o) => o !== h && WEAK.has(o.claim.grade) && r.contradicts(o.claim.id) < 0.5)) continue;
+    // The recorded contradiction the sentence is closest to, by the concepts it names.
+    const xs = claim.contradictions ?? [];
+    const score = (x: { concepts: string[]; anyOf?: string[] }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.s.concepts.has(c)).length;
+    const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
+    const r0 = ctx.range(ref);
+    const what = x ? lowerFirst(x.statement.replace(/\.$/, '')) : `the opposite of what the evidence shows (${lowerFirst(claim.statement.replace(/\.$/, ''))})`;
+    const why = x ? x.explanation.replace(/\.$/, '') : claim.rationale.replace(/\.$/, '');
+    return {
+      code: 'contradicted-claim',
+      message: `Asserts that ${what}, which the evidence contradicts: ${why}. Claim '${claim.id}': ${evidencePhrase(ctx, claim)}.`,
+      start: r0.start,
+      end: r0.end,
+      claimId: claim.id,
+      sources: claimSources(ctx, claim).map((s) => s.id),
+      fixes: [],
+    };
+  }
+  return undefined;
+}

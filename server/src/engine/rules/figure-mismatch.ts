@@ -8,6 +8,8 @@ import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
+/** Match probability from which a learned claim match ties the claim's figure to a number without a cue. */
+const SURE_MATCH = 0.8;
 
 const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
 const GENERIC_PENALTY = 60;
@@ -92,9 +94,13 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       if (seen.has(hit.claim.id + '|' + m.start) || citesAnotherStudy(ctx, ref, hit)) continue;
       seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
+      // A sentence the recogniser is sure makes this claim ties its one figure of a kind to it even
+      // without a cue word ("Ketamine 1 mg/kg IV over 40 minutes" on a flashcard).
+      const sure = (hit.learned?.p ?? 0) >= SURE_MATCH;
       for (const f of hit.claim.figures ?? []) {
         if (!comparable(m, f)) continue;
-        const d = cueDistance(text, m, f);
+        let d = cueDistance(text, m, f);
+        if (d === Infinity && sure && hit.claim.figures!.filter((g) => comparable(m, g)).length === 1) d = CUE_WINDOW;
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (d === Infinity && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
         candidates.push({ hit, f, d });
@@ -108,6 +114,14 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     const nearest = Math.min(...pool0.map((c) => c.d));
     const pool = pool0.filter((c) => c.d === nearest);
     if (pool.some((c) => agrees(m, c.f))) continue;
+    // A number that is right for another figure in play ("anaesthetic since the 1960s, first trial in
+    // 2000") is that figure, said correctly.
+    if (candidates.some((c) => c.f.kind === pool[0]!.f.kind && agrees(m, c.f))) continue;
+    // In a list of years each names an event: one that is right for any event in the database
+    // ("anaesthetic since the 1960s, first trial in 2000") is that event's year.
+    if (m.kind === 'year' && ref.s.numbers.filter((n) => n.kind === 'year').length > 1 && ctx.db.figureClaims.some((c) => c.figures!.some((f) => comparable(m, f) && agrees(m, f)))) continue;
+    // "a top-up every three or four weeks" is a frequency, not how long something lasts.
+    if (pool[0]!.f.kind === 'duration' && /\b(?:every|each|per|a)\s+(?:\S+\s+(?:or|to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
     // Several uncued candidates: the number may be about something else.
     if (nearest === Infinity && pool.length > 1) continue;
     // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).

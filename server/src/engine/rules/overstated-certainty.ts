@@ -62,6 +62,9 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
 }
 
+const MODE = globalThis.process?.env?.CL_OVER ?? 'both';
+const PROOF_MIN = Number(globalThis.process?.env?.CL_PROOF_MIN ?? 0.5);
+
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.s.analysis;
   const claim = hit.claim;
@@ -81,6 +84,12 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   }
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
+  const rec = ctx.recognition(ref);
+  const modality = rec?.modalities[0];
+  const learnedAssertive = (hit.learned !== undefined && ref.pb.block.kind !== 'heading' && ref.s.text.split(/\s+/).length >= 5) || assertive(ref, claim);
+  const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && (MODE === 'both' || MODE === 'proof') && rec!.contradicts(claim.id) < 0.5;
+  const factByModel = (MODE === 'both' || MODE === 'fact') && weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
+    && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
   if (booster) {
     what = `Presents as settled ('${booster.text}')`;
     cue = booster;
@@ -93,6 +102,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
     && !reportsResult(ref.s.text)) {
+    what = 'States as fact';
+  } else if (proofByModel) {
+    what = 'Presents as settled';
+  } else if (factByModel) {
     what = 'States as fact';
   }
   if (!what) return undefined;
@@ -120,8 +133,15 @@ export const overstatedCertainty: Rule<'overstated-certainty'> = {
   scope: 'sentence',
   precedence: 4,
   check(ctx, t) {
-    if (t.kind !== 'sentence' || !t.hits[0]) return [];
-    const f = overstated(ctx, t.ref, t.hits[0]);
-    return f ? [f] : [];
+    if (t.kind !== 'sentence') return [];
+    // The sentence's claims in order of confidence; an established one cannot be overstated, so the
+    // next may ("definitively shown that it works through the opioid system" also matches the
+    // established "the mechanism is not understood").
+    for (const h of t.hits) {
+      if (h.claim.grade === 'established') continue;
+      const f = overstated(ctx, t.ref, h);
+      if (f) return [f];
+    }
+    return [];
   },
 };
