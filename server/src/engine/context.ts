@@ -28,7 +28,7 @@ export interface ClaimHit {
   score: number;
   /** Set when the learned recogniser (not the claim's concepts) matched the claim: its probability
    *  and the sentence features that pointed to it. */
-  learned?: { p: number; evidence: string[] };
+  learned?: { p: number; evidence: string[]; concepts: boolean };
   /** How many concepts the claim needs: more specific claims win ties. */
   specificity: number;
   /** Concepts supplied by the topic rather than the sentence. */
@@ -247,7 +247,7 @@ export class RuleContext {
         const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
         const p = models.match.scores(candidateFeatures(h.claim.id, r, evidence, words))[0]!.p;
         if (p < MATCH_MIN) continue;
-        hits.push({ ...h, score: p, learned: { p, evidence: r.evidenceFor(h.claim.id) } });
+        hits.push({ ...h, score: p, learned: { p, evidence: r.evidenceFor(h.claim.id), concepts: rank >= 0 } });
       }
       hits.sort((a, b) => b.score - a.score);
     }
@@ -286,6 +286,36 @@ export class RuleContext {
       this.recognitions.set(ref, r);
     }
     return r;
+  }
+
+  /**
+   * Is this the first sentence of its paragraph or list that makes `claimId` (by the concepts or the
+   * recogniser)? A note repeated on every sentence or item of one argument is noise.
+   */
+  firstMention(ref: SentenceRef, claimId: string): boolean {
+    const group = this.groupStart(ref.pb);
+    for (let b = group; b <= ref.pb.index; b++) {
+      const pb = this.model.blocks[b]!;
+      const refs = this.refsOf(pb);
+      for (const other of refs) {
+        if (other === ref) return true;
+        if (other.s.concepts.size && this.claims(other).some((h) => h.claim.id === claimId)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index of the first block of a block's paragraph group: itself, or the first item of its list
+   *  (list items of one list in one section follow each other). */
+  private groupStart(pb: PlacedBlock): number {
+    let i = pb.index;
+    if (!pb.block.listItem) return i;
+    while (i > 0) {
+      const prev = this.model.blocks[i - 1]!;
+      if (!prev.block.listItem || prev.section !== pb.section) break;
+      i--;
+    }
+    return i;
   }
 
   private readonly referenceSections = new Map<number, boolean>();

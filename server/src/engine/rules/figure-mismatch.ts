@@ -116,7 +116,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     if (pool.some((c) => agrees(m, c.f))) continue;
     // A number that is right for another figure in play ("anaesthetic since the 1960s, first trial in
     // 2000") is that figure, said correctly.
-    if (candidates.some((c) => c.f.kind === pool[0]!.f.kind && agrees(m, c.f))) continue;
+    if (candidates.some((c) => c.d < GENERIC_PENALTY && c.f.kind === pool[0]!.f.kind && agrees(m, c.f))) continue;
     // In a list of years each names an event: one that is right for any event in the database
     // ("anaesthetic since the 1960s, first trial in 2000") is that event's year.
     if (m.kind === 'year' && ref.s.numbers.filter((n) => n.kind === 'year').length > 1 && ctx.db.figureClaims.some((c) => c.figures!.some((f) => comparable(m, f) && agrees(m, f)))) continue;
@@ -157,7 +157,11 @@ export const figureMismatch: Rule<'figure-mismatch'> = {
   check(ctx, t) {
     if (t.kind !== 'sentence' || t.ref.s.numbers.length === 0) return [];
     // A figure may belong to a claim whose subject only the document or the section names.
-    const f = mismatch(ctx, t.ref, [...ctx.claims(t.ref, Level.Document), ...ctx.topicClaims(t.ref)]);
+    // The concept matcher's claims too: a figure is tied to its claim by a cue word next to the
+    // number, which the concepts' claims need and the recogniser's do not.
+    const claims = ctx.claims(t.ref, Level.Document);
+    const extra = ctx.conceptClaims(t.ref, Level.Document).filter((h) => !claims.some((c) => c.claim.id === h.claim.id));
+    const f = mismatch(ctx, t.ref, [...claims, ...extra, ...ctx.topicClaims(t.ref)]);
     return f ? [f] : [];
   },
 };
