@@ -6,7 +6,7 @@ import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { CitationRef } from './markdown.js';
-import type { EngineConfig } from './types.js';
+import type { EngineConfig, FindingReason } from './types.js';
 import { candidateFeatures } from './recognition/match.js';
 import { recognise, type Recognition } from './recognition/recognizer.js';
 
@@ -356,6 +356,29 @@ export class RuleContext {
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
   negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
     return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
+  }
+
+  /** Why a sentence finding is about `claim`: the words of its concepts, the recogniser's view,
+   *  and the cue that made it a finding. */
+  reason(ref: SentenceRef, hit: ClaimHit | undefined, cue?: { kind: string; text: string }): FindingReason {
+    const out: FindingReason = {};
+    if (hit) {
+      const claim = hit.claim;
+      out.claim = { id: claim.id, grade: claim.grade };
+      const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
+      const concepts: Array<{ id: string; words: string }> = [];
+      for (const h of ref.s.hits) {
+        if (!named.has(h.concept) || concepts.some((c) => c.id === h.concept)) continue;
+        concepts.push({ id: h.concept, words: ref.s.text.slice(h.start, h.end) });
+      }
+      for (const c of hit.fromTopic) concepts.push({ id: c, words: '(from the topic)' });
+      out.matched = { concepts };
+      if (hit.learned) out.matched.recogniser = { p: Math.round(hit.learned.p * 100) / 100, features: hit.learned.evidence.slice(0, 5) };
+      const r = this.recognition(ref);
+      if (r) out.stance = { modality: r.modality, contradicts: Math.round(r.contradicts(claim.id) * 100) / 100 };
+    }
+    if (cue) out.cue = cue;
+    return out;
   }
 
   /** Source range of a span of the sentence (offsets relative to the sentence text). */

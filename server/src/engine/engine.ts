@@ -153,6 +153,7 @@ function placeDraft(d: Draft, delta: number, docEnd: number, severity: Severity)
   const f: Finding = { code: d.code, severity, message: d.message, start: d.start + delta, end: d.end + delta, sources: d.sources, fixes };
   if (d.claimId !== undefined) f.claimId = d.claimId;
   if (d.cautionId !== undefined) f.cautionId = d.cautionId;
+  if (d.reason !== undefined) f.reason = d.reason;
   return f;
 }
 

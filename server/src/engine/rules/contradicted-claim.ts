@@ -23,6 +23,13 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
 
 const UNKNOWN = /\b(?:(?:not|n[\u2019']t|never)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be|poorly understood)/i;
 
+/** Does the recogniser read the sentence as being about the claim? */
+function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
+  const r = ctx.recognition(ref);
+  return !!r && r.topics.some((t) => t.cls === claimId && t.p >= ABOUT_MIN);
+}
+const ABOUT_MIN = 0.5;
+
 /** Is every hit after the comma that closes a leading "if …" clause? "If you switch to Spravato,
  *  the pharmacy can post it to you" asserts its main clause. */
 function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean {
@@ -35,8 +42,13 @@ function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean
 
 function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
   for (const x of ctx.db.contradictionsByConcept.candidates(ref.s.concepts)) {
-    // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
-    const fromTopic = ctx.meets(ref, { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless }, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
+    // A contradiction is asserted by the sentence: its subject may come from the paragraph, no
+    // further, unless the recogniser also reads the sentence as about the claim (a memoir or a
+    // script names "ketamine" once and then says "the spray").
+    const req = { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless };
+    const topical = x.topical ?? x.claim.topical ?? [];
+    const fromTopic = ctx.meets(ref, req, topical, Level.Paragraph)
+      ?? (aboutClaim(ctx, ref, x.claim.id) ? ctx.meets(ref, req, topical, Level.Document) : null);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));
@@ -45,11 +57,14 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (!oneClause(ref.s.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
-    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && governedByNegation(ref.s.text, h.start))) continue;
+    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.s.text, h.start) || NEGATOR_1.test(ref.s.text.slice(h.start, h.end))))) continue;
     const a = ref.s.analysis;
     // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
     // at home") still asserts what is possible or allowed.
-    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text));
+    // Only a condition before the claim governs it: "Oral ketamine reaches levels comparable to IV,
+    // so a tablet protocol would be cheaper" asserts its first clause.
+    const first = Math.min(...hits.map((h) => h.start));
+    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
@@ -74,6 +89,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
       claimId: x.claim.id,
       sources: claimSources(ctx, x.claim).map((s) => s.id),
       fixes,
+      reason: { ...ctx.reason(ref, ctx.claims(ref).find((h) => h.claim.id === x.claim.id) ?? { claim: x.claim, score: 1, specificity: 0, fromTopic }, { kind: 'contradiction', text: x.id }), matched: { concepts: hits.map((h) => ({ id: h.concept, words: ref.s.text.slice(h.start, h.end) })) } },
     };
   }
   return undefined;
@@ -108,7 +124,7 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
 function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const h = hits[0];
   const r = ctx.recognition(ref);
-  if (!r || !h?.learned?.concepts || h.learned.p < SURE || ref.pb.block.kind === 'heading') return undefined;
+  if (!r || !h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.pb.block.kind === 'heading') return undefined;
   const a = ref.s.analysis;
   if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
   if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
@@ -138,6 +154,7 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: [],
+    reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.s.text) }),
   };
 }
 
@@ -146,6 +163,8 @@ const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|desig
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */
 const SURE = 0.85;
+/** …and when the concepts did not find it. */
+const SURE_ALONE = 0.95;
 
 const negativeStatements = new WeakMap<object, boolean>();
 function negativeStatement(claim: { statement: string }): boolean {
@@ -156,6 +175,16 @@ function negativeStatement(claim: { statement: string }): boolean {
     negativeStatements.set(claim, v);
   }
   return v;
+}
+
+/** The first negation of the main clause, for explanations. */
+function negationText(text: string): string {
+  for (const m of text.matchAll(NEGATOR_G)) {
+    const before = text.slice(0, m.index);
+    const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+    if (!SUBORDINATE.test(before.slice(clauseStart + 1))) return m[0];
+  }
+  return '';
 }
 
 /** A negation that governs the sentence, not one inside a relative or subordinate clause ("patients
@@ -169,6 +198,7 @@ function mainClauseNegation(text: string): boolean {
   return false;
 }
 const NEGATOR_G = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|zero)\b|n[\u2019']t\b/gi;
+const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
 const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;
 
 const ORIENT_MIN = Number(globalThis.process?.env?.CL_ORIENT_MIN ?? 0.85);

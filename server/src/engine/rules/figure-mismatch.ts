@@ -139,6 +139,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       claimId: hit.claim.id,
       sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
       fixes: fix ? [fix] : [],
+      reason: ctx.reason(ref, hit, { kind: `number (${f.quantity})`, text: said }),
     };
   }
   return undefined;

@@ -119,6 +119,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
+    reason: ctx.reason(ref, hit, { kind: cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement', text: cue?.text ?? '' }),
   };
 }
 

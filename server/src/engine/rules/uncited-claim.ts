@@ -56,6 +56,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
     claimId: hit.claim.id,
     sources: sources.map((s) => s.id),
     fixes: primary ? sources.map((s) => citationFix(ctx, ref, s)) : [],
+    reason: ctx.reason(ref, hit, { kind: 'no citation in the paragraph', text: '' }),
   };
 }
 
