@@ -85,6 +85,9 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
   const rec = ctx.recognition(ref);
+  // A sentence the recogniser reads as contradicting the claim does not state it as fact (it may
+  // still overstate it with a booster: "completely block" for "may weaken").
+  const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.7;
   const modality = rec?.modalities[0];
   const learnedAssertive = (hit.learned !== undefined && ref.pb.block.kind !== 'heading' && ref.s.text.split(/\s+/).length >= 5) || assertive(ref, claim);
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && (MODE === 'both' || MODE === 'proof') && rec!.contradicts(claim.id) < 0.5;
@@ -97,6 +100,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
     what = `Generalises ('${general.text}')`;
     cue = general;
+  } else if (contradicting) {
+    return undefined;
   } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
