@@ -13,6 +13,9 @@ import { recognise, type Recognition } from './recognition/recognizer.js';
 /** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
 export const MATCH_MIN = Number(globalThis.process?.env?.CL_MATCH_MIN ?? 0.5);
 
+/** A sentence opening that refers back to what the paragraph is about. */
+const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
+
 export interface SentenceRef {
   pb: PlacedBlock;
   s: Sentence;
@@ -266,6 +269,19 @@ export class RuleContext {
       hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
     }
     return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+  }
+
+  /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
+   *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
+   *  in a paragraph that names it? */
+  namesSubject(ref: SentenceRef, claim: Claim): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    const t = ref.s.text;
+    return subject.every((c) => {
+      const own = ref.s.hits.filter((h) => h.concept === c);
+      if (own.some((h) => !/\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
+      return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
+    });
   }
 
   /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph

@@ -89,20 +89,26 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // still overstate it with a booster: "completely block" for "may weaken").
   const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.7;
   const modality = rec?.modalities[0];
-  const learnedAssertive = (hit.learned !== undefined && ref.pb.block.kind !== 'heading' && ref.s.text.split(/\s+/).length >= 5) || assertive(ref, claim);
+  // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
+  // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
+  // something else that mentions it ("opioid receptors play crucial roles in mood").
+  const byConcepts = !hit.learned || hit.learned.concepts;
+  const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.pb.block.kind !== 'heading'
+    && ref.s.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.s.text) || a.strength >= 1)
+    && !RESEARCH_ACTIVITY.test(ref.s.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && (MODE === 'both' || MODE === 'proof') && rec!.contradicts(claim.id) < 0.5;
   const factByModel = (MODE === 'both' || MODE === 'fact') && weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
   if (booster) {
     what = `Presents as settled ('${booster.text}')`;
     cue = booster;
-  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : assertive(ref, claim))) {
+  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : learnedAssertive)) {
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
     what = `Generalises ('${general.text}')`;
     cue = general;
   } else if (contradicting) {
     return undefined;
-  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
+  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
