@@ -14,6 +14,7 @@ import { recognise, type Recognition } from './recognition/recognizer.js';
 export const MATCH_MIN = Number(globalThis.process?.env?.CL_MATCH_MIN ?? 0.5);
 
 /** A sentence opening that refers back to what the paragraph is about. */
+const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
 const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
 
 export interface SentenceRef {
@@ -271,6 +272,17 @@ export class RuleContext {
     return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
   }
 
+  /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
+   *  similar to ketamine")? Then the sentence is about something else. */
+  subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    const t = ref.s.text;
+    return subject.some((c) => {
+      const own = ref.s.hits.filter((h) => h.concept === c);
+      return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
+    });
+  }
+
   /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
    *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
    *  in a paragraph that names it? */
@@ -279,7 +291,7 @@ export class RuleContext {
     const t = ref.s.text;
     return subject.every((c) => {
       const own = ref.s.hits.filter((h) => h.concept === c);
-      if (own.some((h) => !/\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
+      if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
       return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
     });
   }

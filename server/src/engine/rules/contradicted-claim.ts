@@ -21,7 +21,7 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
   return false;
 }
 
-const UNKNOWN = /\b(?:(?:not|n[\u2019']t|never)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be|poorly understood)/i;
+const UNKNOWN = /(?:(?:\bnot|n[\u2019']t|\bnever)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|\bunknown|\bunclear|\buncertain|\bopen question|\bremains to be|\bpoorly understood)/i;
 
 /** Does the recogniser read the sentence as being about the claim? */
 function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
@@ -57,6 +57,8 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (!oneClause(ref.s.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
+      // "This rules ketamine out as a miracle drug that cures everybody."
+      if (RULES_OUT.test(ref.s.text.slice(0, Math.min(...hits.map((h) => h.start))))) continue;
     } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.s.text, h.start) || NEGATOR_1.test(ref.s.text.slice(h.start, h.end))))) continue;
     const a = ref.s.analysis;
     // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
@@ -159,6 +161,7 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
 }
 
 const CONCEPT_ORIENT_MIN = Number(globalThis.process?.env?.CL_CORIENT ?? 0.3);
+const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
 const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */

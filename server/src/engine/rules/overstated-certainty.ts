@@ -71,6 +71,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   if (a.question || a.hypothetical) return undefined;
   if (a.negated && !a.boosted) return undefined;
   if (claim.grade === 'established') return undefined;
+  if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   // "doesn't always work": a negated generaliser generalises nothing.

@@ -15,7 +15,8 @@ const OTHER_CITATION = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b|<re
 function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
   const pb = ref.pb;
   const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
-  if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal|youtu|t=\d/i.test(c.key))) return true;
+  // Any link counts: writers outside academia cite by linking ("used in [most studies](…)").
+  if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /^(?:https?:|www\.|doi)/i.test(c.key))) return true;
   if (OTHER_CITATION.test(ctx.model.text.slice(start, end))) return true;
   return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
 }
