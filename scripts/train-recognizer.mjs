@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run train:recognizer`: learns the claim recogniser from the wording bank and writes
-// server/src/engine/recognition/weights.ts.
+// claims/recognizer.model.json (carried into dist/claims.json by the build).
 //
 // Data: server/training/bank/writer-*.yaml, wordings of every claim, contradiction and caution of
 // the embedded database written by independent writers in different voices (see its README). Each
@@ -18,7 +18,7 @@
 // every writer. Deterministic: seeded shuffles, fixed settings, stable orders.
 //
 // usage: node scripts/train-recognizer.mjs [--check] [--quiet]
-//   --check  train, compare with the committed weights.ts, exit 1 if they differ (nothing written)
+//   --check  train, compare with the committed claims/recognizer.model.json, exit 1 if they differ (nothing written)
 import { readFileSync, writeFileSync, readdirSync, existsSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -30,7 +30,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out/server/src');
 if (!existsSync(join(out, 'engine/recognition/features.js'))) execFileSync('npx', ['tsc', '-p', root], { stdio: 'inherit' });
 const load = (p) => import(pathToFileURL(join(out, p)).href);
-const { topicFeatures, orientationFeatures, modalityFeatures } = await load('engine/recognition/features.js');
+const { topicFeatures, orientationFeatures, modalityFeatures, HOW_SURE } = await load('engine/recognition/features.js');
+const { stemOf } = await load('engine/recognition/stems.js');
 const { analyzeSentence } = await load('engine/analyzer/index.js');
 const { compile } = await load('engine/compiled.js');
 const { tokenize } = await load('engine/lexicon.js');
@@ -73,6 +74,7 @@ for (const file of readdirSync(bankDir).filter((f) => /^writer-.*\.ya?ml$/.test(
 const writers = [...new Set(entries.map((e) => e.writer))].sort();
 
 const db = loadEmbeddedDatabase(join(root, 'dist/claims.json'));
+delete db.recognizer; // trained from scratch, whatever the last build holds
 const compiled = compile(db);
 const { targetOf, orientationOf, modalityOf } = contextTargets(db);
 const unknown = entries.filter((e) => targetOf(e.target) === undefined);
@@ -85,6 +87,15 @@ const conceptsOf = (text) => {
   const toks = tokenize(text);
   return { toks, concepts: new Set(compiled.index.find(text, 0, toks).map((h) => h.concept)) };
 };
+// Stems the analyzer finds inside certainty cues (boosters, hedges, attributions, modals) at least
+// twice in the bank: topic features weigh them little.
+const sureCount = new Map();
+for (const e of entries) {
+  const cues = analyzeSentence(e.text).cues.filter((c) => HOW_SURE.has(c.kind));
+  for (const t of tokenize(e.text)) if (cues.some((c) => t.start >= c.start && t.end <= c.end)) { const st = stemOf(t.norm); sureCount.set(st, (sureCount.get(st) ?? 0) + 1); }
+}
+const sureStems = new Set([...sureCount].filter(([, n]) => n >= 2).map(([st]) => st).sort());
+
 const rows = entries.map((e) => {
   const { toks, concepts } = conceptsOf(e.text);
   const view = { text: e.text, tokens: toks, concepts, context: e.context ? conceptsOf(e.context).concepts : undefined };
@@ -94,9 +105,9 @@ const rows = entries.map((e) => {
     e, topic,
     orientation: orientationOf(e.target, e.stance),
     modality: modalityOf(e.stance, e.certainty),
-    xTopic: topicFeatures(view, analysis),
+    xTopic: topicFeatures(view, sureStems),
     xOrient: topic === TOPIC_NONE ? undefined : orientationFeatures(view, topic, analysis),
-    xModality: e.stance ? modalityFeatures(view, analysis) : undefined,
+    xModality: e.stance ? modalityFeatures(view, analysis, sureStems) : undefined,
   };
 });
 
@@ -203,13 +214,13 @@ for (const r of rows) {
 
 /** Candidates of one entry and their stacker features, given a recogniser that never saw its writer. */
 function candidates(r, models) {
-  const rec = recognise(models, r.view, r.analysis);
+  const rec = recognise(models, r.view, () => r.analysis);
   const byId = new Map(r.conceptHits.map((h, rank) => [h.id, { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic, count: r.conceptHits.length }]));
   const ids = new Set([...r.conceptHits.map((h) => h.id), ...rec.topics.slice(0, 3).map((t) => t.cls).filter((c) => db.claims.has(c))]);
   return [...ids].map((id) => ({ id, x: candidateFeatures(id, rec, byId.get(id), r.words), gold: id === r.topic }));
 }
 
-const asRecognizer = (m) => recognizerOf({ topic: pack(m.topic), orientation: pack(m.orientation), modality: pack(m.modality), match: pack({ classes: ['match'], bias: [0], weights: {} }) });
+const asRecognizer = (m) => recognizerOf({ topic: pack(m.topic), orientation: pack(m.orientation), modality: pack(m.modality), match: pack({ classes: ['match'], bias: [0], weights: {} }), sureStems: [...sureStems] });
 
 // ---------- leave-one-writer-out evaluation ----------
 const report = { writers, entries: rows.length, topic: {}, orientation: {}, modality: {}, match: {} };
@@ -279,12 +290,11 @@ const weights = {
   orientation: pack(final.orientation),
   modality: pack(final.modality),
   match: pack(final.match),
+  sureStems: [...sureStems],
 };
-const json = JSON.stringify(weights);
-const body = `// Generated by scripts/train-recognizer.mjs from server/training/bank (npm run train:recognizer); do not edit.\n`
-  + `import type { RecognizerWeights } from './recognizer.js';\n\n`
-  + `export const WEIGHTS: RecognizerWeights = JSON.parse(${JSON.stringify(json)});\n`;
-const target = join(root, 'server/src/engine/recognition/weights.ts');
+// Stable, one model per line: a retrain shows in a diff as the models that changed.
+const body = `{\n${Object.entries(weights).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`;
+const target = join(root, 'claims/recognizer.model.json');
 if (check) {
   const same = existsSync(target) && readFileSync(target, 'utf8') === body;
   console.log(same ? 'recogniser weights are up to date' : 'recogniser weights differ from a fresh training run: run `npm run train:recognizer`');
@@ -293,6 +303,6 @@ if (check) {
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, body);
   renameSync(tmp, target);
-  const size = (m) => `${Object.keys(m.weights).length} features, ${Object.values(m.weights).reduce((a, w) => a + w.length / 2, 0)} weights`;
-  log(`wrote ${target} (${(body.length / 1024).toFixed(0)} KB; topic ${size(final.topic)}; orientation ${size(final.orientation)}; modality ${size(final.modality)})`);
+  const size = (m) => `${m.features.split('\n').length} features`;
+  log(`wrote ${target} (${(body.length / 1024).toFixed(0)} KB; topic ${size(weights.topic)}; orientation ${size(weights.orientation)}; modality ${size(weights.modality)})`);
 }

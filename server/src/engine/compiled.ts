@@ -2,7 +2,6 @@
 import type { Caution, Claim, Contradiction, Database, Source } from '../db/schema.js';
 import { ConceptIndex } from './concepts.js';
 import { recognizerOf, type Recognizer } from './recognition/recognizer.js';
-import { WEIGHTS } from './recognition/weights.js';
 
 export interface CompiledContradiction extends Contradiction {
   claim: Claim;
@@ -69,7 +68,7 @@ export function compile(db: Database): CompiledDatabase {
     source: (id) => db.sources.get(id),
     get recognizer() {
       // Trained on the embedded claims: used when the database has them (user packs may add others).
-      const w = WEIGHTS;
+      const w = db.recognizer;
       const value = w && w.topic.classes.some((k) => db.claims.has(k)) ? recognizerOf(w) : undefined;
       Object.defineProperty(this, 'recognizer', { value });
       return value;

@@ -32,7 +32,7 @@ export interface ClaimHit {
   score: number;
   /** Set when the learned recogniser (not the claim's concepts) matched the claim: its probability
    *  and the sentence features that pointed to it. */
-  learned?: { p: number; evidence: string[]; concepts: boolean };
+  learned?: { p: number; concepts: boolean };
   /** How many concepts the claim needs: more specific claims win ties. */
   specificity: number;
   /** Concepts supplied by the topic rather than the sentence. */
@@ -249,9 +249,9 @@ export class RuleContext {
         if (!known.has(h.claim.id)) { hits.push(h); continue; }
         const rank = byConcepts.indexOf(h);
         const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
-        const p = models.match.scores(candidateFeatures(h.claim.id, r, evidence, words))[0]!.p;
+        const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
         if (p < MATCH_MIN) continue;
-        hits.push({ ...h, score: p, learned: { p, evidence: r.evidenceFor(h.claim.id), concepts: rank >= 0 } });
+        hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
       }
       hits.sort((a, b) => b.score - a.score);
     }
@@ -310,7 +310,7 @@ export class RuleContext {
     let r = this.recognitions.get(ref);
     if (r === undefined) {
       const models = this.db.recognizer;
-      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, ref.s.analysis) : null;
+      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, () => ref.s.analysis) : null;
       this.recognitions.set(ref, r);
     }
     return r;
@@ -401,8 +401,8 @@ export class RuleContext {
       }
       for (const c of hit.fromTopic) concepts.push({ id: c, words: '(from the topic)' });
       out.matched = { concepts };
-      if (hit.learned) out.matched.recogniser = { p: Math.round(hit.learned.p * 100) / 100, features: hit.learned.evidence.slice(0, 5) };
       const r = this.recognition(ref);
+      if (hit.learned) out.matched.recogniser = { p: Math.round(hit.learned.p * 100) / 100, features: r ? r.evidenceFor(claim.id).slice(0, 5) : [] };
       if (r) out.stance = { modality: r.modality, contradicts: Math.round(r.contradicts(claim.id) * 100) / 100 };
     }
     if (cue) out.cue = cue;

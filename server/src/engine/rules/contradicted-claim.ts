@@ -125,8 +125,11 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
  */
 function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const h = hits[0];
+  if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.pb.block.kind === 'heading') return undefined;
+  // The cheap tests first: this runs for every sentence that makes a claim.
+  if (ref.s.text.split(/\s+/).length < 6 || !mainClauseNegation(ref.s.text) || negativeStatement(h.claim)) return undefined;
   const r = ctx.recognition(ref);
-  if (!r || !h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.pb.block.kind === 'heading') return undefined;
+  if (!r) return undefined;
   const a = ref.s.analysis;
   if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
   if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
