@@ -12,6 +12,8 @@ import { recognise, type Recognition } from './recognition/recognizer.js';
 
 /** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
 export const MATCH_MIN = Number(globalThis.process?.env?.CL_MATCH_MIN ?? 0.5);
+/** …for a claim the concepts also found. */
+export const CONCEPT_MATCH_MIN = Number(globalThis.process?.env?.CL_CMATCH_MIN ?? 0.3);
 
 /** A sentence opening that refers back to what the paragraph is about. */
 const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
@@ -250,7 +252,7 @@ export class RuleContext {
         const rank = byConcepts.indexOf(h);
         const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
         const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
-        if (p < MATCH_MIN) continue;
+        if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
         hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
       }
       hits.sort((a, b) => b.score - a.score);

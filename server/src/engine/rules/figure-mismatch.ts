@@ -8,8 +8,7 @@ import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
-/** Match probability from which a learned claim match ties the claim's figure to a number without a cue. */
-const SURE_MATCH = 0.8;
+
 
 const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
 const GENERIC_PENALTY = 60;
@@ -109,13 +108,9 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       if (seen.has(hit.claim.id + '|' + m.start) || citesAnotherStudy(ctx, ref, hit)) continue;
       seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
-      // A sentence the recogniser is sure makes this claim ties its one figure of a kind to it even
-      // without a cue word ("Ketamine 1 mg/kg IV over 40 minutes" on a flashcard).
-      const sure = (hit.learned?.p ?? 0) >= SURE_MATCH;
       for (const f of hit.claim.figures ?? []) {
         if (!comparable(m, f)) continue;
-        let d = cueDistance(text, m, f);
-        if (d === Infinity && sure && hit.claim.figures!.filter((g) => comparable(m, g)).length === 1) d = CUE_WINDOW;
+        const d = cueDistance(text, m, f);
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (d === Infinity && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
         candidates.push({ hit, f, d });

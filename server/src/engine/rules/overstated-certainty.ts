@@ -86,9 +86,9 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
   const rec = ctx.recognition(ref);
-  // A sentence the recogniser reads as contradicting the claim does not state it as fact (it may
-  // still overstate it with a booster: "completely block" for "may weaken").
-  const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.7;
+  // A sentence the recogniser reads as clearly contradicting the claim does not state it as fact
+  // (it may still overstate it with a booster: "completely block" for "may weaken").
+  const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.85;
   const modality = rec?.modalities[0];
   // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about

@@ -24,6 +24,8 @@ function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
 
+const LABEL = /^\W{0,3}[\p{L}][^.:!?]{0,40}:\s*(?:\*\*|__)?\s*\S/u;
+
 /** Modalities in which a sentence states something in the writer's own voice. */
 const OWN_VOICE = new Set(['plain', 'proof', 'hedged']);
 
@@ -42,6 +44,10 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   const rec = ctx.recognition(ref);
   if (block.quoted || QUOTED.test(ref.s.text) || (a.attributed && !a.boosted)) return undefined;
   if (rec && (!OWN_VOICE.has(rec.modality) || rec.contradicts(hit.claim.id) >= 0.5)) return undefined;
+  // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
+  if (LABEL.test(ref.s.text)) return undefined;
+  // A claim only the recogniser found needs a sentence that speaks of its subject itself.
+  if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
   if (hasCitation(ctx, ref)) return undefined;
   // Once per claim per paragraph or list.
   if (!ctx.firstMention(ref, hit.claim.id)) return undefined;
