@@ -60,10 +60,15 @@ describe('config: resolveConfig', () => {
     assert.equal(resolveConfig(join(s.dir, 'a.md')).file, join(s.dir, 'package.json'));
   });
 
-  it('resolves packs and keeps ignore patterns relative to the config file', () => {
-    s = scratch({ 'proj/.claimlintrc.yaml': 'packs:\n  - packs/extra.yaml\n  - ../shared-packs\nignore:\n  - drafts/\n', 'proj/docs/a.md': '' });
+  it('resolves packs (in its folder tree or node_modules) and keeps ignore patterns relative to the config file', () => {
+    s = scratch({
+      'proj/.claimlintrc.yaml': 'packs:\n  - packs/extra.yaml\n  - "@org/claims/packs"\nignore:\n  - drafts/\n',
+      'proj/docs/a.md': '',
+      'node_modules/@org/claims/packs/a.yaml': 'concepts: []\n',
+    });
     const r = resolveConfig(join(s.dir, 'proj/docs/a.md'));
-    assert.deepEqual(r.packs, [join(s.dir, 'proj/packs/extra.yaml'), join(s.dir, 'shared-packs')]);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.packs, [join(s.dir, 'proj/packs/extra.yaml'), join(s.dir, 'node_modules/@org/claims/packs')]);
     assert.deepEqual(r.ignore, ['drafts/']);
     assert.equal(r.ignoreBase, join(s.dir, 'proj'));
   });
