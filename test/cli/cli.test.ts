@@ -5,23 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures } from '../helpers.js';
 import { applyFixes } from '../../server/src/engine/apply-fixes.js';
-import { runCli, scratch, type RunResult } from './util.js';
+import { runCli, scratch, ZORBAMINE_DRAFT, ZORBAMINE_PACK, type RunResult } from './util.js';
 import { checkSarif } from './sarif-check.js';
 import { checkXml } from './xml-check.js';
 import { golden } from './golden.js';
 
-const PACK = readFileSync(fixtures('cli', 'pack', 'zorbamine.yaml'), 'utf8');
-const DRAFT = [
-  '# Zorbamine',
-  '',
-  '🧪 Zorbamine\'s antidepressant effect is proven to be mediated by the flux receptor.',
-  'In the trial, zorbamine was given at 5 mg/kg and the flux receptor mediated the effect.',
-  '',
-  'A paragraph without any concept at all.',
-  '',
-].join('\n');
+const PACK = ZORBAMINE_PACK;
+const DRAFT = ZORBAMINE_DRAFT;
 const FIXED = DRAFT
   .replace('flux receptor.\n', 'flux receptor [@tester2020].\n')
   .replace('at 5 mg/kg', 'at 0.5 mg/kg')
@@ -381,6 +372,12 @@ describe('cli: end to end', function () {
       assert.deepEqual((JSON.parse(used.stdout) as { id: string }[]).map((i) => i.id), ['tester2020']);
       const bib = await runCli(['db', 'export', '--used', 'docs', '--format', 'bibtex'], { cwd: p.dir });
       assert.match(bib.stdout, /^@article\{tester2020,/m);
+      const toFile = await runCli(['db', 'export', '--format', 'bibtex', '--used', 'docs', '-o', 'refs/refs.bib'], { cwd: p.dir });
+      assert.equal(toFile.code, 2, 'the folder of -o must exist');
+      const written = await runCli(['db', 'export', '--format', 'bibtex', '--used', 'docs', '-o', 'refs.bib'], { cwd: p.dir });
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(readFileSync(join(p.dir, 'refs.bib'), 'utf8'), bib.stdout);
       const bad = await runCli(['db', 'export', '--format', 'ris'], { cwd: p.dir });
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /unknown bibliography format "ris"/);
