@@ -1,14 +1,20 @@
 // The custom requests behind the extension's evidence view and bibliography export.
+import { readFile } from 'node:fs/promises';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBibliography as formatBibliography, formatReference, shortCitation } from '../db/index.js';
 import type { Database } from '../db/schema.js';
+import { analyze } from '../engine/engine.js';
 import type { Citation } from '../engine/types.js';
+import type { Analysed, AnalysedDocuments } from './analysed.js';
 import { citedSource } from './cards.js';
 import { toLspSeverity } from './diagnostics.js';
+import { invalidParams } from './guard.js';
+import { uriToPath } from './locations.js';
 import type {
-  BibliographyFormat, DocumentEvidenceResult, EvidenceClaim, ExportBibliographyResult, LspRange,
+  BibliographyFormat, DocumentEvidenceParams, DocumentEvidenceResult, EvidenceClaim, ExportBibliographyParams, ExportBibliographyResult, LspRange,
 } from './protocol.js';
-import type { Analysed } from './service.js';
+import type { DocContext } from './workspace.js';
 
 export function documentEvidence(doc: TextDocument, a: Analysed): DocumentEvidenceResult {
   const range = (s: { start: number; end: number }): LspRange => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
@@ -79,4 +85,39 @@ export function exportBibliography(inputs: { citations: Citation[]; db: Database
     return { text: JSON.stringify(items, null, 2) + '\n', keys, unknownKeys };
   }
   return { text: [...byDb].map(([db, ids]) => formatBibliography(db, format, ids).trimEnd()).join('\n\n') + '\n', keys, unknownKeys };
+}
+
+export class EvidenceProvider {
+  /** @param contextForFile the configuration of a file that is not open. */
+  constructor(private readonly docs: AnalysedDocuments, private readonly contextForFile: (path: string) => DocContext) {}
+
+  async provideEvidence(p: DocumentEvidenceParams, token?: CancellationToken): Promise<DocumentEvidenceResult> {
+    if (!p || typeof p.uri !== 'string') throw invalidParams('claimlint/documentEvidence needs { uri }');
+    const uri = this.docs.find(p.uri);
+    if (!uri) throw invalidParams(`claimlint: document not open (or not Markdown): ${p.uri}`);
+    const { doc, a } = await this.docs.analysed(uri, token);
+    return documentEvidence(doc, a);
+  }
+
+  async provideBibliography(p: ExportBibliographyParams, token?: CancellationToken): Promise<ExportBibliographyResult> {
+    if (!p || !Array.isArray(p.uris)) throw invalidParams('claimlint/exportBibliography needs { uris: string[], format }');
+    const format = p.format ?? 'csl-json';
+    if (format !== 'csl-json' && format !== 'bibtex') throw invalidParams(`unknown bibliography format "${String(format)}" (csl-json or bibtex)`);
+    const inputs: { citations: Citation[]; db: Database }[] = [];
+    for (const uri of p.uris) {
+      const open = this.docs.find(uri);
+      if (open) {
+        const { a } = await this.docs.analysed(open, token);
+        inputs.push({ citations: a.result.citations, db: a.db });
+        continue;
+      }
+      // Not open: read it from disk and analyse it with its own config.
+      const path = uriToPath(uri);
+      if (!path) throw invalidParams(`claimlint: cannot read ${uri}`);
+      const text = await readFile(path, 'utf8');
+      const ctx = this.contextForFile(path);
+      inputs.push({ citations: analyze(text, ctx.db, ctx.engine, {}).citations, db: ctx.db });
+    }
+    return exportBibliography(inputs, format);
+  }
 }

@@ -1,0 +1,293 @@
+// When documents are analysed. Per open Markdown document: its text, a debounce timer, at most one
+// analysis in flight (cancelled by the next change), the last result, and the requests waiting for
+// the analysis of the current text. The engine is synchronous, so a run goes in time slices.
+import { performance } from 'node:perf_hooks';
+import type { CancellationToken } from 'vscode-languageserver';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyze, createAnalysisCache } from '../engine/engine.js';
+import { CancelledError, type AnalysisResult } from '../engine/types.js';
+import { AnalysedVersion, type Analysed, type AnalysedDocuments } from './analysed.js';
+import { contentModified, invalidParams } from './guard.js';
+import { normalizeUri } from './locations.js';
+import type { EditorSettings } from './settings.js';
+import { REHEARSAL_MIN_LENGTH, rehearseTyping } from './warm-up.js';
+import type { DocContext } from './workspace.js';
+
+type AnalysisCache = ReturnType<typeof createAnalysisCache>;
+
+/** First time slice of an analysis; each further slice is four times longer, so a run always finishes. */
+const SLICE_MS = 40;
+/** Until a first run is measured: the engine's cold speed, roughly (10 ms per KB). */
+const DEFAULT_COLD_MS_PER_CHAR = 0.01;
+const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+/** What the scheduler needs from the server around it. */
+export interface SchedulerHost {
+  /** The document's settings as known now (run mode, debounce). */
+  settings(uri: string): EditorSettings;
+  /** The document's configuration and database (may ask the client for settings). */
+  context(uri: string): Promise<DocContext>;
+  /** A finished analysis of the current text, to publish. */
+  publish(doc: TextDocument, a: Analysed, elapsedMs: number): void;
+  /** The document closed (or stopped being Markdown): clear what was published for it. */
+  closed(uri: string): void;
+  /** An analysis threw (uri undefined: the warm-up). */
+  failed(uri: string | undefined, e: unknown): void;
+}
+
+/** A run scheduled after the debounce, or (debounce 0) as soon as the current input is handled:
+ *  setImmediate rather than a 0 ms timeout, which waits for the next timer tick (about 1 ms). */
+type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate };
+function cancelPending(p: Pending): void {
+  if (p.kind === 'timeout') clearTimeout(p.handle);
+  else clearImmediate(p.handle);
+}
+
+class Run {
+  cancelled = false;
+  constructor(readonly version: number) {}
+}
+
+interface Waiter { version: number; resolve: (a: Analysed) => void; reject: (e: unknown) => void }
+
+interface DocState {
+  doc: TextDocument;
+  /** A scheduled (debounced) run. */
+  timer?: Pending;
+  run?: Run;
+  /** Start another run when the current one ends. */
+  again: boolean;
+  /** The next finished run publishes (false in onSave mode between saves). */
+  publish: boolean;
+  cache?: AnalysisCache;
+  cacheKey?: string;
+  last?: Analysed;
+  lastPublished: number;
+  waiters: Waiter[];
+  /** Duration of the last complete engine run (one slice), for the next first budget. */
+  lastRunMs?: number;
+}
+
+export class Scheduler implements AnalysedDocuments {
+  private readonly states = new Map<string, DocState>();
+  /** Engine speed on a document's first (cold-cache) run, for the first budget of the next one. */
+  private coldMsPerChar?: number;
+
+  constructor(private readonly host: SchedulerHost) {}
+
+  // ---------------------------------------------------------------- the client's documents
+
+  /** didOpen: a Markdown document is checked at once. */
+  open(uri: string, languageId: string, version: number, text: string): void {
+    const doc = TextDocument.create(uri, languageId, version, text);
+    const st = this.states.get(uri);
+    if (!isMarkdown(doc)) {
+      if (st) this.close(uri);
+      return;
+    }
+    if (st) { st.doc = doc; this.changed(st); return; }
+    const fresh: DocState = { doc, again: false, publish: true, lastPublished: -Infinity, waiters: [] };
+    this.states.set(uri, fresh);
+    this.kick(fresh);
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    const st = this.states.get(uri);
+    if (!st || changes.length === 0) return;
+    st.doc = TextDocument.update(st.doc, changes, version);
+    this.changed(st);
+  }
+
+  private changed(st: DocState): void {
+    if (st.run) st.run.cancelled = true; // the in-flight analysis is for an older version
+    const settings = this.host.settings(st.doc.uri);
+    if (settings.run === 'onType' || st.publish) {
+      st.publish = true;
+      this.schedule(st, settings.debounceMs);
+    }
+  }
+
+  save(uri: string): void {
+    const st = this.states.get(uri);
+    if (!st) return;
+    if (this.host.settings(uri).run === 'onSave') {
+      st.publish = true;
+      this.schedule(st, 0);
+    }
+  }
+
+  close(uri: string): void {
+    const st = this.states.get(uri);
+    if (!st) return;
+    if (st.timer) cancelPending(st.timer);
+    if (st.run) st.run.cancelled = true;
+    for (const w of st.waiters) w.reject(contentModified());
+    st.waiters = [];
+    this.states.delete(uri);
+    this.host.closed(uri);
+  }
+
+  /** Check every open document again (configuration or packs changed), publishing the result. */
+  recheck(uri: string): void {
+    const st = this.states.get(uri);
+    if (!st) return;
+    if (st.run) st.run.cancelled = true;
+    st.publish = true;
+    this.kick(st);
+  }
+
+  shutdown(): void {
+    for (const st of this.states.values()) {
+      if (st.timer) cancelPending(st.timer);
+      if (st.run) st.run.cancelled = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- what providers see
+
+  uris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.states.get(uri)?.doc;
+  }
+
+  find(uri: string): string | undefined {
+    if (this.states.has(uri)) return uri;
+    const n = normalizeUri(uri);
+    return [...this.states.keys()].find((u) => normalizeUri(u) === n);
+  }
+
+  current(uri: string): Analysed | undefined {
+    const st = this.states.get(uri);
+    return st?.last?.version === st?.doc.version ? st?.last : undefined;
+  }
+
+  context(uri: string): Promise<DocContext> {
+    const last = this.states.get(uri)?.last;
+    return last ? Promise.resolve(last.ctx) : this.host.context(uri);
+  }
+
+  /** The analysis of the document's current version (waits for, or starts, the run). */
+  async analysed(uri: string, _token?: CancellationToken): Promise<{ doc: TextDocument; a: Analysed }> {
+    const st = this.states.get(uri);
+    if (!st) throw invalidParams(`claimlint: document not open (or not Markdown): ${uri}`);
+    const doc = st.doc;
+    if (st.last?.version === doc.version) return { doc, a: st.last };
+    const a = await new Promise<Analysed>((resolve, reject) => {
+      st.waiters.push({ version: doc.version, resolve, reject });
+      if (!st.run || st.run.cancelled) this.kick(st); // skip the debounce: someone is waiting
+    });
+    return { doc, a };
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  private schedule(st: DocState, delay: number): void {
+    if (st.timer) cancelPending(st.timer);
+    const fire = () => { st.timer = undefined; this.kick(st); };
+    st.timer = delay > 0 ? { kind: 'timeout', handle: setTimeout(fire, delay) } : { kind: 'immediate', handle: setImmediate(fire) };
+  }
+
+  /** Start an analysis now, or right after the one in flight. */
+  private kick(st: DocState): void {
+    if (st.timer) { cancelPending(st.timer); st.timer = undefined; }
+    if (st.run) { st.again = true; return; }
+    void this.execute(st);
+  }
+
+  private async execute(st: DocState): Promise<void> {
+    const uri = st.doc.uri;
+    const run = new Run(st.doc.version);
+    st.run = run;
+    st.again = false;
+    const started = performance.now();
+    try {
+      const ctx = await this.host.context(uri);
+      if (run.cancelled || this.states.get(uri) !== st) return;
+      const doc = st.doc;
+      const version = doc.version;
+      const text = doc.getText();
+      const cold = st.cacheKey !== ctx.key;
+      if (cold) { st.cache = createAnalysisCache(); st.cacheKey = ctx.key; st.lastRunMs = undefined; }
+      const result = ctx.ignored ? emptyResult() : await this.analyzeSliced(st, text, ctx, st.cache!, run, cold);
+      if (!result) return; // cancelled by a newer change
+      if (cold && !ctx.ignored && text.length >= REHEARSAL_MIN_LENGTH) rehearseTyping(text, ctx, st.cache!);
+      if (st.doc.version !== version || this.states.get(uri) !== st) return; // stale: drop
+      const analysed = new AnalysedVersion(version, result, ctx);
+      st.last = analysed;
+      this.settle(st, analysed);
+      if (st.publish) {
+        st.publish = this.host.settings(uri).run === 'onType';
+        if (analysed.version >= st.lastPublished) { // never go backwards
+          st.lastPublished = analysed.version;
+          this.host.publish(st.doc, analysed, performance.now() - started);
+        }
+      }
+    } catch (e) {
+      this.host.failed(uri, e);
+      for (const w of st.waiters) w.reject(e); // so the finally below does not loop
+      st.waiters = [];
+    } finally {
+      st.run = undefined;
+      // Again if asked, or if a request still waits and no debounced run will come (onSave mode).
+      if (this.states.get(uri) === st && (st.again || (st.waiters.length > 0 && !st.timer))) this.kick(st);
+    }
+  }
+
+  /**
+   * Runs the synchronous engine in time slices so that the event loop keeps turning: the token
+   * fires after a budget, control returns to the event loop (a didChange can arrive and cancel the
+   * run), and the next slice starts again with the per-chunk cache. The first budget comes from
+   * this document's last run (so a routine edit completes in one slice) or, for a first run, from
+   * the last cold run's speed; cut-off budgets grow fourfold, so a run always finishes and at most
+   * about a third of the work is repeated.
+   */
+  private async analyzeSliced(st: DocState, text: string, ctx: DocContext, cache: AnalysisCache, run: Run, cold: boolean): Promise<AnalysisResult | undefined> {
+    const estimate = st.lastRunMs ?? (this.coldMsPerChar ?? DEFAULT_COLD_MS_PER_CHAR) * text.length;
+    let budget = Math.max(SLICE_MS, 3 * estimate);
+    for (;;) {
+      const t0 = performance.now();
+      const deadline = t0 + budget;
+      let fired = false;
+      // The engine asks once per unit (thousands of times per run): the clock is read every 16th time.
+      let asked = 0;
+      const token = { get isCancellationRequested() { return (fired ||= run.cancelled || ((++asked & 15) === 0 && performance.now() > deadline)); } };
+      try {
+        const result = analyze(text, ctx.db, ctx.engine, { token, cache });
+        // The engine may stop early (rather than throw) when it sees the token late in a run: a
+        // result produced after the engine saw cancellation may be partial, so it is never used.
+        if (!fired) {
+          const ms = performance.now() - t0;
+          st.lastRunMs = ms;
+          if (cold && text.length > 0) this.coldMsPerChar = ms / text.length;
+          return result;
+        }
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+      }
+      await new Promise<void>((r) => setImmediate(r));
+      if (run.cancelled) return undefined;
+      budget *= 4;
+    }
+  }
+
+  private settle(st: DocState, a: Analysed): void {
+    const keep: Waiter[] = [];
+    for (const w of st.waiters) {
+      if (w.version === a.version) w.resolve(a);
+      else if (w.version < a.version) w.reject(contentModified());
+      else keep.push(w);
+    }
+    st.waiters = keep;
+  }
+}
+
+function isMarkdown(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || MARKDOWN_EXT.test(doc.uri);
+}
+
+function emptyResult(): AnalysisResult {
+  return { findings: [], matches: [], citations: [], sentences: 0 };
+}
