@@ -20,6 +20,8 @@ export class RequestError extends Error {
 export const invalidParams = (message: string) => new RequestError(ErrorCodes.InvalidParams, message);
 /** The document changed while the request waited for its analysis. */
 export const contentModified = () => new RequestError(LSPErrorCodes.ContentModified, 'document changed during the request');
+/** The client cancelled the request while it waited. */
+export const requestCancelled = () => new RequestError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 

@@ -1,13 +1,16 @@
 // When documents are analysed. Per open Markdown document: its text, a debounce timer, at most one
 // analysis in flight (cancelled by the next change), the last result, and the requests waiting for
 // the analysis of the current text. The engine is synchronous, so a run goes in time slices.
+// Texts are told apart by a revision the scheduler counts, never by the client's version number:
+// a client may send a lower version (an undo that resets its counter, a re-sent didOpen), and
+// that text is the document now, analysed and published like any other.
 import { performance } from 'node:perf_hooks';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, createAnalysisCache } from '../engine/engine.js';
 import { CancelledError, type AnalysisResult } from '../engine/types.js';
 import { AnalysedVersion, type Analysed, type AnalysedDocuments } from './analysed.js';
-import { contentModified, invalidParams } from './guard.js';
+import { contentModified, invalidParams, requestCancelled } from './guard.js';
 import { normalizeUri } from './locations.js';
 import type { EditorSettings } from './settings.js';
 import { REHEARSAL_MIN_LENGTH, rehearseTyping } from './warm-up.js';
@@ -45,13 +48,14 @@ function cancelPending(p: Pending): void {
 
 class Run {
   cancelled = false;
-  constructor(readonly version: number) {}
 }
 
-interface Waiter { version: number; resolve: (a: Analysed) => void; reject: (e: unknown) => void }
+interface Waiter { resolve: (a: Analysed) => void; reject: (e: unknown) => void }
 
 interface DocState {
   doc: TextDocument;
+  /** Counts the texts this document has had (open, re-open, each change). */
+  revision: number;
   /** A scheduled (debounced) run. */
   timer?: Pending;
   run?: Run;
@@ -62,7 +66,10 @@ interface DocState {
   cache?: AnalysisCache;
   cacheKey?: string;
   last?: Analysed;
+  /** The revision `last` is for. */
+  lastRevision: number;
   lastPublished: number;
+  /** Requests waiting for the analysis of the current revision (a new text answers them ContentModified). */
   waiters: Waiter[];
   /** Duration of the last complete engine run (one slice), for the next first budget. */
   lastRunMs?: number;
@@ -77,7 +84,7 @@ export class Scheduler implements AnalysedDocuments {
 
   // ---------------------------------------------------------------- the client's documents
 
-  /** didOpen: a Markdown document is checked at once. */
+  /** didOpen (also of a document already open: its new text replaces the old): checked at once. */
   open(uri: string, languageId: string, version: number, text: string): void {
     const doc = TextDocument.create(uri, languageId, version, text);
     const st = this.states.get(uri);
@@ -85,8 +92,14 @@ export class Scheduler implements AnalysedDocuments {
       if (st) this.close(uri);
       return;
     }
-    if (st) { st.doc = doc; this.changed(st); return; }
-    const fresh: DocState = { doc, again: false, publish: true, lastPublished: -Infinity, waiters: [] };
+    if (st) {
+      st.doc = doc;
+      this.replaced(st);
+      st.publish = true;
+      this.kick(st);
+      return;
+    }
+    const fresh: DocState = { doc, revision: 0, again: false, publish: true, lastRevision: -1, lastPublished: -1, waiters: [] };
     this.states.set(uri, fresh);
     this.kick(fresh);
   }
@@ -95,11 +108,20 @@ export class Scheduler implements AnalysedDocuments {
     const st = this.states.get(uri);
     if (!st || changes.length === 0) return;
     st.doc = TextDocument.update(st.doc, changes, version);
+    this.replaced(st);
     this.changed(st);
   }
 
+  /** A new text: the run in flight and the requests waiting are for one that is gone. */
+  private replaced(st: DocState): void {
+    st.revision++;
+    if (st.run) st.run.cancelled = true;
+    const waiters = st.waiters;
+    st.waiters = [];
+    for (const w of waiters) w.reject(contentModified());
+  }
+
   private changed(st: DocState): void {
-    if (st.run) st.run.cancelled = true; // the in-flight analysis is for an older version
     const settings = this.host.settings(st.doc.uri);
     if (settings.run === 'onType' || st.publish) {
       st.publish = true;
@@ -161,7 +183,7 @@ export class Scheduler implements AnalysedDocuments {
 
   current(uri: string): Analysed | undefined {
     const st = this.states.get(uri);
-    return st?.last?.version === st?.doc.version ? st?.last : undefined;
+    return st && st.lastRevision === st.revision ? st.last : undefined;
   }
 
   context(uri: string): Promise<DocContext> {
@@ -169,14 +191,24 @@ export class Scheduler implements AnalysedDocuments {
     return last ? Promise.resolve(last.ctx) : this.host.context(uri);
   }
 
-  /** The analysis of the document's current version (waits for, or starts, the run). */
-  async analysed(uri: string, _token?: CancellationToken): Promise<{ doc: TextDocument; a: Analysed }> {
+  /** The analysis of the document's current text (waits for, or starts, the run). Rejected with
+   *  ContentModified when the text changes first, RequestCancelled when the client cancels. */
+  async analysed(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; a: Analysed }> {
     const st = this.states.get(uri);
     if (!st) throw invalidParams(`claimlint: document not open (or not Markdown): ${uri}`);
     const doc = st.doc;
-    if (st.last?.version === doc.version) return { doc, a: st.last };
+    if (st.last && st.lastRevision === st.revision) return { doc, a: st.last };
     const a = await new Promise<Analysed>((resolve, reject) => {
-      st.waiters.push({ version: doc.version, resolve, reject });
+      const w: Waiter = { resolve, reject };
+      st.waiters.push(w);
+      if (CancellationToken.is(token)) {
+        const sub = token.onCancellationRequested(() => {
+          const i = st.waiters.indexOf(w);
+          if (i >= 0) { st.waiters.splice(i, 1); reject(requestCancelled()); }
+        });
+        w.resolve = (x) => { sub.dispose(); resolve(x); };
+        w.reject = (e) => { sub.dispose(); reject(e); };
+      }
       if (!st.run || st.run.cancelled) this.kick(st); // skip the debounce: someone is waiting
     });
     return { doc, a };
@@ -199,7 +231,7 @@ export class Scheduler implements AnalysedDocuments {
 
   private async execute(st: DocState): Promise<void> {
     const uri = st.doc.uri;
-    const run = new Run(st.doc.version);
+    const run = new Run();
     st.run = run;
     st.again = false;
     const started = performance.now();
@@ -207,22 +239,25 @@ export class Scheduler implements AnalysedDocuments {
       const ctx = await this.host.context(uri);
       if (run.cancelled || this.states.get(uri) !== st) return;
       const doc = st.doc;
-      const version = doc.version;
+      const revision = st.revision;
       const text = doc.getText();
       const cold = st.cacheKey !== ctx.key;
       if (cold) { st.cache = createAnalysisCache(); st.cacheKey = ctx.key; st.lastRunMs = undefined; }
       const result = ctx.ignored ? emptyResult() : await this.analyzeSliced(st, text, ctx, st.cache!, run, cold);
       if (!result) return; // cancelled by a newer change
       if (cold && !ctx.ignored && text.length >= REHEARSAL_MIN_LENGTH) rehearseTyping(text, ctx, st.cache!);
-      if (st.doc.version !== version || this.states.get(uri) !== st) return; // stale: drop
-      const analysed = new AnalysedVersion(version, result, ctx);
+      if (st.revision !== revision || this.states.get(uri) !== st) return; // stale: drop
+      const analysed = new AnalysedVersion(doc.version, result, ctx);
       st.last = analysed;
-      this.settle(st, analysed);
+      st.lastRevision = revision;
+      const waiters = st.waiters;
+      st.waiters = [];
+      for (const w of waiters) w.resolve(analysed);
       if (st.publish) {
         st.publish = this.host.settings(uri).run === 'onType';
-        if (analysed.version >= st.lastPublished) { // never go backwards
-          st.lastPublished = analysed.version;
-          this.host.publish(st.doc, analysed, performance.now() - started);
+        if (revision >= st.lastPublished) { // never an older text after a newer one
+          st.lastPublished = revision;
+          this.host.publish(doc, analysed, performance.now() - started);
         }
       }
     } catch (e) {
@@ -231,8 +266,9 @@ export class Scheduler implements AnalysedDocuments {
       st.waiters = [];
     } finally {
       st.run = undefined;
-      // Again if asked, or if a request still waits and no debounced run will come (onSave mode).
-      if (this.states.get(uri) === st && (st.again || (st.waiters.length > 0 && !st.timer))) this.kick(st);
+      // Again if asked, or if a request still waits and no debounced run will come (onSave mode);
+      // through the event loop, never straight from here: input is handled between runs.
+      if (this.states.get(uri) === st && (st.again || (st.waiters.length > 0 && !st.timer))) this.schedule(st, 0);
     }
   }
 
@@ -271,16 +307,6 @@ export class Scheduler implements AnalysedDocuments {
       if (run.cancelled) return undefined;
       budget *= 4;
     }
-  }
-
-  private settle(st: DocState, a: Analysed): void {
-    const keep: Waiter[] = [];
-    for (const w of st.waiters) {
-      if (w.version === a.version) w.resolve(a);
-      else if (w.version < a.version) w.reject(contentModified());
-      else keep.push(w);
-    }
-    st.waiters = keep;
   }
 }
 
