@@ -92,17 +92,15 @@ export class EvidenceProvider {
   constructor(private readonly docs: AnalysedDocuments, private readonly contextForFile: (path: string) => DocContext) {}
 
   async provideEvidence(p: DocumentEvidenceParams, token?: CancellationToken): Promise<DocumentEvidenceResult> {
-    if (!p || typeof p.uri !== 'string') throw invalidParams('claimlint/documentEvidence needs { uri }');
     const uri = this.docs.find(p.uri);
     if (!uri) throw invalidParams(`claimlint: document not open (or not Markdown): ${p.uri}`);
     const { doc, a } = await this.docs.analysed(uri, token);
     return documentEvidence(doc, a);
   }
 
-  async provideBibliography(p: ExportBibliographyParams, token?: CancellationToken): Promise<ExportBibliographyResult> {
-    if (!p || !Array.isArray(p.uris)) throw invalidParams('claimlint/exportBibliography needs { uris: string[], format }');
+  /** Params as checked at the boundary: the format defaults to CSL-JSON. */
+  async provideBibliography(p: Omit<ExportBibliographyParams, 'format'> & { format?: BibliographyFormat }, token?: CancellationToken): Promise<ExportBibliographyResult> {
     const format = p.format ?? 'csl-json';
-    if (format !== 'csl-json' && format !== 'bibtex') throw invalidParams(`unknown bibliography format "${String(format)}" (csl-json or bibtex)`);
     const inputs: { citations: Citation[]; db: Database }[] = [];
     for (const uri of p.uris) {
       const open = this.docs.find(uri);

@@ -5,12 +5,12 @@
 // a client may send a lower version (an undo that resets its counter, a re-sent didOpen), and
 // that text is the document now, analysed and published like any other.
 import { performance } from 'node:perf_hooks';
-import { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, createAnalysisCache } from '../engine/engine.js';
 import { CancelledError, type AnalysisResult } from '../engine/types.js';
 import { AnalysedVersion, type Analysed, type AnalysedDocuments } from './analysed.js';
-import { contentModified, invalidParams, requestCancelled } from './guard.js';
+import { contentModified, invalidParams, isToken, requestCancelled } from './guard.js';
 import { normalizeUri } from './locations.js';
 import type { EditorSettings } from './settings.js';
 import { REHEARSAL_MIN_LENGTH, rehearseTyping } from './warm-up.js';
@@ -201,7 +201,7 @@ export class Scheduler implements AnalysedDocuments {
     const a = await new Promise<Analysed>((resolve, reject) => {
       const w: Waiter = { resolve, reject };
       st.waiters.push(w);
-      if (CancellationToken.is(token)) {
+      if (isToken(token)) {
         const sub = token.onCancellationRequested(() => {
           const i = st.waiters.indexOf(w);
           if (i >= 0) { st.waiters.splice(i, 1); reject(requestCancelled()); }

@@ -2,11 +2,12 @@
 // analysed), the feature providers (hover, definition, code actions, completion, evidence) and
 // the publisher, and owns the lifecycle, configuration and reloads.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  MarkupKind, MessageType, ShowMessageNotification, TextDocumentSyncKind,
-  type CodeActionParams, type CompletionParams, type Connection, type DefinitionParams,
-  type HoverParams, type InitializeParams, type InitializeResult,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
+  ErrorCodes, FileChangeType, MarkupKind, MessageType, ParameterStructures, RequestType, RequestType0, ResponseError,
+  ShowMessageNotification, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
+import type { z } from 'zod';
 import type { ClientCaps } from './analysed.js';
 import { FIX_ALL_KIND, CodeActionProvider } from './code-actions.js';
 import { CompletionProvider } from './completion.js';
@@ -18,14 +19,26 @@ import { HoverProvider } from './hover.js';
 import { uriToPath } from './locations.js';
 import { MemoryKeeper } from './memory.js';
 import {
+  AnyParamsSchema, CodeActionParamsSchema, CompletionParamsSchema, DefinitionParamsSchema, describeIssues,
+  DidChangeConfigurationParamsSchema, DidChangeParamsSchema, DidChangeWatchedFilesParamsSchema, DidChangeWorkspaceFoldersParamsSchema,
+  DidCloseParamsSchema, DidOpenParamsSchema, DidSaveParamsSchema, DocumentEvidenceParamsSchema, ExportBibliographyParamsSchema,
+  HoverParamsSchema, InitializeParamsSchema,
+} from './params.js';
+import {
   DocumentEvidenceRequest, ExportBibliographyRequest, ReloadRequest,
-  type ClaimlintInitializationOptions, type DocumentEvidenceParams, type ExportBibliographyParams,
+  type ClaimlintInitializationOptions, type DocumentEvidenceParams, type DocumentEvidenceResult,
+  type ExportBibliographyParams, type ExportBibliographyResult,
 } from './protocol.js';
 import { Publisher } from './publisher.js';
 import { Scheduler } from './scheduler.js';
 import { readSettings } from './settings.js';
 import { warmUp } from './warm-up.js';
 import { Workspace, type DocContext } from './workspace.js';
+
+// The custom requests take their params by name: jsonrpc answers positional params InvalidParams.
+const DocumentEvidence = new RequestType<DocumentEvidenceParams, DocumentEvidenceResult, void>(DocumentEvidenceRequest, ParameterStructures.byName);
+const ExportBibliography = new RequestType<ExportBibliographyParams, ExportBibliographyResult, void>(ExportBibliographyRequest, ParameterStructures.byName);
+const Reload = new RequestType0<{ documents: number; problems: number }, void>(ReloadRequest);
 
 export class ClaimlintServer {
   private workspace!: Workspace;
@@ -73,30 +86,35 @@ export class ClaimlintServer {
     const c = this.connection;
     const log = this.log;
     const docs = this.scheduler;
-    c.onInitialize((p) => this.initialize(p)); // jsonrpc answers a throw with an error response
-    c.onInitialized(guardNotification('initialized', log, () => this.initialized()));
+    // jsonrpc answers a throw or a ResponseError with an error response.
+    c.onInitialize((p) => {
+      const parsed = InitializeParamsSchema.safeParse(p);
+      if (!parsed.success) return new ResponseError(ErrorCodes.InvalidParams, `initialize: ${describeIssues(parsed.error)}`);
+      return this.initialize(parsed.data);
+    });
+    c.onInitialized(guardNotification('initialized', log, AnyParamsSchema, () => this.initialized()));
     c.onShutdown(() => this.shutdown());
-    c.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, (p) => this.configurationChanged(p.settings)));
-    c.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => this.filesChanged(p.changes.map((x) => ({ uri: x.uri, type: x.type })))));
-    c.onHover(guardRequest('hover', log, (p: HoverParams, token) => this.hover.provideHover(p, token)));
-    c.onCodeAction(guardRequest('codeAction', log, (p: CodeActionParams, token) => this.codeActions.provideCodeActions(p, token)));
-    c.onCompletion(guardRequest('completion', log, (p: CompletionParams) => this.completion.provideCompletion(p)));
-    c.onDefinition(guardRequest('definition', log, (p: DefinitionParams, token) => this.definition.provideDefinition(p, token)));
-    c.onRequest(DocumentEvidenceRequest, guardRequest(DocumentEvidenceRequest, log, (p: DocumentEvidenceParams, token) => this.evidence.provideEvidence(p, token)));
-    c.onRequest(ExportBibliographyRequest, guardRequest(ExportBibliographyRequest, log, (p: ExportBibliographyParams, token) => this.evidence.provideBibliography(p, token)));
-    c.onRequest(ReloadRequest, guardRequest(ReloadRequest, log, () => this.reload()));
+    c.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, DidChangeConfigurationParamsSchema, (p) => this.configurationChanged(p.settings)));
+    c.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, DidChangeWatchedFilesParamsSchema, (p) => this.filesChanged(p.changes.map((x) => ({ uri: x.uri, type: x.type })))));
+    c.onHover(guardRequest('hover', log, HoverParamsSchema, (p, token) => this.hover.provideHover(p, token)));
+    c.onCodeAction(guardRequest('codeAction', log, CodeActionParamsSchema, (p, token) => this.codeActions.provideCodeActions(p, token)));
+    c.onCompletion(guardRequest('completion', log, CompletionParamsSchema, (p) => this.completion.provideCompletion(p)));
+    c.onDefinition(guardRequest('definition', log, DefinitionParamsSchema, (p, token) => this.definition.provideDefinition(p, token)));
+    c.onRequest(DocumentEvidence, guardRequest(DocumentEvidenceRequest, log, DocumentEvidenceParamsSchema, (p, token) => this.evidence.provideEvidence(p, token)));
+    c.onRequest(ExportBibliography, guardRequest(ExportBibliographyRequest, log, ExportBibliographyParamsSchema, (p, token) => this.evidence.provideBibliography(p, token)));
+    c.onRequest(Reload, guardRequest(ReloadRequest, log, AnyParamsSchema, () => this.reload()));
 
-    c.onDidOpenTextDocument(guardNotification('didOpen', log, (p) => docs.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text)));
-    c.onDidChangeTextDocument(guardNotification('didChange', log, (p) => docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)));
-    c.onDidCloseTextDocument(guardNotification('didClose', log, (p) => docs.close(p.textDocument.uri)));
-    c.onDidSaveTextDocument(guardNotification('didSave', log, (p) => this.saved(p.textDocument.uri)));
+    c.onDidOpenTextDocument(guardNotification('didOpen', log, DidOpenParamsSchema, ({ textDocument: d }) => docs.open(d.uri, d.languageId, d.version, d.text)));
+    c.onDidChangeTextDocument(guardNotification('didChange', log, DidChangeParamsSchema, (p) => docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges.map((x) => (x.range ? { range: x.range, text: x.text } : { text: x.text })))));
+    c.onDidCloseTextDocument(guardNotification('didClose', log, DidCloseParamsSchema, (p) => docs.close(p.textDocument.uri)));
+    c.onDidSaveTextDocument(guardNotification('didSave', log, DidSaveParamsSchema, (p) => this.saved(p.textDocument.uri)));
     c.listen();
   }
 
   // ---------------------------------------------------------------- lifecycle
 
-  private initialize(params: InitializeParams): InitializeResult {
-    const cap = params.capabilities;
+  private initialize(params: z.output<typeof InitializeParamsSchema>): InitializeResult {
+    const cap = params.capabilities as InitializeParams['capabilities'];
     const hoverFormats = cap.textDocument?.hover?.contentFormat;
     const docFormats = cap.textDocument?.completion?.completionItem?.documentationFormat;
     Object.assign(this.caps, {
@@ -123,6 +141,13 @@ export class ClaimlintServer {
     }
     this.workspace = new Workspace({ trusted, log: this.log, folders: () => this.folders });
     if (!trusted) this.log.info('claimlint: untrusted workspace — using only the embedded claims database; workspace config and packs are ignored.');
+    // Here, after the library's own handler (which reads the params unchecked) was registered.
+    this.connection.onNotification(DidChangeWorkspaceFoldersNotification.type, guardNotification('didChangeWorkspaceFolders', this.log, DidChangeWorkspaceFoldersParamsSchema, async ({ event }) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      this.folders = this.folders.filter((f) => !removed.has(f));
+      for (const f of event.added) { const p = uriToPath(f.uri); if (p) this.folders.push(p); }
+      await this.reload();
+    }));
 
     return {
       capabilities: {
@@ -138,15 +163,6 @@ export class ClaimlintServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.caps.workspaceFolders) {
-      // Only valid after initialize, and only when the client supports it (the getter throws otherwise).
-      this.connection.workspace.onDidChangeWorkspaceFolders(guardNotification('didChangeWorkspaceFolders', this.log, async (e) => {
-        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-        this.folders = this.folders.filter((f) => !removed.has(f));
-        for (const f of e.added) { const p = uriToPath(f.uri); if (p) this.folders.push(p); }
-        await this.reload();
-      }));
-    }
     // Load and compile the embedded database and warm the engine and the hover cards before the
     // first document arrives.
     setImmediate(() => {
