@@ -20,7 +20,7 @@ type Answer = { result: unknown } | { error: number };
 const answer = (p: Promise<unknown>): Promise<Answer> =>
   withTimeout(p.then((result) => ({ result }), (e: unknown) => ({ error: e instanceof ResponseError ? e.code : NaN })), ANSWER_MS, 'the request was never answered');
 
-describe('claimlint-server: versions that go backwards, re-opened documents', function () {
+describe('claimlint-server: versions that go backwards, re-opened documents, ranges past the end', function () {
   this.timeout(60_000);
   let ws: string;
   let client: TestClient;
@@ -91,6 +91,18 @@ describe('claimlint-server: versions that go backwards, re-opened documents', fu
     const v3 = await client.diagnosticsFor(uri, 3, ANSWER_MS);
     assert.deepEqual(v3.diagnostics.map(brief), (await fresh(TEXTS[1]!)).diagnostics.map(brief));
     await assertServing();
+  });
+
+  it('a change whose range lies past the last line appends, and later positions stay right (found by the fuzz suite)', async () => {
+    const uri = pathUri(join(ws, 'past.md'));
+    await client.open(uri, TEXTS[0]!, 1);
+    await client.diagnosticsFor(uri, 1, ANSWER_MS);
+    // As many lines replaced as inserted: the library then writes line starts past the end.
+    await client.change(uri, 2, [{ range: { start: { line: 40, character: 3 }, end: { line: 42, character: 0 } }, text: '\nZorbital is proven to reduce migraine attacks.\n' }]);
+    await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    const v3 = await client.diagnosticsFor(uri, 3, ANSWER_MS);
+    const text = 'x' + TEXTS[0]! + '\nZorbital is proven to reduce migraine attacks.\n';
+    assert.deepEqual(v3.diagnostics.map(brief), (await fresh(text)).diagnostics.map(brief));
   });
 
   it('a document re-opened with the same version and another text answers for the new text', async () => {

@@ -107,7 +107,14 @@ export class Scheduler implements AnalysedDocuments {
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
     const st = this.states.get(uri);
     if (!st || changes.length === 0) return;
-    st.doc = TextDocument.update(st.doc, changes, version);
+    let doc = st.doc;
+    for (const c of changes) {
+      // A range past the last line is clamped as the text is, but the library's incremental line
+      // index is not: later positions would come out wrong (NaN columns). Clamp it first.
+      const range = 'range' in c && c.range ? { start: doc.positionAt(doc.offsetAt(c.range.start)), end: doc.positionAt(doc.offsetAt(c.range.end)) } : undefined;
+      doc = TextDocument.update(doc, [range ? { range, text: c.text } : { text: c.text }], version);
+    }
+    st.doc = doc;
     this.replaced(st);
     this.changed(st);
   }
