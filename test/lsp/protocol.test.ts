@@ -2,6 +2,7 @@
 // is a temp copy of test/fixtures/lsp/workspace: a .claimlintrc.json naming a small claim pack about
 // a fictional drug (zorbital), so the expected texts do not move with the embedded database.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -378,7 +379,14 @@ describe('claimlint-server over stdio', function () {
       ['claimlint/documentEvidence', { uri: null }, /uri/],
       ['claimlint/exportBibliography', { uris: 'x' }, /uris/],
       ['claimlint/exportBibliography', [uri], /by position/],
+      // Files that are not open are read from disk: only regular files (a FIFO would block).
+      ['claimlint/exportBibliography', { uris: [pathUri(join(ws, 'missing.md'))] }, /cannot read .*missing\.md \(ENOENT\)/],
+      ['claimlint/exportBibliography', { uris: [pathUri(ws)] }, /not a regular file/],
     ];
+    try {
+      execFileSync('mkfifo', [join(ws, 'pipe.md')]);
+      junk.push(['claimlint/exportBibliography', { uris: [pathUri(join(ws, 'pipe.md'))] }, /not a regular file/]);
+    } catch { /* no mkfifo here: the folder case covers the check */ }
     for (const [method, params, field] of junk) {
       const e = await rejectsWith(client.conn.sendRequest(method, params), -32602);
       assert.match(e.message, field, `${method} ${JSON.stringify(params)}: ${e.message}`);
