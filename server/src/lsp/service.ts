@@ -2,7 +2,7 @@
 // analysed), the feature providers (hover, definition, code actions, completion, evidence) and
 // the publisher, and owns the lifecycle, configuration and reloads.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
+  CodeActionKind, CodeActionRequest, CompletionRequest, DefinitionRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
   ErrorCodes, FileChangeType, MarkupKind, MessageType, ParameterStructures, RequestType, RequestType0, ResponseError,
   ShowMessageNotification, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
@@ -96,10 +96,12 @@ export class ClaimlintServer {
     c.onShutdown(() => this.shutdown());
     c.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, DidChangeConfigurationParamsSchema, (p) => this.configurationChanged(p.settings)));
     c.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, DidChangeWatchedFilesParamsSchema, (p) => this.filesChanged(p.changes.map((x) => ({ uri: x.uri, type: x.type })))));
-    c.onHover(guardRequest('hover', log, HoverParamsSchema, (p, token) => this.hover.provideHover(p, token)));
-    c.onCodeAction(guardRequest('codeAction', log, CodeActionParamsSchema, (p, token) => this.codeActions.provideCodeActions(p, token)));
-    c.onCompletion(guardRequest('completion', log, CompletionParamsSchema, (p) => this.completion.provideCompletion(p)));
-    c.onDefinition(guardRequest('definition', log, DefinitionParamsSchema, (p, token) => this.definition.provideDefinition(p, token)));
+    // Registered on the request types, not with c.onHover etc.: those wrappers read the params
+    // (work-done and partial-result tokens) before any check, and throw on `params: null`.
+    c.onRequest(HoverRequest.type, guardRequest('hover', log, HoverParamsSchema, (p, token) => this.hover.provideHover(p, token)));
+    c.onRequest(CodeActionRequest.type, guardRequest('codeAction', log, CodeActionParamsSchema, (p, token) => this.codeActions.provideCodeActions(p, token)));
+    c.onRequest(CompletionRequest.type, guardRequest('completion', log, CompletionParamsSchema, (p) => this.completion.provideCompletion(p)));
+    c.onRequest(DefinitionRequest.type, guardRequest('definition', log, DefinitionParamsSchema, (p, token) => this.definition.provideDefinition(p, token)));
     c.onRequest(DocumentEvidence, guardRequest(DocumentEvidenceRequest, log, DocumentEvidenceParamsSchema, (p, token) => this.evidence.provideEvidence(p, token)));
     c.onRequest(ExportBibliography, guardRequest(ExportBibliographyRequest, log, ExportBibliographyParamsSchema, (p, token) => this.evidence.provideBibliography(p, token)));
     c.onRequest(Reload, guardRequest(ReloadRequest, log, AnyParamsSchema, () => this.reload()));
