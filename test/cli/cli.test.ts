@@ -5,23 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures } from '../helpers.js';
 import { applyFixes } from '../../server/src/engine/apply-fixes.js';
-import { runCli, scratch, type RunResult } from './util.js';
+import { runCli, scratch, ZORBAMINE_DRAFT, ZORBAMINE_PACK, type RunResult } from './util.js';
 import { checkSarif } from './sarif-check.js';
 import { checkXml } from './xml-check.js';
 import { golden } from './golden.js';
 
-const PACK = readFileSync(fixtures('cli', 'pack', 'zorbamine.yaml'), 'utf8');
-const DRAFT = [
-  '# Zorbamine',
-  '',
-  '🧪 Zorbamine\'s antidepressant effect is proven to be mediated by the flux receptor.',
-  'In the trial, zorbamine was given at 5 mg/kg and the flux receptor mediated the effect.',
-  '',
-  'A paragraph without any concept at all.',
-  '',
-].join('\n');
+const PACK = ZORBAMINE_PACK;
+const DRAFT = ZORBAMINE_DRAFT;
 const FIXED = DRAFT
   .replace('flux receptor.\n', 'flux receptor [@tester2020].\n')
   .replace('at 5 mg/kg', 'at 0.5 mg/kg')
@@ -180,7 +171,8 @@ describe('cli: end to end', function () {
   describe('config discovery (end to end)', () => {
     it('nearest config wins per file; packs are relative to their config file', async () => {
       p = project({
-        'other/.claimlintrc.json': JSON.stringify({ rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['../packs/zorbamine.yaml'] }),
+        'other/.claimlintrc.json': JSON.stringify({ rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['own-packs/zorbamine.yaml'] }),
+        'other/own-packs/zorbamine.yaml': PACK,
         'other/draft.md': DRAFT,
       });
       const r = await runCli(['-f', 'json'], { cwd: p.dir });
@@ -193,7 +185,7 @@ describe('cli: end to end', function () {
     });
 
     it('reads the "claimlint" key of package.json', async () => {
-      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { packs: ['../packs/zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/draft.md': DRAFT });
+      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { packs: ['zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/zorbamine.yaml': PACK, 'pkg/draft.md': DRAFT });
       const r = await runCli(['-f', 'json', 'pkg'], { cwd: p.dir });
       const files = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }[];
       assert.ok(files[0].diagnostics.some((d) => d.code === 'overstated-certainty' && d.severity === 'error'));
@@ -203,7 +195,7 @@ describe('cli: end to end', function () {
       p = project({
         '.gitignore': 'build/\n', 'build/out.md': DRAFT,
         '.claimlintignore': 'vendor/\n', 'vendor/v.md': DRAFT,
-        'drafts/.claimlintrc.yaml': 'packs: [../packs/zorbamine.yaml]\nignore: ["wip-*.md"]\n', 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
+        'drafts/.claimlintrc.yaml': 'packs: [zorbamine.yaml]\nignore: ["wip-*.md"]\n', 'drafts/zorbamine.yaml': PACK, 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
       });
       const listed = async (args: string[]) => (JSON.parse((await runCli(['-f', 'json', ...args], { cwd: p.dir })).stdout) as { file: string }[]).map((f) => f.file);
       assert.deepEqual(await listed([]), ['docs/clean.md', 'docs/draft.md', 'drafts/ready.md']);
@@ -380,6 +372,12 @@ describe('cli: end to end', function () {
       assert.deepEqual((JSON.parse(used.stdout) as { id: string }[]).map((i) => i.id), ['tester2020']);
       const bib = await runCli(['db', 'export', '--used', 'docs', '--format', 'bibtex'], { cwd: p.dir });
       assert.match(bib.stdout, /^@article\{tester2020,/m);
+      const toFile = await runCli(['db', 'export', '--format', 'bibtex', '--used', 'docs', '-o', 'refs/refs.bib'], { cwd: p.dir });
+      assert.equal(toFile.code, 2, 'the folder of -o must exist');
+      const written = await runCli(['db', 'export', '--format', 'bibtex', '--used', 'docs', '-o', 'refs.bib'], { cwd: p.dir });
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(readFileSync(join(p.dir, 'refs.bib'), 'utf8'), bib.stdout);
       const bad = await runCli(['db', 'export', '--format', 'ris'], { cwd: p.dir });
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /unknown bibliography format "ris"/);

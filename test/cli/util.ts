@@ -1,11 +1,23 @@
 // Helpers for the CLI and config suites: scratch folders and running the real `claimlint` binary.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { repoRoot } from '../helpers.js';
+import { fixtures, repoRoot } from '../helpers.js';
 
 export const bin = join(repoRoot, 'bin', 'claimlint.js');
+
+/** A made-up claim pack (test/fixtures/cli/pack) and a draft with findings and safe fixes against it. */
+export const ZORBAMINE_PACK = readFileSync(fixtures('cli', 'pack', 'zorbamine.yaml'), 'utf8');
+export const ZORBAMINE_DRAFT = [
+  '# Zorbamine',
+  '',
+  '🧪 Zorbamine\'s antidepressant effect is proven to be mediated by the flux receptor.',
+  'In the trial, zorbamine was given at 5 mg/kg and the flux receptor mediated the effect.',
+  '',
+  'A paragraph without any concept at all.',
+  '',
+].join('\n');
 
 /** A scratch folder with `files` (path → content; Buffers written as they are). Remove with `cleanup`. */
 export function scratch(files: Record<string, string | Buffer> = {}): { dir: string; cleanup: () => void; write: (f: Record<string, string | Buffer>) => void } {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   resolveConfig, createConfigCache, mergeEditorSettings, configJsonSchema, configReference, formatConfigError, findConfigFile,
@@ -60,10 +61,15 @@ describe('config: resolveConfig', () => {
     assert.equal(resolveConfig(join(s.dir, 'a.md')).file, join(s.dir, 'package.json'));
   });
 
-  it('resolves packs and keeps ignore patterns relative to the config file', () => {
-    s = scratch({ 'proj/.claimlintrc.yaml': 'packs:\n  - packs/extra.yaml\n  - ../shared-packs\nignore:\n  - drafts/\n', 'proj/docs/a.md': '' });
+  it('resolves packs (in its folder tree or node_modules) and keeps ignore patterns relative to the config file', () => {
+    s = scratch({
+      'proj/.claimlintrc.yaml': 'packs:\n  - packs/extra.yaml\n  - "@org/claims/packs"\nignore:\n  - drafts/\n',
+      'proj/docs/a.md': '',
+      'node_modules/@org/claims/packs/a.yaml': 'concepts: []\n',
+    });
     const r = resolveConfig(join(s.dir, 'proj/docs/a.md'));
-    assert.deepEqual(r.packs, [join(s.dir, 'proj/packs/extra.yaml'), join(s.dir, 'shared-packs')]);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.packs, [join(s.dir, 'proj/packs/extra.yaml'), join(s.dir, 'node_modules/@org/claims/packs')]);
     assert.deepEqual(r.ignore, ['drafts/']);
     assert.equal(r.ignoreBase, join(s.dir, 'proj'));
   });
@@ -107,6 +113,33 @@ describe('config: resolveConfig', () => {
     assert.match(r.errors[0]?.message ?? '', /no "claimlint" key/);
   });
 
+  it('reports a folder named .claimlintrc.json instead of skipping it', () => {
+    s = scratch({ '.claimlintrc.json/inner.txt': 'x', '.claimlintrc.yaml': 'citationStyle: link\n' });
+    const r = resolveConfig(join(s.dir, 'a.md'));
+    assert.equal(r.file, join(s.dir, '.claimlintrc.json'));
+    assert.deepEqual(r.errors.map((e) => [e.line, e.column, e.message]), [[1, 1, 'config path is a folder, not a file']]);
+  });
+
+  it('reports a FIFO named .claimlintrc.json, or given as --config, without waiting on it', function () {
+    s = scratch();
+    try {
+      execFileSync('mkfifo', [join(s.dir, '.claimlintrc.json')]);
+    } catch {
+      this.skip();
+    }
+    const found = resolveConfig(join(s.dir, 'a.md'));
+    assert.deepEqual(found.errors.map((e) => e.message), ['config path is a FIFO (named pipe), not a file']);
+    const explicit = resolveConfig(join(s.dir, 'a.md'), { cwd: s.dir, explicitConfig: '.claimlintrc.json' });
+    assert.deepEqual(explicit.errors.map((e) => e.message), ['config path is a FIFO (named pipe), not a file']);
+  });
+
+  it('a pack reached through a link is checked where the link leads', () => {
+    s = scratch({ 'proj/.claimlintrc.yaml': 'packs: [linked.yaml]\n', 'outside.yaml': 'concepts: []\n' });
+    symlinkSync(join(s.dir, 'outside.yaml'), join(s.dir, 'proj', 'linked.yaml'));
+    const r = resolveConfig(join(s.dir, 'proj', 'a.md'));
+    assert.match(r.errors[0]?.message ?? '', /packs\[0\]: "linked\.yaml" is outside this config file's folder/);
+  });
+
   it('treats an empty YAML file as an empty config', () => {
     s = scratch({ '.claimlintrc.yaml': '# nothing yet\n' });
     const r = resolveConfig(join(s.dir, 'a.md'));
@@ -126,6 +159,11 @@ describe('config: validation errors carry file, line and column', () => {
     { name: 'invalid JSON (trailing comma)', file: '.claimlintrc.json', text: '{\n  "rules": {},\n}\n', line: 2, column: 0, message: /invalid JSON/ },
     { name: 'invalid YAML', file: '.claimlintrc.yaml', text: 'rules:\n  a: [1, 2\n', line: 2, column: 0, message: /invalid YAML/ },
     { name: 'duplicate key', file: '.claimlintrc.yaml', text: 'citationStyle: link\ncitationStyle: footnote\n', line: 1, column: 0, message: /invalid YAML: Map keys must be unique/ },
+    { name: 'null in .claimlintrc.json (not "no config")', file: '.claimlintrc.json', text: '\n  null\n', line: 1, column: 2, message: /the configuration must be a mapping \(object\), not null/ },
+    { name: 'null in .claimlintrc.yaml', file: '.claimlintrc.yaml', text: '# x\n~\n', line: 1, column: 0, message: /the configuration must be a mapping \(object\), not null/ },
+    { name: '"claimlint": null in package.json', file: 'package.json', text: '{ "name": "x", "claimlint": null }', line: 0, column: 28, message: /^claimlint: the configuration must be a mapping \(object\), not null/ },
+    { name: 'a pack outside the config\'s folder tree', file: '.claimlintrc.yaml', text: 'packs:\n  - ok.yaml\n  - ../elsewhere/x.yaml\n', line: 2, column: 4, message: /packs\[1\]: "\.\.\/elsewhere\/x\.yaml" is outside this config file's folder; .*--pack/ },
+    { name: 'an absolute pack path outside the tree', file: '.claimlintrc.json', text: '{"packs": ["/etc/shadow"]}', line: 0, column: 11, message: /packs\[0\]: "\/etc\/shadow" is outside/ },
     { name: 'inside package.json', file: 'package.json', text: '{\n  "name": "x",\n  "claimlint": {\n    "rules": { "nope": "off" }\n  }\n}\n', line: 3, column: 15, message: /unknown rule "nope"/ },
   ];
   let s: ReturnType<typeof scratch>;

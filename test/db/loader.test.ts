@@ -215,7 +215,7 @@ describe('db loader', () => {
 
     it('a pack that is not a mapping', () => {
       const errs = only(loadPacks([{ file: 'l.yaml', text: '- a\n- b\n' }]).errors);
-      assert.equal(errs[0]!.message, "a pack must be a mapping with some of: sources, concepts, claims, cautions; found a list");
+      assert.equal(errs[0]!.message, 'not a claim pack (a mapping with sources, concepts, claims or cautions): the file is a list; it was not loaded');
     });
   });
 

@@ -39,6 +39,8 @@ export class TestClient {
   private statusWaiters: Waiter<Record<string, unknown>>[] = [];
   private exited: Promise<number | null>;
   settings: Record<string, unknown> | (() => Record<string, unknown>) | undefined;
+  /** While set, workspace/configuration answers wait for this promise (see holdConfiguration). */
+  private configurationGate?: { requested: () => void; released: Promise<void> };
 
   constructor(private readonly opts: ClientOptions = {}) {
     this.settings = opts.settings;
@@ -55,7 +57,9 @@ export class TestClient {
       this.statusWaiters = this.statusWaiters.filter((w) => (w.predicate(p) ? (w.resolve(p), false) : true));
     });
     this.conn.onNotification(LogMessageNotification.type, (p) => { this.logs.push(p); });
-    this.conn.onRequest(ConfigurationRequest.type, (p) => {
+    this.conn.onRequest(ConfigurationRequest.type, async (p) => {
+      const gate = this.configurationGate;
+      if (gate) { gate.requested(); await gate.released; }
       const s = typeof this.settings === 'function' ? this.settings() : this.settings;
       return p.items.map((it) => (it.section === 'claimlint' ? s ?? null : null));
     });
@@ -92,6 +96,21 @@ export class TestClient {
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;
+  }
+
+  /** Hold every workspace/configuration answer until `release()`: messages sent meanwhile reach
+   *  the server before the answer does, so a document's first analysis is still waiting for its
+   *  settings when they are handled. `requested` resolves when the server first asks. */
+  holdConfiguration(): { requested: Promise<void>; release: () => void } {
+    let requested!: () => void;
+    let release!: () => void;
+    const asked = new Promise<void>((r) => { requested = r; });
+    const released = new Promise<void>((r) => { release = r; });
+    this.configurationGate = { requested, released };
+    return {
+      requested: withTimeout(asked, DEFAULT_TIMEOUT, 'the server did not ask for its settings'),
+      release: () => { this.configurationGate = undefined; release(); },
+    };
   }
 
   open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {

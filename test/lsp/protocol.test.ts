@@ -2,6 +2,7 @@
 // is a temp copy of test/fixtures/lsp/workspace: a .claimlintrc.json naming a small claim pack about
 // a fictional drug (zorbital), so the expected texts do not move with the embedded database.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -355,13 +356,59 @@ describe('claimlint-server over stdio', function () {
   it('answers a failing request with a ResponseError and keeps running', async () => {
     await rejectsWith(client.conn.sendRequest('claimlint/documentEvidence', { uri: 'file:///no/such/doc.md' }), -32602);
     await rejectsWith(client.conn.sendRequest('claimlint/exportBibliography', { uris: [uri], format: 'ris' }), -32602);
-    // A malformed request makes the handler throw: logged, answered with InternalError.
-    await rejectsWith(client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: null as never }), -32603);
-    assert.ok(client.logs.some((l) => l.type === 1 && /hover failed/.test(l.message)), 'the exception was logged');
+    // Malformed params are answered InvalidParams naming the field; nothing is logged as a failure.
+    const bad = await rejectsWith(client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: null as never }), -32602);
+    assert.match(bad.message, /^hover: position: /);
+    assert.ok(!client.logs.some((l) => l.type === 1 && /hover failed/.test(l.message)), 'no failure logged');
     // Still serving.
     const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 4 } });
     assert.ok(h);
     assert.ok(client.alive);
+  });
+
+  it('answers junk params InvalidParams (-32602) naming the field, for every request; drops a malformed notification with one log line', async () => {
+    const pos = { line: 0, character: 0 };
+    const junk: [string, unknown, RegExp][] = [
+      ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }, /position\.line/],
+      ['textDocument/hover', { textDocument: {}, position: pos }, /textDocument\.uri/],
+      ['textDocument/definition', { textDocument: { uri: 5 }, position: pos }, /textDocument\.uri/],
+      ['textDocument/completion', { textDocument: { uri }, position: { line: 'a', character: 0 } }, /position\.line/],
+      ['textDocument/completion', { textDocument: { uri }, position: pos, context: { triggerKind: 'x' } }, /context\.triggerKind/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: pos, end: pos } }, /context/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [{ message: 'x' }] } }, /context\.diagnostics\.0\.range/],
+      ['claimlint/documentEvidence', { uri: null }, /uri/],
+      ['claimlint/exportBibliography', { uris: 'x' }, /uris/],
+      ['claimlint/exportBibliography', [uri], /by position/],
+      // Files that are not open are read from disk: only regular files (a FIFO would block).
+      ['claimlint/exportBibliography', { uris: [pathUri(join(ws, 'missing.md'))] }, /cannot read .*missing\.md \(ENOENT\)/],
+      ['claimlint/exportBibliography', { uris: [pathUri(ws)] }, /not a regular file/],
+    ];
+    try {
+      execFileSync('mkfifo', [join(ws, 'pipe.md')]);
+      junk.push(['claimlint/exportBibliography', { uris: [pathUri(join(ws, 'pipe.md'))] }, /not a regular file/]);
+    } catch { /* no mkfifo here: the folder case covers the check */ }
+    for (const [method, params, field] of junk) {
+      const e = await rejectsWith(client.conn.sendRequest(method, params), -32602);
+      assert.match(e.message, field, `${method} ${JSON.stringify(params)}: ${e.message}`);
+    }
+    // Methods the server does not offer are MethodNotFound, whatever their params.
+    await rejectsWith(client.conn.sendRequest('workspace/executeCommand', { command: 5 }), -32601);
+    // A didOpen whose text is not a string is dropped (one warning) and the document is not open.
+    const u = pathUri(join(ws, 'junk.md'));
+    const warnings = client.logs.length;
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: 42 } });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 7 }] });
+    await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', {});
+    await rejectsWith(client.conn.sendRequest('claimlint/documentEvidence', { uri: u }), -32602);
+    const dropped = client.logs.slice(warnings).map((l) => l.message);
+    assert.equal(dropped.length, 3, dropped.join('\n'));
+    assert.match(dropped[0]!, /^claimlint: ignored didOpen: textDocument\.text: /);
+    assert.match(dropped[1]!, /^claimlint: ignored didChangeWatchedFiles: changes\.0\.uri: /);
+    assert.match(dropped[2]!, /^claimlint: ignored didChangeWorkspaceFolders: event: /);
+    // The document then opens normally.
+    await client.open(u, DRAFT, 1);
+    assert.equal((await client.diagnosticsFor(u, 1)).diagnostics.length, 5);
+    await client.close(u);
   });
 });
 

@@ -1,8 +1,9 @@
 // `--cache`: remembers each file's diagnostics, keyed by its content hash and a key covering
 // everything else that decides them (claimlint's version, the effective config, the database).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './report.js';
+import { readRegularFile, writeFileAtomic } from '../fs/safe-fs.js';
 
 const FORMAT = 1;
 
@@ -27,7 +28,9 @@ export class LintCache {
     }
     const cache = new LintCache(file, tool);
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      const read = readRegularFile(file);
+      if (!read.ok) return cache;
+      const data = JSON.parse(read.data.toString('utf8')) as CacheFile;
       // A cache from another claimlint version or format is discarded whole.
       if (data.format === FORMAT && data.tool === tool && data.entries && typeof data.entries === 'object') cache.entries = data.entries;
     } catch {
@@ -68,9 +71,7 @@ export class LintCache {
     }
     if (!this.dirty && existsSync(this.location)) return;
     mkdirSync(dirname(this.location), { recursive: true });
-    const tmp = `${this.location}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, tool: this.tool, entries: this.entries } satisfies CacheFile));
-    renameSync(tmp, this.location);
+    writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, tool: this.tool, entries: this.entries } satisfies CacheFile));
     this.dirty = false;
   }
 }

@@ -1,10 +1,11 @@
 // Which files to lint: explicit files, folders (walked for .md/.markdown) and globs, minus what
 // .gitignore, .claimlintignore and the config's `ignore` patterns exclude. node_modules and .git
 // are never walked into.
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
+import { describeKind, readRegularFile } from '../fs/safe-fs.js';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -59,14 +60,11 @@ export class IgnoreFiles {
     ig = null;
     for (const name of IGNORE_FILES) {
       const f = join(dir, name);
-      let text: string;
-      try {
-        text = readFileSync(f, 'utf8');
-      } catch {
-        continue;
-      }
+      // Only a regular file: a FIFO named .gitignore must not block the run.
+      const read = readRegularFile(f);
+      if (!read.ok) continue;
       ig ??= ignore();
-      ig.add(text);
+      ig.add(read.data.toString('utf8'));
     }
     this.perDir.set(dir, ig);
     return ig;
@@ -199,6 +197,8 @@ export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions)
       }
       if (found.length === 0) warnings.push(`no Markdown files match "${input}"`);
       found.forEach((f) => add(f, false));
+    } else if (st) {
+      errors.push(`${input}: is ${describeKind(st)}, not a file or folder`);
     } else {
       errors.push(`${input}: no such file or folder`);
     }

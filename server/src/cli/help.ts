@@ -45,10 +45,11 @@ attributed / hypothetical / question / hedged / boosted / generalised flags, pop
 the claims the sentence matches with their scores. Empty lines are skipped.`;
 
 export const DB_HELP = `Usage: claimlint db check [PATHS...] [--config PATH]
-       claimlint db export --format csl-json|bibtex [--used FILES...] [--config PATH] [--pack PATH]
+       claimlint db export --format csl-json|bibtex [--used FILES...] [-o FILE] [--config PATH] [--pack PATH]
 
 db check    Validates claim packs (files or folders). Without PATHS: the embedded database and
             the packs named in the configuration of the current folder. Errors are printed as
             file:line:column: message. Exit 0 when valid, 2 when not.
 db export   Prints the bibliography of every source in the database, or with --used only of the
-            sources the given Markdown files cite or whose claims they make.`;
+            sources the given Markdown files cite or whose claims they make. -o FILE writes it to
+            FILE (replaced atomically) instead of standard output.`;

@@ -1,8 +1,6 @@
 // The `claimlint` command: a thin adapter from files and options to the engine and back to
 // reports and exit codes. `main` never throws and never prints a stack trace for user errors.
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createHash } from 'node:crypto';
 import type { PackError } from '../db/loader.js';
 import { parseLintArgs, UsageError, type LintArgs } from './args.js';
 import { checkPackErrors, createConfigResolver, failOnConfigErrors, processIO, reportFailure, useColor, type CliIO } from './shared.js';
@@ -18,6 +16,7 @@ import { Progress } from './progress.js';
 import { readTextFile } from './read.js';
 import { countDiagnostics, type Diagnostic, type FileReport, type RunReport, type SkippedFile } from './report.js';
 import { version } from './version.js';
+import { FileChangedError, sha1, writeFileAtomic } from '../fs/safe-fs.js';
 import { SetupError } from './shared.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runDb } from './commands/db.js';
@@ -39,8 +38,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return reportFailure(e, io);
   }
 }
-
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.help) {
@@ -128,6 +125,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     progress.end();
   }
   let internalErrors = 0;
+  let changedFiles = 0;
   for (const o of outcomes) {
     const m = meta.get(o.index)!;
     if (o.error) {
@@ -140,11 +138,20 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       if (args.fix === 'fix') {
         const bytes = Buffer.from((m.bom ? '\ufeff' : '') + o.output, 'utf8');
         try {
-          writeFileSync(m.file.path, bytes);
+          // Only over the very bytes that were checked; never a half-written file.
+          writeFileAtomic(m.file.path, bytes, { expectSha1: m.hash });
         } catch (e) {
+          if (e instanceof FileChangedError) {
+            changedFiles++;
+            const reason = 'changed while claimlint was checking it; not fixed (run claimlint again)';
+            skipped.push({ file: m.file.display, path: m.file.path, reason });
+            io.stderr.write(`${m.file.display}: skipped: ${reason}\n`);
+            cache?.delete(m.file.path);
+            continue;
+          }
           throw new SetupError([`claimlint: cannot write the fixes to ${m.file.display} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
         }
-        if (!o.error) cache?.set(m.file.path, createHash('sha1').update(bytes).digest('hex'), m.key, o.diagnostics);
+        if (!o.error) cache?.set(m.file.path, sha1(bytes), m.key, o.diagnostics);
       } else {
         report.output = o.output;
       }
@@ -180,7 +187,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       `skipped=${skipped.length} threads=${stats.threads} by-workers=${stats.byWorkers} ms=${Date.now() - started}\n`);
   }
 
-  if (internalErrors) return 2;
+  if (internalErrors || changedFiles) return 2;
   if (counts.errors > 0) return 1;
   if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
     io.stderr.write(`claimlint: ${counts.warnings} warnings, more than --max-warnings ${args.maxWarnings}.\n`);

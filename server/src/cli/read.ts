@@ -1,7 +1,6 @@
 // Reading a file to lint: whole (no size cut-off), strictly UTF-8, BOM stripped (as editors do;
 // offsets then match the language server's) and remembered so fixes can write it back.
-import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readRegularFile, sha1 } from '../fs/safe-fs.js';
 
 export type ReadResult =
   | { ok: true; text: string; bom: boolean; hash: string }
@@ -20,17 +19,14 @@ export function decodeText(buf: Uint8Array): ReadResult {
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  return { ok: true, text, bom, hash: createHash('sha1').update(buf).digest('hex') };
+  return { ok: true, text, bom, hash: sha1(buf) };
 }
 
 export function readTextFile(path: string): ReadResult {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    return { ok: false, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
-  return decodeText(buf);
+  // Non-blocking open: a path swapped for a FIFO after discovery is reported, not waited on.
+  const read = readRegularFile(path);
+  if (read.ok) return decodeText(read.data);
+  return { ok: false, reason: read.code === 'ENOTFILE' ? read.reason : `cannot read (${read.code})` };
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (for the message). */

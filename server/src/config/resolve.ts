@@ -1,7 +1,7 @@
 // Config discovery shared by the CLI and the language server: for each file, the nearest
 // `.claimlintrc.json` / `.claimlintrc.yaml` / `.claimlintrc.yml` / package.json with a "claimlint"
 // key, walking up from the file's folder to the filesystem root. Nearest wins; files are not merged.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parseDocument, LineCounter, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CODES } from '../engine/rules/index.js';
 import { DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/types.js';
 import { ConfigSchema, SEVERITY_SETTINGS, type ConfigFile } from './schema.js';
+import { readRegularFile } from '../fs/safe-fs.js';
 
 /** Config file names, in order of precedence within one folder. */
 export const CONFIG_FILES = ['.claimlintrc.json', '.claimlintrc.yaml', '.claimlintrc.yml', 'package.json'] as const;
@@ -81,7 +82,7 @@ function build(file: string | null, loaded: LoadedConfig | null, cwd: string): R
       rules: { ...(c.rules as Partial<Record<Code, SeveritySetting>> | undefined) },
       citationStyle: c.citationStyle ?? DEFAULT_CONFIG.citationStyle,
     },
-    packs: (c.packs ?? []).map((p) => resolve(base, p)),
+    packs: (c.packs ?? []).map((p) => resolvePackPath(base, p)),
     ignore: [...(c.ignore ?? [])],
     ignoreBase: base,
     file,
@@ -111,19 +112,23 @@ export function findConfigFile(dir: string, cache: ConfigCache = createConfigCac
 function configIn(dir: string, cache: ConfigCache): string | null {
   for (const name of CONFIG_FILES) {
     const f = join(dir, name);
-    if (!isFile(f)) continue;
+    const kind = pathKind(f);
+    if (kind === 'missing') continue;
+    // A .claimlintrc.json that is a folder or a FIFO wins too, and is reported: skipping it would
+    // silently lint with the wrong (outer or default) configuration.
     if (name !== 'package.json') return f;
+    if (kind !== 'file') continue;
     // A package.json counts only when it has a "claimlint" key (or is too broken to tell).
     if (loadCached(f, cache, false)) return f;
   }
   return null;
 }
 
-function isFile(p: string): boolean {
+function pathKind(p: string): 'file' | 'other' | 'missing' {
   try {
-    return statSync(p).isFile();
+    return statSync(p).isFile() ? 'file' : 'other';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 
@@ -141,15 +146,16 @@ function loadCached(file: string, cache: ConfigCache, explicit: boolean): Loaded
  * key (unless `explicit`, when the missing key is an error).
  */
 export function loadConfigFile(file: string, explicit = false): LoadedConfig | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'config file not found' : code === 'EISDIR' ? 'config path is a folder, not a file' : `cannot read config file (${code ?? (e as Error).message})`;
+  // Non-blocking and capped: a FIFO or device named like a config must not hang the run.
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    const why = read.code === 'ENOENT' ? 'config file not found'
+      : read.code === 'EISDIR' ? 'config path is a folder, not a file'
+      : read.code === 'ENOTFILE' || read.code === 'EFBIG' ? `config path ${read.reason}`
+      : `cannot read config file (${read.code})`;
     return { config: {}, errors: [{ file, line: 1, column: 1, message: why, severity: 'error' }] };
   }
-  return parseConfigText(text, file, explicit);
+  return parseConfigText(read.data.toString('utf8'), file, explicit);
 }
 
 /** Parses config text (exported for the language server, which may hold unsaved text). */
@@ -188,9 +194,18 @@ export function parseConfigText(text: string, file: string, explicit = false): L
     root = (root as Record<string, unknown>).claimlint;
     prefix.push('claimlint');
   }
-  if (root === null || root === undefined) return { config: {}, errors }; // an empty file is a valid, empty config
+  // An empty YAML file is a valid, empty config; an explicit null (`null` in .claimlintrc.json) is a mistake.
+  if (root === undefined || (root === null && doc.contents === null && !isPackage)) return { config: {}, errors };
+  if (root === null) {
+    const at = prefix.length ? doc.getIn(prefix, true) as YamlNode | undefined : doc.contents as YamlNode | null;
+    const where = prefix.length ? `${formatPath(prefix)}: ` : '';
+    return { config: {}, errors: [err(at?.range?.[0] ?? 0, `${where}the configuration must be a mapping (object), not null`)] };
+  }
   const parsed = ConfigSchema.safeParse(root);
-  if (parsed.success) return { config: parsed.data, errors };
+  if (parsed.success) {
+    errors.push(...packPlaceErrors(parsed.data, file, (i) => nodeOffset(doc, [...prefix, 'packs', i])).map((e) => err(e.offset, e.message)));
+    return errors.length ? { config: {}, errors } : { config: parsed.data, errors };
+  }
   for (const issue of parsed.error.issues) {
     const { offset, path } = locateIssue(doc, prefix, issue);
     const where = path.length ? `${formatPath(path)}: ` : '';
@@ -198,6 +213,73 @@ export function parseConfigText(text: string, file: string, explicit = false): L
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { config: {}, errors };
+}
+
+/** Largest config file read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A `packs` entry as a path: relative to the config file's folder, or, when nothing is there and it
+ * reads like a package name ("@org/claims", "claims-pack/packs"), the first node_modules/NAME found
+ * walking up from that folder (as Node resolves packages).
+ */
+export function resolvePackPath(base: string, entry: string): string {
+  const local = resolve(base, entry);
+  if (existsSync(local) || !/^(@[\w.-]+\/)?[\w.-]+(\/[^\\]*)?$/.test(entry) || entry.startsWith('.')) return local;
+  for (let d = base; ; ) {
+    const candidate = join(d, 'node_modules', entry);
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(d);
+    if (up === d) return local;
+    d = up;
+  }
+}
+
+const realOrSelf = (p: string) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+const isInside = (child: string, parent: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * Config files may name packs only inside their own folder tree or in node_modules (a folder's own
+ * or an ancestor's): a repository's config must not make claimlint read arbitrary files of the
+ * machine it runs on. Links are followed before the check. `--pack` on the command line is not limited.
+ */
+function packPlaceErrors(config: ConfigFile, file: string, offsetOf: (index: number) => number): { offset: number; message: string }[] {
+  const base = dirname(resolve(file));
+  const realBase = realOrSelf(base);
+  const out: { offset: number; message: string }[] = [];
+  (config.packs ?? []).forEach((entry, i) => {
+    const real = realOrSelf(resolvePackPath(base, entry));
+    if (isInside(real, realBase)) return;
+    for (let d = realBase; ; ) {
+      if (isInside(real, join(d, 'node_modules'))) return;
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    out.push({
+      offset: offsetOf(i),
+      message: `packs[${i}]: "${entry}" is outside this config file's folder; a config file can name packs only in its own folder tree or in node_modules (load others with --pack on the command line)`,
+    });
+  });
+  return out;
+}
+
+/** Offset of the node at `path`, or of its nearest ancestor that has one. */
+function nodeOffset(doc: Document, path: (string | number)[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const at = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as YamlNode | null | undefined;
+    if (at && at.range) return at.range[0];
+  }
+  return 0;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -231,12 +313,7 @@ function locateIssue(doc: Document, prefix: (string | number)[], issue: z.core.$
       }
     }
   }
-  // Walk back up until a node with a position is found.
-  for (let n = full.length; n >= 0; n--) {
-    const at = (n === 0 ? doc.contents : doc.getIn(full.slice(0, n), true)) as YamlNode | null | undefined;
-    if (at && at.range) return { offset: at.range[0], path };
-  }
-  return { offset: 0, path };
+  return { offset: nodeOffset(doc, full), path };
 }
 
 /** "file:line:col: severity: message", 1-based. */

@@ -71,7 +71,7 @@ export const ConfigSchema = z.object({
   rules: RulesSchema.optional(),
   packs: z.array(z.string().min(1, 'a pack path cannot be empty'))
     .optional()
-    .describe('Extra claim packs: YAML/JSON files or folders of them, relative to the config file. They are merged with the embedded database.'),
+    .describe('Extra claim packs: YAML/JSON files or folders of them, relative to the config file and inside its folder tree, or packages in node_modules. They are merged with the embedded database.'),
   citationStyle: z.enum(CITATION_STYLES, { error: () => `must be one of ${quoteList(CITATION_STYLES)}` })
     .optional()
     .describe('How citation fixes are written: "pandoc" ([@key]), "footnote" ([^key] plus a definition at the end) or "link" (an inline link to the DOI/URL). Default "pandoc".'),

@@ -1,10 +1,11 @@
 // File-system adapter for the database: the embedded database compiled at build time
 // (dist/claims.json, written by scripts/build-db.mjs from claims/*.yaml) and user pack paths.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, extname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyDatabase, loadPacks, type PackError, type PackInput } from './loader.js';
 import type { Caution, Claim, Concept, Database, Origin, RecognizerWeights, Source } from './schema.js';
+import { readRegularFile } from '../fs/safe-fs.js';
 
 /** The compiled form of a database: plain records plus origins, as written to dist/claims.json. */
 export interface CompiledDb {
@@ -101,14 +102,45 @@ export function embeddedPackFiles(claimsDir = embeddedLocations().claimsDir): Pa
   return packFilesIn(claimsDir).map((p) => ({ file: relative(root, p).split('\\').join('/'), text: readFileSync(p, 'utf8') }));
 }
 
-function packFilesIn(dir: string): string[] {
+/** Pack files under `dir`, sorted. Links to folders are not followed (no cycles); anything else
+ *  with a pack name is listed, so that a FIFO or device named x.yaml is reported, not skipped. */
+function packFilesIn(dir: string, depth = 0): string[] {
+  if (depth > 32) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => {
+    .flatMap((e: Dirent) => {
       const p = join(dir, e.name);
-      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : packFilesIn(p);
-      return PACK_EXTENSIONS.includes(extname(e.name).toLowerCase()) && !isSchemaFile(e.name) ? [p] : [];
+      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : packFilesIn(p, depth + 1);
+      return PACK_EXTENSIONS.includes(extname(e.name).toLowerCase()) && !isSchemaFile(e.name) && !isFolderLink(p) ? [p] : [];
     })
     .sort();
+}
+
+function isFolderLink(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Largest pack file read (the embedded database's biggest is under 50 KB). */
+export const MAX_PACK_BYTES = 16 * 1024 * 1024;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A pack file's text, or why it cannot be one. Only regular files are read (non-blocking, capped). */
+function readPackFile(path: string): { text: string } | { error: string } {
+  const read = readRegularFile(path, MAX_PACK_BYTES);
+  if (!read.ok) {
+    if (read.code === 'ENOTFILE') return { error: `${read.reason}; claim packs are read only from regular files` };
+    if (read.code === 'EFBIG') return { error: `${read.reason} for a claim pack` };
+    return { error: read.reason === 'no such file' ? 'no such file or folder' : read.reason };
+  }
+  if (read.data.includes(0)) return { error: 'not a claim pack: a binary file, not text' };
+  try {
+    return { text: strictUtf8.decode(read.data) };
+  } catch {
+    return { error: 'not a claim pack: not UTF-8 text' };
+  }
 }
 
 const cache = new Map<string, Database>();
@@ -170,21 +202,21 @@ export function loadPackPaths(paths: string[], cwd: string = process.cwd()): { f
     try {
       const st = statSync(abs);
       list = st.isDirectory() ? packFilesIn(abs) : [abs];
-    } catch {
-      errors.push({ file: p, line: 0, column: 0, message: 'no such file or folder', severity: 'error' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push({ file: p, line: 0, column: 0, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : `cannot read (${code})`, severity: 'error' });
       continue;
     }
     if (list.length === 0) errors.push({ file: p, line: 0, column: 0, message: 'the folder holds no .yaml, .yml or .json packs', severity: 'warning' });
     for (const f of list) {
       if (seen.has(f)) continue;
       seen.add(f);
-      let text: string;
-      try {
-        text = readFileSync(f, 'utf8');
-      } catch (e) {
-        errors.push({ file: f, line: 0, column: 0, message: `cannot read: ${(e as Error).message}`, severity: 'error' });
+      const read = readPackFile(f);
+      if ('error' in read) {
+        errors.push({ file: f, line: 0, column: 0, message: read.error, severity: 'error' });
         continue;
       }
+      const text = read.text;
       if (!PACK_EXTENSIONS.includes(extname(f).toLowerCase())) {
         errors.push({ file: f, line: 0, column: 0, message: `'${basename(f)}' is not a .yaml, .yml or .json pack`, severity: 'warning' });
       }

@@ -10,6 +10,7 @@ import {
   Caution, Claim, Concept, PackFile, Source,
   type Database, type Origin,
 } from './schema.js';
+import { patternHazard } from './regex-safety.js';
 
 export interface PackInput {
   /** Path or name used in messages and origins. */
@@ -302,6 +303,12 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
     const lines = new LineCounter();
     const doc = parseDocument(input.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
     const pf: ParsedFile = { file: input.file, doc, lines };
+    // Only a file that is recognisably a pack has its content quoted in messages: a config can name
+    // any file, and its errors must not print other files' lines (e.g. /etc/shadow) into a CI log.
+    if (!looksLikePack(doc)) {
+      reportNotAPack(pf, report);
+      continue;
+    }
     for (const w of doc.warnings) report({ file: input.file, ...position(pf, w.pos[0]) }, `YAML: ${firstLine(w.message)}`, 'warning');
     if (doc.errors.length) {
       for (const e of doc.errors) report({ file: input.file, ...position(pf, e.pos[0]) }, `YAML syntax: ${firstLine(e.message)}; the file was not loaded`);
@@ -312,14 +319,6 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       report({ file: input.file, line: 0, column: 0 }, `YAML: ${(e as Error).message}; the file was not loaded`);
-      continue;
-    }
-    if (data == null) {
-      report({ file: input.file, line: 0, column: 0 }, 'the pack is empty', 'warning');
-      continue;
-    }
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      report(origin(pf, []), `a pack must be a mapping with some of: sources, concepts, claims, cautions; found ${describeValue(data)}`);
       continue;
     }
     const top = data as Record<string, unknown>;
@@ -403,6 +402,12 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
         re = new RegExp(p, 'u');
       } catch (e) {
         report(o, `concept '${c.id}': patterns[${i}] is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+        c.dropped = true;
+        return;
+      }
+      const hazard = patternHazard(p);
+      if (hazard) {
+        report(o, `concept '${c.id}': patterns[${i}] ${hazard}`);
         c.dropped = true;
         return;
       }
@@ -515,6 +520,46 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
   const order = new Map(files.map((f, i) => [f.file, i]));
   errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
   return { db, errors };
+}
+
+/** A mapping with at least one pack field at its top level (possibly with syntax errors further on). */
+function looksLikePack(doc: Document): boolean {
+  const top = doc.contents;
+  return isMap(top) && top.items.some((p) => isScalar(p.key) && TOP_LEVEL.includes(String(p.key.value)));
+}
+
+/** Says what a file that is not a pack is, quoting nothing from it but near-misses of pack field names. */
+function reportNotAPack(pf: ParsedFile, report: (o: Origin, message: string, severity?: PackError['severity']) => void): void {
+  const { doc, file } = pf;
+  const top = doc.contents;
+  if (top == null && doc.errors.length === 0) {
+    report({ file, line: 0, column: 0 }, 'the pack is empty', 'warning');
+    return;
+  }
+  // A pack whose only fields are misspelt ("claim:") still gets its did-you-mean.
+  let nearMiss = false;
+  if (isMap(top)) {
+    for (const p of top.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : undefined;
+      if (k === undefined || !closest(k, TOP_LEVEL)) continue;
+      nearMiss = true;
+      const at = (p.key as YamlNode).range ? position(pf, (p.key as YamlNode).range![0]) : { line: 0, column: 0 };
+      report({ file, ...at }, `unknown top-level field '${k}'${hint(k, TOP_LEVEL)}; a pack has sources, concepts, claims, cautions (and optional pack, $schema)`);
+    }
+  }
+  if (nearMiss) return;
+  if (doc.errors.length) {
+    report({ file, ...position(pf, doc.errors[0]!.pos[0]) }, 'not a claim pack: not valid YAML or JSON here; it was not loaded');
+    return;
+  }
+  const what = isMap(top) ? 'a mapping without any of them'
+    : isSeq(top) ? 'a list'
+    : isScalar(top) && typeof top.value === 'string' ? 'text'
+    : isScalar(top) && top.value === null ? 'an empty value'
+    : isScalar(top) && typeof top.value === 'boolean' ? 'true or false'
+    : isScalar(top) ? 'a number'
+    : 'something else';
+  report({ file, line: 0, column: 0 }, `not a claim pack (a mapping with sources, concepts, claims or cautions): the file is ${what}; it was not loaded`);
 }
 
 function findCycle(start: string, broader: Map<string, string[]>): string[] | undefined {

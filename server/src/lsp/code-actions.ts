@@ -1,10 +1,13 @@
 // Quick fixes from a finding's fix data, "disable for this line", and source.fixAll.claimlint.
 // Every action is a WorkspaceEdit against the exact document version its offsets were computed
 // for; a diagnostic from another version gets no action (its offsets would land elsewhere).
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes } from '../engine/apply-fixes.js';
 import type { Fix, Finding, TextEdit } from '../engine/types.js';
+import type { AnalysedDocuments, ClientCaps } from './analysed.js';
 import type { DiagnosticData, FixData } from './protocol.js';
 import { SOURCE } from './diagnostics.js';
 
@@ -108,4 +111,41 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], op
 export function wants(only: readonly string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+export class CodeActionProvider {
+  constructor(private readonly docs: AnalysedDocuments, private readonly caps: ClientCaps) {}
+
+  async provideCodeActions(p: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
+    const doc = this.docs.get(p.textDocument.uri);
+    if (!doc) return [];
+    const opts: EditOptions = { documentChanges: this.caps.documentChanges };
+    const only = p.context.only;
+    const actions: CodeAction[] = [];
+    if (wants(only, CodeActionKind.QuickFix)) {
+      const current = this.docs.current(doc.uri);
+      // Fixes stay on the server: a diagnostic's finding is looked up in the analysis of the
+      // current version by code, range and message; a diagnostic that no longer matches gets none.
+      const lookup: FixLookup = (d, start, end) => {
+        if (!current) return undefined;
+        for (const h of current.spans.overlapping(start, end)) {
+          if (h.kind === 'finding' && h.start === start && h.end === end && h.finding.code === d.code && h.finding.message === d.message) return h.finding.fixes;
+        }
+        return undefined;
+      };
+      actions.push(...quickFixes(doc, p.context.diagnostics.filter((d) => d.source === SOURCE), opts, lookup));
+    }
+    // Fix-all: when asked for (source / source.fixAll / source.fixAll.claimlint) it waits for the
+    // current version's analysis; in an unfiltered list (lightbulb) only when that is already known.
+    if (only && only.length > 0 && wants(only, FIX_ALL_KIND)) {
+      const { doc: cur, a } = await this.docs.analysed(doc.uri, token);
+      const fixAll = fixAllAction(cur, a.result.findings, opts);
+      if (fixAll) actions.push(fixAll);
+    } else if (!only) {
+      const current = this.docs.current(doc.uri);
+      const fixAll = current && fixAllAction(doc, current.result.findings, opts);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
 }

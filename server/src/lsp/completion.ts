@@ -1,9 +1,10 @@
 // Citation-key completion after `[@` (pandoc, also `[see @a; @b`) and `[^` (footnotes).
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import { footnoteDefinition } from '../engine/fixes.js';
 import type { Database } from '../db/schema.js';
+import type { AnalysedDocuments, ClientCaps } from './analysed.js';
 import { referenceMd } from './cards.js';
 
 // Pandoc citation key characters (internal punctuation allowed): see the pandoc manual, "Citation syntax".
@@ -71,3 +72,15 @@ export function citationCompletions(doc: TextDocument, pos: Position, db: Databa
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class CompletionProvider {
+  constructor(private readonly docs: AnalysedDocuments, private readonly caps: ClientCaps) {}
+
+  async provideCompletion(p: CompletionParams): Promise<CompletionItem[]> {
+    const doc = this.docs.get(p.textDocument.uri);
+    if (!doc) return [];
+    // The database does not depend on the text: no need to wait for an analysis.
+    const ctx = await this.docs.context(doc.uri);
+    return citationCompletions(doc, p.position, ctx.db, this.caps.markdownCompletion);
+  }
+}

@@ -1,14 +1,21 @@
 // The custom requests behind the extension's evidence view and bibliography export.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBibliography as formatBibliography, formatReference, shortCitation } from '../db/index.js';
 import type { Database } from '../db/schema.js';
+import { analyze } from '../engine/engine.js';
 import type { Citation } from '../engine/types.js';
+import type { Analysed, AnalysedDocuments } from './analysed.js';
 import { citedSource } from './cards.js';
 import { toLspSeverity } from './diagnostics.js';
+import { invalidParams, RequestError } from './guard.js';
+import { uriToPath } from './locations.js';
 import type {
-  BibliographyFormat, DocumentEvidenceResult, EvidenceClaim, ExportBibliographyResult, LspRange,
+  BibliographyFormat, DocumentEvidenceParams, DocumentEvidenceResult, EvidenceClaim, ExportBibliographyParams, ExportBibliographyResult, LspRange,
 } from './protocol.js';
-import type { Analysed } from './service.js';
+import type { DocContext } from './workspace.js';
 
 export function documentEvidence(doc: TextDocument, a: Analysed): DocumentEvidenceResult {
   const range = (s: { start: number; end: number }): LspRange => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
@@ -79,4 +86,59 @@ export function exportBibliography(inputs: { citations: Citation[]; db: Database
     return { text: JSON.stringify(items, null, 2) + '\n', keys, unknownKeys };
   }
   return { text: [...byDb].map(([db, ids]) => formatBibliography(db, format, ids).trimEnd()).join('\n\n') + '\n', keys, unknownKeys };
+}
+
+export class EvidenceProvider {
+  /** @param contextForFile the configuration of a file that is not open. */
+  constructor(private readonly docs: AnalysedDocuments, private readonly contextForFile: (path: string) => DocContext) {}
+
+  async provideEvidence(p: DocumentEvidenceParams, token?: CancellationToken): Promise<DocumentEvidenceResult> {
+    const uri = this.docs.find(p.uri);
+    if (!uri) throw invalidParams(`claimlint: document not open (or not Markdown): ${p.uri}`);
+    const { doc, a } = await this.docs.analysed(uri, token);
+    return documentEvidence(doc, a);
+  }
+
+  /** Params as checked at the boundary: the format defaults to CSL-JSON. */
+  async provideBibliography(p: Omit<ExportBibliographyParams, 'format'> & { format?: BibliographyFormat }, token?: CancellationToken): Promise<ExportBibliographyResult> {
+    const format = p.format ?? 'csl-json';
+    const inputs: { citations: Citation[]; db: Database }[] = [];
+    for (const uri of p.uris) {
+      const open = this.docs.find(uri);
+      if (open) {
+        const { a } = await this.docs.analysed(open, token);
+        inputs.push({ citations: a.result.citations, db: a.db });
+        continue;
+      }
+      // Not open: read it from disk and analyse it with its own config.
+      const path = uriToPath(uri);
+      if (!path) throw invalidParams(`claimlint: cannot read ${uri}`);
+      const text = await readDraft(path, uri);
+      const ctx = this.contextForFile(path);
+      inputs.push({ citations: analyze(text, ctx.db, ctx.engine, {}).citations, db: ctx.db });
+    }
+    return exportBibliography(inputs, format);
+  }
+}
+
+/** Largest file exportBibliography reads from disk. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** A regular file's text; anything else (missing, a folder, a FIFO or device that would block,
+ *  too large) is the client's mistake: InvalidParams naming the URI. */
+async function readDraft(path: string, uri: string): Promise<string> {
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = await handle.stat();
+    if (!st.isFile()) throw invalidParams(`claimlint: not a regular file: ${uri}`);
+    if (st.size > MAX_READ_BYTES) throw invalidParams(`claimlint: larger than ${MAX_READ_BYTES >> 20} MB: ${uri}`);
+    return await handle.readFile('utf8');
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof RequestError) && 'code' in e) throw invalidParams(`claimlint: cannot read ${uri} (${String(e.code)})`);
+    throw e;
+  } finally {
+    await handle?.close();
+  }
 }

@@ -1,7 +1,11 @@
-// Keeps the server alive: every handler runs inside a guard that logs an exception and answers
-// the request with a ResponseError instead of letting it escape.
+// The server's boundary: every handler runs inside a guard that checks its params against a zod
+// schema (params.ts) and keeps the server alive. A request with bad params is answered
+// InvalidParams naming what is wrong; one that fails otherwise is logged and answered with a
+// ResponseError; a notification with bad params is dropped with one log line.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { z } from 'zod';
 import { CancelledError } from '../engine/types.js';
+import { describeIssues } from './params.js';
 
 export interface Logger {
   error(message: string): void;
@@ -20,6 +24,8 @@ export class RequestError extends Error {
 export const invalidParams = (message: string) => new RequestError(ErrorCodes.InvalidParams, message);
 /** The document changed while the request waited for its analysis. */
 export const contentModified = () => new RequestError(LSPErrorCodes.ContentModified, 'document changed during the request');
+/** The client cancelled the request while it waited. */
+export const requestCancelled = () => new RequestError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 
@@ -31,22 +37,38 @@ export function toResponseError(name: string, e: unknown, log: Logger): Response
   return new ResponseError(ErrorCodes.InternalError, `claimlint: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-/** Wraps a request handler (sync or async). */
-export function guardRequest<P, R>(name: string, log: Logger, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+/** The jsonrpc cancellation token among a handler's arguments (params from JSON never hold a function). */
+export function isToken(x: unknown): x is CancellationToken {
+  const t = x as CancellationToken | null;
+  return typeof t === 'object' && t !== null && typeof t.isCancellationRequested === 'boolean' && typeof t.onCancellationRequested === 'function';
+}
+
+/** Wraps a request handler (sync or async). jsonrpc calls it with (params, token, …), with
+ *  (token) when the request has no params, and spreads positional params. */
+export function guardRequest<S extends z.ZodType, R>(name: string, log: Logger, schema: S, fn: (params: z.output<S>, token: CancellationToken | undefined) => R | Promise<R>) {
+  return async (...args: unknown[]): Promise<R | ResponseError<void>> => {
+    const token = args.find(isToken);
+    const params = args[0] === token ? undefined : args[0];
     try {
-      return await fn(params, token);
+      const parsed = schema.safeParse(params);
+      if (!parsed.success) throw invalidParams(`${name}: ${describeIssues(parsed.error)}`);
+      return await fn(parsed.data, token);
     } catch (e) {
       return toResponseError(name, e, log);
     }
   };
 }
 
-/** Wraps a notification/event handler: errors are logged, never thrown. */
-export function guardNotification<P>(name: string, log: Logger, fn: (params: P) => void | Promise<void>) {
-  return (params: P): void => {
+/** Wraps a notification handler: bad params are dropped with one log line; errors are logged, never thrown. */
+export function guardNotification<S extends z.ZodType>(name: string, log: Logger, schema: S, fn: (params: z.output<S>) => void | Promise<void>) {
+  return (...args: unknown[]): void => {
+    const parsed = schema.safeParse(args[0]);
+    if (!parsed.success) {
+      log.warn(`claimlint: ignored ${name}: ${describeIssues(parsed.error)}`);
+      return;
+    }
     try {
-      const r = fn(params);
+      const r = fn(parsed.data);
       if (r && typeof (r as Promise<void>).catch === 'function') {
         (r as Promise<void>).catch((e) => log.error(`claimlint: ${name} failed: ${describe(e)}`));
       }

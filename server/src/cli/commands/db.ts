@@ -9,6 +9,7 @@ import { DB_HELP } from '../help.js';
 import { readTextFile } from '../read.js';
 import { checkPackErrors, createConfigResolver, failOnConfigErrors, SetupError, type CliIO } from '../shared.js';
 import { closest } from '../../config/schema.js';
+import { writeFileAtomic } from '../../fs/safe-fs.js';
 
 const SUBCOMMANDS = ['check', 'export'];
 
@@ -83,6 +84,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
     { name: 'format', kind: 'value', short: 'f' },
     { name: 'config', kind: 'value', short: 'c' },
     { name: 'pack', kind: 'list' },
+    { name: 'output', kind: 'value', short: 'o' },
     { name: 'help', kind: 'flag', short: 'h' },
   ], 'claimlint db');
   if (values.get('help')) {
@@ -96,6 +98,16 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`unknown bibliography format "${format}"` + (closest(format, ['csl-json', 'bibtex']) ? ` (did you mean "${closest(format, ['csl-json', 'bibtex'])}"?)` : ''), 'The formats are csl-json and bibtex.');
   }
   const cwd = io.cwd;
+  const output = values.get('output') as string | undefined;
+  // -o FILE replaces the file atomically (a shell redirection empties it first, even on failure).
+  const emit = (text: string) => {
+    if (output === undefined) return void io.stdout.write(text);
+    try {
+      writeFileAtomic(resolve(cwd, output), text);
+    } catch (e) {
+      throw new SetupError([`claimlint: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+    }
+  };
   const configs = createConfigResolver({ config: values.get('config') as string | undefined, packs: (values.get('pack') as string[] | undefined) ?? [], rules: {} }, cwd);
   const store = new DatabaseStore(cwd);
   let ids: string[] | undefined;
@@ -133,10 +145,10 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
     ids = [...wanted].filter((id) => db.sources.has(id));
     if (ids.length === 0) {
       io.stderr.write('claimlint: the files cite no known source and make no known claim; the bibliography is empty.\n');
-      io.stdout.write(format === 'csl-json' ? '[]\n' : '');
+      emit(format === 'csl-json' ? '[]\n' : '');
       return 0;
     }
   }
-  io.stdout.write(exportBibliography(db, format as BibliographyFormat, ids));
+  emit(exportBibliography(db, format as BibliographyFormat, ids));
   return 0;
 }
