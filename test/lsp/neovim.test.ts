@@ -101,7 +101,7 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
       CLAIMLINT_NVIM_OUT: out,
       CLAIMLINT_NVIM_MIN: String(EXPECTED.length),
       CLAIMLINT_NVIM_HOVER: '2:4',
-      CLAIMLINT_NVIM_ACTION: 'Cite ',
+      CLAIMLINT_NVIM_ACTION: 'Soften ',
     }, snippetFile, binDir);
     assert.deepEqual(result.errors, [], stderr);
     assert.equal(result.filetype, 'markdown');
@@ -111,20 +111,21 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
     const draftText = readFileSync(draft, 'utf8').replace(/\n$/, '');
     assert.deepEqual(got, [...EXPECTED].sort());
     assert.match(result.hover ?? '', HOVER);
-    assert.ok(result.applied?.startsWith('Cite '), `a "Cite …" action was offered: ${JSON.stringify(result.actions)}`);
-    // Neovim applied the versioned WorkspaceEdit: the citation sits before the final period, nothing else changed.
-    assert.equal(result.applied, 'Cite Smith et al. 2020');
-    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is proven to reduce migraine attacks [@smith2020].'));
+    // The overstated sentence is offered the rewording (never a citation, which would make it look sourced).
+    assert.ok(!result.actions?.some((t: string) => t.startsWith('Cite ')), `no "Cite …" action on an overstated sentence: ${JSON.stringify(result.actions)}`);
+    // Neovim applied the versioned WorkspaceEdit: only the softened word changed.
+    assert.equal(result.applied, "Soften 'proven' to 'suggested'");
+    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is suggested to reduce migraine attacks.'));
   });
 });
 
 // What the server finds in test/fixtures/lsp/workspace/draft.md ("line:col code source severity", 0-based).
 const EXPECTED = [
-  '2:0 uncited-claim claimlint s3',
   '2:12 overstated-certainty claimlint s2',
   '4:16 figure-mismatch claimlint s1',
   '6:30 missing-caveat claimlint s2',
   '6:55 unknown-citation claimlint s2',
+  '8:0 uncited-claim claimlint s3',
 ];
 // The hover card on the flagged sentence: its grade and the DOI link of its source.
 const HOVER = /Evidence:\*\* preliminary[\s\S]*\[doi:10\.5555\/zorb\.2020\.001\]\(https:\/\/doi\.org\/10\.5555\/zorb\.2020\.001\)/;

@@ -318,20 +318,18 @@ export class RuleContext {
     return r;
   }
 
+  private readonly noted = new Map<number, Set<string>>();
   /**
-   * Is this the first sentence of its paragraph or list that makes `claimId` (by the concepts or the
-   * recogniser)? A note repeated on every sentence or item of one argument is noise.
+   * Records that a sentence gets the note about `claimId` for its paragraph or list, unless an
+   * earlier sentence of that group already got it (sentences are checked in document order): one
+   * note per claim per argument, on the first sentence that qualifies for it.
    */
-  firstMention(ref: SentenceRef, claimId: string): boolean {
+  noteOnce(ref: SentenceRef, claimId: string): boolean {
     const group = this.groupStart(ref.pb);
-    for (let b = group; b <= ref.pb.index; b++) {
-      const pb = this.model.blocks[b]!;
-      const refs = this.refsOf(pb);
-      for (const other of refs) {
-        if (other === ref) return true;
-        if (other.s.concepts.size && this.claims(other).some((h) => h.claim.id === claimId)) return false;
-      }
-    }
+    let set = this.noted.get(group);
+    if (!set) this.noted.set(group, (set = new Set()));
+    if (set.has(claimId)) return false;
+    set.add(claimId);
     return true;
   }
 

@@ -43,14 +43,15 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   // The writer's own assertion only: not a study reporting its own result, not someone quoted.
   const rec = ctx.recognition(ref);
   if (block.quoted || QUOTED.test(ref.s.text) || (a.attributed && !a.boosted)) return undefined;
-  if (rec && (!OWN_VOICE.has(rec.modality) || rec.contradicts(hit.claim.id) >= 0.5)) return undefined;
+  if (rec && !OWN_VOICE.has(rec.modality)) return undefined;
+  if (rec && ctx.db.recognizer?.topic.classes.includes(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
   if (LABEL.test(ref.s.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
   if (hasCitation(ctx, ref)) return undefined;
-  // Once per claim per paragraph or list.
-  if (!ctx.firstMention(ref, hit.claim.id)) return undefined;
+  // Once per claim per paragraph or list (asked last: it records the note).
+  if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);
   const primary: Source | undefined = sources[0];
   const r = ctx.range(ref);
@@ -77,7 +78,7 @@ export const uncitedClaim: Rule<'uncited-claim'> = {
   docsAnchor: 'uncited-claim',
   scope: 'sentence',
   check(ctx, t) {
-    if (t.kind !== 'sentence' || !t.hits[0]) return [];
+    if (t.kind !== 'sentence' || !t.hits[0] || t.flagged?.has(t.hits[0].claim.id)) return [];
     const f = uncited(ctx, t.ref, t.hits[0]);
     return f ? [f] : [];
   },
