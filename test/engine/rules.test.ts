@@ -106,7 +106,7 @@ describe('uncited-claim', () => {
     const src = CONTEXT + 'A small trial suggests the antidepressant effect may depend on the opioid system.\n';
     const f = analyze(src, db).findings.find((x) => x.code === 'uncited-claim');
     assert.ok(f);
-    assert.equal(f.severity, 'information');
+    assert.equal(f.severity, 'hint');
     const fix = f.fixes.find((x) => x.kind === 'insert-citation')!;
     const e = fix.edits[0]!;
     const out = src.slice(0, e.start) + e.newText + src.slice(e.end);
@@ -186,7 +186,7 @@ describe('directives', () => {
     assert.deepEqual(got.map((f) => src.slice(f.start, f.end)), ['2020']);
   });
   it('disable … enable covers a range', () => {
-    const src = CONTEXT + '<!-- claimlint-disable figure-mismatch -- historical quotes -->\n\nThe FDA approved esketamine in 2021.\n\n<!-- claimlint-enable figure-mismatch -->\n\nThe FDA approved esketamine in 2020.\n';
+    const src = CONTEXT + '<!-- claimlint-disable figure-mismatch -- historical quotes below -->\n\nThe FDA approved esketamine in 2021.\n\n<!-- claimlint-enable figure-mismatch -->\n\nThe FDA approved esketamine in 2020.\n';
     const got = analyze(src, db).findings.filter((f) => f.code === 'figure-mismatch');
     assert.deepEqual(got.map((f) => src.slice(f.start, f.end)), ['2020']);
   });
