@@ -197,6 +197,16 @@ describe('directives', () => {
     assert.match(got.map((g) => g.message).join(' '), /no-such-rule/);
     assert.match(got.map((g) => g.message).join(' '), /reason/);
   });
+  it('a placeholder or a reason of a word or two is no reason (the editor inserts TODO reason)', () => {
+    for (const reason of ['TODO reason', 'reason', 'todo: fill in later', 'ok', 'see above', '\u2026']) {
+      const src = CONTEXT + `<!-- claimlint-disable-next-line figure-mismatch -- ${reason} -->\nThe FDA approved esketamine in 2020.\n`;
+      const got = analyze(src, db).findings.filter((f) => f.code === 'invalid-directive');
+      assert.equal(got.length, 1, reason);
+      assert.match(got[0]!.message, /placeholder/, reason);
+    }
+    const ok = CONTEXT + '<!-- claimlint-disable-next-line figure-mismatch -- quoting an error -->\nThe FDA approved esketamine in 2020.\n';
+    assert.deepEqual(analyze(ok, db).findings.filter((f) => f.code === 'invalid-directive'), []);
+  });
 });
 
 describe('configuration', () => {
