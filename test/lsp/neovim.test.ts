@@ -120,7 +120,7 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
 
 // What the server finds in test/fixtures/lsp/workspace/draft.md ("line:col code source severity", 0-based).
 const EXPECTED = [
-  '2:0 uncited-claim claimlint s3',
+  '2:0 uncited-claim claimlint s4',
   '2:12 overstated-certainty claimlint s2',
   '4:16 figure-mismatch claimlint s1',
   '6:30 missing-caveat claimlint s2',

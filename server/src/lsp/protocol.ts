@@ -56,14 +56,22 @@ export interface StatusParams {
   claimsChecked: number;
   /** Distinct claims matched. */
   distinctClaims: number;
-  /** Findings published (after severities/off). */
+  /** Findings published (after severities/off, ignored findings and the maxProblems cap). */
   findings: number;
+  /** Findings before the maxProblems cap (equal to `findings` unless capped). */
+  total: number;
   errors: number;
   warnings: number;
   infos: number;
   hints: number;
   /** Analysis time in milliseconds (wall clock, including slicing pauses). */
   elapsedMs: number;
+  /** Distinct matched claims by evidence grade. */
+  claimsByGrade: Partial<Record<EvidenceGrade, number>>;
+  /** Restricted mode (untrusted workspace): workspace config and claim packs are ignored. */
+  restricted: boolean;
+  /** Findings hidden by `.claimlint/ignored.yaml`. */
+  ignored: number;
 }
 
 /** Request `claimlint/exportBibliography`: the references cited in the given documents. */
@@ -97,6 +105,8 @@ export interface ClaimlintSettings {
   debounceMs?: number;
   /** Check while typing or only on open/save. Default "onType". */
   run?: 'onType' | 'onSave';
+  /** Most diagnostics published per document, the most severe first; 0: no limit. Default 1000. */
+  maxProblems?: number;
 }
 
 export interface ClaimlintInitializationOptions extends ClaimlintSettings {
