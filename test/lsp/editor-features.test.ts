@@ -166,6 +166,18 @@ describe('claimlint-server: fixes, panel and status (issue 15)', function () {
     assert.deepEqual(done.diagnostics.filter((d) => d.range.start.line > 0).map((d) => `${d.code}: ${String(d.message)}`), []);
   });
 
+  it('reads settings from initializationOptions for clients that answer no configuration requests (Neovim 0.7, Helix)', async () => {
+    for (const init of [{ citationStyle: 'footnote' }, { claimlint: { citationStyle: 'footnote' } }, { settings: { claimlint: { citationStyle: 'footnote' } } }]) {
+      const c = await start({ capabilities: {}, settings: undefined, initializationOptions: { debounceMs: 0, ...init } });
+      const { uri, p } = await openDraft(c);
+      const uncited = p.diagnostics.find((d) => d.code === 'uncited-claim')!;
+      const cite = (await actionsFor(c, uri, uncited)).find((a) => a.title === 'Cite Smith et al. 2020')!;
+      const edits = cite.edit!.changes![uri]!;
+      assert.equal(edits[0]!.newText, '[^smith2020]', JSON.stringify(init));
+      await c.shutdown();
+    }
+  });
+
   it('writes no ignore file for an untitled document (nothing to key it by)', async () => {
     const c = await start();
     const uri = 'untitled:Untitled-1';

@@ -114,6 +114,8 @@ export interface ClaimlintInitializationOptions extends ClaimlintSettings {
   trusted?: boolean;
   /** Settings nested the same way as workspace/configuration, for clients without that request. */
   settings?: { claimlint?: ClaimlintSettings };
+  /** The same, one level up (Helix sends its `config` table as initializationOptions). */
+  claimlint?: ClaimlintSettings;
 }
 
 /** What `Diagnostic.data` carries for claimlint diagnostics about a claim or caution record (absent

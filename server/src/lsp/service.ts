@@ -165,7 +165,10 @@ export class ClaimlintServer {
       workspaceFolders: !!cap.workspace?.workspaceFolders,
     } satisfies ClientCaps);
     const init = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
+    // The settings at the top level, under `claimlint` (Helix sends its `config` table) or under
+    // `settings.claimlint`: clients without workspace/configuration (Neovim 0.7) have only these.
     let base = readSettings(init).settings;
+    base = readSettings(init.claimlint, base).settings;
     base = readSettings(init.settings?.claimlint, base).settings;
     this.settings.base = base;
     const trusted = init.trusted !== false;
