@@ -9,7 +9,7 @@
 //   5. the protocol floor: the same publish re-sent by a process that does no work, timed alike;
 //   6. what the first 1 MB publish carries: diagnostics by severity, median and longest message, size.
 // Needs a build (`npm run build`: the server bundle that bin/claimlint-server.js runs). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
-// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --json (machine-readable
+// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --max-problems N, --json (machine-readable
 // output, with every edit's and hover's time);
 // env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
 import { spawn, execFileSync } from 'node:child_process';
@@ -30,6 +30,8 @@ const num = (name, d) => { const i = args.indexOf(name); return i >= 0 ? Number(
 const EDITS = num('--edits', 50), HOVERS = num('--hovers', 50), KB = num('--kb', 1000), SEED = num('--seed', 1);
 // --gap MS: pause between edits (0: the next edit goes out as soon as the last one's diagnostics arrive).
 const GAP = num('--gap', 0);
+// --max-problems N: the server's claimlint.maxProblems (default: the server's, 1000; 0: no cap).
+const MAX_PROBLEMS = num('--max-problems', undefined);
 const asJson = args.includes('--json');
 
 const serverJs = join(root, 'dist', 'server.cjs');
@@ -93,7 +95,7 @@ await conn.sendRequest(InitializeRequest.type, {
   processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
   // What VS Code's client declares for diagnostics: links, related information and data are all sent.
   capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true } } },
-  initializationOptions: { debounceMs: 0 },
+  initializationOptions: { debounceMs: 0, ...(MAX_PROBLEMS === undefined ? {} : { maxProblems: MAX_PROBLEMS }) },
 });
 await conn.sendNotification(InitializedNotification.type, {});
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import type { ClaimlintInitializationOptions, ClaimlintSettings } from '../../server/src/lsp/protocol.js';
-import { readOnlyLocations } from './embedded-records.js';
+import { readOnlyLocations, readOnlyRelated } from './embedded-records.js';
 
 export const CLIENT_ID = 'claimlint';
 export const SECTION = 'claimlint';
@@ -67,6 +67,8 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
     middleware: {
       // The extension's own claim files open read-only (a claimlint-db: document), workspace packs as files.
       provideDefinition: async (document, position, token, next) => readOnlyLocations(context, await next(document, position, token)),
+      // …and so do the claim records that errors and warnings link to (related information).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => readOnlyRelated(context, d))),
       workspace: {
         // The server asks for the `claimlint` section per document; never hand it workspace packs
         // when the workspace is untrusted (VS Code already ignores restricted workspace values, this

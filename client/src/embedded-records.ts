@@ -50,3 +50,10 @@ export function readOnlyLocations(context: vscode.ExtensionContext, result: Defi
   if (Array.isArray(result)) return (result as (vscode.Location | vscode.LocationLink)[]).map(one) as vscode.Location[] | vscode.LocationLink[];
   return one(result) as vscode.Location;
 }
+
+/** A diagnostic whose related information points at embedded records read-only (the same object when none does). */
+export function readOnlyRelated(context: vscode.ExtensionContext, d: vscode.Diagnostic): vscode.Diagnostic {
+  if (!d.relatedInformation?.length) return d;
+  d.relatedInformation = d.relatedInformation.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(readOnly(context, r.location.uri), r.location.range), r.message));
+  return d;
+}

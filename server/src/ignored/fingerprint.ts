@@ -34,9 +34,7 @@ export function sentenceAround(text: string, start: number, end: number): { star
   for (const m of text.slice(lo, start).matchAll(BLANK_LINE)) s = lo + m.index + m[0].length;
   const base = s;
   for (const m of text.slice(base, start).matchAll(BOUNDARY)) s = base + m.index + m[0].length;
-  const after = text.slice(end, hi);
-  BLANK_LINE.lastIndex = 0;
-  const para = BLANK_LINE.exec(after);
+  const para = /\n[ \t>]*\r?\n/.exec(text.slice(end, hi));
   let e = para ? end + para.index : hi;
   const next = SENTENCE_END.exec(text.slice(end, e));
   if (next) e = end + next.index + next[0].length;

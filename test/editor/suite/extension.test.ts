@@ -167,6 +167,9 @@ describe('claimlint in VS Code', () => {
     assert.equal(vscode.workspace.fs.isWritableFileSystem('claimlint-db'), false);
     const record = await vscode.workspace.openTextDocument(target);
     assert.match(record.getText(), /id: opioid-mediation/);
+    // The record a warning links to (related information) opens read-only too.
+    const over = claimlintDiagnostics(draft).find((d) => codeOf(d) === 'overstated-certainty');
+    assert.equal(over?.relatedInformation?.[0]?.location.uri.scheme, 'claimlint-db');
   });
 
   it('checks every Markdown file of the workspace (Check Workspace)', async () => {
