@@ -8,6 +8,9 @@ import { disableLineEdit, nearestKey } from '../../server/src/lsp/code-actions.j
 import { fixPreviewMd, shortTitle } from '../../server/src/lsp/fix-titles.js';
 import { citationContext } from '../../server/src/lsp/completion.js';
 import { readSettings, DEFAULT_SETTINGS } from '../../server/src/lsp/settings.js';
+import { mostSevere } from '../../server/src/lsp/publisher.js';
+import type { Finding } from '../../server/src/engine/types.js';
+import fc from 'fast-check';
 
 const doc = (text: string) => TextDocument.create('file:///t.md', 'markdown', 1, text);
 
@@ -118,5 +121,21 @@ describe('lsp: settings', () => {
     const bad = readSettings({ debounceMs: -5, run: 'sometimes', citationStyle: 'apa', packs: 'x' });
     assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
     assert.equal(bad.warnings.length, 4);
+  });
+});
+
+describe('lsp: the maxProblems cap', () => {
+  const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+  it('keeps min(max, n) findings in document order, none less severe than one it drops', () => {
+    const severity = fc.constantFrom('error', 'warning', 'information', 'hint') as fc.Arbitrary<Finding['severity']>;
+    fc.assert(fc.property(fc.array(severity, { maxLength: 60 }), fc.nat(70), (sevs, max) => {
+      const findings = sevs.map((s, i) => ({ code: 'uncited-claim', severity: s, message: '', start: i, end: i + 1, sources: [], fixes: [] }) as Finding);
+      const kept = mostSevere(findings, max);
+      assert.equal(kept.length, max === 0 ? findings.length : Math.min(max, findings.length));
+      assert.deepEqual([...kept].sort((a, b) => a.start - b.start), kept, 'document order');
+      const dropped = findings.filter((f) => !kept.includes(f));
+      const worstKept = Math.max(-1, ...kept.map((f) => RANK[f.severity]));
+      for (const d of dropped) assert.ok(RANK[d.severity] >= worstKept, 'a dropped finding is never more severe than a kept one');
+    }));
   });
 });
