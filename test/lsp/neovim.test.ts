@@ -1,6 +1,7 @@
-// A real second client: headless Neovim runs the setup snippet from docs/neovim.md (the same
-// text users copy), attaches `claimlint-server --stdio` to a fixture draft and must receive the
-// expected diagnostics and a hover card, and apply a quick fix through its own workspace-edit code.
+// A real second client: headless Neovim runs the setup snippet from the README (the same text
+// users copy, with its citation style changed, to see that settings reach the server), attaches
+// `claimlint-server --stdio` from PATH to a fixture draft and must receive the expected
+// diagnostics and a hover card, and apply a quick fix through its own workspace-edit code.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,11 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
 
   it('attaches the server to a draft, shows its diagnostics and hover, and applies a quick fix', async () => {
     const snippetFile = join(tmp, 'claimlint.lua');
-    writeFileSync(snippetFile, snippet(nvimVersion!.startsWith('0.7') ? 'neovim-0.7' : 'neovim-0.8'));
+    // The snippet as users copy it, with one setting changed to a non-default value: the citation
+    // the quick fix inserts shows that the settings reach the server.
+    const text = snippet(nvimVersion!.startsWith('0.7') ? 'neovim-0.7' : 'neovim-0.8');
+    assert.match(text, /citationStyle = 'pandoc'/);
+    writeFileSync(snippetFile, text.replaceAll("citationStyle = 'pandoc'", "citationStyle = 'footnote'"));
     // The protocol tests' workspace: a .claimlintrc.json naming a small pack about a fictional drug,
     // so the expectations do not move with the embedded database's curation.
     const ws = join(tmp, 'ws');
@@ -112,15 +117,17 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
     assert.deepEqual(got, [...EXPECTED].sort());
     assert.match(result.hover ?? '', HOVER);
     assert.ok(result.applied?.startsWith('Cite '), `a "Cite …" action was offered: ${JSON.stringify(result.actions)}`);
-    // Neovim applied the versioned WorkspaceEdit: the citation sits before the final period, nothing else changed.
+    // Neovim applied the versioned WorkspaceEdit in the snippet's citation style (footnote): the
+    // reference before the final period and its definition at the end, nothing else changed.
     assert.equal(result.applied, 'Cite Smith et al. 2020');
-    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is proven to reduce migraine attacks [@smith2020].'));
+    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is proven to reduce migraine attacks[^smith2020].')
+      + '\n\n[^smith2020]: Smith A, Jones B, Lee C. Zorbital for migraine prevention, a pilot randomized trial. Journal of Test Neurology. 2020;12(3):101-109. doi:10.5555/zorb.2020.001');
   });
 });
 
 // What the server finds in test/fixtures/lsp/workspace/draft.md ("line:col code source severity", 0-based).
 const EXPECTED = [
-  '2:0 uncited-claim claimlint s3',
+  '2:0 uncited-claim claimlint s4',
   '2:12 overstated-certainty claimlint s2',
   '4:16 figure-mismatch claimlint s1',
   '6:30 missing-caveat claimlint s2',
