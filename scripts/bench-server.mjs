@@ -6,9 +6,10 @@
 //   3. hover latency over 50 hovers on flagged/matched sentences;
 //   4. the server's resident memory (VmRSS) right after the edits and hovers and again 2.5 s later,
 //      once the server has collected garbage while idle, and the peak (VmHWM), from /proc;
-//   5. the protocol floor: the same publish re-sent by a process that does no work, timed alike.
+//   5. the protocol floor: the same publish re-sent by a process that does no work, timed alike;
+//   6. what the first 1 MB publish carries: diagnostics by severity, median and longest message, size.
 // Needs a build (`npm run build`: the server bundle that bin/claimlint-server.js runs). The shared folder is ../shared next to the repository, or $CLAIMLINT_SHARED.
-// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --json (machine-readable
+// Options: --edits N (50), --hovers N (50), --kb K (1000), --seed S (1), --gap MS (0), --max-problems N, --json (machine-readable
 // output, with every edit's and hover's time);
 // env CLAIMLINT_BENCH_NODE_ARGS adds Node flags to the server (e.g. --cpu-prof).
 import { spawn, execFileSync } from 'node:child_process';
@@ -29,6 +30,8 @@ const num = (name, d) => { const i = args.indexOf(name); return i >= 0 ? Number(
 const EDITS = num('--edits', 50), HOVERS = num('--hovers', 50), KB = num('--kb', 1000), SEED = num('--seed', 1);
 // --gap MS: pause between edits (0: the next edit goes out as soon as the last one's diagnostics arrive).
 const GAP = num('--gap', 0);
+// --max-problems N: the server's claimlint.maxProblems (default: the server's, 1000; 0: no cap).
+const MAX_PROBLEMS = num('--max-problems', undefined);
 const asJson = args.includes('--json');
 
 const serverJs = join(root, 'dist', 'server.cjs');
@@ -92,7 +95,7 @@ await conn.sendRequest(InitializeRequest.type, {
   processId: process.pid, rootUri: pathToFileURL(tmp).href, workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'bench' }],
   // What VS Code's client declares for diagnostics: links, related information and data are all sent.
   capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true } } },
-  initializationOptions: { debounceMs: 0 },
+  initializationOptions: { debounceMs: 0, ...(MAX_PROBLEMS === undefined ? {} : { maxProblems: MAX_PROBLEMS }) },
 });
 await conn.sendNotification(InitializedNotification.type, {});
 
@@ -190,6 +193,12 @@ const floorTimes = [];
   echo.kill();
 }
 
+// What the first publish of the 1 MB draft carries: message lengths (the Problems panel cuts at ~80
+// characters) and its size on the wire.
+const messageLengths = bigFirst.p.diagnostics.map((d) => String(d.message).length);
+const publishBytes = Buffer.byteLength(JSON.stringify(bigFirst.p));
+const bySeverity = [1, 2, 3, 4].map((s) => bigFirst.p.diagnostics.filter((d) => d.severity === s).length);
+
 const rows = [
   ['first diagnostics, 50 KB draft', `${firstSmall.toFixed(0)} ms`, '≤ 300 ms', firstSmall <= 300],
   ['first diagnostics, 1 MB draft (info)', `${firstBig.toFixed(0)} ms`, '—', null],
@@ -202,6 +211,9 @@ const rows = [
   ['server RSS after edits + hovers', `${mem.rss.toFixed(0)} MB`, '≤ 150 MB', mem.rss <= 150],
   ['server RSS 2.5 s later (idle)', `${settled.rss.toFixed(0)} MB`, '≤ 150 MB', settled.rss <= 150],
   ['server peak RSS (VmHWM)', `${settled.hwm.toFixed(0)} MB`, '—', null],
+  ['1 MB publish: diagnostics (error / warning / info / hint)', `${bigFirst.p.diagnostics.length} (${bySeverity.join(' / ')})`, '—', null],
+  ['1 MB publish: message length median / max', messageLengths.length ? `${pct(messageLengths, 50)} / ${Math.max(...messageLengths)} chars` : 'n/a', '—', null],
+  ['1 MB publish: size', `${(publishBytes / 1024).toFixed(0)} KB`, '—', null],
 ];
 if (asJson) {
   console.log(JSON.stringify({
@@ -211,7 +223,8 @@ if (asJson) {
     floorP50Ms: pct(floorTimes, 50), floorP95Ms: pct(floorTimes, 95), gapMs: GAP,
     // Each edit's and hover's time, and the server's own time per edit, in order (for looking into a tail).
     editsMs: editTimes.map((x) => +x.toFixed(2)), serverEditsMs: editKeys.map((k) => serverMs.get(k) ?? null), hoversMs: hoverTimes.map((x) => +x.toFixed(2)),
-    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length, publishBytes: Buffer.byteLength(JSON.stringify(bigFirst.p)),
+    diagnostics1MB: bigFirst.p.diagnostics.length, bytes1MB: bigText.length, publishBytes, bySeverity1MB: bySeverity,
+    messageMedianChars: messageLengths.length ? pct(messageLengths, 50) : null, messageMaxChars: messageLengths.length ? Math.max(...messageLengths) : null,
   }));
 } else {
   console.log(`claimlint language server — ${(bigText.length / 1024).toFixed(0)} KB document, ${bigFirst.p.diagnostics.length} diagnostics, debounce 0, seed ${SEED}, Node ${process.version}`);

@@ -34,7 +34,7 @@ run(process.execPath, [
 // Check what was packed: size, and the files the extension cannot work without.
 const size = statSync(out).size;
 const entries = listZip(readFileSync(out));
-const required = ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/dist/claims.json', 'extension/dist/claimlintrc.schema.json', 'extension/dist/claimlintrc.schema.json',
+const required = ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/dist/claims.json', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/claimlintrc.schema.json', 'extension/dist/claimlintrc.schema.json',
   'extension/claims/schema.json', 'extension/syntaxes/claimlint.injection.tmLanguage.json', 'extension/images/icon.png',
   'extension/LICENSE.txt', 'extension/CHANGELOG.md', ...(existsSync(join(root, 'README.md')) ? ['extension/README.md'] : [])];
 const lacking = required.filter((f) => !entries.some((e) => e.name.toLowerCase() === f.toLowerCase() || (f === 'extension/LICENSE.txt' && e.name === 'extension/LICENSE')));

@@ -2,7 +2,7 @@
 // editor open, every Markdown file of the workspace) as CSL-JSON or BibTeX, from the server's
 // `claimlint/exportBibliography` request, into a new editor or a file.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ExportBibliographyRequest, type BibliographyFormat, type ExportBibliographyResult } from '../../server/src/lsp/protocol.js';
 import { isClaimlintDocument } from './client.js';
 import { findMarkdownFiles } from './workspace.js';

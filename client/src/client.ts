@@ -1,8 +1,10 @@
-// Creating the language client: the bundled server (dist/server.cjs) over Node IPC, Markdown
-// documents only, the `claimlint` settings section, and workspace trust passed to the server.
+// What every claimlint language client shares (the Node one, node-client.ts, and the web worker
+// one, browser-client.ts): Markdown documents, the `claimlint` settings section, workspace trust
+// passed to the server, and embedded claim records shown read-only (embedded-records.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions } from 'vscode-languageclient';
 import type { ClaimlintInitializationOptions, ClaimlintSettings } from '../../server/src/lsp/protocol.js';
+import { readOnlyLocations, readOnlyRelated } from './embedded-records.js';
 
 export const CLIENT_ID = 'claimlint';
 export const SECTION = 'claimlint';
@@ -12,9 +14,17 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'untitled', language: 'markdown' },
 ];
+/** The web build checks Markdown of any scheme (vscode.dev's virtual file systems): nothing is read from disk. */
+export const WEB_DOCUMENT_SELECTOR = [{ language: 'markdown' }];
+
+let selector: vscode.DocumentSelector = DOCUMENT_SELECTOR;
+/** The documents this build checks (set once, at activation). */
+export function useDocumentSelector(s: vscode.DocumentSelector): void {
+  selector = s;
+}
 
 export function isClaimlintDocument(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-  return !!doc && doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  return !!doc && vscode.languages.match(selector, doc) > 0;
 }
 
 /** The `claimlint` settings for a resource, with workspace-only values dropped when untrusted. */
@@ -26,6 +36,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ClaimlintSettin
     packs: c.get<string[]>('packs') ?? [],
     debounceMs: c.get<number>('debounceMs'),
     run: c.get<'onType' | 'onSave'>('run'),
+    maxProblems: c.get<number>('maxProblems'),
   };
   return vscode.workspace.isTrusted ? settings : untrustedView(settings);
 }
@@ -40,15 +51,10 @@ export function initializationOptions(): ClaimlintInitializationOptions {
   return { trusted: vscode.workspace.isTrusted, ...settings, settings: { claimlint: settings } };
 }
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.cjs');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+/** The client options of either client (the documents it checks: useDocumentSelector). */
+export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: selector as LanguageClientOptions['documentSelector'],
     // Evaluated at every (re)start, so a restart after trust is granted tells the server.
     initializationOptions,
     // didChangeConfiguration carries the section. Claim packs and config files: the server registers
@@ -59,6 +65,10 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     diagnosticCollectionName: CLIENT_ID,
     markdown: { isTrusted: false, supportHtml: false },
     middleware: {
+      // The extension's own claim files open read-only (a claimlint-db: document), workspace packs as files.
+      provideDefinition: async (document, position, token, next) => readOnlyLocations(context, await next(document, position, token)),
+      // …and so do the claim records that errors and warnings link to (related information).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => readOnlyRelated(context, d))),
       workspace: {
         // The server asks for the `claimlint` section per document; never hand it workspace packs
         // when the workspace is untrusted (VS Code already ignores restricted workspace values, this
@@ -73,5 +83,4 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       },
     },
   };
-  return new LanguageClient(CLIENT_ID, 'claimlint', serverOptions, clientOptions);
 }

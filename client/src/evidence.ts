@@ -2,7 +2,7 @@
 // with its evidence grade and status; under each claim its sentences (click: reveal), findings and
 // sources. Data from the server's `claimlint/documentEvidence` request.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   DocumentEvidenceRequest,
   type DocumentEvidenceResult,
@@ -110,7 +110,8 @@ export class EvidenceView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       const n = result.claims.length;
       const flagged = result.claims.filter((c) => c.status !== 'ok').length;
       this.view.description = name;
-      this.view.message = n === 0 ? `No sentence of ${name} matches a claim in the database.` : undefined;
+      const none = n === 0 ? `No sentence of ${name} matches a claim in the database.` : undefined;
+      this.view.message = [restrictedNote(), none].filter(Boolean).join(' ') || undefined;
       this.view.badge = flagged ? { value: flagged, tooltip: `${flagged} of ${n} claims have findings` } : undefined;
     } else {
       this.view.description = name || undefined;
@@ -198,6 +199,11 @@ export class EvidenceView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+/** What restricted mode leaves out, for the view's message (undefined in a trusted workspace). */
+export function restrictedNote(): string | undefined {
+  return vscode.workspace.isTrusted ? undefined : 'Restricted mode: only the embedded claims database is used; this workspace\'s .claimlintrc files and claim packs are ignored until you trust it.';
 }
 
 /** Markdown-escapes text from the database for tooltips. */

@@ -74,12 +74,11 @@ export class StatusTracker implements vscode.Disposable {
         item.text = '$(sync~spin) claimlint';
         item.tooltip = 'claimlint is checking this document…';
       } else {
-        item.text = `$(checklist) claimlint: ${plural(s.claimsChecked, 'claim')} · ${plural(s.findings, 'finding')}`;
-        const md = new vscode.MarkdownString(undefined, true);
-        md.appendMarkdown(`**claimlint** — ${plural(s.sentences, 'sentence')} read, ${plural(s.claimsChecked, 'sentence')} matched to ${plural(s.distinctClaims, 'claim')} in the database.\n\n`);
-        md.appendMarkdown(`$(error) ${s.errors} · $(warning) ${s.warnings} · $(info) ${s.infos} · $(lightbulb) ${s.hints} — checked in ${Math.round(s.elapsedMs)} ms.\n\n`);
-        md.appendMarkdown('Click to open the Problems view.');
-        item.tooltip = md;
+        // What the Problems view lists (hints are faint dots in the text, not rows there).
+        const shown = s.errors + s.warnings + s.infos;
+        const restricted = s.restricted || !vscode.workspace.isTrusted;
+        item.text = `${restricted ? '$(workspace-untrusted)' : '$(checklist)'} claimlint: ${shown === 0 ? 'no findings' : plural(shown, 'finding')}`;
+        item.tooltip = tooltip(s, restricted);
       }
     }
     this.visible = true;
@@ -89,4 +88,24 @@ export class StatusTracker implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+const GRADES = ['established', 'supported', 'preliminary', 'preclinical-only', 'contested'] as const;
+
+/** The status bar tooltip: findings by severity, matched claims by grade, what is hidden and why. */
+export function tooltip(s: StatusParams, restricted: boolean): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  const counts = [[s.errors, 'error'], [s.warnings, 'warning'], [s.infos, 'info']] as const;
+  const parts = counts.filter(([n]) => n > 0).map(([n, w]) => (w === 'info' ? `${n} info` : plural(n, w)));
+  md.appendMarkdown(`**claimlint** — ${parts.length ? parts.join(', ') : 'nothing'} in the Problems view`);
+  md.appendMarkdown(s.hints ? `, and ${plural(s.hints, 'hint')} (faint dots under the text, e.g. uncited claims).\n\n` : '.\n\n');
+  const grades = GRADES.filter((g) => s.claimsByGrade?.[g]).map((g) => `${s.claimsByGrade[g]} ${g.replace('-', ' ')}`);
+  md.appendMarkdown(s.distinctClaims
+    ? `Matched ${plural(s.distinctClaims, 'claim')} of the database (${grades.join(', ')}), in ${plural(s.claimsChecked, 'sentence')}.\n\n`
+    : 'No sentence matches a claim in the database.\n\n');
+  if (s.total > s.findings) md.appendMarkdown(`Showing the ${s.findings} most severe of ${s.total} findings (\`claimlint.maxProblems\`).\n\n`);
+  if (s.ignored) md.appendMarkdown(`${plural(s.ignored, 'finding')} hidden by \`.claimlint/ignored.yaml\`.\n\n`);
+  if (restricted) md.appendMarkdown('$(workspace-untrusted) **Restricted mode**: this workspace is not trusted, so its `.claimlintrc` files and claim packs are ignored; only the embedded database is used.\n\n');
+  md.appendMarkdown(`Checked in ${Math.round(s.elapsedMs)} ms. Click to open the Problems view.`);
+  return md;
 }

@@ -24,6 +24,8 @@ export interface WorkspaceCheckSummary {
   filesWithFindings: number;
   errors: number;
   warnings: number;
+  infos: number;
+  hints: number;
   cancelled: boolean;
 }
 
@@ -55,7 +57,7 @@ export async function checkWorkspace(
   onStatus: vscode.Event<StatusParams>,
   opts: { quiet?: boolean; perFileTimeoutMs?: number } = {},
 ): Promise<WorkspaceCheckSummary> {
-  const summary: WorkspaceCheckSummary = { files: 0, checked: 0, findings: 0, filesWithFindings: 0, errors: 0, warnings: 0, cancelled: false };
+  const summary: WorkspaceCheckSummary = { files: 0, checked: 0, findings: 0, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0, hints: 0, cancelled: false };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'claimlint: checking Markdown files', cancellable: true },
     async (progress, token) => {
@@ -75,6 +77,8 @@ export async function checkWorkspace(
           summary.findings += s.findings;
           summary.errors += s.errors;
           summary.warnings += s.warnings;
+          summary.infos += s.infos;
+          summary.hints += s.hints;
           if (s.findings > 0) summary.filesWithFindings++;
         }
         progress.report({ message: `${Math.min(i + BATCH, files.length)} / ${files.length}`, increment: (batch.length / files.length) * 100 });
@@ -86,7 +90,7 @@ export async function checkWorkspace(
     const s = summary;
     const text = s.files === 0
       ? 'claimlint: no Markdown files in the workspace.'
-      : `claimlint${s.cancelled ? ' (cancelled)' : ''}: ${s.checked} of ${s.files} Markdown files checked — ${s.findings} findings in ${s.filesWithFindings} files (${s.errors} errors, ${s.warnings} warnings).`;
+      : `claimlint${s.cancelled ? ' (cancelled)' : ''}: ${s.checked} of ${s.files} Markdown files checked — ${s.findings} findings in ${s.filesWithFindings} files (${s.errors} errors, ${s.warnings} warnings, ${s.infos} info, ${s.hints} hints).`;
     const open = s.findings > 0 ? 'Open Problems' : undefined;
     void vscode.window.showInformationMessage(text, ...(open ? [open] : [])).then((choice) => {
       if (choice === open) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -106,7 +106,7 @@ describe('uncited-claim', () => {
     const src = CONTEXT + 'A small trial suggests the antidepressant effect may depend on the opioid system.\n';
     const f = analyze(src, db).findings.find((x) => x.code === 'uncited-claim');
     assert.ok(f);
-    assert.equal(f.severity, 'information');
+    assert.equal(f.severity, 'hint');
     const fix = f.fixes.find((x) => x.kind === 'insert-citation')!;
     const e = fix.edits[0]!;
     const out = src.slice(0, e.start) + e.newText + src.slice(e.end);
@@ -186,7 +186,7 @@ describe('directives', () => {
     assert.deepEqual(got.map((f) => src.slice(f.start, f.end)), ['2020']);
   });
   it('disable … enable covers a range', () => {
-    const src = CONTEXT + '<!-- claimlint-disable figure-mismatch -- historical quotes -->\n\nThe FDA approved esketamine in 2021.\n\n<!-- claimlint-enable figure-mismatch -->\n\nThe FDA approved esketamine in 2020.\n';
+    const src = CONTEXT + '<!-- claimlint-disable figure-mismatch -- historical quotes below -->\n\nThe FDA approved esketamine in 2021.\n\n<!-- claimlint-enable figure-mismatch -->\n\nThe FDA approved esketamine in 2020.\n';
     const got = analyze(src, db).findings.filter((f) => f.code === 'figure-mismatch');
     assert.deepEqual(got.map((f) => src.slice(f.start, f.end)), ['2020']);
   });
@@ -196,6 +196,16 @@ describe('directives', () => {
     assert.equal(got.length, 2);
     assert.match(got.map((g) => g.message).join(' '), /no-such-rule/);
     assert.match(got.map((g) => g.message).join(' '), /reason/);
+  });
+  it('a placeholder or a reason of a word or two is no reason (the editor inserts TODO reason)', () => {
+    for (const reason of ['TODO reason', 'reason', 'todo: fill in later', 'ok', 'see above', '\u2026']) {
+      const src = CONTEXT + `<!-- claimlint-disable-next-line figure-mismatch -- ${reason} -->\nThe FDA approved esketamine in 2020.\n`;
+      const got = analyze(src, db).findings.filter((f) => f.code === 'invalid-directive');
+      assert.equal(got.length, 1, reason);
+      assert.match(got[0]!.message, /placeholder/, reason);
+    }
+    const ok = CONTEXT + '<!-- claimlint-disable-next-line figure-mismatch -- quoting an error -->\nThe FDA approved esketamine in 2020.\n';
+    assert.deepEqual(analyze(ok, db).findings.filter((f) => f.code === 'invalid-directive'), []);
   });
 });
 

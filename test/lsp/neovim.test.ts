@@ -1,6 +1,7 @@
-// A real second client: headless Neovim runs the setup snippet from docs/neovim.md (the same
-// text users copy), attaches `claimlint-server --stdio` to a fixture draft and must receive the
-// expected diagnostics and a hover card, and apply a quick fix through its own workspace-edit code.
+// A real second client: headless Neovim runs the setup snippet from the README (the same text
+// users copy, with its citation style changed, to see that settings reach the server), attaches
+// `claimlint-server --stdio` from PATH to a fixture draft and must receive the expected
+// diagnostics and a hover card, and apply a quick fix through its own workspace-edit code.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,11 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
 
   it('attaches the server to a draft, shows its diagnostics and hover, and applies a quick fix', async () => {
     const snippetFile = join(tmp, 'claimlint.lua');
-    writeFileSync(snippetFile, snippet(nvimVersion!.startsWith('0.7') ? 'neovim-0.7' : 'neovim-0.8'));
+    // The snippet as users copy it, with one setting changed to a non-default value: the citation
+    // the quick fix inserts shows that the settings reach the server.
+    const text = snippet(nvimVersion!.startsWith('0.7') ? 'neovim-0.7' : 'neovim-0.8');
+    assert.match(text, /citationStyle = 'pandoc'/);
+    writeFileSync(snippetFile, text.replaceAll("citationStyle = 'pandoc'", "citationStyle = 'footnote'"));
     // The protocol tests' workspace: a .claimlintrc.json naming a small pack about a fictional drug,
     // so the expectations do not move with the embedded database's curation.
     const ws = join(tmp, 'ws');
@@ -101,7 +106,8 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
       CLAIMLINT_NVIM_OUT: out,
       CLAIMLINT_NVIM_MIN: String(EXPECTED.length),
       CLAIMLINT_NVIM_HOVER: '2:4',
-      CLAIMLINT_NVIM_ACTION: 'Soften ',
+      CLAIMLINT_NVIM_ACTION: 'Cite ',
+      CLAIMLINT_NVIM_ACTION_LINE: '8',
     }, snippetFile, binDir);
     assert.deepEqual(result.errors, [], stderr);
     assert.equal(result.filetype, 'markdown');
@@ -111,11 +117,14 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
     const draftText = readFileSync(draft, 'utf8').replace(/\n$/, '');
     assert.deepEqual(got, [...EXPECTED].sort());
     assert.match(result.hover ?? '', HOVER);
-    // The overstated sentence is offered the rewording (never a citation, which would make it look sourced).
-    assert.ok(!result.actions?.some((t: string) => t.startsWith('Cite ')), `no "Cite …" action on an overstated sentence: ${JSON.stringify(result.actions)}`);
-    // Neovim applied the versioned WorkspaceEdit: only the softened word changed.
-    assert.equal(result.applied, "Soften 'proven' to 'suggested'");
-    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is suggested to reduce migraine attacks.'));
+    assert.ok(result.applied?.startsWith('Cite '), `a "Cite …" action was offered: ${JSON.stringify(result.actions)}`);
+    // Neovim applied the versioned WorkspaceEdit in the snippet's citation style (footnote): the
+    // reference before the final period of the uncited sentence and its definition at the end,
+    // nothing else changed. (The overstated sentence on line 2 is offered the rewording, never a
+    // citation, which would make it look sourced.)
+    assert.equal(result.applied, 'Cite Smith et al. 2020');
+    assert.equal(result.text, draftText.replace('zorbital may reduce migraine attacks.', 'zorbital may reduce migraine attacks[^smith2020].')
+      + '\n\n[^smith2020]: Smith A, Jones B, Lee C. Zorbital for migraine prevention, a pilot randomized trial. Journal of Test Neurology. 2020;12(3):101-109. doi:10.5555/zorb.2020.001');
   });
 });
 
@@ -125,7 +134,7 @@ const EXPECTED = [
   '4:16 figure-mismatch claimlint s1',
   '6:30 missing-caveat claimlint s2',
   '6:55 unknown-citation claimlint s2',
-  '8:0 uncited-claim claimlint s3',
+  '8:0 uncited-claim claimlint s4',
 ];
 // The hover card on the flagged sentence: its grade and the DOI link of its source.
 const HOVER = /Evidence:\*\* preliminary[\s\S]*\[doi:10\.5555\/zorb\.2020\.001\]\(https:\/\/doi\.org\/10\.5555\/zorb\.2020\.001\)/;

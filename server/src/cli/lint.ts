@@ -3,7 +3,8 @@
 import { analyze } from '../engine/engine.js';
 import { applyFixes } from '../engine/apply-fixes.js';
 import type { Database } from '../db/schema.js';
-import type { EngineConfig, Fix } from '../engine/types.js';
+import type { EngineConfig, Finding, Fix } from '../engine/types.js';
+import { withoutIgnored, type IgnoredEntry } from '../ignored/fingerprint.js';
 import { toDiagnostics, type Diagnostic } from './report.js';
 
 /** Passes of fix → re-lint before giving up (a fix can unlock another that overlapped it). */
@@ -18,6 +19,8 @@ export interface LintJob {
   packs: string[];
   /** Apply safe fixes and report what remains. */
   fix: boolean;
+  /** This file's entries of `.claimlint/ignored.yaml`: findings hidden there are neither reported nor fixed. */
+  ignored?: IgnoredEntry[];
 }
 
 export interface LintOutcome {
@@ -33,20 +36,21 @@ export interface LintOutcome {
 export function lintText(job: LintJob, db: Database): LintOutcome {
   try {
     let text = job.text;
-    let result = analyze(text, db, job.config);
+    const findingsOf = (t: string): Finding[] => withoutIgnored(t, analyze(t, db, job.config).findings, job.ignored ?? []);
+    let findings = findingsOf(text);
     let applied = 0;
     if (job.fix) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const safe: Fix[] = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
+        const safe: Fix[] = findings.flatMap((f) => f.fixes.filter((x) => x.safe));
         if (safe.length === 0) break;
         const r = applyFixes(text, safe);
         if (r.applied.length === 0 || r.output === text) break;
         applied += r.applied.length;
         text = r.output;
-        result = analyze(text, db, job.config);
+        findings = findingsOf(text);
       }
     }
-    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, result.findings), fixesApplied: applied };
+    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, findings), fixesApplied: applied };
     if (text !== job.text) outcome.output = text;
     return outcome;
   } catch (e) {

@@ -17,6 +17,7 @@ import { readTextFile } from './read.js';
 import { countDiagnostics, type Diagnostic, type FileReport, type RunReport, type SkippedFile } from './report.js';
 import { version } from './version.js';
 import { FileChangedError, sha1, writeFileAtomic } from '../fs/safe-fs.js';
+import { IgnoredFindings } from '../ignored/store.js';
 import { SetupError } from './shared.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runDb } from './commands/db.js';
@@ -86,6 +87,8 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let totalBytes = 0;
   // What besides the text decides a file's findings: claimlint, the effective config, the database.
   const keys = new Map<object, string>();
+  // `.claimlint/ignored.yaml` (written by the editors' "Ignore this finding here"): part of the key.
+  const ignores = new IgnoredFindings((m) => io.stderr.write(m + '\n'));
   const cacheKey = (eff: (typeof perFile)[number]) => {
     let k = keys.get(eff);
     if (k === undefined) {
@@ -103,7 +106,8 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       return;
     }
     const eff = perFile[index];
-    const key = cache ? cacheKey(eff) : '';
+    const ignored = ignores.forFile(file.path).entries;
+    const key = cache ? cacheKey(eff) + (ignored.length ? sha1(JSON.stringify(ignored)) : '') : '';
     const hit = cache?.get(file.path, read.hash, key);
     if (hit && !(args.fix && hit.some((d) => d.fixes.some((x) => x.safe)))) {
       reports[index] = { file: file.display, path: file.path, diagnostics: hit };
@@ -111,7 +115,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
     totalBytes += read.text.length;
     meta.set(index, { file, bom: read.bom, text: read.text, hash: read.hash, key });
-    jobs.push({ index, text: read.text, config: eff.engine, packs: eff.packs, fix: args.fix !== false });
+    jobs.push({ index, text: read.text, config: eff.engine, packs: eff.packs, fix: args.fix !== false, ...(ignored.length ? { ignored } : {}) });
   });
 
   // 4. Lint.

@@ -1,11 +1,24 @@
 // Inline directives: <!-- claimlint-disable-next-line CODE -- reason -->, <!-- claimlint-disable CODE -- reason -->
-// … <!-- claimlint-enable CODE -->. A directive with an unknown code or without a reason is itself
-// reported (rules/invalid-directive.ts); here: what each directive is wrong about, and suppression.
+// … <!-- claimlint-enable CODE -->. A directive with an unknown code, or without a reason (none, a
+// placeholder, or a word or two), is itself reported (rules/invalid-directive.ts); here: what each
+// directive is wrong about, and suppression.
 import { LineIndex } from './lines.js';
 import type { Directive } from './markdown.js';
 import type { Finding } from './types.js';
 
 interface Suppression { codes: Set<string> | 'all'; from: number; to: number }
+
+/** What the editors' "disable for this line" action writes for the writer to replace. */
+export const REASON_PLACEHOLDER = 'TODO reason';
+/** A reason says why the finding is wrong here: a word or two ("ok", "see above") does not. */
+export const MIN_REASON_WORDS = 3;
+const PLACEHOLDER = /^(?:(?:todo|fixme|xxx|tbd)\b.*|reason|why|\.{3}|\u2026)$/i;
+
+/** Is a directive's reason a placeholder or too short to count as one? */
+export function isPlaceholderReason(reason: string): boolean {
+  const r = reason.trim();
+  return PLACEHOLDER.test(r) || r.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_REASON_WORDS;
+}
 
 /** What is wrong with each directive, given the known codes. */
 export function directiveProblems(directives: readonly Directive[], known: ReadonlySet<string>): Array<Omit<Finding, 'severity'>> {
@@ -23,6 +36,12 @@ export function directiveProblems(directives: readonly Directive[], known: Reado
       problems.push({
         code: 'invalid-directive',
         message: `claimlint directive needs a reason after '--' (e.g. <!-- claimlint-${d.kind} ${d.codes[0] ?? 'CODE'} -- quoting the paper -->).`,
+        start: d.start, end: d.end, sources: [], fixes: [],
+      });
+    } else if (d.kind !== 'enable' && isPlaceholderReason(d.reason!)) {
+      problems.push({
+        code: 'invalid-directive',
+        message: `Directive reason '${d.reason!.trim().slice(0, 40)}' is a placeholder; say why in ${MIN_REASON_WORDS} words or more.`,
         start: d.start, end: d.end, sources: [], fixes: [],
       });
     }

@@ -17,6 +17,8 @@ export interface Analysed {
   readonly spans: IntervalIndex<Span>;
   readonly citations: IntervalIndex<Citation>;
   ignored: boolean;
+  /** Findings `.claimlint/ignored.yaml` hid (not in `result`). */
+  hidden: number;
 }
 export type Span = { start: number; end: number } & ({ kind: 'match'; match: ClaimMatch } | { kind: 'finding'; finding: Finding });
 
@@ -28,7 +30,7 @@ export class AnalysedVersion implements Analysed {
   private _citations?: IntervalIndex<Citation>;
   readonly db: Database;
   readonly ignored: boolean;
-  constructor(readonly version: number, readonly result: AnalysisResult, readonly ctx: DocContext) {
+  constructor(readonly version: number, readonly result: AnalysisResult, readonly ctx: DocContext, readonly hidden = 0) {
     this.db = ctx.db;
     this.ignored = ctx.ignored;
   }
@@ -56,6 +58,8 @@ export interface ClientCaps {
   markdownHover: boolean;
   markdownCompletion: boolean;
   documentChanges: boolean;
+  /** SnippetTextEdit in workspace edits (LSP 3.18 workspace.workspaceEdit.snippetEditSupport). */
+  snippetEdits: boolean;
   relatedInformation: boolean;
   codeDescription: boolean;
   workspaceFolders: boolean;

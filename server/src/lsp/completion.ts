@@ -41,6 +41,9 @@ export function citationCompletions(doc: TextDocument, pos: Position, db: Databa
   const closes = text[offset] === ']';
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const items: CompletionItem[] = [];
+  // After `[^` the cursor goes past the closing bracket (an auto-closed `]` is replaced), so the
+  // "." typed next ends the sentence instead of landing inside the key.
+  const footnoteRange = ctx.kind === 'footnote' && closes ? { start: range.start, end: doc.positionAt(offset + 1) } : range;
   for (const src of db.sources.values()) {
     const short = shortCitation(src);
     const docMd = referenceMd(src);
@@ -52,7 +55,7 @@ export function citationCompletions(doc: TextDocument, pos: Position, db: Databa
       filterText: src.id,
       sortText: src.id.toLowerCase(),
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range, newText: ctx.kind === 'footnote' && !closes ? `${src.id}]` : src.id },
+      textEdit: { range: footnoteRange, newText: ctx.kind === 'footnote' ? `${src.id}]` : src.id },
     };
     if (ctx.kind === 'footnote' && !new RegExp(String.raw`^\[\^${escapeRe(src.id)}\]:`, 'm').test(text)) {
       // A footnote citation needs its definition: add it at the end, as the insert-citation fix does.

@@ -1,6 +1,4 @@
 // The custom requests behind the extension's evidence view and bibliography export.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBibliography as formatBibliography, formatReference, shortCitation } from '../db/index.js';
@@ -10,7 +8,7 @@ import type { Citation } from '../engine/types.js';
 import type { Analysed, AnalysedDocuments } from './analysed.js';
 import { citedSource } from './cards.js';
 import { toLspSeverity } from './diagnostics.js';
-import { invalidParams, RequestError } from './guard.js';
+import { invalidParams } from './guard.js';
 import { uriToPath } from './locations.js';
 import type {
   BibliographyFormat, DocumentEvidenceParams, DocumentEvidenceResult, EvidenceClaim, ExportBibliographyParams, ExportBibliographyResult, LspRange,
@@ -89,8 +87,13 @@ export function exportBibliography(inputs: { citations: Citation[]; db: Database
 }
 
 export class EvidenceProvider {
-  /** @param contextForFile the configuration of a file that is not open. */
-  constructor(private readonly docs: AnalysedDocuments, private readonly contextForFile: (path: string) => DocContext) {}
+  /** @param contextForFile the configuration of a file that is not open.
+   *  @param readFile a file that is not open (undefined where there is no file system: the browser). */
+  constructor(
+    private readonly docs: AnalysedDocuments,
+    private readonly contextForFile: (path: string) => DocContext,
+    private readonly readFile?: (path: string, uri: string) => Promise<string>,
+  ) {}
 
   async provideEvidence(p: DocumentEvidenceParams, token?: CancellationToken): Promise<DocumentEvidenceResult> {
     const uri = this.docs.find(p.uri);
@@ -112,33 +115,11 @@ export class EvidenceProvider {
       }
       // Not open: read it from disk and analyse it with its own config.
       const path = uriToPath(uri);
-      if (!path) throw invalidParams(`claimlint: cannot read ${uri}`);
-      const text = await readDraft(path, uri);
+      if (!path || !this.readFile) throw invalidParams(`claimlint: cannot read ${uri}`);
+      const text = await this.readFile(path, uri);
       const ctx = this.contextForFile(path);
       inputs.push({ citations: analyze(text, ctx.db, ctx.engine, {}).citations, db: ctx.db });
     }
     return exportBibliography(inputs, format);
-  }
-}
-
-/** Largest file exportBibliography reads from disk. */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
-
-/** A regular file's text; anything else (missing, a folder, a FIFO or device that would block,
- *  too large) is the client's mistake: InvalidParams naming the URI. */
-async function readDraft(path: string, uri: string): Promise<string> {
-  let handle;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st = await handle.stat();
-    if (!st.isFile()) throw invalidParams(`claimlint: not a regular file: ${uri}`);
-    if (st.size > MAX_READ_BYTES) throw invalidParams(`claimlint: larger than ${MAX_READ_BYTES >> 20} MB: ${uri}`);
-    return await handle.readFile('utf8');
-  } catch (e) {
-    if (e instanceof Error && !(e instanceof RequestError) && 'code' in e) throw invalidParams(`claimlint: cannot read ${uri} (${String(e.code)})`);
-    throw e;
-  } finally {
-    await handle?.close();
   }
 }

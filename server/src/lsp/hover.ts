@@ -4,6 +4,7 @@ import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from
 import type { Finding } from '../engine/types.js';
 import type { AnalysedDocuments, ClientCaps, Span } from './analysed.js';
 import { citationMd, citedSource, claimMd, findingMd, mdToPlain } from './cards.js';
+import { fixPreviewMd } from './fix-titles.js';
 
 export class HoverProvider {
   constructor(private readonly docs: AnalysedDocuments, private readonly caps: ClientCaps) {}
@@ -35,7 +36,11 @@ export class HoverProvider {
         const claim = a.db.claims.get(id);
         if (claim) parts.push(claimMd(a.db, claim));
       }
-      for (const f of findings) parts.push(findingMd(f));
+      // Each finding, with the full text of the fixes whose menu title is shortened.
+      for (const f of findings) {
+        const preview = fixPreviewMd(f.fixes);
+        parts.push(preview ? `${findingMd(f)}\n\n${preview}` : findingMd(f));
+      }
       const first = matches[0] ?? hits[0];
       if (first) range = first;
     }

@@ -1,7 +1,7 @@
 // URIs and record locations. URIs are normalised with vscode-uri (a client may send
-// `file:///c%3A/x.md` for `C:\x.md`); record origins are file paths from the db loader.
-import { isAbsolute, resolve } from 'node:path';
-import { URI } from 'vscode-uri';
+// `file:///c%3A/x.md` for `C:\x.md`); record origins are file paths from the db loader, or URIs
+// (the browser server's embedded records). No Node modules: the browser bundle uses this too.
+import { URI, Utils } from 'vscode-uri';
 import type { Location } from 'vscode-languageserver';
 import type { Database } from '../db/schema.js';
 
@@ -28,7 +28,13 @@ export function normalizeUri(uri: string): string {
 export function originLocation(db: Database, key: string): Location | undefined {
   const o = db.origins.get(key);
   if (!o) return undefined;
-  const uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(o.file) ? o.file : pathToUri(isAbsolute(o.file) ? o.file : resolve(o.file));
+  const uri = /^[a-z][a-z0-9+.-]+:\//i.test(o.file) && !/^[a-z]:[\\/]/i.test(o.file) ? o.file : pathToUri(absolute(o.file));
   const pos = { line: Math.max(0, o.line), character: Math.max(0, o.column) };
   return { uri, range: { start: pos, end: pos } };
+}
+
+/** A path made absolute against the working folder (origins are absolute but for hand-made databases). */
+function absolute(path: string): string {
+  if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) || typeof process === 'undefined') return path;
+  return Utils.joinPath(URI.file(process.cwd()), path).fsPath;
 }

@@ -56,14 +56,22 @@ export interface StatusParams {
   claimsChecked: number;
   /** Distinct claims matched. */
   distinctClaims: number;
-  /** Findings published (after severities/off). */
+  /** Findings published (after severities/off, ignored findings and the maxProblems cap). */
   findings: number;
+  /** Findings before the maxProblems cap (equal to `findings` unless capped). */
+  total: number;
   errors: number;
   warnings: number;
   infos: number;
   hints: number;
   /** Analysis time in milliseconds (wall clock, including slicing pauses). */
   elapsedMs: number;
+  /** Distinct matched claims by evidence grade. */
+  claimsByGrade: Partial<Record<EvidenceGrade, number>>;
+  /** Restricted mode (untrusted workspace): workspace config and claim packs are ignored. */
+  restricted: boolean;
+  /** Findings hidden by `.claimlint/ignored.yaml`. */
+  ignored: number;
 }
 
 /** Request `claimlint/exportBibliography`: the references cited in the given documents. */
@@ -97,6 +105,8 @@ export interface ClaimlintSettings {
   debounceMs?: number;
   /** Check while typing or only on open/save. Default "onType". */
   run?: 'onType' | 'onSave';
+  /** Most diagnostics published per document, the most severe first; 0: no limit. Default 1000. */
+  maxProblems?: number;
 }
 
 export interface ClaimlintInitializationOptions extends ClaimlintSettings {
@@ -104,6 +114,8 @@ export interface ClaimlintInitializationOptions extends ClaimlintSettings {
   trusted?: boolean;
   /** Settings nested the same way as workspace/configuration, for clients without that request. */
   settings?: { claimlint?: ClaimlintSettings };
+  /** The same, one level up (Helix sends its `config` table as initializationOptions). */
+  claimlint?: ClaimlintSettings;
 }
 
 /** What `Diagnostic.data` carries for claimlint diagnostics about a claim or caution record (absent

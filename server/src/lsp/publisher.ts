@@ -4,11 +4,11 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCS_URL } from '../engine/rules/index.js';
+import type { Finding, Severity } from '../engine/types.js';
 import type { Analysed, ClientCaps } from './analysed.js';
 import { DiagnosticCache, SOURCE, toLspSeverity } from './diagnostics.js';
 import { pathToUri } from './locations.js';
-import type { MemoryKeeper } from './memory.js';
-import { StatusNotification, type StatusParams } from './protocol.js';
+import { StatusNotification, type EvidenceGrade, type StatusParams } from './protocol.js';
 import type { FileProblem } from './workspace.js';
 
 export class Publisher {
@@ -17,9 +17,10 @@ export class Publisher {
   /** Files we published problems for (pack/config files), to clear them when fixed. */
   private problemUris = new Set<string>();
 
-  constructor(private readonly connection: Connection, private readonly caps: ClientCaps, private readonly memory: MemoryKeeper) {}
+  constructor(private readonly connection: Connection, private readonly caps: ClientCaps, private readonly memory: { spent(bytes: number): void }) {}
 
-  analysis(doc: TextDocument, a: Analysed, elapsedMs: number): void {
+  /** @param maxProblems the document's cap (0: none). */
+  analysis(doc: TextDocument, a: Analysed, elapsedMs: number, maxProblems = 0): void {
     let cache = this.caches.get(doc.uri);
     if (cache?.db !== a.db) {
       cache = new DiagnosticCache(a.db, {
@@ -30,12 +31,18 @@ export class Publisher {
       });
       this.caches.set(doc.uri, cache);
     }
-    const diagnostics: Diagnostic[] = cache.convert(doc, a.result.findings);
+    const findings = mostSevere(a.result.findings, maxProblems);
+    const diagnostics: Diagnostic[] = cache.convert(doc, findings);
     void this.connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
     // The version's text, its flattened copy and the published JSON with its buffer: mostly large
     // objects that only a full collection frees (about 300 bytes of JSON per diagnostic).
     this.memory.spent(4 * doc.getText().length + 600 * diagnostics.length);
     const count = (s: number) => diagnostics.filter((d) => d.severity === s).length;
+    const claimsByGrade: Partial<Record<EvidenceGrade, number>> = {};
+    for (const id of new Set(a.result.matches.map((m) => m.claimId))) {
+      const grade = a.db.claims.get(id)?.grade;
+      if (grade) claimsByGrade[grade] = (claimsByGrade[grade] ?? 0) + 1;
+    }
     const status: StatusParams = {
       uri: doc.uri,
       version: a.version,
@@ -43,11 +50,15 @@ export class Publisher {
       claimsChecked: a.result.matches.length,
       distinctClaims: new Set(a.result.matches.map((m) => m.claimId)).size,
       findings: diagnostics.length,
+      total: a.result.findings.length,
       errors: count(toLspSeverity('error')),
       warnings: count(toLspSeverity('warning')),
       infos: count(toLspSeverity('information')),
       hints: count(toLspSeverity('hint')),
       elapsedMs: Math.round(elapsedMs * 10) / 10,
+      claimsByGrade,
+      restricted: !!a.ctx.restricted,
+      ignored: a.hidden,
     };
     void this.connection.sendNotification(StatusNotification, status);
   }
@@ -57,7 +68,8 @@ export class Publisher {
     this.caches.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     void this.connection.sendNotification(StatusNotification, {
-      uri, version: null, sentences: 0, claimsChecked: 0, distinctClaims: 0, findings: 0, errors: 0, warnings: 0, infos: 0, hints: 0, elapsedMs: 0,
+      uri, version: null, sentences: 0, claimsChecked: 0, distinctClaims: 0, findings: 0, total: 0, errors: 0, warnings: 0, infos: 0, hints: 0, elapsedMs: 0,
+      claimsByGrade: {}, restricted: false, ignored: 0,
     } satisfies StatusParams);
   }
 
@@ -82,4 +94,20 @@ export class Publisher {
     for (const uri of this.problemUris) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.problemUris = now;
   }
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** At most `max` findings (0: all), the most severe first, in document order. Linear: counts per
+ *  severity give the least severe level kept and how many of it fit. */
+export function mostSevere(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (max <= 0 || findings.length <= max) return findings;
+  const per = [0, 0, 0, 0];
+  for (const f of findings) per[RANK[f.severity]]++;
+  let level = 0, room = max;
+  while (level < 3 && per[level]! < room) room -= per[level++]!;
+  return findings.filter((f) => {
+    const r = RANK[f.severity];
+    return r < level || (r === level && room-- > 0);
+  });
 }

@@ -4,7 +4,6 @@
 // Texts are told apart by a revision the scheduler counts, never by the client's version number:
 // a client may send a lower version (an undo that resets its counter, a re-sent didOpen), and
 // that text is the document now, analysed and published like any other.
-import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, createAnalysisCache } from '../engine/engine.js';
@@ -36,6 +35,8 @@ export interface SchedulerHost {
   closed(uri: string): void;
   /** An analysis threw (uri undefined: the warm-up). */
   failed(uri: string | undefined, e: unknown): void;
+  /** The findings to keep of an analysis (the rest are hidden: `.claimlint/ignored.yaml`). */
+  keep?(uri: string, text: string, result: AnalysisResult): AnalysisResult;
 }
 
 /** A run scheduled after the debounce, or (debounce 0) as soon as the current input is handled:
@@ -254,7 +255,8 @@ export class Scheduler implements AnalysedDocuments {
       if (!result) return; // cancelled by a newer change
       if (cold && !ctx.ignored && text.length >= REHEARSAL_MIN_LENGTH) rehearseTyping(text, ctx, st.cache!);
       if (st.revision !== revision || this.states.get(uri) !== st) return; // stale: drop
-      const analysed = new AnalysedVersion(doc.version, result, ctx);
+      const kept = this.host.keep?.(uri, text, result) ?? result;
+      const analysed = new AnalysedVersion(doc.version, kept, ctx, result.findings.length - kept.findings.length);
       st.last = analysed;
       st.lastRevision = revision;
       const waiters = st.waiters;

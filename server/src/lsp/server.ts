@@ -2,9 +2,12 @@
 // (createConnection without an explicit transport reads the choice from the command line).
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { addIgnored } from '../ignored/store.js';
+import { readDraft } from './draft-file.js';
 import { cachingJsonEncoder } from './encoder.js';
-import { tuneHeapForServer } from './memory.js';
-import { ClaimlintServer } from './service.js';
+import { MemoryKeeper, tuneHeapForServer } from './memory.js';
+import { ClaimlintServer, type ServerEnv } from './service.js';
+import { Workspace } from './workspace.js';
 
 function stdioConnection(): Connection {
   const connection = createConnection(
@@ -31,7 +34,15 @@ const connection = process.argv.slice(2).includes('--stdio') ? stdioConnection()
 process.on('uncaughtException', (e) => connection.console.error(`claimlint: uncaught exception: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`claimlint: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
 
-const server = new ClaimlintServer(connection);
+const transport = ['--stdio', '--node-ipc', '--socket'].find((t) => process.argv.slice(2).some((a) => a.startsWith(t))) ?? 'stdio';
+const env: ServerEnv = {
+  createWorkspace: (opts) => new Workspace(opts),
+  memory: new MemoryKeeper(),
+  readFile: readDraft,
+  addIgnored,
+  describe: () => `Node ${process.version}, pid ${process.pid}, ${transport.replace(/^--/, '')}`,
+};
+const server = new ClaimlintServer(connection, env);
 server.listen();
 if (process.argv.slice(2).includes('--stdio')) {
   const exit = () => process.exit(server.shutdownRequested ? 0 : 1);

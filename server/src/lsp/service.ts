@@ -1,15 +1,20 @@
 // The claimlint language server: wires LSP messages to the scheduler (when documents are
 // analysed), the feature providers (hover, definition, code actions, completion, evidence) and
-// the publisher, and owns the lifecycle, configuration and reloads.
+// the publisher, and owns the lifecycle, configuration and reloads. What depends on where it runs
+// (files, configs and packs on disk under Node; the embedded database only in a browser's web
+// worker) comes in through a ServerEnv (server.ts, browser-server.ts).
 import {
-  CodeActionKind, CodeActionRequest, CompletionRequest, DefinitionRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
+  CodeActionKind, CodeActionRequest, CompletionRequest, DefinitionRequest, ExecuteCommandRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
   ErrorCodes, FileChangeType, MarkupKind, MessageType, ParameterStructures, RequestType, RequestType0, ResponseError,
   ShowMessageNotification, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Command, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import type { z } from 'zod';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { z } from 'zod';
 import type { ClientCaps } from './analysed.js';
-import { FIX_ALL_KIND, CodeActionProvider } from './code-actions.js';
+import { FIX_ALL_KIND, IGNORE_COMMAND, CodeActionProvider } from './code-actions.js';
+import type { Finding } from '../engine/types.js';
+import { entryFor, withoutIgnored, type IgnoredEntry } from '../ignored/fingerprint.js';
 import { CompletionProvider } from './completion.js';
 import { DefinitionProvider } from './definition.js';
 import { DocumentSettings } from './document-settings.js';
@@ -17,7 +22,6 @@ import { EvidenceProvider } from './evidence.js';
 import { guardNotification, guardRequest, type Logger } from './guard.js';
 import { HoverProvider } from './hover.js';
 import { uriToPath } from './locations.js';
-import { MemoryKeeper } from './memory.js';
 import {
   AnyParamsSchema, CodeActionParamsSchema, CompletionParamsSchema, DefinitionParamsSchema, describeIssues,
   DidChangeConfigurationParamsSchema, DidChangeParamsSchema, DidChangeWatchedFilesParamsSchema, DidChangeWorkspaceFoldersParamsSchema,
@@ -33,7 +37,31 @@ import { Publisher } from './publisher.js';
 import { Scheduler } from './scheduler.js';
 import { readSettings } from './settings.js';
 import { warmUp } from './warm-up.js';
-import { Workspace, type DocContext } from './workspace.js';
+import type { DocContext, Workspace, WorkspaceOptions } from './workspace.js';
+
+/** What the server uses of a workspace (Workspace under Node; the embedded database alone in a browser). */
+export type WorkspaceHost = Pick<Workspace, 'trusted' | 'embedded' | 'contextFor' | 'problems' | 'isRelevant' | 'invalidate'>
+  & Partial<Pick<Workspace, 'ignoredFor' | 'ignoreFileFor'>>;
+
+/** What depends on where the server runs. */
+export interface ServerEnv {
+  createWorkspace(opts: WorkspaceOptions): WorkspaceHost;
+  /** Told how much short-lived memory each publish leaves (Node: collects it when typing pauses). */
+  memory?: { spent(bytes: number): void };
+  /** Reads a draft that is not open (bibliography export); absent without a file system. */
+  readFile?: (path: string, uri: string) => Promise<string>;
+  /** Records an ignored finding in an ignore file; absent without a file system. */
+  addIgnored?: (file: string, entry: IgnoredEntry) => { added: boolean };
+  /** Where and how the server runs, for the start-up log line. */
+  describe?: () => string;
+}
+
+const SERVER_VERSION = '0.1.0';
+
+const IgnoreArgsSchema = z.tuple([z.object({
+  uri: z.string(),
+  entry: z.object({ file: z.string(), code: z.string(), claim: z.string().optional(), fingerprint: z.string().regex(/^[0-9a-f]{16}$/), sentence: z.string().optional() }),
+})]);
 
 // The custom requests take their params by name: jsonrpc answers positional params InvalidParams.
 const DocumentEvidence = new RequestType<DocumentEvidenceParams, DocumentEvidenceResult, void>(DocumentEvidenceRequest, ParameterStructures.byName);
@@ -41,12 +69,12 @@ const ExportBibliography = new RequestType<ExportBibliographyParams, ExportBibli
 const Reload = new RequestType0<{ documents: number; problems: number }, void>(ReloadRequest);
 
 export class ClaimlintServer {
-  private workspace!: Workspace;
+  private workspace!: WorkspaceHost;
   private folders: string[] = [];
   /** Filled in by initialize; the providers read it per request. */
   private readonly caps: ClientCaps = {
     configuration: false, watchDynamic: false, configDynamic: false, markdownHover: true, markdownCompletion: true,
-    documentChanges: false, relatedInformation: false, codeDescription: false, workspaceFolders: false,
+    documentChanges: false, snippetEdits: false, relatedInformation: false, codeDescription: false, workspaceFolders: false,
   };
   private readonly log: Logger;
   private readonly settings: DocumentSettings;
@@ -59,7 +87,7 @@ export class ClaimlintServer {
   private readonly evidence: EvidenceProvider;
   private readonly shownErrors = new Set<string>();
 
-  constructor(private readonly connection: Connection) {
+  constructor(private readonly connection: Connection, private readonly env: ServerEnv) {
     this.log = {
       error: (m) => connection.console.error(m),
       warn: (m) => connection.console.warn(m),
@@ -67,19 +95,23 @@ export class ClaimlintServer {
     };
     this.settings = new DocumentSettings(this.log, (uri) =>
       this.caps.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'claimlint' }) : undefined);
-    this.publisher = new Publisher(connection, this.caps, new MemoryKeeper());
+    this.publisher = new Publisher(connection, this.caps, env.memory ?? { spent: () => {} });
     this.scheduler = new Scheduler({
       settings: (uri) => this.settings.now(uri),
       context: (uri) => this.contextFor(uri),
-      publish: (doc, a, ms) => this.publisher.analysis(doc, a, ms),
+      publish: (doc, a, ms) => this.publisher.analysis(doc, a, ms, this.settings.now(doc.uri).maxProblems),
+      keep: (uri, text, result) => {
+        const entries = this.workspace.ignoredFor?.(uriToPath(uri)) ?? [];
+        return entries.length ? { ...result, findings: withoutIgnored(text, result.findings, entries) } : result;
+      },
       closed: (uri) => { this.settings.forget(uri); this.publisher.closed(uri); },
       failed: (uri, e) => this.analysisFailed(uri, e),
     });
     this.hover = new HoverProvider(this.scheduler, this.caps);
     this.definition = new DefinitionProvider(this.scheduler);
-    this.codeActions = new CodeActionProvider(this.scheduler, this.caps);
+    this.codeActions = new CodeActionProvider(this.scheduler, this.caps, (doc, f) => this.ignoreCommand(doc, f));
     this.completion = new CompletionProvider(this.scheduler, this.caps);
-    this.evidence = new EvidenceProvider(this.scheduler, (path) => this.workspace.contextFor(path, this.settings.base));
+    this.evidence = new EvidenceProvider(this.scheduler, (path) => this.workspace.contextFor(path, this.settings.base), env.readFile);
   }
 
   listen(): void {
@@ -105,6 +137,7 @@ export class ClaimlintServer {
     c.onRequest(DocumentEvidence, guardRequest(DocumentEvidenceRequest, log, DocumentEvidenceParamsSchema, (p, token) => this.evidence.provideEvidence(p, token)));
     c.onRequest(ExportBibliography, guardRequest(ExportBibliographyRequest, log, ExportBibliographyParamsSchema, (p, token) => this.evidence.provideBibliography(p, token)));
     c.onRequest(Reload, guardRequest(ReloadRequest, log, AnyParamsSchema, () => this.reload()));
+    c.onRequest(ExecuteCommandRequest.type, guardRequest('executeCommand', log, z.looseObject({ command: z.string(), arguments: z.array(z.unknown()).optional() }), (p) => this.executeCommand(p.command, p.arguments ?? [])));
 
     c.onDidOpenTextDocument(guardNotification('didOpen', log, DidOpenParamsSchema, ({ textDocument: d }) => docs.open(d.uri, d.languageId, d.version, d.text)));
     c.onDidChangeTextDocument(guardNotification('didChange', log, DidChangeParamsSchema, (p) => docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges.map((x) => (x.range ? { range: x.range, text: x.text } : { text: x.text })))));
@@ -126,12 +159,16 @@ export class ClaimlintServer {
       markdownHover: !hoverFormats || hoverFormats.includes(MarkupKind.Markdown),
       markdownCompletion: !docFormats || docFormats.includes(MarkupKind.Markdown),
       documentChanges: !!cap.workspace?.workspaceEdit?.documentChanges,
+      snippetEdits: !!(cap.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
       relatedInformation: !!cap.textDocument?.publishDiagnostics?.relatedInformation,
       codeDescription: !!cap.textDocument?.publishDiagnostics?.codeDescriptionSupport,
       workspaceFolders: !!cap.workspace?.workspaceFolders,
     } satisfies ClientCaps);
     const init = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
+    // The settings at the top level, under `claimlint` (Helix sends its `config` table) or under
+    // `settings.claimlint`: clients without workspace/configuration (Neovim 0.7) have only these.
     let base = readSettings(init).settings;
+    base = readSettings(init.claimlint, base).settings;
     base = readSettings(init.settings?.claimlint, base).settings;
     this.settings.base = base;
     const trusted = init.trusted !== false;
@@ -141,8 +178,9 @@ export class ClaimlintServer {
       const root = params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined;
       if (root) this.folders.push(root);
     }
-    this.workspace = new Workspace({ trusted, log: this.log, folders: () => this.folders });
-    if (!trusted) this.log.info('claimlint: untrusted workspace — using only the embedded claims database; workspace config and packs are ignored.');
+    this.workspace = this.env.createWorkspace({ trusted, log: this.log, folders: () => this.folders });
+    this.log.info(`claimlint: language server ${SERVER_VERSION} started${this.env.describe ? ` (${this.env.describe()})` : ''}; ${this.folders.length ? `workspace folders: ${this.folders.join(', ')}` : 'no workspace folder'}`);
+    if (!trusted) this.log.info('claimlint: restricted mode (untrusted workspace): using only the embedded claims database; workspace config, claim packs and ignored findings are not read.');
     // Here, after the library's own handler (which reads the params unchecked) was registered.
     this.connection.onNotification(DidChangeWorkspaceFoldersNotification.type, guardNotification('didChangeWorkspaceFolders', this.log, DidChangeWorkspaceFoldersParamsSchema, async ({ event }) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
@@ -158,9 +196,10 @@ export class ClaimlintServer {
         definitionProvider: true,
         completionProvider: { triggerCharacters: ['@', '^'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...(this.canIgnore ? { executeCommandProvider: { commands: [IGNORE_COMMAND] } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'claimlint', version: '0.1.0' },
+      serverInfo: { name: 'claimlint', version: SERVER_VERSION },
     };
   }
 
@@ -203,6 +242,36 @@ export class ClaimlintServer {
       type: MessageType.Error,
       message: `claimlint could not check documents: ${message.split('\n')[0]} (see the claimlint log)`,
     });
+  }
+
+  // ---------------------------------------------------------------- ignored findings
+
+  /** Hiding findings needs a trusted workspace and a file system to record them in. */
+  private get canIgnore(): boolean {
+    return this.workspace.trusted && !!this.env.addIgnored && !!this.workspace.ignoreFileFor;
+  }
+
+  /** The "Ignore this finding here" command for a finding of a file (none for untitled documents). */
+  private ignoreCommand(doc: TextDocument, f: Finding): Command | undefined {
+    const path = uriToPath(doc.uri);
+    if (!this.canIgnore || !path) return undefined;
+    const entry = entryFor(doc.getText(), f, '');
+    return { title: 'Ignore this finding here', command: IGNORE_COMMAND, arguments: [{ uri: doc.uri, entry }] };
+  }
+
+  private async executeCommand(command: string, args: unknown[]): Promise<null> {
+    if (command !== IGNORE_COMMAND || !this.canIgnore) throw new ResponseError(ErrorCodes.InvalidParams, `claimlint: unknown command ${command}`);
+    const parsed = IgnoreArgsSchema.safeParse(args);
+    if (!parsed.success) throw new ResponseError(ErrorCodes.InvalidParams, `${IGNORE_COMMAND}: ${describeIssues(parsed.error)}`);
+    const [{ uri, entry }] = parsed.data;
+    const path = uriToPath(uri);
+    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${IGNORE_COMMAND}: not a file: ${uri}`);
+    // The file it goes to, and the document's key in it, are the server's to decide.
+    const { file, key } = this.workspace.ignoreFileFor!(path);
+    const { added } = this.env.addIgnored!(file, { ...entry, file: key });
+    this.log.info(`claimlint: ${added ? 'recorded' : 'already recorded'} an ignored ${entry.code} finding of ${key} in ${file}`);
+    await this.reload();
+    return null;
   }
 
   // ---------------------------------------------------------------- configuration and reloads

@@ -1,6 +1,6 @@
 // Editor settings (the `claimlint` section): read defensively, since clients send anything from
 // null (Neovim without settings) to partial objects. Invalid values are reported once and ignored.
-import { SEVERITY_SETTINGS } from '../config/index.js';
+import { SEVERITY_SETTINGS } from '../config/schema.js';
 import { CODES } from '../engine/rules/index.js';
 import type { ClaimlintSettings } from './protocol.js';
 
@@ -12,12 +12,17 @@ export interface EditorSettings {
   packs: string[];
   debounceMs: number;
   run: RunMode;
+  /** Most diagnostics published per document, the most severe first (0: no limit). */
+  maxProblems: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 const MAX_DEBOUNCE_MS = 60_000;
 
-export const DEFAULT_SETTINGS: EditorSettings = { rules: {}, packs: [], debounceMs: DEFAULT_DEBOUNCE_MS, run: 'onType' };
+export const DEFAULT_MAX_PROBLEMS = 1000;
+const MAX_MAX_PROBLEMS = 1_000_000;
+
+export const DEFAULT_SETTINGS: EditorSettings = { rules: {}, packs: [], debounceMs: DEFAULT_DEBOUNCE_MS, run: 'onType', maxProblems: DEFAULT_MAX_PROBLEMS };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,6 +40,11 @@ export function readSettings(raw: unknown, base: EditorSettings = DEFAULT_SETTIN
     const n = Number(r.debounceMs);
     if (Number.isFinite(n) && n >= 0) s.debounceMs = Math.min(Math.round(n), MAX_DEBOUNCE_MS);
     else warnings.push(`claimlint.debounceMs must be a number ≥ 0, not ${JSON.stringify(r.debounceMs)}`);
+  }
+  if (r.maxProblems !== undefined && r.maxProblems !== null) {
+    const n = Number(r.maxProblems);
+    if (Number.isInteger(n) && n >= 0) s.maxProblems = Math.min(n, MAX_MAX_PROBLEMS);
+    else warnings.push(`claimlint.maxProblems must be a whole number \u2265 0, not ${JSON.stringify(r.maxProblems)}`);
   }
   if (r.run !== undefined && r.run !== null) {
     if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;

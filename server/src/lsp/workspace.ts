@@ -1,13 +1,16 @@
 // Configuration and databases for open documents: `.claimlintrc*` discovery (the CLI's
 // resolveConfig) merged with editor settings, one database per set of claim packs, reloads when
 // watched files change, and the problems of broken packs/configs (published on those files).
-// A pack set that breaks on reload keeps its last good database.
-import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+// A pack set that breaks on reload keeps its last good database. Also where `.claimlint/ignored.yaml`
+// is, and the log lines saying what was loaded and which config files are in use.
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { createConfigCache, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
 import { loadEmbeddedDatabase, loadPackPaths, loadPacks, PACK_EXTENSIONS } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_CONFIG, type EngineConfig, type SeveritySetting } from '../engine/types.js';
+import type { IgnoredEntry } from '../ignored/fingerprint.js';
+import { IGNORE_DIR, IGNORE_FILE, IgnoredFindings, findIgnoreFile, relativeKey } from '../ignored/store.js';
 import type { Logger } from './guard.js';
 import type { EditorSettings } from './settings.js';
 
@@ -30,6 +33,8 @@ export interface DocContext {
   ignored: boolean;
   configFile?: string;
   packs: string[];
+  /** Restricted mode (untrusted workspace): only the embedded database, no workspace config or packs. */
+  restricted?: boolean;
 }
 
 interface DbEntry {
@@ -63,13 +68,39 @@ export class Workspace {
   private readonly lastGoodConfig = new Map<string, ResolvedConfig>();
   /** Every pack path (file or folder) a document's context used, for watch relevance. */
   private readonly packPaths = new Set<string>();
+  private readonly ignores: IgnoredFindings;
+  /** Config files and ignore files already named in the log since the last reload. */
+  private readonly logged = new Set<string>();
 
-  constructor(private readonly opts: WorkspaceOptions) {}
+  constructor(private readonly opts: WorkspaceOptions) {
+    this.ignores = new IgnoredFindings((m) => opts.log.warn(m));
+  }
 
   get trusted(): boolean { return this.opts.trusted; }
 
   embedded(): Database {
-    return (this.embeddedDb ??= loadEmbeddedDatabase());
+    if (!this.embeddedDb) {
+      const t0 = performance.now();
+      const db = (this.embeddedDb = loadEmbeddedDatabase());
+      this.opts.log.info(`claimlint: embedded claims database loaded: ${describeDb(db)} in ${Math.round(performance.now() - t0)} ms`);
+    }
+    return this.embeddedDb;
+  }
+
+  /** This document's entries of the nearest `.claimlint/ignored.yaml` (none when untrusted). */
+  ignoredFor(path: string | undefined): IgnoredEntry[] {
+    if (!this.opts.trusted || !path) return [];
+    const { entries, file } = this.ignores.forFile(path);
+    if (file && !this.logged.has(file)) { this.logged.add(file); this.opts.log.info(`claimlint: ignored findings read from ${file}`); }
+    return entries;
+  }
+
+  /** Where "Ignore this finding here" records a finding of `path`: the nearest existing ignore
+   *  file, else a new one in the document's workspace folder (or its own folder); and the
+   *  document's key in it. */
+  ignoreFileFor(path: string): { file: string; key: string } {
+    const file = findIgnoreFile(dirname(path)) ?? join(this.folderOf(path) ?? dirname(path), IGNORE_DIR, IGNORE_FILE);
+    return { file, key: relativeKey(dirname(dirname(file)), path) };
   }
 
   /** The context for a document (path undefined for untitled documents). */
@@ -80,11 +111,15 @@ export class Workspace {
       // no config files are read and no workspace packs are loaded.
       const base: ResolvedConfig = { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignore: [], ignoreBase: '/', raw: {}, errors: [] };
       const merged = mergeEditorSettings(base, { rules: editor.rules, citationStyle: editor.citationStyle });
-      return { engine: merged.engine, db: this.embedded(), key: 'embedded|' + JSON.stringify(merged.engine), ignored: false, packs: [] };
+      return { engine: merged.engine, db: this.embedded(), key: 'embedded|' + JSON.stringify(merged.engine), ignored: false, packs: [], restricted: true };
     }
     const folder = this.folderOf(path);
     const filePath = path ?? resolve(folder ?? process.cwd(), 'untitled.md');
     let resolved = resolveConfig(filePath, { cwd: folder ?? dirname(filePath), cache: this.configCache });
+    if (resolved.file && !this.logged.has(resolved.file)) {
+      this.logged.add(resolved.file);
+      this.opts.log.info(`claimlint: using config ${resolved.file}${resolved.errors.length ? ` (${resolved.errors.length} problem(s))` : ''}`);
+    }
     if (resolved.file) {
       this.configProblems.set(resolved.file, resolved.errors.map((e) => ({ ...e, kind: 'config' as const })));
       // A config file broken while editing keeps its last good settings (its errors still show),
@@ -127,6 +162,7 @@ export class Workspace {
     } else {
       // Broken from the start: the loader's database (embedded + every valid record) is the best there is.
       entry = { db: loaded.db, problems, generation: this.generation, serial: ++this.serial, good: !hasErrors(problems) };
+      this.opts.log.info(`claimlint: claim packs loaded (${packs.join(', ')}): ${describeDb(loaded.db)} with the embedded database${problems.length ? `; ${problems.length} problem(s)` : ''}`);
     }
     this.dbs.set(key, entry);
     return entry;
@@ -150,6 +186,7 @@ export class Workspace {
   isRelevant(path: string): boolean {
     const name = basename(path);
     if ((CONFIG_FILES as readonly string[]).includes(name)) return true;
+    if (name === IGNORE_FILE && basename(dirname(path)) === IGNORE_DIR) return true;
     if (this.packPaths.has(path)) return true;
     if (!PACK_EXTENSIONS.includes(extname(path).toLowerCase())) return false;
     for (const p of this.packPaths) if (path.startsWith(p.endsWith(sep) ? p : p + sep)) return true;
@@ -161,6 +198,8 @@ export class Workspace {
     this.configCache = createConfigCache();
     this.configProblems.clear();
     this.packPaths.clear();
+    this.ignores.clear();
+    this.logged.clear();
     this.generation++;
     // Entries two reloads old are unused: drop them (the previous generation stays as "last good").
     for (const [k, e] of this.dbs) if (e.generation < this.generation - 1) this.dbs.delete(k);
@@ -177,6 +216,8 @@ export class Workspace {
     return best;
   }
 }
+
+const describeDb = (db: Database) => `${db.claims.size} claims, ${db.sources.size} sources, ${db.concepts.size} concepts, ${db.cautions.size} cautions`;
 
 function isIgnored(path: string, patterns: string[], base: string): boolean {
   if (patterns.length === 0) return false;

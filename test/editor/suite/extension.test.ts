@@ -93,9 +93,11 @@ describe('claimlint in VS Code', () => {
     await open(draft);
     const status = await waitForStatus(api, draft, (s) => s.version !== null);
     assert.equal(status.findings, DRAFT_DIAGNOSTICS.length);
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    assert.equal(api.statusText(), `$(checklist) claimlint: ${plural(status.claimsChecked, 'claim')} · 3 findings`);
-    assert.ok(status.claimsChecked >= 3);
+    // What the Problems view lists; the matched claims by grade are in the tooltip.
+    assert.equal(api.statusText(), '$(checklist) claimlint: 3 findings');
+    assert.ok(status.claimsByGrade.preliminary && status.claimsByGrade.supported, JSON.stringify(status.claimsByGrade));
+    assert.equal(Object.values(status.claimsByGrade).reduce((a, b) => a + b, 0), status.distinctClaims);
+    assert.equal(status.restricted, false);
   });
 
   it('lists the matched claims with grade and status (Show Evidence)', async () => {
@@ -155,18 +157,25 @@ describe('claimlint in VS Code', () => {
     assert.ok(labels.includes('williams2018'), 'williams2018 offered: ' + labels.slice(0, 20).join(', '));
   });
 
-  it('goes from a flagged sentence to its claim record in the claims YAML', async () => {
+  it('goes from a flagged sentence to its claim record, opened read-only (the embedded claims YAML)', async () => {
     const doc = (await open(draft)).document;
     await waitForDiagnostics(draft, (d) => d.length > 0);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', draft, find(doc, 'proven').start);
     const targets = defs.map((d) => ('targetUri' in d ? d.targetUri : d.uri));
-    assert.ok(targets.some((u) => /\/claims\/[^/]+\.ya?ml$/.test(u.path)), 'a claims/*.yaml target: ' + targets.map((u) => u.path).join(', '));
+    const target = targets.find((u) => u.scheme === 'claimlint-db' && /^\/claims\/[^/]+\.ya?ml$/.test(u.path));
+    assert.ok(target, 'a claimlint-db:/claims/*.yaml target: ' + targets.map((u) => u.toString()).join(', '));
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('claimlint-db'), false);
+    const record = await vscode.workspace.openTextDocument(target);
+    assert.match(record.getText(), /id: opioid-mediation/);
+    // The record a warning links to (related information) opens read-only too.
+    const over = claimlintDiagnostics(draft).find((d) => codeOf(d) === 'overstated-certainty');
+    assert.equal(over?.relatedInformation?.[0]?.location.uri.scheme, 'claimlint-db');
   });
 
   it('checks every Markdown file of the workspace (Check Workspace)', async () => {
     const summary = await vscode.commands.executeCommand<{ files: number; checked: number; findings: number }>('claimlint.checkWorkspace', { quiet: true });
-    assert.equal(summary.files, 3, 'draft.md, fix.md, configured/draft.md');
-    assert.equal(summary.checked, 3);
+    assert.equal(summary.files, 4, 'calm.md, draft.md, fix.md, configured/draft.md');
+    assert.equal(summary.checked, 4);
     assert.ok(summary.findings >= DRAFT_DIAGNOSTICS.length);
   });
 

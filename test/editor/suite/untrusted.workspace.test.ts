@@ -31,4 +31,12 @@ describe('claimlint in an untrusted workspace', () => {
     const codes = claimlintDiagnostics(uri).map(codeOf);
     assert.ok(codes.includes('overstated-certainty'), 'overstated-certainty reported despite the .claimlintrc: ' + codes.join(', '));
   });
+
+  it('says so in the status bar: restricted mode, workspace config and packs ignored', async () => {
+    const uri = workspaceUri('configured', 'draft.md');
+    await open(uri);
+    const s = await waitForStatus(api, uri, (x) => x.version !== null);
+    assert.equal(s.restricted, true);
+    assert.match(api.statusText() ?? '', /^\$\(workspace-untrusted\) claimlint: \d+ findings?$/);
+  });
 });

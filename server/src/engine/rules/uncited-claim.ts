@@ -71,7 +71,8 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
 export const uncitedClaim: Rule<'uncited-claim'> = {
   code: 'uncited-claim',
   name: 'UncitedClaim',
-  defaultSeverity: 'information',
+  // A hint: faint dots, not underlines, and not in the Problems panel (long drafts have hundreds).
+  defaultSeverity: 'hint',
   description: 'A sentence that makes a known claim has no citation.',
   details: 'The sentence matches a claim in the database but neither it nor its paragraph cites a source (a [@key] citation, a footnote, a link to the source\'s DOI/URL, or an author\u2013year reference).',
   when: 'a sentence making a database claim has no citation in it or its paragraph',
