@@ -11,9 +11,9 @@ import { candidateFeatures } from './recognition/match.js';
 import { recognise, type Recognition } from './recognition/recognizer.js';
 
 /** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
-export const MATCH_MIN = Number(globalThis.process?.env?.CL_MATCH_MIN ?? 0.5);
+export const MATCH_MIN = 0.5;
 /** …for a claim the concepts also found. */
-export const CONCEPT_MATCH_MIN = Number(globalThis.process?.env?.CL_CMATCH_MIN ?? 0.3);
+export const CONCEPT_MATCH_MIN = 0.3;
 
 /** A sentence opening that refers back to what the paragraph is about. */
 const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;

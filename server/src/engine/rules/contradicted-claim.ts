@@ -163,7 +163,8 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
   };
 }
 
-const CONCEPT_ORIENT_MIN = Number(globalThis.process?.env?.CL_CORIENT ?? 0.3);
+/** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
+const CONCEPT_ORIENT_MIN = 0.3;
 const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
 const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
 
@@ -207,7 +208,8 @@ const NEGATOR_G = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|can
 const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
 const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;
 
-const ORIENT_MIN = Number(globalThis.process?.env?.CL_ORIENT_MIN ?? 0.85);
+/** Probability of contradicting from which a denial counts (denial path). */
+const ORIENT_MIN = 0.85;
 
 /** Words that, between a negation and a concept, show the negation is about something else: "no
  *  purity guarantee with recreational use", "worthless for recreational purposes", "don't consider

@@ -62,8 +62,8 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
 }
 
-const MODE = globalThis.process?.env?.CL_OVER ?? 'both';
-const PROOF_MIN = Number(globalThis.process?.env?.CL_PROOF_MIN ?? 0.5);
+/** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
+const PROOF_MIN = 0.5;
 
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.s.analysis;
@@ -97,8 +97,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.pb.block.kind !== 'heading'
     && ref.s.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.s.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.s.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
-  const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && (MODE === 'both' || MODE === 'proof') && rec!.contradicts(claim.id) < 0.5;
-  const factByModel = (MODE === 'both' || MODE === 'fact') && weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
+  const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
+  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
   if (booster) {
     what = `Presents as settled ('${booster.text}')`;
