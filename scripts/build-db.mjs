@@ -17,7 +17,7 @@ if (!existsSync(join(out, 'loader.js'))) {
 }
 const load = (name) => import(pathToFileURL(join(out, name)).href);
 const { loadPacks, formatPackError, hasErrors } = await load('loader.js');
-const { embeddedPackFiles, databaseToJson } = await load('embedded.js');
+const { embeddedPackFiles, databaseToJson, readRecognizer } = await load('embedded.js');
 const { PackFile } = await load('schema.js');
 
 // 1. JSON Schema for editors (VS Code jsonValidation, yaml-language-server `$schema=` comments).
@@ -36,6 +36,8 @@ if (hasErrors(errors)) {
   console.error(`build-db: the embedded claims database has ${errors.filter((e) => e.severity === 'error').length} error(s); dist/claims.json was not written`);
   process.exit(1);
 }
+// The learned recogniser's weights travel with the claims they were trained on.
+db.recognizer = readRecognizer(join(root, 'claims'));
 mkdirSync(join(root, 'dist'), { recursive: true });
 const jsonFile = join(root, 'dist', 'claims.json');
 writeFileSync(jsonFile, JSON.stringify(databaseToJson(db)));
@@ -52,4 +54,4 @@ try {
 } catch (e) {
   console.error('build-db: could not time the embedded load:', e.message);
 }
-console.log(`build-db: ${files.length} packs → dist/claims.json: ${db.sources.size} sources, ${db.concepts.size} concepts, ${db.claims.size} claims, ${db.cautions.size} cautions; ${errors.length} warning(s); cold load ${ms} ms (budget 50 ms)`);
+console.log(`build-db: ${files.length} packs → dist/claims.json: ${db.sources.size} sources, ${db.concepts.size} concepts, ${db.claims.size} claims, ${db.cautions.size} cautions, ${db.recognizer ? 'recogniser' : 'no recogniser'}; ${errors.length} warning(s); cold load ${ms} ms (budget 50 ms)`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run train:recognizer`: learns the claim recogniser from the wording bank and writes
-// server/src/engine/recognition/weights.ts.
+// claims/recognizer.model.json (carried into dist/claims.json by the build).
 //
 // Data: server/training/bank/writer-*.yaml, wordings of every claim, contradiction and caution of
 // the embedded database written by independent writers in different voices (see its README). Each
@@ -18,7 +18,7 @@
 // every writer. Deterministic: seeded shuffles, fixed settings, stable orders.
 //
 // usage: node scripts/train-recognizer.mjs [--check] [--quiet]
-//   --check  train, compare with the committed weights.ts, exit 1 if they differ (nothing written)
+//   --check  train, compare with the committed claims/recognizer.model.json, exit 1 if they differ (nothing written)
 import { readFileSync, writeFileSync, readdirSync, existsSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -30,12 +30,18 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out/server/src');
 if (!existsSync(join(out, 'engine/recognition/features.js'))) execFileSync('npx', ['tsc', '-p', root], { stdio: 'inherit' });
 const load = (p) => import(pathToFileURL(join(out, p)).href);
-const { topicFeatures, orientationFeatures, modalityFeatures } = await load('engine/recognition/features.js');
+const { topicFeatures, orientationFeatures, modalityFeatures, HOW_SURE } = await load('engine/recognition/features.js');
+const { stemOf } = await load('engine/recognition/stems.js');
 const { analyzeSentence } = await load('engine/analyzer/index.js');
 const { compile } = await load('engine/compiled.js');
 const { tokenize } = await load('engine/lexicon.js');
 const { loadEmbeddedDatabase } = await load('db/embedded.js');
 const { contextTargets, MODALITIES, TOPIC_NONE } = await load('engine/recognition/targets.js');
+const { recognise, recognizerOf } = await load('engine/recognition/recognizer.js');
+const { candidateFeatures } = await load('engine/recognition/match.js');
+const { buildModel } = await load('engine/document.js');
+const { RuleContext } = await load('engine/context.js');
+const { DEFAULT_CONFIG } = await load('engine/types.js');
 
 const args = process.argv.slice(2);
 const num = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
@@ -68,6 +74,7 @@ for (const file of readdirSync(bankDir).filter((f) => /^writer-.*\.ya?ml$/.test(
 const writers = [...new Set(entries.map((e) => e.writer))].sort();
 
 const db = loadEmbeddedDatabase(join(root, 'dist/claims.json'));
+delete db.recognizer; // trained from scratch, whatever the last build holds
 const compiled = compile(db);
 const { targetOf, orientationOf, modalityOf } = contextTargets(db);
 const unknown = entries.filter((e) => targetOf(e.target) === undefined);
@@ -80,6 +87,15 @@ const conceptsOf = (text) => {
   const toks = tokenize(text);
   return { toks, concepts: new Set(compiled.index.find(text, 0, toks).map((h) => h.concept)) };
 };
+// Stems the analyzer finds inside certainty cues (boosters, hedges, attributions, modals) at least
+// twice in the bank: topic features weigh them little.
+const sureCount = new Map();
+for (const e of entries) {
+  const cues = analyzeSentence(e.text).cues.filter((c) => HOW_SURE.has(c.kind));
+  for (const t of tokenize(e.text)) if (cues.some((c) => t.start >= c.start && t.end <= c.end)) { const st = stemOf(t.norm); sureCount.set(st, (sureCount.get(st) ?? 0) + 1); }
+}
+const sureStems = new Set([...sureCount].filter(([, n]) => n >= 2).map(([st]) => st).sort());
+
 const rows = entries.map((e) => {
   const { toks, concepts } = conceptsOf(e.text);
   const view = { text: e.text, tokens: toks, concepts, context: e.context ? conceptsOf(e.context).concepts : undefined };
@@ -89,9 +105,9 @@ const rows = entries.map((e) => {
     e, topic,
     orientation: orientationOf(e.target, e.stance),
     modality: modalityOf(e.stance, e.certainty),
-    xTopic: topicFeatures(view),
+    xTopic: topicFeatures(view, sureStems),
     xOrient: topic === TOPIC_NONE ? undefined : orientationFeatures(view, topic, analysis),
-    xModality: e.stance ? modalityFeatures(view, analysis) : undefined,
+    xModality: e.stance ? modalityFeatures(view, analysis, sureStems) : undefined,
   };
 });
 
@@ -180,25 +196,47 @@ function trainAll(rs) {
   };
 }
 
+// ---------- the concept matcher's view of each entry, as in a document about ketamine ----------
+// The entry (after its context sentence, if any) is the last sentence of a paragraph under a
+// "Ketamine" heading: the engine's own concept matching, with the paragraph and heading as topic.
+for (const r of rows) {
+  const text = `# Ketamine\n\n${r.e.context ? `${r.e.context} ` : ''}${r.e.text}\n`;
+  const model = buildModel(text, compiled);
+  const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
+  const pb = model.blocks[model.blocks.length - 1];
+  const refs = ctx.refsOf(pb);
+  const ref = refs[refs.length - 1];
+  r.conceptHits = ctx.conceptClaims(ref).map((h) => ({ id: h.claim.id, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length }));
+  r.words = r.e.text.split(/\s+/).length;
+  r.analysis = analyzeSentence(r.e.text);
+  r.view = { text: r.e.text, concepts: conceptsOf(r.e.text).concepts, context: r.e.context ? conceptsOf(r.e.context).concepts : undefined };
+}
+
+/** Candidates of one entry and their stacker features, given a recogniser that never saw its writer. */
+function candidates(r, models) {
+  const rec = recognise(models, r.view, () => r.analysis);
+  const byId = new Map(r.conceptHits.map((h, rank) => [h.id, { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic, count: r.conceptHits.length }]));
+  const ids = new Set([...r.conceptHits.map((h) => h.id), ...rec.topics.slice(0, 3).map((t) => t.cls).filter((c) => db.claims.has(c))]);
+  return [...ids].map((id) => ({ id, x: candidateFeatures(id, rec, byId.get(id), r.words), gold: id === r.topic }));
+}
+
+const asRecognizer = (m) => recognizerOf({ topic: pack(m.topic), orientation: pack(m.orientation), modality: pack(m.modality), match: pack({ classes: ['match'], bias: [0], weights: {} }), sureStems: [...sureStems] });
+
 // ---------- leave-one-writer-out evaluation ----------
-const report = { writers, entries: rows.length, topic: {}, orientation: {}, modality: {} };
-if (writers.length > 1) {
-  const thresholds = [0.2, 0.3, 0.4, 0.5];
-  const t = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+const report = { writers, entries: rows.length, topic: {}, orientation: {}, modality: {}, match: {} };
+const stackRows = [];
+{
   let top1 = 0, nTopic = 0;
   const o = { tp: 0, fp: 0, fn: 0, tn: 0 };
   let mOk = 0, mN = 0;
   for (const w of writers) {
     const m = trainAll(rows.filter((r) => r.e.writer !== w));
+    const models = asRecognizer(m);
     const test = rows.filter((r) => r.e.writer === w);
     for (const r of test) {
       const best = predict(m.topic, r.xTopic)[0];
       if (r.topic !== TOPIC_NONE) { nTopic++; if (best.cls === r.topic) top1++; }
-      thresholds.forEach((th, i) => {
-        const said = best.p >= th ? best.cls : TOPIC_NONE;
-        if (said !== TOPIC_NONE && said === r.topic) t[i].tp++;
-        else { if (said !== TOPIC_NONE) t[i].fp++; if (r.topic !== TOPIC_NONE) t[i].fn++; }
-      });
+      if (!r.topic.includes(':')) for (const c of candidates(r, models)) stackRows.push({ writer: w, entry: r, ...c });
     }
     for (const r of orientRows(test)) {
       const said = predict(m.orientation, r.xOrient)[0].p >= 0.5, gold = r.orientation === 'contradicts';
@@ -207,17 +245,43 @@ if (writers.length > 1) {
     for (const r of modalityRows(test)) { mN++; if (predict(m.modality, r.xModality)[0].cls === r.modality) mOk++; }
   }
   const f = (x) => Math.round(x * 1000) / 1000;
-  report.topic = { top1: f(top1 / nTopic), byThreshold: thresholds.map((th, i) => ({ th, p: f(t[i].tp / (t[i].tp + t[i].fp)), r: f(t[i].tp / (t[i].tp + t[i].fn)) })) };
+  report.topic = { top1: f(top1 / nTopic) };
   report.orientation = { accuracy: f((o.tp + o.tn) / (o.tp + o.tn + o.fp + o.fn)), p: f(o.tp / (o.tp + o.fp)), r: f(o.tp / (o.tp + o.fn)) };
   report.modality = { accuracy: f(mOk / mN) };
+  // The stacker, also writer by writer: a sentence's claim is its best candidate at p >= threshold.
+  const thresholds = [0.3, 0.4, 0.5, 0.6, 0.7];
+  const t = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+  const base = { tp: 0, fp: 0, fn: 0 };
+  for (const w of writers) {
+    const stacker = exportModel(trainOvR(stackRows.filter((x) => x.writer !== w).map((x) => ({ x: x.x, y: new Set(x.gold ? ['match'] : []) })), ['match'], { l1: 0, bias0: 0 }), 0);
+    const byEntry = new Map();
+    for (const x of stackRows.filter((x) => x.writer === w)) {
+      const p = predict(stacker, x.x)[0].p;
+      const cur = byEntry.get(x.entry);
+      if (!cur || p > cur.p) byEntry.set(x.entry, { id: x.id, p });
+    }
+    for (const r of rows.filter((r) => r.e.writer === w && !r.topic.includes(':'))) {
+      const best = byEntry.get(r);
+      thresholds.forEach((th, i) => {
+        const said = best && best.p >= th ? best.id : TOPIC_NONE;
+        if (said !== TOPIC_NONE && said === r.topic) t[i].tp++;
+        else { if (said !== TOPIC_NONE) t[i].fp++; if (r.topic !== TOPIC_NONE) t[i].fn++; }
+      });
+      const c0 = r.conceptHits[0]?.id ?? TOPIC_NONE;
+      if (c0 !== TOPIC_NONE && c0 === r.topic) base.tp++; else { if (c0 !== TOPIC_NONE) base.fp++; if (r.topic !== TOPIC_NONE) base.fn++; }
+    }
+  }
+  report.match = { byThreshold: thresholds.map((th, i) => ({ th, p: f(t[i].tp / (t[i].tp + t[i].fp)), r: f(t[i].tp / (t[i].tp + t[i].fn)) })), conceptsAlone: { p: f(base.tp / (base.tp + base.fp)), r: f(base.tp / (base.tp + base.fn)) } };
   log(`leave-one-writer-out over ${writers.length} writers, ${rows.length} entries:`);
-  log(`  topic: top-1 ${report.topic.top1}; ${report.topic.byThreshold.map((b) => `p>=${b.th}: P ${b.p} R ${b.r}`).join('; ')}`);
+  log(`  topic model alone: top-1 ${report.topic.top1}`);
+  log(`  claim matching (the sentence's best claim): concepts alone P ${report.match.conceptsAlone.p} R ${report.match.conceptsAlone.r}; stacked ${report.match.byThreshold.map((b) => `p>=${b.th}: P ${b.p} R ${b.r}`).join('; ')}`);
   log(`  orientation (contradicts): accuracy ${report.orientation.accuracy}, P ${report.orientation.p}, R ${report.orientation.r}`);
   log(`  modality: accuracy ${report.modality.accuracy}`);
 }
 
 // ---------- the shipped model: every writer ----------
 const final = trainAll(rows);
+final.match = exportModel(trainOvR(stackRows.map((x) => ({ x: x.x, y: new Set(x.gold ? ['match'] : []) })), ['match'], { l1: 0, bias0: 0 }), 0);
 const weights = {
   version: 1,
   trainedOn: { writers, entries: rows.length },
@@ -225,12 +289,12 @@ const weights = {
   topic: pack(final.topic),
   orientation: pack(final.orientation),
   modality: pack(final.modality),
+  match: pack(final.match),
+  sureStems: [...sureStems],
 };
-const json = JSON.stringify(weights);
-const body = `// Generated by scripts/train-recognizer.mjs from server/training/bank (npm run train:recognizer); do not edit.\n`
-  + `import type { RecognizerWeights } from './recognizer.js';\n\n`
-  + `export const WEIGHTS: RecognizerWeights = JSON.parse(${JSON.stringify(json)});\n`;
-const target = join(root, 'server/src/engine/recognition/weights.ts');
+// Stable, one model per line: a retrain shows in a diff as the models that changed.
+const body = `{\n${Object.entries(weights).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`;
+const target = join(root, 'claims/recognizer.model.json');
 if (check) {
   const same = existsSync(target) && readFileSync(target, 'utf8') === body;
   console.log(same ? 'recogniser weights are up to date' : 'recogniser weights differ from a fresh training run: run `npm run train:recognizer`');
@@ -239,6 +303,6 @@ if (check) {
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, body);
   renameSync(tmp, target);
-  const size = (m) => `${Object.keys(m.weights).length} features, ${Object.values(m.weights).reduce((a, w) => a + w.length / 2, 0)} weights`;
-  log(`wrote ${target} (${(body.length / 1024).toFixed(0)} KB; topic ${size(final.topic)}; orientation ${size(final.orientation)}; modality ${size(final.modality)})`);
+  const size = (m) => `${m.features.split('\n').length} features`;
+  log(`wrote ${target} (${(body.length / 1024).toFixed(0)} KB; topic ${size(weights.topic)}; orientation ${size(weights.orientation)}; modality ${size(weights.modality)})`);
 }

@@ -57,7 +57,7 @@ describe('cli: writing files', function () {
     const r = await runCli(['--pack', 'pack.yaml', '--fix', 'draft.md'], { cwd: s.dir });
     assert.equal(r.code, 0, r.stderr);
     assert.ok(lstatSync(join(s.dir, 'draft.md')).isSymbolicLink());
-    assert.match(readFileSync(join(s.dir, 'real/draft.md'), 'utf8'), /flux receptor \[@tester2020\]\./);
+    assert.match(readFileSync(join(s.dir, 'real/draft.md'), 'utf8'), /mediated the effect \[@tester2020\]\./);
   });
 
   it('an explicit FIFO path is reported as a FIFO, not as missing', async function () {

@@ -107,6 +107,7 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
       CLAIMLINT_NVIM_MIN: String(EXPECTED.length),
       CLAIMLINT_NVIM_HOVER: '2:4',
       CLAIMLINT_NVIM_ACTION: 'Cite ',
+      CLAIMLINT_NVIM_ACTION_LINE: '8',
     }, snippetFile, binDir);
     assert.deepEqual(result.errors, [], stderr);
     assert.equal(result.filetype, 'markdown');
@@ -118,20 +119,22 @@ describe('Neovim (headless) with the docs/neovim.md snippet', function () {
     assert.match(result.hover ?? '', HOVER);
     assert.ok(result.applied?.startsWith('Cite '), `a "Cite …" action was offered: ${JSON.stringify(result.actions)}`);
     // Neovim applied the versioned WorkspaceEdit in the snippet's citation style (footnote): the
-    // reference before the final period and its definition at the end, nothing else changed.
+    // reference before the final period of the uncited sentence and its definition at the end,
+    // nothing else changed. (The overstated sentence on line 2 is offered the rewording, never a
+    // citation, which would make it look sourced.)
     assert.equal(result.applied, 'Cite Smith et al. 2020');
-    assert.equal(result.text, draftText.replace('Zorbital is proven to reduce migraine attacks.', 'Zorbital is proven to reduce migraine attacks[^smith2020].')
+    assert.equal(result.text, draftText.replace('zorbital may reduce migraine attacks.', 'zorbital may reduce migraine attacks[^smith2020].')
       + '\n\n[^smith2020]: Smith A, Jones B, Lee C. Zorbital for migraine prevention, a pilot randomized trial. Journal of Test Neurology. 2020;12(3):101-109. doi:10.5555/zorb.2020.001');
   });
 });
 
 // What the server finds in test/fixtures/lsp/workspace/draft.md ("line:col code source severity", 0-based).
 const EXPECTED = [
-  '2:0 uncited-claim claimlint s4',
   '2:12 overstated-certainty claimlint s2',
   '4:16 figure-mismatch claimlint s1',
   '6:30 missing-caveat claimlint s2',
   '6:55 unknown-citation claimlint s2',
+  '8:0 uncited-claim claimlint s4',
 ];
 // The hover card on the flagged sentence: its grade and the DOI link of its source.
 const HOVER = /Evidence:\*\* preliminary[\s\S]*\[doi:10\.5555\/zorb\.2020\.001\]\(https:\/\/doi\.org\/10\.5555\/zorb\.2020\.001\)/;

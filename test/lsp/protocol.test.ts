@@ -85,29 +85,31 @@ describe('claimlint-server over stdio', function () {
   it('publishes the findings of a draft with the document version', async () => {
     await client.open(uri, DRAFT, 1);
     v1 = await client.diagnosticsFor(uri, 1);
+    // Line 2 is overstated: it gets no citation note for the same claim (its fix is the rewording,
+    // and a citation would make it look sourced); line 8 states the finding carefully, uncited.
     assert.deepEqual(v1.diagnostics.map(brief), [
-      '2:0-2:46 uncited-claim 4',
       '2:12-2:18 overstated-certainty 2',
       '4:16-4:22 figure-mismatch 1',
       '6:30-6:34 missing-caveat 2',
       '6:55-6:66 unknown-citation 2',
+      '8:0-8:65 uncited-claim 4',
     ]);
-    const over = v1.diagnostics[1]!;
+    const over = v1.diagnostics[0]!;
     assert.equal(over.source, 'claimlint');
     assert.match(String(over.message), /preliminary/);
     assert.equal(over.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/README.md#overstated-certainty');
     // The fixes themselves stay on the server (found again by code, range and message on a code action).
     assert.deepEqual(over.data, { claimId: 'zorbital-prevents-migraine' });
-    assert.equal(v1.diagnostics[4]!.data, undefined, 'an unknown citation is about no record');
+    assert.equal(v1.diagnostics[3]!.data, undefined, 'an unknown citation is about no record');
     // The claim record is related information (the client declared support).
     assert.ok(over.relatedInformation?.[0]?.location.uri.endsWith('/zorbital.claims.yaml'));
     assert.equal(over.relatedInformation?.[0]?.message, 'Claim zorbital-prevents-migraine (preliminary)');
     // Notes (uncited claims, hints by default) carry no related information.
-    assert.equal(v1.diagnostics[0]!.relatedInformation, undefined);
+    assert.equal(v1.diagnostics[4]!.relatedInformation, undefined);
     const status = await client.status((s) => s.uri === uri && s.version === 1);
     assert.equal(status.findings, 5);
     assert.equal(status.errors, 1);
-    assert.equal(status.claimsChecked, 2);
+    assert.equal(status.claimsChecked, 3);
   });
 
   it('publishes only for the newest version when edits arrive faster than the debounce; versions never go backwards', async () => {
@@ -151,7 +153,7 @@ describe('claimlint-server over stdio', function () {
     const lastPart = big.slice(0, big.lastIndexOf('# Part')).split('\n').length - 1;
     const rel = (d: Diagnostic) => brief({ ...d, range: { start: { ...d.range.start, line: d.range.start.line - lastPart }, end: { ...d.range.end, line: d.range.end.line - lastPart } } });
     const inLast = first.diagnostics.filter((d) => d.range.start.line >= lastPart).map(rel);
-    assert.ok(inLast.includes('2:0-2:46 uncited-claim 4') && inLast.includes('2:12-2:18 overstated-certainty 2') && inLast.includes('4:16-4:22 figure-mismatch 1'), inLast.join('; '));
+    assert.ok(inLast.includes('8:0-8:65 uncited-claim 4') && inLast.includes('2:12-2:18 overstated-certainty 2') && inLast.includes('4:16-4:22 figure-mismatch 1'), inLast.join('; '));
     const at = TextDocument.create(u, 'markdown', 1, big).positionAt(big.length >> 1);
     await client.change(u, 2, [{ range: { start: at, end: at }, text: 'x' }]);
     const edited = await client.diagnosticsFor(u, 2, 60000);
@@ -213,10 +215,10 @@ describe('claimlint-server over stdio', function () {
     (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
 
   it('each quick fix, applied, changes exactly its text', async () => {
-    const [uncited, over, figure, caveat, unknown] = v1.diagnostics as [Diagnostic, Diagnostic, Diagnostic, Diagnostic, Diagnostic];
+    const [over, figure, caveat, unknown, uncited] = v1.diagnostics as [Diagnostic, Diagnostic, Diagnostic, Diagnostic, Diagnostic];
     const lines = DRAFT.split('\n');
     const expected: [Diagnostic, string, string][] = [
-      [uncited, 'Cite Smith et al. 2020', replaceLine(DRAFT, 2, 'Zorbital is proven to reduce migraine attacks [@smith2020].')],
+      [uncited, 'Cite Smith et al. 2020', replaceLine(DRAFT, 8, 'A small trial suggests that zorbital may reduce migraine attacks [@smith2020].')],
       [over, "Soften 'proven' to 'suggested'", replaceLine(DRAFT, 2, 'Zorbital is suggested to reduce migraine attacks.')],
       [figure, 'Correct to 20 mg', replaceLine(DRAFT, 4, 'A daily dose of 20 mg of zorbital reduced migraine attacks in the trial [@smith2020].')],
       // A long title is cut before its ":" (the hover shows the text it adds).
@@ -237,6 +239,8 @@ describe('claimlint-server over stdio', function () {
     }
     // The safe fix is the preferred one.
     assert.equal((await actionsFor(uncited)).find((a) => a.isPreferred)?.title, 'Cite Smith et al. 2020');
+    // The overstated sentence is offered the rewording, never a citation.
+    assert.ok(!(await actionsFor(over)).some((a) => /^Cite /.test(a.title)));
   });
 
   it('a disable directive from the quick fix silences the finding; its placeholder reason is reported until replaced', async () => {
@@ -254,7 +258,7 @@ describe('claimlint-server over stdio', function () {
     const invalid = after.diagnostics.filter((d) => d.code === 'invalid-directive');
     assert.deepEqual(invalid.map((d) => d.range.start.line), [2], codes.join(', '));
     assert.match(String(invalid[0]!.message), /placeholder/);
-    assert.ok(codes.includes('uncited-claim'), 'other codes on the line stay');
+    assert.ok(codes.includes('figure-mismatch') && codes.includes('uncited-claim'), 'the other findings stay');
     // A real reason makes the directive valid.
     await client.change(u, 3, [{ range: { start: { line: 2, character: 57 }, end: { line: 2, character: 68 } }, text: 'the pilot authors say so' }]);
     const fixed = await client.diagnosticsFor(u, 3);
@@ -289,8 +293,9 @@ describe('claimlint-server over stdio', function () {
     })) as CodeAction[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');
-    let want = replaceLine(DRAFT, 2, 'Zorbital is proven to reduce migraine attacks [@smith2020].');
+    let want = replaceLine(DRAFT, 8, 'A small trial suggests that zorbital may reduce migraine attacks [@smith2020].');
     want = replaceLine(want, 4, 'A daily dose of 20 mg of zorbital reduced migraine attacks in the trial [@smith2020].');
+    // The overstated sentence (line 2) is not cited: a citation would make it look sourced.
     assert.equal(apply(DRAFT, uri, 1, actions[0]!), want);
     // `source` (e.g. the "Source Action…" menu) includes it too; `refactor` does not.
     const source = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: v1.diagnostics[0]!.range, context: { diagnostics: [], only: ['source'] } })) as CodeAction[];
@@ -348,7 +353,7 @@ describe('claimlint-server over stdio', function () {
     };
     assert.equal(ev.version, 1);
     assert.deepEqual(ev.claims.map((c) => [c.claimId, c.grade, c.status, c.ranges.length]), [
-      ['zorbital-prevents-migraine', 'preliminary', ['uncited-claim', 'overstated-certainty', 'figure-mismatch'], 2],
+      ['zorbital-prevents-migraine', 'preliminary', ['overstated-certainty', 'figure-mismatch', 'uncited-claim'], 3],
     ]);
     assert.deepEqual(ev.claims[0]!.sources.map((s) => [s.id, s.doi]), [['smith2020', '10.5555/zorb.2020.001']]);
   });
@@ -492,10 +497,10 @@ describe('claimlint-server configuration, packs and trust', function () {
     await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const after = await next;
     assert.deepEqual(after.diagnostics.map(brief), [
-      '2:0-2:46 uncited-claim 4',
       '2:12-2:18 overstated-certainty 2',
       '4:16-4:22 figure-mismatch 4',
       '6:55-6:66 unknown-citation 2',
+      '8:0-8:65 uncited-claim 4',
     ]);
   });
 

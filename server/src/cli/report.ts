@@ -1,6 +1,6 @@
 // The CLI's result model: engine findings converted to LSP-style positions (0-based lines,
 // UTF-16 characters), shared by every output format.
-import type { Code, Finding, Severity } from '../engine/types.js';
+import type { Code, Finding, FindingReason, Severity } from '../engine/types.js';
 import { hash64Hex } from '../engine/hash.js';
 import { LineIndex } from '../engine/lines.js';
 
@@ -19,6 +19,8 @@ export interface Diagnostic {
   cautionId?: string;
   sources: string[];
   fixes: ReportFix[];
+  /** Why it was reported (see FindingReason). */
+  reason?: FindingReason;
   /** Stable across unrelated edits (code, claim and flagged text, plus an occurrence counter). */
   fingerprint: string;
 }
@@ -86,6 +88,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): Diagn
     };
     if (f.claimId !== undefined) d.claimId = f.claimId;
     if (f.cautionId !== undefined) d.cautionId = f.cautionId;
+    if (f.reason !== undefined) d.reason = f.reason;
     return d;
   });
 }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { dirname, extname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyDatabase, loadPacks, type PackError, type PackInput } from './loader.js';
-import type { Caution, Claim, Concept, Database, Origin, Source } from './schema.js';
+import type { Caution, Claim, Concept, Database, Origin, RecognizerWeights, Source } from './schema.js';
 import { readRegularFile } from '../fs/safe-fs.js';
 
 /** The compiled form of a database: plain records plus origins, as written to dist/claims.json. */
@@ -16,12 +16,16 @@ export interface CompiledDb {
   cautions: Caution[];
   /** "claim:ID" → [file relative to the package root, line, column] (0-based). */
   origins: Record<string, [string, number, number]>;
+  recognizer?: RecognizerWeights;
 }
+
+/** The recogniser's weights beside the embedded claims (written by npm run train:recognizer). */
+export const RECOGNIZER_FILE = 'recognizer.model.json';
 
 export const PACK_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Files in a pack folder that are not packs (the generated JSON Schema). */
-const isSchemaFile = (name: string) => name === 'schema.json' || name.endsWith('.schema.json');
+const isSchemaFile = (name: string) => name === 'schema.json' || name.endsWith('.schema.json') || name.endsWith('.model.json');
 
 export function databaseToJson(db: Database, root?: string): CompiledDb {
   const origins: CompiledDb['origins'] = {};
@@ -36,6 +40,7 @@ export function databaseToJson(db: Database, root?: string): CompiledDb {
     claims: [...db.claims.values()],
     cautions: [...db.cautions.values()],
     origins,
+    ...(db.recognizer ? { recognizer: db.recognizer } : {}),
   };
 }
 
@@ -47,6 +52,7 @@ export function databaseFromJson(json: CompiledDb, root?: string): Database {
   for (const c of json.concepts) db.concepts.set(c.id, c);
   for (const c of json.claims) db.claims.set(c.id, c);
   for (const c of json.cautions) db.cautions.set(c.id, c);
+  if (json.recognizer) db.recognizer = json.recognizer;
   for (const [k, [file, line, column]] of Object.entries(json.origins)) {
     const o: Origin = { file: root && !isAbsolute(file) ? join(root, file) : file, line, column };
     db.origins.set(k, o);
@@ -160,6 +166,7 @@ export function loadEmbeddedDatabase(path?: string): Database {
     const bad = result.errors.filter((e) => e.severity === 'error');
     if (bad.length) throw new Error(`the embedded claims database is invalid:\n${bad.map((e) => `${e.file}:${e.line + 1}:${e.column + 1}: ${e.message}`).join('\n')}`);
     db = result.db;
+    db.recognizer = readRecognizer(claimsDir);
     const r = dirname(claimsDir);
     for (const [k, o] of db.origins) db.origins.set(k, { ...o, file: join(r, o.file) });
   } else {
@@ -169,9 +176,16 @@ export function loadEmbeddedDatabase(path?: string): Database {
   return db;
 }
 
+/** The embedded recogniser's weights in a source checkout's claims/ folder, if trained. */
+export function readRecognizer(claimsDir: string): RecognizerWeights | undefined {
+  const file = join(claimsDir, RECOGNIZER_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RecognizerWeights) : undefined;
+}
+
 function yamlNewerThan(claimsDir: string, jsonFile: string): boolean {
   const t = statSync(jsonFile).mtimeMs;
-  return packFilesIn(claimsDir).some((p) => statSync(p).mtimeMs > t);
+  const model = join(claimsDir, RECOGNIZER_FILE);
+  return packFilesIn(claimsDir).some((p) => statSync(p).mtimeMs > t) || (existsSync(model) && statSync(model).mtimeMs > t);
 }
 
 /**

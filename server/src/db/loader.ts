@@ -67,6 +67,9 @@ export function mergeDatabases(base: Database, overlay: Database): Database {
     for (const [k, v] of base[key] as Map<string, unknown>) into.set(k, v);
     for (const [k, v] of overlay[key] as Map<string, unknown>) if (!into.has(k)) into.set(k, v);
   }
+  // The recogniser knows the base's claims; a pack's claims are recognised by their concepts.
+  const recognizer = base.recognizer ?? overlay.recognizer;
+  if (recognizer) db.recognizer = recognizer;
   return db;
 }
 

@@ -192,7 +192,39 @@ export type PackFile = z.infer<typeof PackFile>;
 export interface Origin { file: string; line: number; column: number }
 
 /** The merged, validated database the engine works on. */
+/** A sparse one-vs-rest logistic model, packed (engine/recognition/linear.ts reads it). */
+export interface PackedModel {
+  classes: string[];
+  bias: number[];
+  /** Feature names, '\n'-separated, in the order of `offsets`. */
+  features: string;
+  /** base64 of a Uint32Array: where each feature's entries start (one more than features). */
+  offsets: string;
+  /** base64 of a Uint8Array: the class of each entry. */
+  classIndex: string;
+  /** base64 of an Int16Array: each entry's weight times `scale`. */
+  weight: string;
+  scale: number;
+}
+
+/** The learned claim recogniser's weights (scripts/train-recognizer.mjs), trained on the wording
+ *  bank of the embedded database's claims. */
+export interface RecognizerWeights {
+  version: 1;
+  trainedOn: { writers: string[]; entries: number };
+  evaluation: unknown;
+  topic: PackedModel;
+  orientation: PackedModel;
+  modality: PackedModel;
+  /** The stacked candidate model (recognition/match.ts): one class, 'match'. */
+  match: PackedModel;
+  /** Stems that say how sure a sentence is, not what it is about (features.ts, topicFeatures). */
+  sureStems: string[];
+}
+
 export interface Database {
+  /** The learned recogniser for this database's claims, when it has one. */
+  recognizer?: RecognizerWeights;
   sources: Map<string, Source>;
   concepts: Map<string, Concept>;
   claims: Map<string, Claim>;

@@ -1,6 +1,7 @@
 // The database prepared for fast matching: built once per Database object and cached.
 import type { Caution, Claim, Contradiction, Database, Source } from '../db/schema.js';
 import { ConceptIndex } from './concepts.js';
+import { recognizerOf, type Recognizer } from './recognition/recognizer.js';
 
 export interface CompiledContradiction extends Contradiction {
   claim: Claim;
@@ -26,6 +27,8 @@ export interface CompiledDatabase {
   /** Lower-cased DOIs and URLs of sources → source id, to recognise links as citations. */
   sourceByLink: Map<string, string>;
   source(id: string): Source | undefined;
+  /** The learned recogniser, when the database holds the claims it was trained on (decoded on first use). */
+  readonly recognizer: Recognizer | undefined;
 }
 
 const cache = new WeakMap<Database, CompiledDatabase>();
@@ -63,6 +66,13 @@ export function compile(db: Database): CompiledDatabase {
     anchorConcepts,
     sourceByLink,
     source: (id) => db.sources.get(id),
+    get recognizer() {
+      // Trained on the embedded claims: used when the database has them (user packs may add others).
+      const w = db.recognizer;
+      const value = w && w.topic.classes.some((k) => db.claims.has(k)) ? recognizerOf(w) : undefined;
+      Object.defineProperty(this, 'recognizer', { value });
+      return value;
+    },
   };
   cache.set(db, c);
   return c;

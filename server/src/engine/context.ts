@@ -6,7 +6,18 @@ import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { CitationRef } from './markdown.js';
-import type { EngineConfig } from './types.js';
+import type { EngineConfig, FindingReason } from './types.js';
+import { candidateFeatures } from './recognition/match.js';
+import { recognise, type Recognition } from './recognition/recognizer.js';
+
+/** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
+export const MATCH_MIN = 0.5;
+/** …for a claim the concepts also found. */
+export const CONCEPT_MATCH_MIN = 0.3;
+
+/** A sentence opening that refers back to what the paragraph is about. */
+const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
+const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
 
 export interface SentenceRef {
   pb: PlacedBlock;
@@ -21,6 +32,9 @@ export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None
 export interface ClaimHit {
   claim: Claim;
   score: number;
+  /** Set when the learned recogniser (not the claim's concepts) matched the claim: its probability
+   *  and the sentence features that pointed to it. */
+  learned?: { p: number; concepts: boolean };
   /** How many concepts the claim needs: more specific claims win ties. */
   specificity: number;
   /** Concepts supplied by the topic rather than the sentence. */
@@ -207,13 +221,49 @@ export class RuleContext {
     return hits;
   }
 
-  /** Claims the sentence asserts, best first. Topical concepts come from the paragraph and the
-   *  section headings; `Level.Document` also accepts the document's dominant topic. */
+  /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
+   *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
+   *  was not trained on (user packs) keep what the concept matcher says. Topical concepts come from
+   *  the paragraph and the section headings; `Level.Document` also accepts the document's dominant topic. */
   claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
     let hits = cache.get(ref);
     if (hits) return hits;
-    hits = [];
+    const byConcepts = this.conceptClaims(ref, maxLevel);
+    const models = this.db.recognizer;
+    const r = models ? this.recognition(ref) : null;
+    if (!models || !r) hits = byConcepts;
+    else {
+      hits = [];
+      const words = ref.s.text.split(/\s+/).length;
+      const known = new Set(models.topic.classes);
+      const candidates = new Map<string, ClaimHit>();
+      byConcepts.forEach((h) => candidates.set(h.claim.id, h));
+      for (const t of r.topics.slice(0, 3)) {
+        const claim = this.db.db.claims.get(t.cls);
+        // A claim the concepts did not find must be about a subject the sentence, its paragraph or
+        // its headings name; a confident model may also take it from the document's topic (slides
+        // and memoirs rarely repeat "ketamine").
+        if (!claim || candidates.has(claim.id) || !this.aboutSubject(ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+        candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
+      }
+      for (const h of candidates.values()) {
+        if (!known.has(h.claim.id)) { hits.push(h); continue; }
+        const rank = byConcepts.indexOf(h);
+        const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
+        const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
+        if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
+        hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
+      }
+      hits.sort((a, b) => b.score - a.score);
+    }
+    cache.set(ref, hits);
+    return hits;
+  }
+
+  /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
+  conceptClaims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
+    const hits: ClaimHit[] = [];
     for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
@@ -221,9 +271,79 @@ export class RuleContext {
       const score = (n - fromTopic.length * 0.5) / n;
       hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
     }
-    hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
-    cache.set(ref, hits);
-    return hits;
+    return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+  }
+
+  /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
+   *  similar to ketamine")? Then the sentence is about something else. */
+  subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    const t = ref.s.text;
+    return subject.some((c) => {
+      const own = ref.s.hits.filter((h) => h.concept === c);
+      return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
+    });
+  }
+
+  /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
+   *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
+   *  in a paragraph that names it? */
+  namesSubject(ref: SentenceRef, claim: Claim): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    const t = ref.s.text;
+    return subject.every((c) => {
+      const own = ref.s.hits.filter((h) => h.concept === c);
+      if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
+      return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
+    });
+  }
+
+  /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
+   *  or its section headings, not only somewhere in the document? */
+  aboutSubject(ref: SentenceRef, claim: Claim, maxLevel: Level = Level.Heading): boolean {
+    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+    return subject.every((c) => this.level(ref, c) <= maxLevel);
+  }
+
+  private readonly recognitions = new Map<SentenceRef, Recognition | null>();
+  /** What the learned recogniser makes of the sentence (null without a recogniser for this
+   *  database). Its context is what the paragraph says before it. */
+  recognition(ref: SentenceRef): Recognition | null {
+    let r = this.recognitions.get(ref);
+    if (r === undefined) {
+      const models = this.db.recognizer;
+      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, () => ref.s.analysis) : null;
+      this.recognitions.set(ref, r);
+    }
+    return r;
+  }
+
+  private readonly noted = new Map<number, Set<string>>();
+  /**
+   * Records that a sentence gets the note about `claimId` for its paragraph or list, unless an
+   * earlier sentence of that group already got it (sentences are checked in document order): one
+   * note per claim per argument, on the first sentence that qualifies for it.
+   */
+  noteOnce(ref: SentenceRef, claimId: string): boolean {
+    const group = this.groupStart(ref.pb);
+    let set = this.noted.get(group);
+    if (!set) this.noted.set(group, (set = new Set()));
+    if (set.has(claimId)) return false;
+    set.add(claimId);
+    return true;
+  }
+
+  /** Index of the first block of a block's paragraph group: itself, or the first item of its list
+   *  (list items of one list in one section follow each other). */
+  private groupStart(pb: PlacedBlock): number {
+    let i = pb.index;
+    if (!pb.block.listItem) return i;
+    while (i > 0) {
+      const prev = this.model.blocks[i - 1]!;
+      if (!prev.block.listItem || prev.section !== pb.section) break;
+      i--;
+    }
+    return i;
   }
 
   private readonly referenceSections = new Map<number, boolean>();
@@ -264,6 +384,29 @@ export class RuleContext {
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
   negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
     return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
+  }
+
+  /** Why a sentence finding is about `claim`: the words of its concepts, the recogniser's view,
+   *  and the cue that made it a finding. */
+  reason(ref: SentenceRef, hit: ClaimHit | undefined, cue?: { kind: string; text: string }): FindingReason {
+    const out: FindingReason = {};
+    if (hit) {
+      const claim = hit.claim;
+      out.claim = { id: claim.id, grade: claim.grade };
+      const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
+      const concepts: Array<{ id: string; words: string }> = [];
+      for (const h of ref.s.hits) {
+        if (!named.has(h.concept) || concepts.some((c) => c.id === h.concept)) continue;
+        concepts.push({ id: h.concept, words: ref.s.text.slice(h.start, h.end) });
+      }
+      for (const c of hit.fromTopic) concepts.push({ id: c, words: '(from the topic)' });
+      out.matched = { concepts };
+      const r = this.recognition(ref);
+      if (hit.learned) out.matched.recogniser = { p: Math.round(hit.learned.p * 100) / 100, features: r ? r.evidenceFor(claim.id).slice(0, 5) : [] };
+      if (r) out.stance = { modality: r.modality, contradicts: Math.round(r.contradicts(claim.id) * 100) / 100 };
+    }
+    if (cue) out.cue = cue;
+    return out;
   }
 
   /** Source range of a span of the sentence (offsets relative to the sentence text). */

@@ -9,7 +9,7 @@ import { moveFinding } from './fixes.js';
 import { AnalysisCache, buildModel, PlacedBlock, Sentence, type UnitRec, type UnitSlot } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
-import { CODES, DEFAULT_SEVERITY, RULES, type Draft, type Rule } from './rules/index.js';
+import { CODES, DEFAULT_SEVERITY, RULES, type Draft, type Rule, type RuleTarget } from './rules/index.js';
 import {
   CancelledError, DEFAULT_CONFIG, type AnalysisResult, type CancellationToken, type ClaimMatch, type Code,
   type EngineConfig, type Finding, type Fix, type Severity, type TextEdit,
@@ -42,13 +42,17 @@ const DOCUMENT_RULES: readonly Rule[] = RULES.filter((r) => r.scope === 'documen
 
 function sentenceFindings(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft[] {
   const out: Draft[] = [];
-  const target = { kind: 'sentence', ref, hits } as const;
+  const target: RuleTarget = { kind: 'sentence', ref, hits };
   for (const rule of EXCLUSIVE) {
     if (severityOf(ctx.config, rule.code as Code) === undefined) continue;
     const found = rule.check(ctx, target);
     if (found.length) { out.push(...found); break; }
   }
-  for (const rule of ADDITIVE) if (severityOf(ctx.config, rule.code as Code) !== undefined) out.push(...rule.check(ctx, target));
+  // The rules after them know which claims the sentence was already flagged for: a sentence with a
+  // finding about a claim gets no note about the same claim (its fix is the rewording, and a
+  // citation added to a false sentence would make it look sourced).
+  const after: RuleTarget = { kind: 'sentence', ref, hits, flagged: new Set(out.flatMap((f) => (f.claimId ? [f.claimId] : []))) };
+  for (const rule of ADDITIVE) if (severityOf(ctx.config, rule.code as Code) !== undefined) out.push(...rule.check(ctx, after));
   return out;
 }
 
@@ -153,6 +157,7 @@ function placeDraft(d: Draft, delta: number, docEnd: number, severity: Severity)
   const f: Finding = { code: d.code, severity, message: d.message, start: d.start + delta, end: d.end + delta, sources: d.sources, fixes };
   if (d.claimId !== undefined) f.claimId = d.claimId;
   if (d.cautionId !== undefined) f.cautionId = d.cautionId;
+  if (d.reason !== undefined) f.reason = d.reason;
   return f;
 }
 

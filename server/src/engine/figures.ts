@@ -48,6 +48,8 @@ const decimalsOf = (s: string) => { const m = /[.,](\d+)$/.exec(s.trim()); retur
 const APPROX = /\b(about|around|approximately|roughly|nearly|almost|some|circa|ca\.|~|close to|on the order of)\s*$/i;
 const UPPER = /\b(up to|as many as|as much as|at most|no more than|fewer than|less than|under|maximum of)\s*$/i;
 const LOWER = /\b(at least|more than|over|above|greater than|upwards of|no fewer than|minimum of)\s*$/i;
+/** "two or more", "three or above", "5+". */
+const LOWER_AFTER = /^(?:\+|\s+or\s+(?:more|above|over))\b/i;
 
 interface Pattern { kind: MentionKind; re: RegExp; build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
 
@@ -134,7 +136,7 @@ export function extractNumbers(text: string, base = 0): NumberMention[] {
       found.push({
         kind: p.kind, ...rest, start: base + s + ss, end: base + s + se,
         approx: APPROX.test(before) || /^~/.test(m[0]),
-        bound: UPPER.test(before) ? 'upper' : LOWER.test(before) ? 'lower' : undefined,
+        bound: UPPER.test(before) ? 'upper' : LOWER.test(before) || LOWER_AFTER.test(text.slice(e, e + 16)) ? 'lower' : undefined,
       });
     }
   }
@@ -180,7 +182,9 @@ export function agrees(mention: NumberMention, figure: Figure): boolean {
       // "up to one-third": any value up to the bound is consistent with it.
       return mhi <= hi + tol(hi) || (m.bound === 'upper' && within(mhi));
     case 'lower':
-      return mlo >= lo - tol(lo);
+      // A threshold ("at least two failed trials") restated as a threshold must be the same one;
+      // a single case ("she had three failed trials") only has to reach it.
+      return m.bound === 'lower' ? within(mlo) : mlo >= lo - tol(lo);
     case 'approx':
       return mlo >= lo * 0.9 - tol(lo) && mhi <= hi * 1.1 + tol(hi);
     default:

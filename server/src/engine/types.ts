@@ -37,6 +37,22 @@ export interface Fix {
   safe: boolean;
 }
 
+/** Why a finding was reported: what tied the sentence to the claim, and what made it a problem.
+ *  In JSON output, `claimlint explain` and the hover; never part of the message. */
+export interface FindingReason {
+  /** The claim the finding is about, with its evidence grade. */
+  claim?: { id: string; grade: string };
+  caution?: string;
+  /** The sentence's words that named the claim's concepts (concept ids and the words), and the
+   *  learned recogniser's match probability and strongest features, when it took part. */
+  matched?: { concepts: Array<{ id: string; words: string }>; recogniser?: { p: number; features: string[] } };
+  /** The words that made it a finding (a booster, a generaliser, a negation, a number, a trigger). */
+  cue?: { kind: string; text: string };
+  /** How firmly the sentence commits (proof, plain, hedged, reported, question, conditional) and the
+   *  recogniser's probability that it contradicts the claim. */
+  stance?: { modality: string; contradicts?: number };
+}
+
 export interface Finding {
   code: Code;
   severity: Severity;
@@ -47,6 +63,7 @@ export interface Finding {
   cautionId?: string;
   /** Source ids (citation keys) backing the finding. */
   sources: string[];
+  reason?: FindingReason;
   fixes: Fix[];
 }
 

@@ -17,6 +17,7 @@ export function formatJson(report: RunReport, _ctx: FormatContext): string {
           fixes: d.fixes.map((x) => ({ title: x.title, kind: x.kind, safe: x.safe, edits: x.edits })),
         };
         if (d.cautionId !== undefined) o.cautionId = d.cautionId;
+        if (d.reason !== undefined) o.reason = d.reason;
         return o;
       }),
     };

@@ -37,6 +37,7 @@ export function formatSarif(report: RunReport, ctx: FormatContext): string {
     const properties: Record<string, unknown> = { severity: d.severity, sources: d.sources };
     if (d.claimId) properties.claimId = d.claimId;
     if (d.cautionId) properties.cautionId = d.cautionId;
+    if (d.reason) properties.reason = d.reason;
     result.properties = properties;
     const fixes = d.fixes.filter((x) => x.edits.length > 0).map((x) => ({
       description: { text: x.title },

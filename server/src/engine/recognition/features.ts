@@ -50,21 +50,95 @@ export interface SentenceView {
   context?: Iterable<string>;
 }
 
-export function topicFeatures(s: SentenceView): Features {
-  const f: Features = new Map();
+/** Cue kinds whose words say how sure the sentence is, not what it is about. */
+export const HOW_SURE = new Set(['booster', 'hedge', 'attribution', 'modal']);
+
+/** What topic features a sentence has, one occurrence at a time: `name` is the feature's family
+ *  ('s' content stem, 'cue' certainty stem, 'num', 'b' bigram, 'k' concept, 'kc' context concept). */
+type TopicSink = (family: 's' | 'cue' | 'num' | 'b' | 'k' | 'kc', a: string, b: string, v: number) => void;
+
+/**
+ * @param sureStems stems of words that say how sure a sentence is ("definitively", "shown", "suggest",
+ *   "argue"), learned from the analyzer's cues on the wording bank: as topic words they would tie
+ *   every confident sentence to the claims whose wordings are confident, so they count little.
+ * @returns the sum of the squared values (each occurrence counted on its own), for normalising.
+ */
+function topicOccurrences(s: SentenceView, sureStems: ReadonlySet<string> | undefined, sink: TopicSink): number {
   const tokens = s.tokens ?? tokenize(s.text);
+  let sq = 0;
+  const emit: TopicSink = (family, a, b, v) => { sq += v * v; sink(family, a, b, v); };
   let prev = '^';
   for (const t of tokens) {
     const w = t.norm;
     const stem = isNumber(w) ? '#' : stemOf(w);
-    if (stem === '#') add(f, 'num');
-    else if (!STOP.has(w)) add(f, `s:${stem}`);
-    add(f, `b:${prev}_${stem}`, 0.5);
+    const sure = sureStems !== undefined && sureStems.has(stem);
+    if (stem === '#') emit('num', '', '', 1);
+    else if (sure) emit('cue', stem, '', 0.3);
+    else if (!STOP.has(w)) emit('s', stem, '', 1);
+    emit('b', prev, stem, 0.5);
     prev = stem;
   }
-  for (const c of s.concepts) add(f, `k:${c}`);
-  if (s.context) for (const c of s.context) add(f, `kc:${c}`, 0.5);
-  return normalise(f);
+  for (const c of s.concepts) emit('k', c, '', 1);
+  if (s.context) for (const c of s.context) emit('kc', c, '', 0.5);
+  return sq;
+}
+
+const familyName = (family: string, a: string, b: string) => (family === 'num' ? 'num' : family === 'b' ? `b:${a}_${b}` : `${family}:${a}`);
+
+/** The topic features by name (training, explanations). */
+export function topicFeatures(s: SentenceView, sureStems?: ReadonlySet<string>): Features {
+  const f: Features = new Map();
+  const sq = topicOccurrences(s, sureStems, (family, a, b, v) => add(f, familyName(family, a, b), v));
+  const n = Math.sqrt(sq) || 1;
+  for (const [k, v] of f) f.set(k, v / n);
+  return f;
+}
+
+/**
+ * The topic model's logits for a sentence without building its feature map: feature names are
+ * resolved once, per family, into the model's rows (the engine runs this for every sentence that
+ * names a concept, so it avoids a string per feature).
+ */
+export class TopicScorer {
+  private readonly single = { s: new Map<string, number>(), cue: new Map<string, number>(), k: new Map<string, number>(), kc: new Map<string, number>() };
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly num: number;
+  private readonly rows: number[] = [];
+  private readonly values: number[] = [];
+
+  constructor(private readonly rowOf: (name: string) => number | undefined, names: Iterable<string>) {
+    let num = -1;
+    for (const name of names) {
+      const row = rowOf(name)!;
+      if (name === 'num') { num = row; continue; }
+      const colon = name.indexOf(':');
+      const family = name.slice(0, colon), rest = name.slice(colon + 1);
+      if (family === 'b') {
+        const us = rest.indexOf('_', rest.startsWith('_') ? 1 : 0);
+        const a = rest.slice(0, us), b = rest.slice(us + 1);
+        let m = this.pairs.get(a);
+        if (!m) this.pairs.set(a, (m = new Map()));
+        m.set(b, row);
+      } else if (family === 's' || family === 'cue' || family === 'k' || family === 'kc') this.single[family].set(rest, row);
+    }
+    this.num = num;
+  }
+
+  /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call. */
+  features(s: SentenceView, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+    const rows = this.rows, values = this.values;
+    rows.length = 0;
+    values.length = 0;
+    const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
+      const row = family === 'num' ? this.num : family === 'b' ? this.pairs.get(a)?.get(b) : this.single[family].get(a);
+      if (row === undefined || row < 0) return;
+      rows.push(row);
+      values.push(v);
+    });
+    const n = Math.sqrt(sq) || 1;
+    for (let i = 0; i < values.length; i++) values[i]! /= n;
+    return { rows, values };
+  }
 }
 
 export function orientationFeatures(s: SentenceView, claimId: string, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): Features {
@@ -85,15 +159,19 @@ export function orientationFeatures(s: SentenceView, claimId: string, analysis: 
   return normalise(f);
 }
 
-export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis): Features {
+export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, sureStems?: ReadonlySet<string>): Features {
   const f: Features = new Map();
   const tokens = s.tokens ?? tokenize(s.text);
+  // How a sentence commits is in its function words and certainty words, not its topic: content
+  // words count as one placeholder, so the model does not learn which claims are usually hedged.
   let prev = '^';
   for (const t of tokens) {
-    const stem = isNumber(t.norm) ? '#' : stemOf(t.norm);
-    add(f, `s:${stem}`);
-    add(f, `b:${prev}_${stem}`, 0.7);
-    prev = stem;
+    const w = t.norm;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    const kept = STOP.has(w) || isNegator(w) || sureStems === undefined || sureStems.has(stem) ? stem : '_';
+    if (kept !== '_') add(f, `s:${kept}`);
+    if (kept !== '_' || prev !== '_') add(f, `b:${prev}_${kept}`, 0.7);
+    prev = kept;
   }
   for (const c of analysis.cues) { add(f, `cue:${c.kind}`); add(f, `grp:${c.group}`); }
   if (analysis.question) add(f, 'Q');

@@ -3,20 +3,9 @@
 // as 16-bit integers, both decoded once, on first use.
 import type { Features } from './features.js';
 
-/** The packed form stored in weights.ts. */
-export interface PackedModel {
-  classes: string[];
-  bias: number[];
-  /** Feature names, '\n'-separated, in the order of `offsets`. */
-  features: string;
-  /** base64 of a Uint32Array: where each feature's entries start in `classIndex`/`weight` (one more than features). */
-  offsets: string;
-  /** base64 of a Uint8Array: the class of each entry. */
-  classIndex: string;
-  /** base64 of an Int16Array: each entry's weight times `scale`. */
-  weight: string;
-  scale: number;
-}
+import type { PackedModel } from '../../db/schema.js';
+
+export type { PackedModel };
 
 export interface Scored {
   cls: string;
@@ -45,18 +34,74 @@ export class LinearModel {
     this.offsets = new Uint32Array(bytes(packed.offsets).buffer);
     this.classIndex = bytes(packed.classIndex);
     const w = new Int16Array(bytes(packed.weight).buffer);
-    this.weight = Float32Array.from(w, (v) => v / packed.scale);
+    this.weight = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) this.weight[i] = w[i]! / packed.scale;
+    this.z = new Float64Array(packed.classes.length);
   }
 
-  /** Probabilities of every class, highest first. */
-  scores(x: Features): Scored[] {
-    const z = Float64Array.from(this.bias);
+  /** The logits of every class for `x`, in a buffer reused by the next call. */
+  private readonly z: Float64Array;
+  private logits(x: Features): Float64Array {
+    const z = this.z;
+    z.set(this.bias);
     for (const [k, v] of x) {
       const f = this.index.get(k);
       if (f === undefined) continue;
       for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) z[this.classIndex[i]!]! += this.weight[i]! * v;
     }
-    return Array.from(z, (v, c) => ({ cls: this.classes[c]!, p: 1 / (1 + Math.exp(-v)) })).sort((a, b) => b.p - a.p);
+    return z;
+  }
+
+  /** The features (by name) that pushed `cls` up most, for features given as rows and values. */
+  contributionsOfRows(rows: readonly number[], values: readonly number[], cls: string, n = 5): string[] {
+    const c = this.classes.indexOf(cls);
+    const out: Array<{ row: number; weight: number }> = [];
+    for (let j = 0; j < rows.length; j++) {
+      const f = rows[j]!;
+      for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) {
+        if (this.classIndex[i] === c && this.weight[i]! * values[j]! > 0) out.push({ row: f, weight: this.weight[i]! * values[j]! });
+      }
+    }
+    const names = (this.names ??= [...this.index.keys()]);
+    return out.sort((a, b) => b.weight - a.weight).slice(0, n).map((x) => names[x.row]!);
+  }
+  private names?: string[];
+
+  /** The row of a feature name (for featurisers that resolve names once). */
+  rowOf(name: string): number | undefined {
+    return this.index.get(name);
+  }
+
+  featureNames(): IterableIterator<string> {
+    return this.index.keys();
+  }
+
+  /** Classes with probability >= `min`, highest first, for features given as rows and values. */
+  scoresOfRows(rows: readonly number[], values: readonly number[], min = 0): Scored[] {
+    const z = this.z;
+    z.set(this.bias);
+    for (let j = 0; j < rows.length; j++) {
+      const f = rows[j]!, v = values[j]!;
+      for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) z[this.classIndex[i]!]! += this.weight[i]! * v;
+    }
+    return this.ranked(z, min);
+  }
+
+  /** Classes with probability >= `min`, highest first. */
+  scores(x: Features, min = 0): Scored[] {
+    return this.ranked(this.logits(x), min);
+  }
+
+  private ranked(z: Float64Array, min: number): Scored[] {
+    const floor = min > 0 ? Math.log(min / (1 - min)) : -Infinity;
+    const out: Scored[] = [];
+    for (let c = 0; c < z.length; c++) if (z[c]! >= floor) out.push({ cls: this.classes[c]!, p: 1 / (1 + Math.exp(-z[c]!)) });
+    return out.length > 1 ? out.sort((a, b) => b.p - a.p) : out;
+  }
+
+  /** Probability of the model's first class (for one-class models). */
+  probability(x: Features): number {
+    return 1 / (1 + Math.exp(-this.logits(x)[0]!));
   }
 
   /** The features that pushed `cls` up most (for explanations), strongest first. */

@@ -3,30 +3,35 @@
 // weights come from the wording bank (scripts/train-recognizer.mjs); they know the embedded
 // database's claims only, so claims of user packs are recognised by their concepts alone.
 import type { SentenceAnalysis } from '../analyzer/index.js';
-import { modalityFeatures, orientationFeatures, topicFeatures, type Features, type SentenceView } from './features.js';
-import { LinearModel, type PackedModel, type Scored } from './linear.js';
+import { modalityFeatures, orientationFeatures, TopicScorer, type SentenceView } from './features.js';
+import type { RecognizerWeights } from '../../db/schema.js';
+import { LinearModel, type Scored } from './linear.js';
+
+export type { RecognizerWeights };
 import type { Modality } from './targets.js';
 
-export interface RecognizerWeights {
-  version: 1;
-  trainedOn: { writers: string[]; entries: number };
-  evaluation: unknown;
-  topic: PackedModel;
-  orientation: PackedModel;
-  modality: PackedModel;
-}
-
-/** The three models, decoded. */
+/** The models, decoded. */
 export interface Recognizer {
   topic: LinearModel;
   orientation: LinearModel;
   modality: LinearModel;
+  match: LinearModel;
+  sureStems: ReadonlySet<string>;
+  topicScorer: TopicScorer;
 }
 
 const decoded = new WeakMap<RecognizerWeights, Recognizer>();
 export function recognizerOf(weights: RecognizerWeights): Recognizer {
   let r = decoded.get(weights);
-  if (!r) decoded.set(weights, (r = { topic: new LinearModel(weights.topic), orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality) }));
+  if (!r) {
+    const topic = new LinearModel(weights.topic);
+    r = {
+      topic, orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality),
+      match: new LinearModel(weights.match), sureStems: new Set(weights.sureStems),
+      topicScorer: new TopicScorer((name) => topic.rowOf(name), topic.featureNames()),
+    };
+    decoded.set(weights, r);
+  }
   return r;
 }
 
@@ -45,20 +50,24 @@ export interface Recognition {
 /** Topic classes below this probability are not reported at all. */
 const FLOOR = 0.05;
 
-export function recognise(models: Recognizer, view: SentenceView, analysis: SentenceAnalysis): Recognition {
-  const xt: Features = topicFeatures(view);
-  const topics = models.topic.scores(xt).filter((s) => s.p >= FLOOR);
-  const modalities = models.modality.scores(modalityFeatures(view, analysis));
+/** @param analysis the sentence analysis, asked for only when the modality or orientation is. */
+export function recognise(models: Recognizer, view: SentenceView, analysis: () => SentenceAnalysis): Recognition {
+  const features = models.topicScorer.features(view, models.sureStems);
+  const topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
+  // The scorer reuses its buffers: keep this sentence's for explanations.
+  const rows = features.rows.slice(), values = features.values.slice();
+  let modalities: Scored[] | undefined;
+  const modalityScores = () => (modalities ??= models.modality.scores(modalityFeatures(view, analysis(), models.sureStems)));
   const orientation = new Map<string, number>();
   return {
     topics,
-    modality: modalities[0]!.cls as Modality,
-    modalities,
+    get modality() { return modalityScores()[0]!.cls as Modality; },
+    get modalities() { return modalityScores(); },
     contradicts(claimId) {
       let p = orientation.get(claimId);
-      if (p === undefined) orientation.set(claimId, (p = models.orientation.scores(orientationFeatures(view, claimId, analysis))[0]!.p));
+      if (p === undefined) orientation.set(claimId, (p = models.orientation.probability(orientationFeatures(view, claimId, analysis()))));
       return p;
     },
-    evidenceFor: (cls) => models.topic.contributions(xt, cls).map((c) => c.feature),
+    evidenceFor: (cls) => models.topic.contributionsOfRows(rows, values, cls),
   };
 }

@@ -1,7 +1,8 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
-import { Level, type RuleContext, type SentenceRef } from '../context.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { evidencePhrase } from './evidence.js';
+import { analyzeSentence } from '../analyzer/index.js';
+import { evidencePhrase, reportsResult } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -20,7 +21,14 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
   return false;
 }
 
-const UNKNOWN = /\b(?:not (?:yet )?(?:known|clear|established|proven|understood|certain)|unknown|unclear|uncertain|open question|remains to be)/i;
+const UNKNOWN = /(?:(?:\bnot|n[\u2019']t|\bnever)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|\bunknown|\bunclear|\buncertain|\bopen question|\bremains to be|\bpoorly understood)/i;
+
+/** Does the recogniser read the sentence as being about the claim? */
+function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
+  const r = ctx.recognition(ref);
+  return !!r && r.topics.some((t) => t.cls === claimId && t.p >= ABOUT_MIN);
+}
+const ABOUT_MIN = 0.5;
 
 /** Is every hit after the comma that closes a leading "if …" clause? "If you switch to Spravato,
  *  the pharmacy can post it to you" asserts its main clause. */
@@ -34,8 +42,13 @@ function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean
 
 function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
   for (const x of ctx.db.contradictionsByConcept.candidates(ref.s.concepts)) {
-    // A contradiction is asserted by the sentence: its subject may come from the paragraph, no further.
-    const fromTopic = ctx.meets(ref, { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless }, x.topical ?? x.claim.topical ?? [], Level.Paragraph);
+    // A contradiction is asserted by the sentence: its subject may come from the paragraph, no
+    // further, unless the recogniser also reads the sentence as about the claim (a memoir or a
+    // script names "ketamine" once and then says "the spray").
+    const req = { concepts: x.concepts, anyOf: x.anyOf, unless: x.allUnless };
+    const topical = x.topical ?? x.claim.topical ?? [];
+    const fromTopic = ctx.meets(ref, req, topical, Level.Paragraph)
+      ?? (aboutClaim(ctx, ref, x.claim.id) ? ctx.meets(ref, req, topical, Level.Document) : null);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
     const hits = ref.s.hits.filter((h) => named.has(h.concept));
@@ -44,14 +57,26 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (!oneClause(ref.s.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
-    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h))) continue;
+      // "This rules ketamine out as a miracle drug that cures everybody."
+      if (RULES_OUT.test(ref.s.text.slice(0, Math.min(...hits.map((h) => h.start))))) continue;
+    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.s.text, h.start) || NEGATOR_1.test(ref.s.text.slice(h.start, h.end))))) continue;
     const a = ref.s.analysis;
     // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
     // at home") still asserts what is possible or allowed.
-    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text));
+    // Only a condition before the claim governs it: "Oral ketamine reaches levels comparable to IV,
+    // so a tablet protocol would be cheaper" asserts its first clause.
+    const first = Math.min(...hits.map((h) => h.start));
+    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
+    // Stating an aim ("we wanted to check that infusions didn't cause cognitive problems") asserts nothing.
+    if (RESEARCH_AIM.test(ref.s.text)) continue;
+    // The recogniser, which has read many wordings of this claim, must not read the sentence as
+    // agreeing with it: the concepts and a nearby negation are not enough on their own ("no purity
+    // guarantee", "worthless for recreational purposes").
+    const rec = ctx.recognition(ref);
+    if (rec && ctx.db.recognizer?.topic.classes.includes(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.s.text);
@@ -66,6 +91,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
       claimId: x.claim.id,
       sources: claimSources(ctx, x.claim).map((s) => s.id),
       fixes,
+      reason: { ...ctx.reason(ref, ctx.claims(ref).find((h) => h.claim.id === x.claim.id) ?? { claim: x.claim, score: 1, specificity: 0, fromTopic }, { kind: 'contradiction', text: x.id }), matched: { concepts: hits.map((h) => ({ id: h.concept, words: ref.s.text.slice(h.start, h.end) })) } },
     };
   }
   return undefined;
@@ -83,7 +109,124 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
   precedence: 1,
   check(ctx, t) {
     if (t.kind !== 'sentence') return [];
-    const f = contradicted(ctx, t.ref);
+    const f = contradicted(ctx, t.ref) ?? learnedDenial(ctx, t.ref, t.hits);
     return f ? [f] : [];
   },
 };
+
+
+/**
+ * The learned path, for denials: the sentence makes a claim (the concepts and the recogniser agree,
+ * with high confidence), the recogniser reads it as contradicting the claim, and a negation in the
+ * main clause says so ("benzodiazepines make no difference to the response", "it won't touch your
+ * memory"). Affirmative contradictions ("the trip is what heals") are left to the recorded
+ * contradictions' concepts: without a negation, a shallow model cannot tell a contradiction from a
+ * description often enough for an error-level finding.
+ */
+function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
+  const h = hits[0];
+  if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.pb.block.kind === 'heading') return undefined;
+  // The cheap tests first: this runs for every sentence that makes a claim.
+  if (ref.s.text.split(/\s+/).length < 6 || !mainClauseNegation(ref.s.text) || negativeStatement(h.claim)) return undefined;
+  const r = ctx.recognition(ref);
+  if (!r) return undefined;
+  const a = ref.s.analysis;
+  if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
+  if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+  // Someone else's words, a label, or a study's report of its own observation ("none of the patients
+  // suffered memory problems") is not the writer denying the finding.
+  if ((a.attributed && !a.boosted) || ref.pb.block.quoted || ref.s.text.split(/\s+/).length < 6 || (reportsResult(ref.s.text) && !a.boosted)) return undefined;
+  if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
+  const claim = h.claim;
+  // A claim that is itself a negative ("is not well understood") turns a denial into agreement or
+  // into overstatement; neither is this path's business.
+  if (negativeStatement(claim)) return undefined;
+  if (!mainClauseNegation(ref.s.text)) return undefined;
+  const p = r.contradicts(claim.id);
+  if (p < ORIENT_MIN) return undefined;
+  const xs = claim.contradictions ?? [];
+  // The recorded contradiction closest to the sentence, by the concepts it names (negated ones first).
+  const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.s.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
+  const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
+  const r0 = ctx.range(ref);
+  const what = x && score(x) >= 1.5 ? `Asserts that ${lowerFirst(x.statement.replace(/\.$/, ''))}` : `Denies that ${lowerFirst(claim.statement.replace(/\.$/, ''))}`;
+  const why = x && score(x) >= 1.5 ? x.explanation.replace(/\.$/, '') : claim.rationale.replace(/\.$/, '');
+  return {
+    code: 'contradicted-claim',
+    message: `${what}, which the evidence contradicts: ${why}. Claim '${claim.id}': ${evidencePhrase(ctx, claim)}.`,
+    start: r0.start,
+    end: r0.end,
+    claimId: claim.id,
+    sources: claimSources(ctx, claim).map((s) => s.id),
+    fixes: [],
+    reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.s.text) }),
+  };
+}
+
+/** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
+const CONCEPT_ORIENT_MIN = 0.3;
+const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
+const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
+
+/** Match probability the denial path needs (the concepts must also have found the claim). */
+const SURE = 0.85;
+/** …and when the concepts did not find it. */
+const SURE_ALONE = 0.95;
+
+const negativeStatements = new WeakMap<object, boolean>();
+function negativeStatement(claim: { statement: string }): boolean {
+  let v = negativeStatements.get(claim);
+  if (v === undefined) {
+    const a = analyzeSentence(claim.statement);
+    v = a.negated || a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text)) || /\b(?:poorly|not well|has not been|have not been|unknown|uncertain|unclear)\b/i.test(claim.statement);
+    negativeStatements.set(claim, v);
+  }
+  return v;
+}
+
+/** The first negation of the main clause, for explanations. */
+function negationText(text: string): string {
+  for (const m of text.matchAll(NEGATOR_G)) {
+    const before = text.slice(0, m.index);
+    const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+    if (!SUBORDINATE.test(before.slice(clauseStart + 1))) return m[0];
+  }
+  return '';
+}
+
+/** A negation that governs the sentence, not one inside a relative or subordinate clause ("patients
+ *  who were not responding", "if it does not work"). */
+function mainClauseNegation(text: string): boolean {
+  for (const m of text.matchAll(NEGATOR_G)) {
+    const before = text.slice(0, m.index);
+    const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\u2014'));
+    if (!SUBORDINATE.test(before.slice(clauseStart + 1))) return true;
+  }
+  return false;
+}
+const NEGATOR_G = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|zero)\b|n[\u2019']t\b/gi;
+const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
+const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;
+
+/** Probability of contradicting from which a denial counts (denial path). */
+const ORIENT_MIN = 0.85;
+
+/** Words that, between a negation and a concept, show the negation is about something else: "no
+ *  purity guarantee with recreational use", "worthless for recreational purposes", "don't consider
+ *  any of these to be unexpected side effects". */
+const DETACHES = /[,;:()]|\b(?:with|for|of|in|on|at|to|from|by|about|as|than|that|which|who|whose|because|although|but|if|when|unless|whether|after|before|during)\b/i;
+const RELATION_NOUN = /^\s*(?:\w+\s+)?(?:effects?|impact|risks?|harm|damage|danger|problems?|influence|difference|change|need|sign|evidence|link|issues?)\s+(?:on|to|for|of|in|with|from)\b/i;
+const NEGATION_BEFORE = /(?:\b(?:not|no|never|none|nothing|nobody|without|cannot|zero|free of|free from|absence of|lack of|lacks?|lacking)|n[\u2019']t)\b(?![\s\S]*\b(?:not|no|never|none|nothing|nobody|without|cannot|zero)\b)/i;
+
+/** Does a negation directly govern the word at `at`: at most five words before it, with nothing in
+ *  between that starts another phrase or clause ("no chemical dependence", "won't touch her memory")? */
+export function governedByNegation(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const m = NEGATION_BEFORE.exec(before);
+  if (!m) return false;
+  const between = before.slice(m.index + m[0].length);
+  if (between.split(/\s+/).filter(Boolean).length > 5) return false;
+  // "no effect on memory", "no risk to the bladder", "no need to be observed": the negated noun is
+  // the relation itself, and the phrase after it says what it is about.
+  return !DETACHES.test(between) || RELATION_NOUN.test(between);
+}

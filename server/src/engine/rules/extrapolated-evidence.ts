@@ -43,6 +43,7 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
+    reason: ctx.reason(ref, hit, { kind: 'population', text: cue ? ref.s.text.slice(cue.start, cue.end) : `${claim.population} evidence stated without its population` }),
   };
 }
 

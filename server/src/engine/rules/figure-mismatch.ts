@@ -9,6 +9,7 @@ import type { Draft, Rule } from './rule.js';
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
 const CUE_WINDOW = 70;
 
+
 const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
 const GENERIC_PENALTY = 60;
 
@@ -53,12 +54,27 @@ const SELF_EVIDENT = new Set(['percent', 'ratio']);
 // A surname with "et al." or a co-author, then a year; or a surname with the year in parentheses
 // or after a comma. "The 2022 study" or "In 2019" name no author.
 const AUTHOR_YEAR = /\b(?!(?:The|In|A|An|This|That|These|Our|By|Since|From|Until|Of|Its|Their|Before|After|During|Between|And)\b)\p{Lu}[\p{L}'\u2019-]+(?:(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+),?\s*\(?(?:19|20)\d\d\)?|\s*\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d\b)/u;
+const SOME_PATIENTS = /\b(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)|some|a few|a minority|a quarter|a third|one in \w+)\s+(?:of (?:the |these |those )?(?:patients|participants|people)\s+)?(?:\w+\s+){0,3}?(?:benefit|benefited|benefitted|showed|improved|responded|stayed|remained|felt|had)\b/i;
+const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
+const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
+
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   const own = new Set(hit.claim.sources.map((s) => s.id));
   for (const f of hit.claim.figures ?? []) if (f.source) own.add(f.source.id);
   const r = ctx.range(ref);
   for (const c of ctx.citationsIn(r.start, r.end)) {
     if (c.kind !== 'link' && !own.has(c.key)) return true;
+  }
+  // A numbered reference ("[29]") or a superscript cites a work the database cannot identify:
+  // the sentence's numbers are that work's.
+  if (NUMBERED_REFERENCE.test(ctx.model.text.slice(r.start, Math.min(ctx.model.text.length, r.end + 12)))) return true;
+  // A study introduced with its own size ("a trial of 73 patients") that none of the claim's counts
+  // matches is another study.
+  const n = STUDY_SIZE.exec(ref.s.text);
+  if (n) {
+    const size = Number(n[1]);
+    const counts = (hit.claim.figures ?? []).filter((f) => f.kind === 'count' || f.kind === 'ratio').flatMap((f) => [f.value, f.of]).filter((v): v is number => v !== undefined);
+    if (counts.length && !counts.includes(size)) return true;
   }
   const m = AUTHOR_YEAR.exec(ref.s.text);
   if (m) {
@@ -108,6 +124,17 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     const nearest = Math.min(...pool0.map((c) => c.d));
     const pool = pool0.filter((c) => c.d === nearest);
     if (pool.some((c) => agrees(m, c.f))) continue;
+    // A number that is right for another figure in play ("anaesthetic since the 1960s, first trial in
+    // 2000") is that figure, said correctly.
+    if (candidates.some((c) => c.d < GENERIC_PENALTY && c.f.kind === pool[0]!.f.kind && agrees(m, c.f))) continue;
+    // In a list of years each names an event: one that is right for any event in the database
+    // ("anaesthetic since the 1960s, first trial in 2000") is that event's year.
+    if (m.kind === 'year' && ref.s.numbers.filter((n) => n.kind === 'year').length > 1 && ctx.db.figureClaims.some((c) => c.figures!.some((f) => comparable(m, f) && agrees(m, f)))) continue;
+    // "30 per cent benefit for at least three weeks": how long some patients' benefit lasted, not the
+    // typical effect.
+    if (pool[0]!.f.kind === 'duration' && SOME_PATIENTS.test(text)) continue;
+    // "a top-up every three or four weeks" is a frequency, not how long something lasts.
+    if (pool[0]!.f.kind === 'duration' && /\b(?:every|each|per|a)\s+(?:\S+\s+(?:or|to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
     // Several uncued candidates: the number may be about something else.
     if (nearest === Infinity && pool.length > 1) continue;
     // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).
@@ -125,6 +152,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       claimId: hit.claim.id,
       sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
       fixes: fix ? [fix] : [],
+      reason: ctx.reason(ref, hit, { kind: `number (${f.quantity})`, text: said }),
     };
   }
   return undefined;
@@ -143,7 +171,11 @@ export const figureMismatch: Rule<'figure-mismatch'> = {
   check(ctx, t) {
     if (t.kind !== 'sentence' || t.ref.s.numbers.length === 0) return [];
     // A figure may belong to a claim whose subject only the document or the section names.
-    const f = mismatch(ctx, t.ref, [...ctx.claims(t.ref, Level.Document), ...ctx.topicClaims(t.ref)]);
+    // The concept matcher's claims too: a figure is tied to its claim by a cue word next to the
+    // number, which the concepts' claims need and the recogniser's do not.
+    const claims = ctx.claims(t.ref, Level.Document);
+    const extra = ctx.conceptClaims(t.ref, Level.Document).filter((h) => !claims.some((c) => c.claim.id === h.claim.id));
+    const f = mismatch(ctx, t.ref, [...claims, ...extra, ...ctx.topicClaims(t.ref)]);
     return f ? [f] : [];
   },
 };

@@ -55,23 +55,35 @@ const NONE: readonly number[] = [];
  *  sentence; bit 2, the block satisfies it. Most blocks matter to none. Memoised on the placed
  *  block, which lives as long as its unit's analysis: an edit does not re-examine the blocks of
  *  units it did not touch. */
-function caveatBits(pb: PlacedBlock, cautions: readonly Caution[]): readonly number[] {
+function caveatBits(ctx: RuleContext, pb: PlacedBlock, cautions: readonly Caution[]): readonly number[] {
   if (pb.caveats) return pb.caveats;
   const named = blockConcepts(pb);
   let found: number[] | undefined;
   for (let i = 0; i < cautions.length; i++) {
-    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, named) ? 2 : 0);
+    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, named) || givesCaution(ctx, pb, cautions[i]!) ? 2 : 0);
     if (bits) (found ??= []).push((i << 2) | bits);
   }
   return (pb.caveats = found ?? NONE);
 }
+
+/** Does a sentence of the block give the caution in other words ("tell us about your clonazepam:
+ *  it can take the edge off the treatment"), as the recogniser reads it? Only for blocks that name
+ *  something the caution is about (a benzodiazepine, a sedative), which keeps this to few blocks. */
+function givesCaution(ctx: RuleContext, pb: PlacedBlock, caution: Caution): boolean {
+  if (!ctx.db.recognizer || !caution.satisfiedBy.concepts.some((c) => blockConcepts(pb).has(c))) return false;
+  const cls = `caution:${caution.id}`;
+  return ctx.refsOf(pb).some((ref) => ctx.recognition(ref)?.topics.some((t) => t.cls === cls && t.p >= GIVES_MIN));
+}
+const GIVES_MIN = 0.4;
 
 /** Does this sentence make the caution necessary? */
 function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope: Set<string>): boolean {
   // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
   return caution.requiredWhen.some((w) => {
     if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
-    if (w.anyOf?.length && !w.anyOf.some((c) => ref.s.concepts.has(c) || inScope.has(c))) return false;
+    // The relation ("keep taking", "alongside") belongs to the sentence or its paragraph: a "plus"
+    // anywhere in a document does not turn "ketamine, a horse tranquilliser" into co-medication.
+    if (w.anyOf?.length && !w.anyOf.some((c) => ctx.level(ref, c) <= Level.Paragraph)) return false;
     // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
     const topical = w.topical ?? [];
     return w.concepts.every((c) => ref.s.concepts.has(c)
@@ -91,7 +103,7 @@ function missingCaveats(ctx: RuleContext): Draft[] {
   const satisfied: Array<Set<number>> = cautions.map(() => new Set());
   for (const pb of ctx.model.blocks) {
     if (pb.sentences.length === 0) continue;
-    for (const entry of caveatBits(pb, cautions)) {
+    for (const entry of caveatBits(ctx, pb, cautions)) {
       const i = entry >> 2;
       if (!live[i]) continue;
       if (entry & 1) candidates[i]!.push(pb);
@@ -140,6 +152,7 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
     cautionId: caution.id,
     sources: sources.map((s) => s.id),
     fixes: [cautionFix(ctx, trigger, caution, sources)],
+    reason: { caution: caution.id, cue: { kind: `trigger (no caution in this ${caution.scope})`, text: hit ? trigger.s.text.slice(hit.start, hit.end) : trigger.s.text.slice(0, 60) } },
   };
 }
 

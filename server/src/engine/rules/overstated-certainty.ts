@@ -62,12 +62,16 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
 }
 
+/** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
+const PROOF_MIN = 0.5;
+
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.s.analysis;
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
   if (a.negated && !a.boosted) return undefined;
   if (claim.grade === 'established') return undefined;
+  if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   // "doesn't always work": a negated generaliser generalises nothing.
@@ -81,18 +85,39 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   }
   let what: string | undefined;
   let cue: { text: string; start: number; end: number } | undefined;
+  const rec = ctx.recognition(ref);
+  // A sentence the recogniser reads as clearly contradicting the claim does not state it as fact
+  // (it may still overstate it with a booster: "completely block" for "may weaken").
+  const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.85;
+  const modality = rec?.modalities[0];
+  // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
+  // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
+  // something else that mentions it ("opioid receptors play crucial roles in mood").
+  const byConcepts = !hit.learned || hit.learned.concepts;
+  const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.pb.block.kind !== 'heading'
+    && ref.s.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.s.text) || a.strength >= 1)
+    && !RESEARCH_ACTIVITY.test(ref.s.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
+  const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
+  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
+    && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
   if (booster) {
     what = `Presents as settled ('${booster.text}')`;
     cue = booster;
-  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : assertive(ref, claim))) {
+  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : learnedAssertive)) {
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
     what = `Generalises ('${general.text}')`;
     cue = general;
-  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && assertive(ref, claim)
+  } else if (contradicting) {
+    return undefined;
+  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
     && !reportsResult(ref.s.text)) {
+    what = 'States as fact';
+  } else if (proofByModel) {
+    what = 'Presents as settled';
+  } else if (factByModel) {
     what = 'States as fact';
   }
   if (!what) return undefined;
@@ -106,6 +131,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
+    reason: ctx.reason(ref, hit, { kind: cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement', text: cue?.text ?? '' }),
   };
 }
 
@@ -120,8 +146,15 @@ export const overstatedCertainty: Rule<'overstated-certainty'> = {
   scope: 'sentence',
   precedence: 4,
   check(ctx, t) {
-    if (t.kind !== 'sentence' || !t.hits[0]) return [];
-    const f = overstated(ctx, t.ref, t.hits[0]);
-    return f ? [f] : [];
+    if (t.kind !== 'sentence') return [];
+    // The sentence's claims in order of confidence; an established one cannot be overstated, so the
+    // next may ("definitively shown that it works through the opioid system" also matches the
+    // established "the mechanism is not understood").
+    for (const h of t.hits) {
+      if (h.claim.grade === 'established') continue;
+      const f = overstated(ctx, t.ref, h);
+      if (f) return [f];
+    }
+    return [];
   },
 };

@@ -9,7 +9,11 @@ export type Draft = Omit<Finding, 'severity'>;
 
 /** What a rule is asked to check: one sentence with the claims it matched, or the whole document. */
 export type RuleTarget =
-  | { kind: 'sentence'; ref: SentenceRef; hits: ClaimHit[] }
+  | {
+    kind: 'sentence'; ref: SentenceRef; hits: ClaimHit[];
+    /** Claims an exclusive rule already reported on this sentence (set for the rules after them). */
+    flagged?: ReadonlySet<string>;
+  }
   | { kind: 'document' };
 
 export interface Rule<C extends string = string> {

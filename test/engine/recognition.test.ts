@@ -1,0 +1,107 @@
+// The learned claim recogniser: its fast topic scorer against the plain feature map (a second
+// implementation), the packed model format, what it recognises in wordings written for these tests,
+// and that the committed weights are what training produces.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import YAML from 'yaml';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze } from '../../server/src/engine/engine.js';
+import { compile } from '../../server/src/engine/compiled.js';
+import { tokenize } from '../../server/src/engine/lexicon.js';
+import { topicFeatures } from '../../server/src/engine/recognition/features.js';
+import { LinearModel } from '../../server/src/engine/recognition/linear.js';
+import { recognizerOf } from '../../server/src/engine/recognition/recognizer.js';
+import { repoRoot } from '../helpers.js';
+
+const db = loadEmbeddedDatabase();
+const models = recognizerOf(db.recognizer!);
+const compiled = compile(db);
+
+function view(text: string) {
+  const tokens = tokenize(text);
+  return { text, tokens, concepts: new Set(compiled.index.find(text, 0, tokens).map((h) => h.concept)) };
+}
+
+/** Topic probabilities through the named feature map (the training path). */
+function slowTopics(text: string) {
+  return models.topic.scores(topicFeatures(view(text), models.sureStems), 0.05);
+}
+/** …and through the scorer the engine uses. */
+function fastTopics(text: string) {
+  const { rows, values } = models.topicScorer.features(view(text), models.sureStems);
+  return models.topic.scoresOfRows(rows, values, 0.05);
+}
+
+const close = (a: { cls: string; p: number }[], b: { cls: string; p: number }[]) =>
+  a.length === b.length && a.every((x, i) => x.cls === b[i]!.cls && Math.abs(x.p - b[i]!.p) < 1e-9);
+
+describe('recogniser: the fast topic scorer', () => {
+  it('gives the plain feature map\'s probabilities on every bank sentence', () => {
+    const dir = join(repoRoot, 'server/training/bank');
+    let n = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      for (const e of (YAML.parse(readFileSync(join(dir, f), 'utf8')) as { entries: { text: string }[] }).entries) {
+        assert.ok(close(fastTopics(e.text), slowTopics(e.text)), e.text);
+        n++;
+      }
+    }
+    assert.ok(n > 3000);
+  });
+
+  it('agrees on random text too (seeded)', () => {
+    const word = fc.constantFrom('ketamine', 'naltrexone', 'opioid', 'blunts', 'proven', 'not', 'the', 'effect', 'rats', '0.5', 'mg/kg', "isn't", 'b_c', '^', 'k:x', 'b:y');
+    fc.assert(fc.property(fc.array(word, { maxLength: 30 }), (ws) => close(fastTopics(ws.join(' ')), slowTopics(ws.join(' ')))), { seed: 1307, numRuns: 300 });
+  });
+});
+
+describe('recogniser: packed models', () => {
+  it('decodes the packed form into the weights it was packed from', () => {
+    const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    const m = new LinearModel({
+      classes: ['x', 'y'], bias: [-1, 0.5], features: 'a\nb', scale: 4096,
+      offsets: b64(Uint32Array.from([0, 2, 3])), classIndex: b64(Uint8Array.from([0, 1, 1])), weight: b64(Int16Array.from([4096, -2048, 8192])),
+    });
+    const got = m.scores(new Map([['a', 1], ['b', 0.5], ['zzz', 9]]));
+    const sig = (z: number) => 1 / (1 + Math.exp(-z));
+    // x: -1 + 1*1 = 0; y: 0.5 - 0.5*1 + 2*0.5 = 1.
+    assert.deepEqual(got.map((s) => s.cls), ['y', 'x']);
+    assert.ok(Math.abs(got[0]!.p - sig(1)) < 1e-9 && Math.abs(got[1]!.p - sig(0)) < 1e-9);
+    assert.equal(m.probability(new Map([['a', 2]])), sig(1));
+  });
+});
+
+describe('recogniser: wordings written for these tests', () => {
+  const DOC = '# Ketamine for depression\n\nKetamine is given as a slow drip in a clinic.\n\n';
+  const claimsOf = (sentence: string) => analyze(DOC + sentence + '\n', db).matches.filter((m) => m.start >= DOC.length).map((m) => m.claimId);
+  const codesOf = (sentence: string) => analyze(DOC + sentence + '\n', db).findings.filter((f) => f.start >= DOC.length && f.code !== 'uncited-claim').map((f) => f.code);
+  const recognised: Array<[string, string]> = [
+    ['Sedatives can take the edge off what ketamine does for mood.', 'benzodiazepine-attenuation'],
+    ['It helps brain cells sprout new connections within hours.', 'synapse-growth'],
+    ['Blocking the opioid receptors first left people feeling no better after the drip.', 'opioid-mediation'],
+    ['Swallowed ketamine reaches the bloodstream far less efficiently than a drip does.', 'oral-sublingual-bioavailability'],
+  ];
+  for (const [s, claim] of recognised) it(`recognises ${claim}: ${s}`, () => assert.ok(claimsOf(s).includes(claim), claimsOf(s).join(', ')));
+  const generic = ['Synapses are the junctions where neurons pass signals.', 'Regular exercise is good for mood.', 'Your appointment will take about two hours.'];
+  for (const s of generic) it(`finds no claim in a generic sentence: ${s}`, () => assert.deepEqual(claimsOf(s), []));
+  it('reads a denial of a recorded finding as a contradiction', () => assert.deepEqual(codesOf('Benzodiazepines make no difference to how well ketamine works, so keep taking them.').filter((c) => c !== 'missing-caveat'), ['contradicted-claim']));
+  it('does not read a double negative that agrees with the evidence as one', () => assert.deepEqual(codesOf('No one can claim that the mechanism of ketamine is fully understood.'), []));
+  it('explains a finding: the claim, its grade, the words and the recogniser', () => {
+    const f = analyze(DOC + 'Researchers have definitively shown that ketamine relieves depression through the opioid system.\n', db).findings.find((x) => x.code === 'overstated-certainty')!;
+    assert.equal(f.reason?.claim?.id, 'opioid-mediation');
+    assert.equal(f.reason?.claim?.grade, 'preliminary');
+    assert.deepEqual(f.reason?.cue, { kind: 'booster', text: 'definitively' });
+    assert.ok(f.reason?.matched?.concepts.some((c) => c.id === 'opioid' && c.words === 'opioid'));
+    assert.ok((f.reason?.matched?.recogniser?.p ?? 0) > 0.5);
+  });
+});
+
+describe('recogniser: the committed weights', () => {
+  it('are what `npm run train:recognizer` produces from the bank', function () {
+    this.timeout(300_000);
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/train-recognizer.mjs'), '--check', '--quiet'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+});
