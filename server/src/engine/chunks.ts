@@ -38,13 +38,15 @@ export interface Chunk {
   plain?: ProseDocument | null;
 }
 
-const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
+// One space or tab after a marker, then any: `[ \t]+[ \t>]*` would split a run of spaces in
+// exponentially many ways when the line turns out not to be a definition.
+const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t][ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
 const FRONTMATTER_LIKE = /^(?:---|\+\+\+)[ \t]*$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
 const FOOTNOTE_DEF = /^\[\^[^\]\s]+\]:/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
@@ -81,9 +83,13 @@ const fenceOpen = (text: string): { char: string; length: number } | undefined =
   return { char: m[1][0], length: m[1].length };
 };
 
-/** Splits `source` into contiguous chunks covering it entirely, at safe top-level boundaries. */
-export function splitTopLevelChunks(source: string): Chunk[] {
-  return scanChunks(source, 0).chunks;
+/**
+ * Splits `source` into contiguous chunks covering it entirely, at safe top-level boundaries.
+ * `references: false` splits a document with link reference definitions too (references whose
+ * definition is in another chunk are then not resolved).
+ */
+export function splitTopLevelChunks(source: string, options: { references?: boolean } = {}): Chunk[] {
+  return scanChunks(source, 0, undefined, options.references !== false).chunks;
 }
 
 /**
@@ -92,7 +98,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
  * the scanner's state is the same (no open container, fence, HTML block or paragraph), so the
  * scan from there depends only on the text that follows.
  */
-function scanChunks(source: string, from: number, stop?: (start: number) => boolean): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
+function scanChunks(source: string, from: number, stop?: (start: number) => boolean, references = true): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
   const chunks: Chunk[] = [];
   const len = source.length;
   let chunkStart = from;
@@ -171,7 +177,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     if (state.kind === 'html-blank') continue;
 
     // Link reference definitions are document-global: a document that has any is one chunk.
-    if (DEFINITION.test(line)) return { chunks: [{ start: 0, end: len }], single: true };
+    if (references && DEFINITION.test(line)) return { chunks: [{ start: 0, end: len }], single: true };
     const { indent, rest } = indentOf(line);
     let lazy = false;
     // After a blank line, a line indented less than an item's content is outside that item.
@@ -218,7 +224,9 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
       let m: RegExpExecArray | null = marker ?? footnote;
       let col = indent, spaces = 0, content = rest, empty = false, column = 0;
-      // "- - item" opens two items on one line.
+      // "- - item" opens two items on one line (and "- - -" ends in a thematic break, found once
+      // per line: testing each marker's rest would be quadratic in the markers).
+      const breakFrom = thematicBreakFrom(line);
       while (m) {
         const after = indentOf(content.slice(m[0].length));
         spaces = after.indent;
@@ -227,7 +235,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
         items.push({ content: column, empty });
         col = column;
         content = after.rest;
-        m = spaces <= 4 && !THEMATIC_BREAK.test(content) ? LIST_MARKER.exec(content) : null;
+        m = spaces <= 4 && !(line.length - content.length >= breakFrom.start && line.length - content.length <= breakFrom.last) ? LIST_MARKER.exec(content) : null;
       }
       if (marker) listOpen = true;
       table = false;
@@ -264,7 +272,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     }
     if (lazy) continue; // a lazy continuation line is paragraph text whatever it looks like
     // A delimiter row under a paragraph line makes a table, whose rows run to a blank line.
-    if (para && DELIMITER_ROW.test(rest) && rest.includes('-')) table = true;
+    if (para && isDelimiterRow(rest)) table = true;
     // Headings, thematic breaks and setext underlines end a paragraph.
     para = !(ATX_HEADING.test(rest) || THEMATIC_BREAK.test(rest) || (para && SETEXT_UNDERLINE.test(rest)));
     if (!para) table = false;
@@ -362,6 +370,36 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
+/**
+ * Where the line ends in a thematic break: a thematic break starts at any position p with
+ * `start <= p <= last` that holds its character (the run of one of -*_ with spaces and tabs
+ * that ends the line, with at least three of the character from p on).
+ */
+function thematicBreakFrom(line: string): { start: number; last: number } {
+  let i = line.length;
+  while (i > 0 && (line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9)) i--;
+  const c = line.charCodeAt(i - 1);
+  if (c !== 45 && c !== 42 && c !== 95) return { start: 1, last: 0 };
+  let count = 0, last = -1;
+  for (; i > 0; i--) {
+    const d = line.charCodeAt(i - 1);
+    if (d === c) { if (++count === 3) last = i - 1; }
+    else if (d !== 32 && d !== 9) break;
+  }
+  return { start: i, last };
+}
+
+/** A GFM table delimiter row (`| --- | :-: |`, pipes at the ends optional), `rest` without its indentation. */
+function isDelimiterRow(rest: string): boolean {
+  let e = rest.length;
+  while (e > 0 && (rest.charCodeAt(e - 1) === 32 || rest.charCodeAt(e - 1) === 9)) e--;
+  const b = rest.charCodeAt(0) === 124 ? 1 : 0;
+  if (e > b && rest.charCodeAt(e - 1) === 124) e--;
+  if (e <= b) return false;
+  for (const cell of rest.slice(b, e).split('|')) if (!DELIMITER_CELL.test(cell)) return false;
+  return true;
+}
+
 /** `rest` without its leading blockquote markers (each after at most 3 spaces), and how many there were. */
 function stripQuotes(rest: string, indent: number): { rest: string; depth: number } {
   let depth = 0;
@@ -455,10 +493,11 @@ export function mergeProse(parts: ProseDocument[]): ProseDocument {
       doc.blocks.push(block);
     }
     paragraphBase += maxParagraph + 1;
-    doc.directives.push(...part.directives);
-    doc.citations.push(...part.citations);
-    doc.footnotes.push(...part.footnotes);
-    doc.linkDefinitions.push(...part.linkDefinitions);
+    // Loops, not push(...all): a chunk may hold more than a call takes arguments.
+    for (const x of part.directives) doc.directives.push(x);
+    for (const x of part.citations) doc.citations.push(x);
+    for (const x of part.footnotes) doc.footnotes.push(x);
+    for (const x of part.linkDefinitions) doc.linkDefinitions.push(x);
     if (part.frontmatter && !doc.frontmatter) doc.frontmatter = part.frontmatter;
   }
   sectionEnds(doc.sections, doc.end);
