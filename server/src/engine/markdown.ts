@@ -107,6 +107,8 @@ export interface ProseDocument {
   footnotes: FootnoteDef[];
   linkDefinitions: LinkDefinition[];
   frontmatter?: { start: number; end: number };
+  /** Not parsed: too deeply nested or too dense for the parser (guard.ts); the range is unchecked. */
+  skipped?: boolean;
 }
 
 /** The placeholder emitted for an inline code span. */
@@ -262,7 +264,8 @@ function decodeNumeric(code: number): string {
   return String.fromCodePoint(code);
 }
 
-const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
+/** The start of a directive comment, up to its kind (matched at each `<!--`). */
+const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
 
 // Pandoc citation keys: start with a letter, digit or '_'; internal punctuation must be followed
 // by a key character; `@{...}` braces allow anything. Not preceded by a word character (e-mail).
@@ -376,7 +379,7 @@ class Extractor {
         let last = end;
         while (last > start && isSpaceCode(this.source.charCodeAt(last - 1 - this.base))) last--;
         this.doc.footnotes.push({ key: node.label ?? node.identifier, start, end: last, text: fn.blocks.join(' ') });
-        outer?.blocks.push(...fn.blocks);
+        if (outer) for (const b of fn.blocks) outer.blocks.push(b);
         return;
       }
       case 'html':
@@ -596,15 +599,24 @@ class Extractor {
   private directives(start: number, end: number): void {
     const raw = this.source.slice(start - this.base, end - this.base);
     if (raw.indexOf('claimlint-') < 0) return;
-    DIRECTIVE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE.exec(raw))) {
+    // Each `<!--` in turn, each directive up to the first `-->` after it (a lazy regex over the
+    // whole node would rescan to its end from every unclosed opener).
+    for (let from = 0; ; ) {
+      const open = raw.indexOf('<!--', from);
+      if (open < 0) break;
+      DIRECTIVE.lastIndex = open;
+      const m = DIRECTIVE.exec(raw);
+      if (!m) { from = open + 1; continue; }
+      const close = raw.indexOf('-->', DIRECTIVE.lastIndex);
+      if (close < 0) break; // nothing later is closed either
+      const inner = raw.slice(DIRECTIVE.lastIndex, close);
+      from = close + 3;
       // Inside a blockquote, later lines of the comment carry '>' prefixes.
-      const body = this.quoteDepth > 0 ? m[2].replace(/(\r\n|\r|\n)[ \t>]*/g, ' ') : m[2];
+      const body = this.quoteDepth > 0 ? inner.replace(/(\r\n|\r|\n)[ \t>]*/g, ' ') : inner;
       const sep = body.indexOf('--');
       const codes = (sep < 0 ? body : body.slice(0, sep)).split(/[\s,]+/).filter(Boolean);
       const reason = sep < 0 ? undefined : body.slice(sep + 2).trim() || undefined;
-      const directive: Directive = { kind: m[1] as DirectiveKind, codes, start: start + m.index, end: start + m.index + m[0].length, raw: m[0] };
+      const directive: Directive = { kind: m[1] as DirectiveKind, codes, start: start + open, end: start + from, raw: raw.slice(open, from) };
       if (reason !== undefined) directive.reason = reason;
       this.doc.directives.push(directive);
     }
