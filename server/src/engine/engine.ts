@@ -299,9 +299,10 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     }
     // Copies: the arrays returned belong to the caller.
     if (cache) cache.lastFound = { run: model.run, docKey, found: found.slice(), matches: matches.slice(), endEdits, docEnd: text.length } satisfies UnitLoopOutput;
-    if (severityOf(config, 'missing-caveat')) drafts.push(...missingCaveat(ctx));
+    if (severityOf(config, 'missing-caveat')) for (const d of missingCaveat(ctx)) drafts.push(d);
   }
-  if (severityOf(config, 'unknown-citation')) drafts.push(...unknownCitation(ctx));
+  // Loops, not push(...all): a document may have more findings than a call takes arguments.
+  if (severityOf(config, 'unknown-citation')) for (const d of unknownCitation(ctx)) drafts.push(d);
   // Unit results are in document order; the document-level findings are merged in.
   const extra: Finding[] = [];
   for (const d of drafts) {

@@ -2,14 +2,25 @@
 import type { Source } from '../../db/schema.js';
 import { sourceForLink } from '../compiled.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import type { PlacedBlock } from '../document.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Finding } from '../types.js';
 
 /** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
 const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'\u2019-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
 
+/** Per run (rule context), each block's answer: a block of many claims is scanned once. */
+const cited = new WeakMap<RuleContext, Map<PlacedBlock, boolean>>();
+
 export function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
-  const pb = ref.pb;
+  let known = cited.get(ctx);
+  if (!known) cited.set(ctx, (known = new Map()));
+  let answer = known.get(ref.pb);
+  if (answer === undefined) known.set(ref.pb, (answer = blockHasCitation(ctx, ref.pb)));
+  return answer;
+}
+
+function blockHasCitation(ctx: RuleContext, pb: PlacedBlock): boolean {
   const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
   if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /doi|pubmed|ncbi|\.gov|journal/i.test(c.key))) return true;
   return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
