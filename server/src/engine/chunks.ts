@@ -38,9 +38,8 @@ export interface Chunk {
   plain?: ProseDocument | null;
 }
 
-// One space or tab after a marker, then any: `[ \t]+[ \t>]*` would split a run of spaces in
-// exponentially many ways when the line turns out not to be a definition.
-const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t][ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
+// Lines are tested by scanning functions, not regexes with repeated groups: those backtrack
+// exponentially or overflow the regex stack on a line of millions of markers.
 const FRONTMATTER_LIKE = /^(?:---|\+\+\+)[ \t]*$/;
 const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
@@ -50,7 +49,6 @@ const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
 const FOOTNOTE_DEF = /^\[\^[^\]\s]+\]:/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HTML_1 = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
 const HTML_6 = new RegExp(
@@ -59,7 +57,6 @@ const HTML_6 = new RegExp(
     'nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\\s>]|/>|$)',
   'i',
 );
-const HTML_7 = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
 type State =
   | { kind: 'none' }
@@ -177,7 +174,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     if (state.kind === 'html-blank') continue;
 
     // Link reference definitions are document-global: a document that has any is one chunk.
-    if (references && DEFINITION.test(line)) return { chunks: [{ start: 0, end: len }], single: true };
+    if (references && isDefinitionStart(line)) return { chunks: [{ start: 0, end: len }], single: true };
     const { indent, rest } = indentOf(line);
     let lazy = false;
     // After a blank line, a line indented less than an item's content is outside that item.
@@ -188,7 +185,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       if (!para || interrupts(rest)) {
         while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
         para = false; // the line starts a new block
-      } else if (HTML_7.test(rest)) {
+      } else if (isLoneTag(rest)) {
         // micromark reads a lazy line holding a lone tag as a one-line HTML block inside the item.
         prevBlank = false;
         para = false;
@@ -198,8 +195,8 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       }
     }
     const container = items.length > 0 ? items[items.length - 1].content : 0;
-    const listLike = indent <= 3 && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
-    let marker = (indent - container <= 3 || indent < container) && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
+    const listLike = indent <= 3 && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
+    let marker = (indent - container <= 3 || indent < container) && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
     // An empty item ("-" is then a setext underline) or an ordered item not starting at 1 cannot interrupt a paragraph.
     // micromark applies the same rule after an indented code block.
     if (marker && (para || afterCode) && indent >= container && (BLANK.test(rest.slice(marker[0].length)) || (/^\d/.test(marker[1]) && parseInt(marker[1], 10) !== 1))) marker = null;
@@ -274,7 +271,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     // A delimiter row under a paragraph line makes a table, whose rows run to a blank line.
     if (para && isDelimiterRow(rest)) table = true;
     // Headings, thematic breaks and setext underlines end a paragraph.
-    para = !(ATX_HEADING.test(rest) || THEMATIC_BREAK.test(rest) || (para && SETEXT_UNDERLINE.test(rest)));
+    para = !(ATX_HEADING.test(rest) || isThematicBreak(rest) || (para && SETEXT_UNDERLINE.test(rest)));
     if (!para) table = false;
   }
   if (chunkStart < len || chunks.length === 0) chunks.push({ start: chunkStart, end: len });
@@ -370,6 +367,102 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
+const isSpaceTab = (c: number) => c === 32 || c === 9;
+/** JavaScript's \s. */
+const isJsSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `---`, `* * *`, `___`: one of -*_ at least three times, with spaces and tabs only. */
+function isThematicBreak(rest: string): boolean {
+  const c = rest.charCodeAt(0);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let n = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const d = rest.charCodeAt(i);
+    if (d === c) n++;
+    else if (!isSpaceTab(d)) return false;
+  }
+  return n >= 3;
+}
+
+/**
+ * Whether the line may start a link reference definition: container markers ('>' and list
+ * markers, each followed by a space or tab), then `[label]:` with a label that is not a footnote.
+ */
+function isDefinitionStart(line: string): boolean {
+  let i = 0;
+  const n = line.length;
+  while (i < n && (isSpaceTab(line.charCodeAt(i)) || line.charCodeAt(i) === 62)) i++;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    let m = 0;
+    if (c === 45 || c === 43 || c === 42) m = 1;
+    else if (isDigit(c)) {
+      while (m < 9 && isDigit(line.charCodeAt(i + m))) m++;
+      const d = line.charCodeAt(i + m);
+      m = d === 46 || d === 41 ? m + 1 : 0;
+    }
+    if (m === 0 || !isSpaceTab(line.charCodeAt(i + m))) break;
+    i += m + 1;
+    while (i < n && (isSpaceTab(line.charCodeAt(i)) || line.charCodeAt(i) === 62)) i++;
+  }
+  if (line.charCodeAt(i) !== 91 || line.charCodeAt(i + 1) === 94) return false;
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 92) { const e = line.charCodeAt(j + 1); if (j + 1 >= n || e === 0x2028 || e === 0x2029) return false; j++; continue; }
+    if (c === 93) break;
+  }
+  return j > i + 1 && j < n && line.charCodeAt(j + 1) === 58;
+}
+
+/**
+ * An HTML block of type 7 on its own: one complete open tag (attributes allowed) or closing tag,
+ * then only whitespace (CommonMark; a scan rather than a regex with repeated groups).
+ */
+function isLoneTag(rest: string): boolean {
+  const n = rest.length;
+  if (rest.charCodeAt(0) !== 60) return false;
+  let i = 1;
+  const closing = rest.charCodeAt(1) === 47;
+  if (closing) i++;
+  if (!isAsciiLetter(rest.charCodeAt(i))) return false;
+  while (i < n && (isAsciiLetter(rest.charCodeAt(i)) || isDigit(rest.charCodeAt(i)) || rest.charCodeAt(i) === 45)) i++;
+  if (!closing) {
+    // Attributes: whitespace, a name, optionally = and a value.
+    for (;;) {
+      let k = i;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      const c = rest.charCodeAt(k);
+      if (k === i || !(isAsciiLetter(c) || c === 95 || c === 58)) break;
+      k++;
+      while (k < n && (isAsciiLetter(rest.charCodeAt(k)) || isDigit(rest.charCodeAt(k)) || /[_.:-]/.test(rest[k]!))) k++;
+      i = k;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      if (rest.charCodeAt(k) !== 61) continue;
+      k++;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      const q = rest.charCodeAt(k);
+      if (q === 34 || q === 39) {
+        const end = rest.indexOf(q === 34 ? '"' : "'", k + 1);
+        if (end < 0) return false;
+        k = end + 1;
+      } else {
+        const s = k;
+        while (k < n && !isJsSpace(rest.charCodeAt(k)) && !'"\'=<>`'.includes(rest[k]!)) k++;
+        if (k === s) return false;
+      }
+      i = k;
+    }
+  }
+  while (i < n && isJsSpace(rest.charCodeAt(i))) i++;
+  if (!closing && rest.charCodeAt(i) === 47) i++;
+  if (rest.charCodeAt(i) !== 62) return false;
+  for (i++; i < n; i++) if (!isJsSpace(rest.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * Where the line ends in a thematic break: a thematic break starts at any position p with
  * `start <= p <= last` that holds its character (the run of one of -*_ with spaces and tabs
@@ -430,7 +523,7 @@ function htmlStart(rest: string, inParagraph: boolean, minIndent: number): State
     const closed = typeof end === 'string' ? after.includes(end) : end.test(after);
     return closed ? null : { kind: 'html', end, minIndent };
   }
-  if (HTML_6.test(rest) || (!inParagraph && HTML_7.test(rest))) return { kind: 'html-blank', minIndent };
+  if (HTML_6.test(rest) || (!inParagraph && isLoneTag(rest))) return { kind: 'html-blank', minIndent };
   return undefined;
 }
 
@@ -443,7 +536,7 @@ function interrupts(rest: string): boolean {
     case 60: // '<'
       return HTML_1.test(rest) || HTML_6.test(rest) || rest.startsWith('<!--') || rest.startsWith('<?') || /^<![A-Za-z[]/.test(rest);
     default:
-      return LIST_MARKER.test(rest) || THEMATIC_BREAK.test(rest) || fenceOpen(rest) !== undefined;
+      return LIST_MARKER.test(rest) || isThematicBreak(rest) || fenceOpen(rest) !== undefined;
   }
 }
 

@@ -30,7 +30,7 @@ export interface Limits {
   references: number;
 }
 /** What remark may be given. */
-export const LIMITS: Readonly<Limits> = { depth: 32, inline: 4000, spans: 32, references: 2e7 };
+export const LIMITS: Readonly<Limits> = { depth: 32, inline: 4000, spans: 64, references: 2e7 };
 
 const TAB = 9, LF = 10, CR = 13, SPACE = 32, GT = 62, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93;
 const STAR = 42, UNDERSCORE = 95, TILDE = 126, BACKTICK = 96;
@@ -59,7 +59,13 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
   const len = src.length;
   let depth = 0; // containers possibly open after the line before
   let inline = 0; // lines + delimiters of the current paragraph estimate
-  let spans = 0; // open brackets + open emphasis delimiters in it
+  // Open brackets, '*', '_' and '~' openers in it, and runs that may both open and close. Closers
+  // are subtracted only while nothing could hide them from the parser (code, HTML, a link
+  // destination): after that the count only grows, until the paragraph ends.
+  const open = [0, 0, 0, 0];
+  let both = 0, sure = true;
+  let paraCol = -1; // column where the current paragraph's first line starts (-1: none yet)
+  let hold = -1; // the end of the last plain link destination: nothing before it subtracts
   let definitions = 0, closes = 0; // lines starting with '[', and ']' characters
   let pos = 0;
   while (pos < len) {
@@ -91,9 +97,10 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       const m = listMarker(src, i, eol);
       if (m === 0) break;
       markers++;
-      // A bullet, or an item numbered 1, with content interrupts a paragraph (unless indented as its text).
+      // A bullet, or an item numbered 1, with content interrupts a paragraph unless indented as
+      // its text: certainly when at most 3 columns in, or not right of the paragraph's first line.
       const c = src.charCodeAt(i);
-      if (ws <= 3 && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
+      if ((ws <= 3 || col <= paraCol) && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
       i += m;
       col += m;
     }
@@ -103,8 +110,10 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       depth = Math.max(depth, markers + Math.min(white >> 1, depth));
       if (depth > limits.depth) return true;
     }
-    if (i >= eol) { inline = spans = 0; pos = next; continue; } // a blank line (inside its containers)
-    if (interrupt || (indent <= 3 && isAtxHeading(src, i, eol))) inline = spans = 0;
+    if (i >= eol) { inline = both = open[0] = open[1] = open[2] = open[3] = 0; sure = true; paraCol = -1; pos = next; continue; } // a blank line (inside its containers)
+    const heading = indent <= 3 && isAtxHeading(src, i, eol);
+    if (interrupt || heading) { inline = both = open[0] = open[1] = open[2] = open[3] = 0; sure = true; paraCol = -1; }
+    if (paraCol < 0) paraCol = heading ? -1 : col;
     inline++;
     if (src.charCodeAt(i) === LBRACKET) definitions++;
     // The line's inline delimiters and span nesting.
@@ -118,18 +127,43 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       }
       inline++;
       if (c === BACKSLASH) { j++; continue; } // an escape (or a hard break)
-      if (c === LBRACKET) spans++;
-      else if (c === RBRACKET) { if (spans > 0) spans--; closes++; }
+      if (c === LBRACKET) open[0]++;
+      else if (c === RBRACKET) {
+        closes++;
+        if (sure && j >= hold && open[0]! > 0) open[0]--;
+        // A link destination holds what closes nothing: "(plain)" is passed over by what closes
+        // (what may open still counts); anything else (a title, spaces, '<', parentheses,
+        // escapes, a line break) ends subtraction for the paragraph.
+        if (src.charCodeAt(j + 1) === 40) {
+          let k = j + 2;
+          while (k < eol && isDestinationChar(src.charCodeAt(k))) k++;
+          if (k < eol && src.charCodeAt(k) === 41) hold = Math.max(hold, k);
+          else sure = false;
+        }
+      }
       else if (c === STAR || c === UNDERSCORE || c === TILDE) {
         const n = runLength(src, j, eol, c);
         inline += n - 1;
         const d = delimiter(src, j, n, i, eol);
-        if (d & OPENS) spans += n;
-        else if (d & CLOSES) spans = Math.max(0, spans - n); // a run that can only close ends at most n levels
+        const k = c === STAR ? 1 : c === UNDERSCORE ? 2 : 3;
+        // A run that can only close ends at most n levels of its own marker. One that can both
+        // open and close stays counted: the rule of three may leave it open.
+        if (d === OPENS) open[k] += n;
+        else if (d === (OPENS | CLOSES)) both += n;
+        else if (d === CLOSES && sure && j >= hold) open[k] = Math.max(0, open[k]! - n);
         j += n - 1;
       }
-      else if (c === BACKTICK) { const n = runLength(src, j, eol, c); inline += n - 1; j += n - 1; }
-      if (spans > limits.spans) return true;
+      else if (c === BACKTICK) {
+        // A code span closed on this line holds nothing that counts; one that may close on a
+        // later line hides what follows from the parser.
+        // (Once unsure, spans are only counted: no need to find where code ends.)
+        const n = runLength(src, j, eol, c);
+        const close = sure ? closingRun(src, j + n, eol, n) : -1;
+        inline += n - 1;
+        if (close < 0) { sure = false; j += n - 1; } else j = close + n - 1;
+      }
+      else if (c === 60) { const d = src.charCodeAt(j + 1); if (!(d === SPACE || d === 61 || d === 60 || (d >= 48 && d <= 57) || j + 1 >= eol)) sure = false; } // so may HTML and autolinks
+      if (both + open[0]! + open[1]! + open[2]! + open[3]! > limits.spans) return true;
     }
     if (inline > limits.inline) return true;
     pos = next;
@@ -151,6 +185,11 @@ function delimiter(src: string, j: number, n: number, s: number, e: number): num
   const close = before === 0 || (before === 2 && after !== 0) || prevCode === STAR || prevCode === UNDERSCORE;
   if (c !== UNDERSCORE) return (open ? OPENS : 0) | (close ? CLOSES : 0);
   return (open && (before !== 0 || !close) ? OPENS : 0) | (close && (after !== 0 || !open) ? CLOSES : 0);
+}
+
+/** A character of a plain link destination: not space, control, '(', ')', '<', quotes or '\\'. */
+function isDestinationChar(c: number): boolean {
+  return c > 32 && c !== 40 && c !== 41 && c !== 60 && c !== 34 && c !== 39 && c !== BACKSLASH && c !== 127;
 }
 
 function isWww(src: string, j: number, eol: number): boolean {
@@ -182,6 +221,16 @@ function blankAfter(src: string, i: number, eol: number): boolean {
     if (c !== SPACE && c !== TAB) return false;
   }
   return true;
+}
+
+/** Start of the first run of exactly `n` backticks in src[from, eol), or -1. */
+function closingRun(src: string, from: number, eol: number, n: number): number {
+  for (let k = src.indexOf('`', from); k >= 0 && k < eol; k = src.indexOf('`', k)) {
+    const m = runLength(src, k, eol, BACKTICK);
+    if (m === n) return k;
+    k += m;
+  }
+  return -1;
 }
 
 function runLength(src: string, i: number, eol: number, c: number): number {
