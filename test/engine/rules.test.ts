@@ -150,6 +150,17 @@ describe('fixes', () => {
     const out = src.slice(0, e.start) + e.newText + src.slice(e.end);
     assert.equal(out, CONTEXT + 'Before a ketamine infusion, your doctor can prescribe diazepam.\n\nBenzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited [@review2021].\n\nNext paragraph.\n');
   });
+  it('fixes that insert line breaks use the document\'s own line ending (LF, CRLF or CR)', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const src = (CONTEXT + 'Before a ketamine infusion, your doctor can prescribe diazepam.\n\nNext paragraph.\n').replace(/\n/g, nl);
+      const caution = analyze(src, db).findings.find((x) => x.code === 'missing-caveat')!.fixes[0]!.edits[0]!;
+      assert.ok(caution.newText.startsWith(nl + nl + 'Benzodiazepines'), JSON.stringify(caution.newText));
+      // Footnote style appends a definition at the end of the document.
+      const f = analyze(src, db, { rules: {}, citationStyle: 'footnote' }).findings.find((x) => x.code === 'missing-caveat')!;
+      const def = f.fixes[0]!.edits.find((e) => e.start === src.length)!;
+      assert.equal(def.newText.replace(/[^\r\n]/g, ''), nl + nl, JSON.stringify(def.newText));
+    }
+  });
 });
 
 describe('offsets', () => {

@@ -210,3 +210,17 @@ describe('resplitChunks', () => {
     assert.equal(checked, 600);
   });
 });
+
+describe('lines that once made the chunker super-linear', () => {
+  it('splits them, whatever their markers', () => {
+    // 20 copies of '-   ' took 41 s (exponential backtracking); a line of millions of markers
+    // overflowed the regex stack.
+    for (const line of ['-   '.repeat(40) + 'x', '- '.repeat(2_000_000) + 'x', '> '.repeat(1_000_000) + '[a]: /u', '| - |'.repeat(100_000) + 'x', '<a' + ' b=c'.repeat(500_000) + '>']) {
+      const src = 'Intro.\n\n' + line + '\n\nAfter.\n';
+      const chunks = splitTopLevelChunks(src);
+      assert.equal(chunks[0]!.start, 0);
+      assert.equal(chunks[chunks.length - 1]!.end, src.length);
+    }
+  });
+});
+

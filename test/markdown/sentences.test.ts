@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { splitSentences } from '../../server/src/engine/sentences.js';
+import { MAX_SENTENCE, splitSentences } from '../../server/src/engine/sentences.js';
 
 /** Regression corpus of hard cases: input text → the sentences it must split into. */
 const CASES: Array<[string, string[]]> = [
@@ -123,3 +123,13 @@ describe('splitSentences', () => {
     });
   }
 });
+
+describe('very long sentences', () => {
+  it('are cut at a space before MAX_SENTENCE characters, covering all the text', () => {
+    const text = 'word '.repeat(3000) + 'x'.repeat(5000) + ' end';
+    const spans = splitSentences(text);
+    assert.ok(spans.every((s) => s.end - s.start <= MAX_SENTENCE), JSON.stringify(spans.map((s) => s.end - s.start)));
+    assert.equal(spans.map((s) => text.slice(s.start, s.end)).join('').replace(/\s+/g, ''), text.replace(/\s+/g, ''));
+  });
+});
+

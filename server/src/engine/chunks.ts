@@ -38,17 +38,17 @@ export interface Chunk {
   plain?: ProseDocument | null;
 }
 
-const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
+// Lines are tested by scanning functions, not regexes with repeated groups: those backtrack
+// exponentially or overflow the regex stack on a line of millions of markers.
 const FRONTMATTER_LIKE = /^(?:---|\+\+\+)[ \t]*$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
 const FOOTNOTE_DEF = /^\[\^[^\]\s]+\]:/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HTML_1 = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
 const HTML_6 = new RegExp(
@@ -57,7 +57,6 @@ const HTML_6 = new RegExp(
     'nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\\s>]|/>|$)',
   'i',
 );
-const HTML_7 = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
 type State =
   | { kind: 'none' }
@@ -81,9 +80,13 @@ const fenceOpen = (text: string): { char: string; length: number } | undefined =
   return { char: m[1][0], length: m[1].length };
 };
 
-/** Splits `source` into contiguous chunks covering it entirely, at safe top-level boundaries. */
-export function splitTopLevelChunks(source: string): Chunk[] {
-  return scanChunks(source, 0).chunks;
+/**
+ * Splits `source` into contiguous chunks covering it entirely, at safe top-level boundaries.
+ * `references: false` splits a document with link reference definitions too (references whose
+ * definition is in another chunk are then not resolved).
+ */
+export function splitTopLevelChunks(source: string, options: { references?: boolean } = {}): Chunk[] {
+  return scanChunks(source, 0, undefined, options.references !== false).chunks;
 }
 
 /**
@@ -92,7 +95,7 @@ export function splitTopLevelChunks(source: string): Chunk[] {
  * the scanner's state is the same (no open container, fence, HTML block or paragraph), so the
  * scan from there depends only on the text that follows.
  */
-function scanChunks(source: string, from: number, stop?: (start: number) => boolean): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
+function scanChunks(source: string, from: number, stop?: (start: number) => boolean, references = true): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
   const chunks: Chunk[] = [];
   const len = source.length;
   let chunkStart = from;
@@ -171,7 +174,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     if (state.kind === 'html-blank') continue;
 
     // Link reference definitions are document-global: a document that has any is one chunk.
-    if (DEFINITION.test(line)) return { chunks: [{ start: 0, end: len }], single: true };
+    if (references && isDefinitionStart(line)) return { chunks: [{ start: 0, end: len }], single: true };
     const { indent, rest } = indentOf(line);
     let lazy = false;
     // After a blank line, a line indented less than an item's content is outside that item.
@@ -182,7 +185,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       if (!para || interrupts(rest)) {
         while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
         para = false; // the line starts a new block
-      } else if (HTML_7.test(rest)) {
+      } else if (isLoneTag(rest)) {
         // micromark reads a lazy line holding a lone tag as a one-line HTML block inside the item.
         prevBlank = false;
         para = false;
@@ -192,8 +195,8 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       }
     }
     const container = items.length > 0 ? items[items.length - 1].content : 0;
-    const listLike = indent <= 3 && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
-    let marker = (indent - container <= 3 || indent < container) && !THEMATIC_BREAK.test(rest) ? LIST_MARKER.exec(rest) : null;
+    const listLike = indent <= 3 && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
+    let marker = (indent - container <= 3 || indent < container) && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
     // An empty item ("-" is then a setext underline) or an ordered item not starting at 1 cannot interrupt a paragraph.
     // micromark applies the same rule after an indented code block.
     if (marker && (para || afterCode) && indent >= container && (BLANK.test(rest.slice(marker[0].length)) || (/^\d/.test(marker[1]) && parseInt(marker[1], 10) !== 1))) marker = null;
@@ -218,7 +221,9 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
       while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
       let m: RegExpExecArray | null = marker ?? footnote;
       let col = indent, spaces = 0, content = rest, empty = false, column = 0;
-      // "- - item" opens two items on one line.
+      // "- - item" opens two items on one line (and "- - -" ends in a thematic break, found once
+      // per line: testing each marker's rest would be quadratic in the markers).
+      const breakFrom = thematicBreakFrom(line);
       while (m) {
         const after = indentOf(content.slice(m[0].length));
         spaces = after.indent;
@@ -227,7 +232,7 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
         items.push({ content: column, empty });
         col = column;
         content = after.rest;
-        m = spaces <= 4 && !THEMATIC_BREAK.test(content) ? LIST_MARKER.exec(content) : null;
+        m = spaces <= 4 && !(line.length - content.length >= breakFrom.start && line.length - content.length <= breakFrom.last) ? LIST_MARKER.exec(content) : null;
       }
       if (marker) listOpen = true;
       table = false;
@@ -264,9 +269,9 @@ function scanChunks(source: string, from: number, stop?: (start: number) => bool
     }
     if (lazy) continue; // a lazy continuation line is paragraph text whatever it looks like
     // A delimiter row under a paragraph line makes a table, whose rows run to a blank line.
-    if (para && DELIMITER_ROW.test(rest) && rest.includes('-')) table = true;
+    if (para && isDelimiterRow(rest)) table = true;
     // Headings, thematic breaks and setext underlines end a paragraph.
-    para = !(ATX_HEADING.test(rest) || THEMATIC_BREAK.test(rest) || (para && SETEXT_UNDERLINE.test(rest)));
+    para = !(ATX_HEADING.test(rest) || isThematicBreak(rest) || (para && SETEXT_UNDERLINE.test(rest)));
     if (!para) table = false;
   }
   if (chunkStart < len || chunks.length === 0) chunks.push({ start: chunkStart, end: len });
@@ -362,6 +367,132 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
+const isSpaceTab = (c: number) => c === 32 || c === 9;
+/** JavaScript's \s. */
+const isJsSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `---`, `* * *`, `___`: one of -*_ at least three times, with spaces and tabs only. */
+function isThematicBreak(rest: string): boolean {
+  const c = rest.charCodeAt(0);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let n = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const d = rest.charCodeAt(i);
+    if (d === c) n++;
+    else if (!isSpaceTab(d)) return false;
+  }
+  return n >= 3;
+}
+
+/**
+ * Whether the line may start a link reference definition: container markers ('>' and list
+ * markers, each followed by a space or tab), then `[label]:` with a label that is not a footnote.
+ */
+function isDefinitionStart(line: string): boolean {
+  let i = 0;
+  const n = line.length;
+  while (i < n && (isSpaceTab(line.charCodeAt(i)) || line.charCodeAt(i) === 62)) i++;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    let m = 0;
+    if (c === 45 || c === 43 || c === 42) m = 1;
+    else if (isDigit(c)) {
+      while (m < 9 && isDigit(line.charCodeAt(i + m))) m++;
+      const d = line.charCodeAt(i + m);
+      m = d === 46 || d === 41 ? m + 1 : 0;
+    }
+    if (m === 0 || !isSpaceTab(line.charCodeAt(i + m))) break;
+    i += m + 1;
+    while (i < n && (isSpaceTab(line.charCodeAt(i)) || line.charCodeAt(i) === 62)) i++;
+  }
+  if (line.charCodeAt(i) !== 91 || line.charCodeAt(i + 1) === 94) return false;
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 92) { const e = line.charCodeAt(j + 1); if (j + 1 >= n || e === 0x2028 || e === 0x2029) return false; j++; continue; }
+    if (c === 93) break;
+  }
+  return j > i + 1 && j < n && line.charCodeAt(j + 1) === 58;
+}
+
+/**
+ * An HTML block of type 7 on its own: one complete open tag (attributes allowed) or closing tag,
+ * then only whitespace (CommonMark; a scan rather than a regex with repeated groups).
+ */
+function isLoneTag(rest: string): boolean {
+  const n = rest.length;
+  if (rest.charCodeAt(0) !== 60) return false;
+  let i = 1;
+  const closing = rest.charCodeAt(1) === 47;
+  if (closing) i++;
+  if (!isAsciiLetter(rest.charCodeAt(i))) return false;
+  while (i < n && (isAsciiLetter(rest.charCodeAt(i)) || isDigit(rest.charCodeAt(i)) || rest.charCodeAt(i) === 45)) i++;
+  if (!closing) {
+    // Attributes: whitespace, a name, optionally = and a value.
+    for (;;) {
+      let k = i;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      const c = rest.charCodeAt(k);
+      if (k === i || !(isAsciiLetter(c) || c === 95 || c === 58)) break;
+      k++;
+      while (k < n && (isAsciiLetter(rest.charCodeAt(k)) || isDigit(rest.charCodeAt(k)) || /[_.:-]/.test(rest[k]!))) k++;
+      i = k;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      if (rest.charCodeAt(k) !== 61) continue;
+      k++;
+      while (k < n && isJsSpace(rest.charCodeAt(k))) k++;
+      const q = rest.charCodeAt(k);
+      if (q === 34 || q === 39) {
+        const end = rest.indexOf(q === 34 ? '"' : "'", k + 1);
+        if (end < 0) return false;
+        k = end + 1;
+      } else {
+        const s = k;
+        while (k < n && !isJsSpace(rest.charCodeAt(k)) && !'"\'=<>`'.includes(rest[k]!)) k++;
+        if (k === s) return false;
+      }
+      i = k;
+    }
+  }
+  while (i < n && isJsSpace(rest.charCodeAt(i))) i++;
+  if (!closing && rest.charCodeAt(i) === 47) i++;
+  if (rest.charCodeAt(i) !== 62) return false;
+  for (i++; i < n; i++) if (!isJsSpace(rest.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Where the line ends in a thematic break: a thematic break starts at any position p with
+ * `start <= p <= last` that holds its character (the run of one of -*_ with spaces and tabs
+ * that ends the line, with at least three of the character from p on).
+ */
+function thematicBreakFrom(line: string): { start: number; last: number } {
+  let i = line.length;
+  while (i > 0 && (line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9)) i--;
+  const c = line.charCodeAt(i - 1);
+  if (c !== 45 && c !== 42 && c !== 95) return { start: 1, last: 0 };
+  let count = 0, last = -1;
+  for (; i > 0; i--) {
+    const d = line.charCodeAt(i - 1);
+    if (d === c) { if (++count === 3) last = i - 1; }
+    else if (d !== 32 && d !== 9) break;
+  }
+  return { start: i, last };
+}
+
+/** A GFM table delimiter row (`| --- | :-: |`, pipes at the ends optional), `rest` without its indentation. */
+function isDelimiterRow(rest: string): boolean {
+  let e = rest.length;
+  while (e > 0 && (rest.charCodeAt(e - 1) === 32 || rest.charCodeAt(e - 1) === 9)) e--;
+  const b = rest.charCodeAt(0) === 124 ? 1 : 0;
+  if (e > b && rest.charCodeAt(e - 1) === 124) e--;
+  if (e <= b) return false;
+  for (const cell of rest.slice(b, e).split('|')) if (!DELIMITER_CELL.test(cell)) return false;
+  return true;
+}
+
 /** `rest` without its leading blockquote markers (each after at most 3 spaces), and how many there were. */
 function stripQuotes(rest: string, indent: number): { rest: string; depth: number } {
   let depth = 0;
@@ -392,7 +523,7 @@ function htmlStart(rest: string, inParagraph: boolean, minIndent: number): State
     const closed = typeof end === 'string' ? after.includes(end) : end.test(after);
     return closed ? null : { kind: 'html', end, minIndent };
   }
-  if (HTML_6.test(rest) || (!inParagraph && HTML_7.test(rest))) return { kind: 'html-blank', minIndent };
+  if (HTML_6.test(rest) || (!inParagraph && isLoneTag(rest))) return { kind: 'html-blank', minIndent };
   return undefined;
 }
 
@@ -405,7 +536,7 @@ function interrupts(rest: string): boolean {
     case 60: // '<'
       return HTML_1.test(rest) || HTML_6.test(rest) || rest.startsWith('<!--') || rest.startsWith('<?') || /^<![A-Za-z[]/.test(rest);
     default:
-      return LIST_MARKER.test(rest) || THEMATIC_BREAK.test(rest) || fenceOpen(rest) !== undefined;
+      return LIST_MARKER.test(rest) || isThematicBreak(rest) || fenceOpen(rest) !== undefined;
   }
 }
 
@@ -455,10 +586,11 @@ export function mergeProse(parts: ProseDocument[]): ProseDocument {
       doc.blocks.push(block);
     }
     paragraphBase += maxParagraph + 1;
-    doc.directives.push(...part.directives);
-    doc.citations.push(...part.citations);
-    doc.footnotes.push(...part.footnotes);
-    doc.linkDefinitions.push(...part.linkDefinitions);
+    // Loops, not push(...all): a chunk may hold more than a call takes arguments.
+    for (const x of part.directives) doc.directives.push(x);
+    for (const x of part.citations) doc.citations.push(x);
+    for (const x of part.footnotes) doc.footnotes.push(x);
+    for (const x of part.linkDefinitions) doc.linkDefinitions.push(x);
     if (part.frontmatter && !doc.frontmatter) doc.frontmatter = part.frontmatter;
   }
   sectionEnds(doc.sections, doc.end);

@@ -105,32 +105,61 @@ export class RuleContext {
   /** Nearest level at which `concept` is available to this sentence. */
   level(ref: SentenceRef, concept: string): Level {
     if (ref.s.concepts.has(concept)) return Level.Sentence;
-    if (this.paragraphConcepts(ref).has(concept)) return Level.Paragraph;
+    if (this.inParagraph(ref, concept)) return Level.Paragraph;
     if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
     if (this.dominant().has(concept)) return Level.Document;
     return Level.None;
   }
 
-  private readonly paragraphCache = new Map<SentenceRef, Set<string>>();
+  /** Per block's sentences: each concept and the first sentence that names it. */
+  private readonly firstNamed = new Map<Sentence[], Map<string, number>>();
+  private readonly blockContext = new Map<PlacedBlock, Set<string>>();
   /**
-   * Concepts the sentence's paragraph supplies: earlier sentences of its block; for a table cell,
-   * up to six earlier cells (the row's first cell usually names the subject); for a list item, the
-   * earlier items of its list and the paragraph that leads into it.
+   * Whether the sentence's paragraph supplies `concept`: an earlier sentence of its block; for a
+   * table cell, up to six earlier cells (the row's first cell usually names the subject); for a
+   * list item, the earlier items of its list and the paragraph that leads into it. Answered from
+   * where each concept is first named, so that a block of many sentences costs one pass.
    */
-  private paragraphConcepts(ref: SentenceRef): Set<string> {
-    let set = this.paragraphCache.get(ref);
-    if (set) return set;
-    set = new Set<string>();
-    for (let k = 0; k < ref.i; k++) ref.pb.sentences[k]!.concepts.forEach((c) => set!.add(c));
-    if (ref.pb.block.kind === 'tableCell') {
-      for (let b = ref.pb.index - 1, n = 0; b >= 0 && n < 6; b--, n++) {
-        const prev = this.model.blocks[b]!;
-        if (prev.block.kind !== 'tableCell') break;
-        blockConcepts(prev).forEach((c) => set!.add(c));
-      }
+  private inParagraph(ref: SentenceRef, concept: string): boolean {
+    const k = this.firstNamedIn(ref.pb).get(concept);
+    return (k !== undefined && k < ref.i) || this.contextOf(ref.pb).has(concept);
+  }
+
+  /** The concepts the sentence's paragraph supplies (see inParagraph), as a set: bounded by the
+   *  database's concepts, so a block of many sentences stays linear. */
+  paragraphConcepts(ref: SentenceRef): Set<string> {
+    const out = new Set(this.contextOf(ref.pb));
+    for (const [c, k] of this.firstNamedIn(ref.pb)) if (k < ref.i) out.add(c);
+    return out;
+  }
+
+  /** Each concept of a block's sentences and the first sentence that names it. */
+  private firstNamedIn(pb: PlacedBlock): Map<string, number> {
+    const sentences = pb.sentences;
+    let first = this.firstNamed.get(sentences);
+    if (!first) {
+      first = new Map();
+      for (let k = 0; k < sentences.length; k++) for (const c of sentences[k]!.concepts) if (!first.has(c)) first.set(c, k);
+      this.firstNamed.set(sentences, first);
     }
-    if (ref.pb.block.listItem) this.listContext(ref.pb).forEach((c) => set!.add(c));
-    this.paragraphCache.set(ref, set);
+    return first;
+  }
+
+  /** What a block takes from the blocks before it: earlier table cells, or its list's items and lead-in. */
+  private contextOf(pb: PlacedBlock): Set<string> {
+    let set = this.blockContext.get(pb);
+    if (!set) {
+      set = new Set<string>();
+      if (pb.block.kind === 'tableCell') {
+        for (let b = pb.index - 1, n = 0; b >= 0 && n < 6; b--, n++) {
+          const prev = this.model.blocks[b]!;
+          if (prev.block.kind !== 'tableCell') break;
+          blockConcepts(prev).forEach((c) => set!.add(c));
+        }
+      }
+      if (pb.block.listItem) this.listContext(pb).forEach((c) => set!.add(c));
+      this.blockContext.set(pb, set);
+    }
     return set;
   }
 

@@ -7,10 +7,11 @@ import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
 import type { SentenceRef } from './context.js';
 import { fastProse } from './fastpath.js';
+import { tooComplex } from './guard.js';
 import { hash64 } from './hash.js';
 import { extractNumbers, type NumberMention } from './figures.js';
 import { tokenize } from './lexicon.js';
-import { extractProse, sectionEnds, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
+import { emptyProse, extractProse, sectionEnds, type CitationRef, type Directive, type FootnoteDef, type ProseBlock, type ProseDocument } from './markdown.js';
 import { splitSentences } from './sentences.js';
 import { CancelledError, type CancellationToken } from './types.js';
 
@@ -598,19 +599,28 @@ let scratch = new Int32Array(0);
 /** Characters per parse unit when caching: big enough that parser set-up is amortised, small
  *  enough that an edit re-parses little of a large document. */
 const UNIT_SIZE = 4096;
+/** Characters per parse unit without a cache: remark keeps per-parse lists of the definitions it
+ *  has seen and searches them for every label, so one parse of a long run would be quadratic. */
+const RUN_SIZE = 16384;
 
 interface Unit { start: number; end: number; plain?: ProseDocument | null; key?: string }
 
 /**
  * The regions parsed separately: a top-level chunk the fast path understands (fastpath.ts) is a unit
- * of its own; the runs of other chunks between them are parsed by remark in one go each (without a
- * cache, the CLI) or in units of about UNIT_SIZE characters (with a cache, the language server, so
- * an edit re-parses one unit).
+ * of its own; the runs of other chunks between them are parsed by remark in units of about
+ * RUN_SIZE characters (without a cache, the CLI) or UNIT_SIZE characters (with a cache, the
+ * language server, so an edit re-parses one unit). A chunk too deep or too dense for remark (guard.ts) is a unit of its
+ * own, left unchecked.
  */
 function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
   const units: Unit[] = [];
   let run: Unit | undefined;
-  const chunks = cache ? (cache.chunked = cache.chunked ? resplitChunks(cache.chunked, text) : chunkText(text)).chunks : splitTopLevelChunks(text);
+  const chunked = cache ? (cache.chunked = cache.chunked ? resplitChunks(cache.chunked, text) : chunkText(text)) : chunkText(text);
+  let chunks = chunked.chunks;
+  // A document with link reference definitions is one chunk (a reference may be anywhere). When
+  // remark cannot take it whole, its chunks are parsed apart (references across chunks are then
+  // lost) so that only the chunks it cannot take are left unchecked.
+  if (chunked.single && chunks.length === 1 && text.length > 0 && tooComplex(text)) chunks = splitTopLevelChunks(text, { references: false });
   for (const ch of chunks) {
     // With a cache, a chunk seen before is recognised by its hash without re-examining its text;
     // a chunk the re-split kept (or only shifted) keeps its hash and what the fast path made of it,
@@ -620,14 +630,25 @@ function parseUnits(text: string, cache?: AnalysisCache): Unit[] {
     if (plain === undefined) {
       const seen = key !== undefined ? cache!.plainChunks.get(key) : undefined;
       plain = seen === false ? null
-        : (seen === true ? cache!.chunks.get(key!)?.prose : undefined) ?? fastProse(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end), 0) ?? null;
+        : (seen === true ? cache!.chunks.get(key!)?.prose : undefined) ?? withoutRemark(cache ? detachedSlice(text, ch.start, ch.end) : text.slice(ch.start, ch.end));
       if (key !== undefined) { cache!.plainChunks.set(key, !!plain); ch.plain = plain; }
     }
     if (plain) { units.push(cache ? ch : { start: ch.start, end: ch.end, plain }); run = undefined; continue; }
-    if (run && (!cache || ch.start - run.start < UNIT_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }
+    if (run && ch.start - run.start < (cache ? UNIT_SIZE : RUN_SIZE)) { run.end = ch.end; if (key) run.key += '+' + key; }
     else units.push((run = { start: ch.start, end: ch.end, key }));
   }
   return units;
+}
+
+/** The prose of a chunk read without remark: by the fast path, or none (`skipped`) when remark
+ *  must not be given it; null when remark must parse it. */
+function withoutRemark(src: string): ProseDocument | null {
+  const fast = fastProse(src, 0);
+  if (fast) return fast;
+  if (!tooComplex(src)) return null;
+  const skipped = emptyProse(0, src.length);
+  skipped.skipped = true;
+  return skipped;
 }
 
 /** Concepts named anywhere in a block, memoised on the (cached, reused) placed block. */

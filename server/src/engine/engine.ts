@@ -292,7 +292,9 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
   const unsuppressible: Draft[] = [];
   for (const rule of DOCUMENT_RULES) {
     if (severityOf(config, rule.code as Code) === undefined) continue;
-    (rule.suppressible === false ? unsuppressible : drafts).push(...rule.check(ctx, { kind: 'document' }));
+    // Loops, not push(...all): a document may have more findings than a call takes arguments.
+    const into = rule.suppressible === false ? unsuppressible : drafts;
+    for (const d of rule.check(ctx, { kind: 'document' })) into.push(d);
   }
   // Unit results are in document order; the document-level findings are merged in.
   const extra: Finding[] = [];

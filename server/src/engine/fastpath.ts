@@ -29,7 +29,7 @@ for (let c = 32; c < 127; c++) CLASS[c] = OK;
 for (const ch of '*`~\\|') CLASS[ch.charCodeAt(0)] = BAIL;
 for (const ch of '_@![]<&:.') CLASS[ch.charCodeAt(0)] = CHECK;
 
-const SPACE = 32, HASH = 35, LPAREN = 40, RPAREN = 41, DQUOTE = 34, GT = 62, LBRACKET = 91, RBRACKET = 93, CARET = 94, PIPE = 124, NL = 10, BOM = 0xfeff;
+const SPACE = 32, AT = 64, HASH = 35, LPAREN = 40, RPAREN = 41, DQUOTE = 34, GT = 62, LBRACKET = 91, RBRACKET = 93, CARET = 94, PIPE = 124, NL = 10, BOM = 0xfeff;
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Characters of a GFM email autolink's local part: an '@' after one may be an e-mail address. */
@@ -324,8 +324,8 @@ class FastScanner {
         continue;
       }
       if (after === LBRACKET) return false; // a reference `[text][ref]`
-      const footnote = src.charCodeAt(i + 1) === CARET && close > i + 2 && src.lastIndexOf(' ', close) < i;
-      if (!footnote && src.lastIndexOf('@', close) < i) return false; // `[text]`: leave it to remark
+      const footnote = src.charCodeAt(i + 1) === CARET && close > i + 2 && !holds(src, SPACE, i + 2, close);
+      if (!footnote && !holds(src, AT, i + 1, close)) return false; // `[text]`: leave it to remark
       i = close + 1;
     }
     this.verbatim(run, e);
@@ -392,6 +392,12 @@ class FastScanner {
   private pandoc(text: string, map: Int32Array, out: CitationRef[]): void {
     pandocCitations(text, map, this.src, this.base, out);
   }
+}
+
+/** Whether src[from, to) holds the character `c` (a scan bounded by the brackets, not the line). */
+function holds(src: string, c: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (src.charCodeAt(k) === c) return true;
+  return false;
 }
 
 function reserve(size: number): void {

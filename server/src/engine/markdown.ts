@@ -107,6 +107,8 @@ export interface ProseDocument {
   footnotes: FootnoteDef[];
   linkDefinitions: LinkDefinition[];
   frontmatter?: { start: number; end: number };
+  /** Not parsed: too deeply nested or too dense for the parser (guard.ts); the range is unchecked. */
+  skipped?: boolean;
 }
 
 /** The placeholder emitted for an inline code span. */
@@ -262,11 +264,8 @@ function decodeNumeric(code: number): string {
   return String.fromCodePoint(code);
 }
 
-const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
-
-// Pandoc citation keys: start with a letter, digit or '_'; internal punctuation must be followed
-// by a key character; `@{...}` braces allow anything. Not preceded by a word character (e-mail).
-const PANDOC = /(?<![\p{L}\p{N}_@.+/:])@(?:\{([^{}\s]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/gu;
+/** The start of a directive comment, up to its kind (matched at each `<!--`). */
+const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
 
 export const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
 
@@ -376,7 +375,7 @@ class Extractor {
         let last = end;
         while (last > start && isSpaceCode(this.source.charCodeAt(last - 1 - this.base))) last--;
         this.doc.footnotes.push({ key: node.label ?? node.identifier, start, end: last, text: fn.blocks.join(' ') });
-        outer?.blocks.push(...fn.blocks);
+        if (outer) for (const b of fn.blocks) outer.blocks.push(b);
         return;
       }
       case 'html':
@@ -596,15 +595,24 @@ class Extractor {
   private directives(start: number, end: number): void {
     const raw = this.source.slice(start - this.base, end - this.base);
     if (raw.indexOf('claimlint-') < 0) return;
-    DIRECTIVE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE.exec(raw))) {
+    // Each `<!--` in turn, each directive up to the first `-->` after it (a lazy regex over the
+    // whole node would rescan to its end from every unclosed opener).
+    for (let from = 0; ; ) {
+      const open = raw.indexOf('<!--', from);
+      if (open < 0) break;
+      DIRECTIVE.lastIndex = open;
+      const m = DIRECTIVE.exec(raw);
+      if (!m) { from = open + 1; continue; }
+      const close = raw.indexOf('-->', DIRECTIVE.lastIndex);
+      if (close < 0) break; // nothing later is closed either
+      const inner = raw.slice(DIRECTIVE.lastIndex, close);
+      from = close + 3;
       // Inside a blockquote, later lines of the comment carry '>' prefixes.
-      const body = this.quoteDepth > 0 ? m[2].replace(/(\r\n|\r|\n)[ \t>]*/g, ' ') : m[2];
+      const body = this.quoteDepth > 0 ? inner.replace(/(\r\n|\r|\n)[ \t>]*/g, ' ') : inner;
       const sep = body.indexOf('--');
       const codes = (sep < 0 ? body : body.slice(0, sep)).split(/[\s,]+/).filter(Boolean);
       const reason = sep < 0 ? undefined : body.slice(sep + 2).trim() || undefined;
-      const directive: Directive = { kind: m[1] as DirectiveKind, codes, start: start + m.index, end: start + m.index + m[0].length, raw: m[0] };
+      const directive: Directive = { kind: m[1] as DirectiveKind, codes, start: start + open, end: start + from, raw: raw.slice(open, from) };
       if (reason !== undefined) directive.reason = reason;
       this.doc.directives.push(directive);
     }
@@ -637,19 +645,66 @@ class Extractor {
  * then drops trailing punctuation. Shared with the fast path, which must record the same keys.
  */
 export function pandocCitations(text: string, map: Int32Array, source: string, base: number, out: CitationRef[]): void {
-  PANDOC.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PANDOC.exec(text))) {
-    const at = m.index;
+  for (let from = 0, m: PandocMatch | undefined; (m = nextPandoc(text, from)); ) {
+    const at = m.index, len = m.length;
+    from = at + len;
     let n = 1;
-    while (n < m[0].length && map[at + n] === map[at] + n && source.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
-    let raw = m[0].slice(0, n);
-    if (m[1] === undefined) raw = raw.replace(/[:.#$%&\-+?<>~/]+$/, '');
-    else if (n < m[0].length) continue; // @{…} interrupted by markup
+    while (n < len && map[at + n] === map[at] + n && source.charCodeAt(map[at + n] - base) === text.charCodeAt(at + n)) n++;
+    let raw = text.slice(at, at + n);
+    if (m.braced === undefined) { let e = raw.length; while (e > 0 && KEY_PUNCT.includes(raw[e - 1]!)) e--; raw = raw.slice(0, e); }
+    else if (n < len) continue; // @{…} interrupted by markup
     if (raw.length < 2) continue;
-    out.push({ key: m[1] ?? raw.slice(1), start: map[at], end: map[at] + raw.length, kind: 'pandoc' });
-    PANDOC.lastIndex = at + raw.length;
+    out.push({ key: m.braced ?? raw.slice(1), start: map[at], end: map[at] + raw.length, kind: 'pandoc' });
+    from = at + raw.length;
   }
+}
+
+interface PandocMatch { index: number; length: number; braced?: string }
+const KEY_CHAR = /[\p{L}\p{N}_]/u;
+const KEY_PUNCT = ':.#$%&-+?<>~/';
+/** UTF-16 length of the key character (letter, number, '_') at `i`, or 0. */
+function keyChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+  if (c !== c) return 0; // past the end
+  const cp = text.codePointAt(i)!;
+  return KEY_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+const isJsSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/**
+ * The next pandoc citation at or after `from`: '@' not after a letter, number or one of `_@.+/:`
+ * (an e-mail address), then `{anything but braces and spaces}` or a key of letters, numbers and
+ * '_' with single inner punctuation (`:.#$%&-+?<>~/`, each followed by a key character). A scan, not
+ * a regex: a repeated group over a key of millions of characters overflows the regex stack.
+ */
+function nextPandoc(text: string, from: number): PandocMatch | undefined {
+  for (let at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at > 0) {
+      const p = text.charCodeAt(at - 1);
+      if (p === 64 || p === 46 || p === 43 || p === 47 || p === 58 || p === 95) continue;
+      const h = at > 1 ? text.charCodeAt(at - 2) : 0;
+      const pcp = p >= 0xdc00 && p <= 0xdfff && h >= 0xd800 && h <= 0xdbff ? text.codePointAt(at - 2)! : p;
+      if (pcp < 128 ? keyChar(text, at - 1) > 0 : KEY_CHAR.test(String.fromCodePoint(pcp))) continue;
+    }
+    if (text.charCodeAt(at + 1) === 123) {
+      let j = at + 2;
+      while (j < text.length) { const c = text.charCodeAt(j); if (c === 123 || c === 125 || isJsSpace(c)) break; j++; }
+      if (j > at + 2 && text.charCodeAt(j) === 125) return { index: at, length: j + 1 - at, braced: text.slice(at + 2, j) };
+      continue;
+    }
+    let j = at + 1;
+    const first = keyChar(text, j);
+    if (!first) continue;
+    j += first;
+    for (;;) {
+      const k = keyChar(text, j);
+      if (k) { j += k; continue; }
+      if (j < text.length && KEY_PUNCT.includes(text[j]!) && keyChar(text, j + 1)) { j++; continue; }
+      break;
+    }
+    return { index: at, length: j - at };
+  }
+  return undefined;
 }
 
 /** Sorts arr[from..] by start, in place (stable). */

@@ -3,7 +3,7 @@
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { blockConcepts, type PlacedBlock } from '../document.js';
-import { citationEdits, citeList } from '../fixes.js';
+import { citationEdits, citeList, lineEnding } from '../fixes.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -111,6 +111,21 @@ function missingCaveats(ctx: RuleContext): Draft[] {
     }
   }
   cautions.forEach((caution, i) => {
+    // The blocks (with sentences) of each scope unit, grouped in one pass when first needed.
+    let scopes: Map<number, PlacedBlock[]> | undefined;
+    const blocksOf = (k: number): PlacedBlock[] => {
+      if (!scopes) {
+        scopes = new Map();
+        for (const pb of ctx.model.blocks) {
+          if (pb.sentences.length === 0) continue;
+          const key = scopeKey(ctx, pb, caution);
+          const list = scopes.get(key);
+          if (list) list.push(pb);
+          else scopes.set(key, [pb]);
+        }
+      }
+      return scopes.get(k) ?? [];
+    };
     // The candidate blocks of each unsatisfied scope unit, in document order.
     const units = new Map<number, PlacedBlock[]>();
     for (const pb of candidates[i]!) {
@@ -122,7 +137,7 @@ function missingCaveats(ctx: RuleContext): Draft[] {
     }
     for (const [k, blocks] of units) {
       const inScope = caution.scope === 'document' ? ctx.model.concepts
-        : scopeConcepts(ctx, caution.scope === 'paragraph' ? blocks : ctx.model.blocks.filter((pb) => pb.sentences.length > 0 && scopeKey(ctx, pb, caution) === k), caution);
+        : scopeConcepts(ctx, caution.scope === 'paragraph' ? blocks : blocksOf(k), caution);
       const trigger = firstTrigger(ctx, blocks, caution, inScope);
       if (trigger) findings.push(finding(ctx, caution, trigger));
     }
@@ -160,8 +175,7 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
 function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
   const pb = ref.pb;
   const end = pb.block.end + pb.delta;
-  const text = ctx.model.text;
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = lineEnding(ctx.model);
   const body = caution.text.replace(/[.\s]+$/, '');
   const cite = sources[0] ? citationEdits(ctx, sources[0], end) : [];
   const citeText = cite[0]?.newText ?? '';

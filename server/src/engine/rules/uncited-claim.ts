@@ -2,6 +2,7 @@
 import type { Source } from '../../db/schema.js';
 import { sourceForLink } from '../compiled.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import type { PlacedBlock } from '../document.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -12,8 +13,18 @@ const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu
  *  superscripts and <ref> tags in raw HTML, and timestamp links to a talk or video. */
 const OTHER_CITATION = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b|<ref\b|<cite\b|data-t=|[?&]t=\d/i;
 
+/** Per run (rule context), each block's answer: a block of many claims is scanned once. */
+const cited = new WeakMap<RuleContext, Map<PlacedBlock, boolean>>();
+
 function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
-  const pb = ref.pb;
+  let known = cited.get(ctx);
+  if (!known) cited.set(ctx, (known = new Map()));
+  let answer = known.get(ref.pb);
+  if (answer === undefined) known.set(ref.pb, (answer = blockHasCitation(ctx, ref.pb)));
+  return answer;
+}
+
+function blockHasCitation(ctx: RuleContext, pb: PlacedBlock): boolean {
   const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
   // Any link counts: writers outside academia cite by linking ("used in [most studies](…)").
   if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /^(?:https?:|www\.|doi)/i.test(c.key))) return true;

@@ -38,9 +38,10 @@ function verdict(ctx: RuleContext, c: CitationRef): Draft | null {
   // A bare @name outside brackets is usually a handle ("@drthema"), not a Pandoc citation: only
   // [@key] is checked. (The line before the citation belongs to its chunk, which the record
   // belongs to: the answer holds as long as the record.)
-  if (c.kind === 'pandoc' && !insideBrackets(ctx.model.text, c.start)) return null;
+  if (c.kind === 'pandoc' && !insideBrackets(ctx, c.start)) return null;
   const known = [...ctx.db.db.sources.keys()];
-  const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || k.replace(/\d+$/, '') === c.key.replace(/\d+$/, ''));
+  const stem = withoutDigits(c.key);
+  const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || withoutDigits(k) === stem);
   return {
     code: 'unknown-citation',
     message: c.kind === 'footnote'
@@ -61,16 +62,56 @@ function renameFix(text: string, c: { key: string; start: number; end: number },
   return [{ kind: 'insert-citation', title: `Change to ${to}`, edits: [{ start: c.start + at, end: c.start + at + c.key.length, newText: to }], safe: false }];
 }
 
-/** Is the offset inside a [...] citation group on its line? A link's text ("[Dr X (@handle)](url)") is not one. */
-function insideBrackets(text: string, at: number): boolean {
-  let open = -1;
-  for (let i = at - 1; i >= 0 && text[i] !== '\n'; i--) {
-    if (text[i] === ']') return false;
-    if (text[i] === '[') { open = i; break; }
+/** `key` without its trailing digits (a scan, not /\d+$/: that is quadratic in a long run of digits). */
+function withoutDigits(key: string): string {
+  let e = key.length;
+  while (e > 0 && key.charCodeAt(e - 1) >= 48 && key.charCodeAt(e - 1) <= 57) e--;
+  return key.slice(0, e);
+}
+
+/**
+ * Where the brackets and line ends of a text are, for offsets asked in increasing order (the
+ * citations, in document order): each query moves a cursor forward, so a line of many citations
+ * is scanned once, not once per citation.
+ */
+class Brackets {
+  private at = 0;
+  /** The last '[', ']' or '\n' before `at`, or -1. */
+  private last = -1;
+  constructor(readonly text: string) {}
+  /** The last '[', ']' or '\n' before `pos`. */
+  before(pos: number): number {
+    if (pos < this.at) { this.at = 0; this.last = -1; }
+    const text = this.text;
+    for (; this.at < pos; this.at++) {
+      const c = text.charCodeAt(this.at);
+      if (c === 91 || c === 93 || c === 10) this.last = this.at;
+    }
+    return this.last;
   }
-  if (open < 0) return false;
-  const close = text.indexOf(']', at);
-  const eol = text.indexOf('\n', at);
+  private from = -1;
+  private close = -1;
+  private eol = -1;
+  /** The first ']' and the first '\n' at or after `pos` (-1 when there is none). */
+  after(pos: number): { close: number; eol: number } {
+    const text = this.text;
+    const again = pos < this.from || this.from < 0;
+    if (again || (this.close >= 0 && this.close < pos)) this.close = text.indexOf(']', pos);
+    if (again || (this.eol >= 0 && this.eol < pos)) this.eol = text.indexOf('\n', pos);
+    this.from = pos;
+    return { close: this.close, eol: this.eol };
+  }
+}
+const scanners = new WeakMap<object, Brackets>();
+
+/** Is the offset inside a [...] citation group on its line? A link's text ("[Dr X (@handle)](url)") is not one. */
+function insideBrackets(ctx: RuleContext, at: number): boolean {
+  let b = scanners.get(ctx.model);
+  if (!b) scanners.set(ctx.model, (b = new Brackets(ctx.model.text)));
+  const text = b.text;
+  const open = b.before(at);
+  if (open < 0 || text.charCodeAt(open) !== 91) return false;
+  const { close, eol } = b.after(at);
   if (close < 0 || (eol >= 0 && close > eol)) return false;
   return text[close + 1] !== '(' && text[close + 1] !== '[';
 }
