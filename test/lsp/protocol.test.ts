@@ -179,7 +179,9 @@ describe('claimlint-server over stdio', function () {
     const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 4 } }) as Hover;
     const md = (h.contents as MarkupContent).value;
     assert.equal((h.contents as MarkupContent).kind, 'markdown');
-    assert.match(md, /`overstated-certainty` — Presents/);
+    assert.match(md, /`overstated-certainty` — Overstates preliminary evidence/);
+    // Why it was flagged: the words that named the claim and the cue.
+    assert.match(md, /\*\*Why:\*\* matched \*Zorbital\*, \*reduce\*, \*migraine\*; booster \*proven\*/);
     assert.match(md, /\*\*Claim\*\* — A small pilot trial suggests that daily zorbital may reduce the frequency of migraine attacks\./);
     assert.match(md, /\*\*Evidence:\*\* preliminary \(humans\) — One pilot randomized trial of 40 adults over 12 weeks; not replicated\./);
     assert.match(md, /\*\*Supported wording:\*\* “a small pilot trial suggests”/);

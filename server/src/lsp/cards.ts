@@ -2,7 +2,7 @@
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import type { Claim, Database, Source } from '../db/schema.js';
 import { compile, sourceForLink } from '../engine/compiled.js';
-import type { Citation, Finding } from '../engine/types.js';
+import type { Citation, Finding, FindingReason } from '../engine/types.js';
 
 /**
  * The source a citation names: its key, or for a link the source whose DOI/URL it points to.
@@ -47,7 +47,22 @@ export function referenceMd(s: Source): string {
 const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
 
 export function findingMd(f: Finding): string {
-  return `**${SEVERITY_LABEL[f.severity] ?? f.severity}** \`${f.code}\` — ${escapeMd(f.message)}`;
+  const head = `**${SEVERITY_LABEL[f.severity] ?? f.severity}** \`${f.code}\` — ${escapeMd(f.message)}`;
+  const why = reasonMd(f.reason);
+  return why ? `${head}\n\n${why}` : head;
+}
+
+/** The finding's reason in one line: what tied the sentence to the claim, and what made it a finding. */
+export function reasonMd(r: FindingReason | undefined): string {
+  if (!r) return '';
+  const parts: string[] = [];
+  const words = r.matched?.concepts.filter((c) => c.words && !c.words.startsWith('(')).map((c) => `*${escapeMd(c.words)}*`) ?? [];
+  if (words.length) parts.push(`matched ${words.join(', ')}`);
+  if (r.matched?.recogniser) parts.push(`recogniser ${Math.round(r.matched.recogniser.p * 100)}%`);
+  if (r.cue && r.cue.text) parts.push(`${escapeMd(r.cue.kind)} *${escapeMd(r.cue.text)}*`);
+  else if (r.cue) parts.push(escapeMd(r.cue.kind));
+  if (r.stance) parts.push(`wording: ${escapeMd(r.stance.modality)}`);
+  return parts.length ? `**Why:** ${parts.join('; ')}` : '';
 }
 
 export function claimMd(db: Database, claim: Claim): string {

@@ -2,7 +2,7 @@
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { analyzeSentence } from '../analyzer/index.js';
-import { evidencePhrase, reportsResult } from './evidence.js';
+import { clip, GRADE_LABEL, reportsResult } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -85,7 +85,8 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const r = ctx.range(ref);
     return {
       code: 'contradicted-claim',
-      message: `Asserts that ${lowerFirst(x.statement.replace(/\.$/, ''))}, which the evidence contradicts: ${x.explanation.replace(/\.$/, '')}. Claim '${x.claim.id}': ${evidencePhrase(ctx, x.claim)}.`,
+      // One short line; the hover card shows why (the recorded explanation) and the evidence.
+      message: clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`),
       start: r.start,
       end: r.end,
       claimId: x.claim.id,
@@ -149,11 +150,12 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
   const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.s.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
   const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
   const r0 = ctx.range(ref);
-  const what = x && score(x) >= 1.5 ? `Asserts that ${lowerFirst(x.statement.replace(/\.$/, ''))}` : `Denies that ${lowerFirst(claim.statement.replace(/\.$/, ''))}`;
-  const why = x && score(x) >= 1.5 ? x.explanation.replace(/\.$/, '') : claim.rationale.replace(/\.$/, '');
+  const message = x && score(x) >= 1.5
+    ? clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`)
+    : clip(`Denies a ${GRADE_LABEL[claim.grade]} finding: ${claim.relation}`);
   return {
     code: 'contradicted-claim',
-    message: `${what}, which the evidence contradicts: ${why}. Claim '${claim.id}': ${evidencePhrase(ctx, claim)}.`,
+    message,
     start: r0.start,
     end: r0.end,
     claimId: claim.id,

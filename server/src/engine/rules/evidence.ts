@@ -1,7 +1,5 @@
 // How each evidence grade reads in a message, and what the evidence allows a sentence to say.
-import type { Claim, Grade } from '../../db/schema.js';
-import type { RuleContext } from '../context.js';
-import { citeList, claimSources } from '../fixes.js';
+import type { Grade } from '../../db/schema.js';
 
 export const GRADE_LABEL: Record<Grade, string> = {
   established: 'established',
@@ -14,19 +12,6 @@ export const GRADE_LABEL: Record<Grade, string> = {
 /** Grades whose findings must not be stated as plain fact. */
 export const WEAK_GRADES: ReadonlySet<Grade> = new Set(['preliminary', 'preclinical-only', 'contested']);
 
-/** "the evidence is preliminary: one crossover trial… (Williams et al. 2018)". Plain ASCII
- *  punctuation: one character beyond Latin-1 in any message makes V8 store a whole publish of a
- *  long document's diagnostics as a two-byte string. */
-export function evidencePhrase(ctx: RuleContext, claim: Claim): string {
-  const cites = citeList(claimSources(ctx, claim));
-  return `the evidence is ${GRADE_LABEL[claim.grade]}: ${claim.rationale.replace(/\.$/, '')}${cites ? ` (${cites})` : ''}`;
-}
-
-export function supported(claim: Claim): string {
-  return `Supported wording: '${claim.supportedWording}'.`;
-}
-
-export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** Does the sentence name the narrow population the evidence comes from? */
 export function statesPopulation(claimPop: string, sentencePop: string): boolean {
@@ -45,4 +30,15 @@ export function reportsResult(text: string): boolean {
   // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
   for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
   return false;
+}
+
+/** A message is at most about this long (one line in the Problems panel); the hover card holds the evidence. */
+export const SHORT = 110;
+
+/** `text` cut at a word boundary to `max` characters, with "..." (ASCII: see evidencePhrase). */
+export function clip(text: string, max = SHORT): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 3);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}...`;
 }

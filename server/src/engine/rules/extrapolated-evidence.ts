@@ -2,7 +2,7 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { evidencePhrase, reportsResult, supported } from './evidence.js';
+import { clip, reportsResult } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
@@ -34,10 +34,12 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   const t = ref.s.text;
   const first = /^\S+/.exec(t)?.[0] ?? '';
   const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
-  const fix = replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
+  // Only where the sentence names no population of its own: "In animal studies, ketamine rebuilds
+  // the spines of depressed patients" would be false in a new way.
+  const fix = pop === 'humans' ? undefined : replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
   return {
     code: 'extrapolated-evidence',
-    message: `Presents a finding from ${WHERE[claim.population]} as established ${pop === 'humans' ? 'in patients' : 'in general'}; ${evidencePhrase(ctx, claim)}. ${supported(claim)}`,
+    message: clip(`Extends evidence from ${WHERE[claim.population]} to ${pop === 'humans' ? 'patients' : 'people in general'}: ${claim.relation}`),
     start: r.start,
     end: r.end,
     claimId: claim.id,

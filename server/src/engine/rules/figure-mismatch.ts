@@ -3,7 +3,7 @@ import type { Figure } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
-import { evidencePhrase } from './evidence.js';
+import { clip } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -146,7 +146,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     const r = ctx.range(ref, m.start, m.end);
     return {
       code: 'figure-mismatch',
-      message: `'${said}' does not match the source: ${f.quantity} was ${f.display} (claim '${hit.claim.id}'; ${evidencePhrase(ctx, hit.claim)}).`,
+      message: clip(`'${said}' does not match the source (${f.display}): ${f.quantity}`),
       start: r.start,
       end: r.end,
       claimId: hit.claim.id,

@@ -3,7 +3,8 @@
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { blockConcepts, type PlacedBlock } from '../document.js';
-import { citationEdits, citeList, lineEnding } from '../fixes.js';
+import { citationEdits, lineEnding } from '../fixes.js';
+import { clip } from './evidence.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -161,7 +162,7 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
   const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
   return {
     code: 'missing-caveat',
-    message: `Discusses ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the required caution: ${caution.text.replace(/\.$/, '')} (${citeList(sources)}). Add it to this ${caution.scope}.`,
+    message: clip(`Mentions ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the caution on ${caution.label}`),
     start: r.start,
     end: r.end,
     cautionId: caution.id,

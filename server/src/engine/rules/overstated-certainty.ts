@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Fix } from '../types.js';
-import { capitalise, evidencePhrase, reportsResult, statesPopulation, supported, WEAK_GRADES } from './evidence.js';
+import { clip, GRADE_LABEL, reportsResult, statesPopulation, WEAK_GRADES } from './evidence.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -27,14 +27,23 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
       return replaceSpanFix(ctx, ref, start, end, repl, repl ? `Soften '${cue.text}' to '${repl}'` : `Remove '${cue.text}'`, 'soften', false);
     }
   }
-  // No single word to soften: lead the sentence with the wording the evidence supports.
-  const lead = hit.claim.supportedWording.replace(/[.\u2026]+$/, '').trim();
+  // A booster or generaliser that no word swap softens stays whatever leads the sentence.
+  if (cue) return undefined;
+  // No single word to soften: say how strong the evidence is before the sentence. (The claim's
+  // supported wording is shown in the hover: it is a phrase for the writer, not a sentence to splice.)
+  const lead = HEDGE_LEAD[hit.claim.grade];
   const t = ref.s.text;
   const first = /^\S+/.exec(t)?.[0] ?? '';
-  const fix = replaceSpanFix(ctx, ref, 0, first.length, `${lead[0]!.toUpperCase()}${lead.slice(1)}${/\bthat$/.test(lead) ? '' : ' that'} ${lowerFirst(first)}`,
-    `Rephrase as '${lead}…'`, 'soften', false);
-  return fix;
+  if (!lead || !first || ref.pb.block.kind === 'heading') return undefined;
+  return replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
 }
+
+/** A lead that says what the evidence of a grade allows ("early evidence suggests that..."). */
+const HEDGE_LEAD: Partial<Record<string, string>> = {
+  preliminary: 'Early evidence suggests that',
+  'preclinical-only': 'Animal studies suggest that',
+  contested: 'Some studies suggest that',
+};
 
 /** Boosters that claim proof: too strong even for well-supported (not established) findings. */
 const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|unequivocal|irrefutab|incontrovertib|beyond (?:any |a )?(?:doubt|question|dispute)|without (?:a )?(?:doubt|question)|no doubt|no question|settled|establish|a fact|overwhelming|decisive|once and for all/i;
@@ -43,7 +52,7 @@ const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in 
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
 const PROMISE = /\byou(?:'ll| will)\b/i;
 
-const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against))/i;
+const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number }): boolean {
@@ -90,6 +99,9 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // (it may still overstate it with a booster: "completely block" for "may weaken").
   const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.85;
   const modality = rec?.modalities[0];
+  // The recogniser reads the wording as reported, hedged, asked or conditional ("an article reports
+  // that…"): not a statement of fact, whatever the analyzer's cues missed.
+  const softByModel = !!modality && modality.cls !== 'plain' && modality.cls !== 'proof' && modality.p >= 0.5;
   // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
@@ -100,32 +112,34 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
+  const grade = GRADE_LABEL[claim.grade];
   if (booster) {
-    what = `Presents as settled ('${booster.text}')`;
+    what = `Overstates ${grade} evidence ('${booster.text}')`;
     cue = booster;
   } else if (general && (promised ? ref.pb.block.kind !== 'heading' : learnedAssertive)) {
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
-    what = `Generalises ('${general.text}')`;
+    what = `Generalises ${grade} evidence ('${general.text}')`;
     cue = general;
-  } else if (contradicting) {
+  } else if (contradicting || softByModel) {
     return undefined;
   } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
     && !reportsResult(ref.s.text)) {
-    what = 'States as fact';
+    what = `States ${grade} evidence as fact`;
   } else if (proofByModel) {
-    what = 'Presents as settled';
+    what = `Presents ${grade} evidence as settled`;
   } else if (factByModel) {
-    what = 'States as fact';
+    what = `States ${grade} evidence as fact`;
   }
   if (!what) return undefined;
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const fix = softenFix(ctx, ref, hit, cue);
   return {
     code: 'overstated-certainty',
-    message: `${what}: ${claim.relation}. ${capitalise(evidencePhrase(ctx, claim))}. ${supported(claim)}`,
+    // One short line: the hover card shows the evidence, its grade and the supported wording.
+    message: clip(`${what}: ${claim.relation}`),
     start: r.start,
     end: r.end,
     claimId: claim.id,
