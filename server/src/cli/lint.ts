@@ -3,7 +3,7 @@
 import { analyze } from '../engine/engine.js';
 import { applyFixes } from '../engine/apply-fixes.js';
 import type { Database } from '../db/schema.js';
-import type { EngineConfig, Fix } from '../engine/types.js';
+import { CancelledError, type EngineConfig, type Fix } from '../engine/types.js';
 import { toDiagnostics, type Diagnostic } from './report.js';
 
 /** Passes of fix → re-lint before giving up (a fix can unlock another that overlapped it). */
@@ -28,12 +28,17 @@ export interface LintOutcome {
   fixesApplied: number;
   /** An internal failure (an engine bug), reported on stderr. */
   error?: string;
+  /** Milliseconds it took (JUnit's `time`). */
+  ms?: number;
 }
 
-export function lintText(job: LintJob, db: Database): LintOutcome {
+export function lintText(job: LintJob, db: Database, signal?: AbortSignal): LintOutcome {
+  const started = performance.now();
+  // An abort stops the engine between blocks (it throws CancelledError, which the caller turns into the abort).
+  const token = signal ? { get isCancellationRequested() { return signal.aborted; } } : undefined;
   try {
     let text = job.text;
-    let result = analyze(text, db, job.config);
+    let result = analyze(text, db, job.config, { token });
     let applied = 0;
     if (job.fix) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -43,13 +48,14 @@ export function lintText(job: LintJob, db: Database): LintOutcome {
         if (r.applied.length === 0 || r.output === text) break;
         applied += r.applied.length;
         text = r.output;
-        result = analyze(text, db, job.config);
+        result = analyze(text, db, job.config, { token });
       }
     }
-    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, result.findings), fixesApplied: applied };
+    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, result.findings), fixesApplied: applied, ms: performance.now() - started };
     if (text !== job.text) outcome.output = text;
     return outcome;
   } catch (e) {
+    if (e instanceof CancelledError && signal?.aborted) throw signal.reason;
     const err = e as Error;
     return { index: job.index, diagnostics: [], fixesApplied: 0, error: process.env.CLAIMLINT_DEBUG ? String(err.stack) : err.message };
   }

@@ -10,7 +10,7 @@ import { displayPath } from './files.js';
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
 }
@@ -38,17 +38,21 @@ export function reportFailure(e: unknown, io: CliIO): number {
   return 2;
 }
 
-/** Prints pack problems; throws SetupError if any is an error. */
-export function checkPackErrors(errors: PackError[], io: CliIO): void {
+/** Prints pack problems on stderr; throws SetupError if any is an error. */
+export function checkPackErrors(errors: PackError[], cwd: string, say: (line: string) => void): void;
+export function checkPackErrors(errors: PackError[], io: CliIO): void;
+export function checkPackErrors(errors: PackError[], where: string | CliIO, say?: (line: string) => void): void {
   if (errors.length === 0) return;
-  const lines = errors.map((e) => formatPackError({ ...e, file: displayPath(e.file, io.cwd) }));
+  const cwd = typeof where === 'string' ? where : where.cwd;
+  const lines = errors.map((e) => formatPackError({ ...e, file: displayPath(e.file, cwd) }));
   if (errors.some((e) => e.severity === 'error')) {
     throw new SetupError([...lines, 'claimlint: fix the claim pack errors above (or remove the pack from "packs" / --pack).']);
   }
-  io.stderr.write(lines.join('\n') + '\n');
+  const print = say ?? ((line: string) => (where as CliIO).stderr.write(line + '\n'));
+  lines.forEach(print);
 }
 
-interface Effective {
+export interface Effective {
   engine: EngineConfig;
   packs: string[];
   resolved: ResolvedConfig;
@@ -85,7 +89,8 @@ export function createConfigResolver(args: Pick<LintArgs, 'config' | 'packs' | '
   };
   const isIgnored = (abs: string) => isIgnoredByConfig(forFile(abs).resolved, abs);
   const problems = () => [...errors.values()].flat();
-  return { forFile, isIgnored, problems };
+  const notices = (): string[] => [];
+  return { forFile, isIgnored, problems, notices };
 }
 
 /** Throws SetupError listing config problems, printed relative to cwd. */
