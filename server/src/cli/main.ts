@@ -5,7 +5,8 @@ import { processIO, reportFailure, useColor, type CliIO } from './shared.js';
 import { LintCache } from './cache.js';
 import { unifiedDiff } from './diff.js';
 import { FORMATTERS } from './formatters/index.js';
-import { LINT_HELP } from './help.js';
+import { lintHelp } from './help.js';
+import { runHelp } from './commands/help.js';
 import { Progress } from './progress.js';
 import { countDiagnostics, type Diagnostic, type FileReport, type RunReport, type SkippedFile } from './report.js';
 import { runLint as runFiles } from '../lib/run.js';
@@ -28,7 +29,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     });
   }
   try {
-    if (argv[0] === 'analyze') return await runAnalyze(argv.slice(1), io);
+    if (argv[0] === 'analyze' || argv[0] === 'analyse') return await runAnalyze(argv.slice(1), io);
+    if (argv[0] === 'help') return runHelp(argv.slice(1), io);
     if (argv[0] === 'db') return await runDb(argv.slice(1), io);
     return await runLint(parseLintArgs(argv), io);
   } catch (e) {
@@ -38,7 +40,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.help) {
-    io.stdout.write(LINT_HELP + '\n');
+    io.stdout.write(lintHelp() + '\n');
     return 0;
   }
   if (args.version) {
