@@ -171,7 +171,8 @@ describe('cli: end to end', function () {
   describe('config discovery (end to end)', () => {
     it('nearest config wins per file; packs are relative to their config file', async () => {
       p = project({
-        'other/.claimlintrc.json': JSON.stringify({ rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['own-packs/zorbamine.yaml'] }),
+        // root: the folder's own config alone (its pack would otherwise load twice with the outer one's).
+        'other/.claimlintrc.json': JSON.stringify({ root: true, rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['own-packs/zorbamine.yaml'] }),
         'other/own-packs/zorbamine.yaml': PACK,
         'other/draft.md': DRAFT,
       });
@@ -185,7 +186,7 @@ describe('cli: end to end', function () {
     });
 
     it('reads the "claimlint" key of package.json', async () => {
-      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { packs: ['zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/zorbamine.yaml': PACK, 'pkg/draft.md': DRAFT });
+      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { root: true, packs: ['zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/zorbamine.yaml': PACK, 'pkg/draft.md': DRAFT });
       const r = await runCli(['-f', 'json', 'pkg'], { cwd: p.dir });
       const files = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }[];
       assert.ok(files[0].diagnostics.some((d) => d.code === 'overstated-certainty' && d.severity === 'error'));
@@ -195,7 +196,7 @@ describe('cli: end to end', function () {
       p = project({
         '.gitignore': 'build/\n', 'build/out.md': DRAFT,
         '.claimlintignore': 'vendor/\n', 'vendor/v.md': DRAFT,
-        'drafts/.claimlintrc.yaml': 'packs: [zorbamine.yaml]\nignore: ["wip-*.md"]\n', 'drafts/zorbamine.yaml': PACK, 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
+        'drafts/.claimlintrc.yaml': 'ignore: ["wip-*.md"]\n', 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
       });
       const listed = async (args: string[]) => (JSON.parse((await runCli(['-f', 'json', ...args], { cwd: p.dir })).stdout) as { file: string }[]).map((f) => f.file);
       assert.deepEqual(await listed([]), ['docs/clean.md', 'docs/draft.md', 'drafts/ready.md']);

@@ -1,6 +1,6 @@
 // Pieces shared by the commands: I/O, setup errors, per-file configuration with the command line on top.
-import { resolve } from 'node:path';
-import { resolveConfig, createConfigCache, formatConfigError, isIgnoredByConfig, type ConfigError, type ResolvedConfig } from '../config/index.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { resolveConfig, createConfigCache, findConfigFile, formatConfigError, isIgnoredByConfig, unreadConfigNames, CONFIG_FILES, type ConfigError, type ResolvedConfig } from '../config/index.js';
 import type { EngineConfig } from '../engine/types.js';
 import { formatPackError, type PackError } from '../db/loader.js';
 import { UsageError, type LintArgs } from './args.js';
@@ -74,7 +74,7 @@ export function createConfigResolver(args: Pick<LintArgs, 'config' | 'packs' | '
   const errors = new Map<string, ConfigError[]>();
   const forFile = (abs: string): Effective => {
     const resolved = resolveConfig(abs, { cwd, explicitConfig: args.config, cache });
-    const key = resolved.file ?? '';
+    const key = resolved.key;
     let eff = byFile.get(key);
     if (!eff) {
       if (resolved.errors.length) errors.set(key, resolved.errors);
@@ -89,7 +89,23 @@ export function createConfigResolver(args: Pick<LintArgs, 'config' | 'packs' | '
   };
   const isIgnored = (abs: string) => isIgnoredByConfig(forFile(abs).resolved, abs);
   const problems = () => [...errors.values()].flat();
-  const notices = (): string[] => [];
+  /** Config-like files claimlint does not read, in the given folders (each reported once). */
+  const reported = new Set<string>();
+  const notices = (dirs: Iterable<string>): string[] => {
+    const out: string[] = [];
+    for (const dir of new Set(dirs)) {
+      if (args.config) break;
+      for (const name of unreadConfigNames(dir, cache)) {
+        const file = join(dir, name);
+        if (reported.has(file)) continue;
+        reported.add(file);
+        const used = findConfigFile(dir, cache);
+        const why = used && dirname(used) === dir ? `${basename(used)} in the same folder is used instead` : `claimlint reads ${CONFIG_FILES.join(', ')}`;
+        out.push(`claimlint: ${displayPath(file, cwd)}: not read as configuration (${why})`);
+      }
+    }
+    return out;
+  };
   return { forFile, isIgnored, problems, notices };
 }
 

@@ -2,7 +2,7 @@
 // configuration and databases, reading, the cache, and linting on the thread pool. What to do with
 // the results (write fixes, print a report, exit codes) is the caller's.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { PackError } from '../db/loader.js';
 import type { Code, SeveritySetting } from '../engine/types.js';
 import { UsageError } from '../cli/args.js';
@@ -96,7 +96,6 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   failOnConfigErrors(configs.problems(), cwd);
   if (found.errors.length) throw new UsageError(found.errors.join('\n'), 'Check the paths (globs need quotes so the shell does not expand them).');
   for (const w of found.warnings) say(`claimlint: ${w}`);
-  for (const n of configs.notices()) say(n);
   const ignoreFiles = opts.noIgnore ? undefined : new IgnoreFiles();
   const textIgnored = (abs: string) => !!ignoreFiles && (ignoreFiles.isIgnored(abs, false) || configs.isIgnored(abs));
   const inputs: Array<{ file: DiscoveredFile; text?: TextInput }> = [
@@ -112,6 +111,7 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   const store = new DatabaseStore(cwd);
   const perFile = inputs.map((f) => configs.forFile(f.file.path));
   failOnConfigErrors(configs.problems(), cwd);
+  for (const n of configs.notices(inputs.map((f) => dirname(f.file.path)))) say(n);
   const packErrors: PackError[] = [];
   const seenPackSets = new Set<string>();
   for (const eff of perFile) {

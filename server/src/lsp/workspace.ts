@@ -3,8 +3,7 @@
 // watched files change, and the problems of broken packs/configs (published on those files).
 // A pack set that breaks on reload keeps its last good database.
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
-import { createConfigCache, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
+import { createConfigCache, isIgnoredByConfig, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
 import { loadEmbeddedDatabase, loadPackPaths, loadPacks, PACK_EXTENSIONS } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_CONFIG, type EngineConfig, type SeveritySetting } from '../engine/types.js';
@@ -78,7 +77,7 @@ export class Workspace {
     if (!this.opts.trusted) {
       // Untrusted workspace: the embedded database and editor severities/citation style only;
       // no config files are read and no workspace packs are loaded.
-      const base: ResolvedConfig = { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignore: [], ignoreBase: '/', raw: {}, errors: [] };
+      const base: ResolvedConfig = { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignores: [], files: [], key: '', origins: { rules: {}, packs: [], ignore: [] }, errors: [] };
       const merged = mergeEditorSettings(base, { rules: editor.rules, citationStyle: editor.citationStyle });
       return { engine: merged.engine, db: this.embedded(), key: 'embedded|' + JSON.stringify(merged.engine), ignored: false, packs: [] };
     }
@@ -86,16 +85,18 @@ export class Workspace {
     const filePath = path ?? resolve(folder ?? process.cwd(), 'untitled.md');
     let resolved = resolveConfig(filePath, { cwd: folder ?? dirname(filePath), cache: this.configCache });
     if (resolved.file) {
-      this.configProblems.set(resolved.file, resolved.errors.map((e) => ({ ...e, kind: 'config' as const })));
+      // The cascade (every config file above the document, and what they extend) is the unit.
+      const chain = resolved.files.join('\0') || resolved.file;
+      this.configProblems.set(chain, resolved.errors.map((e) => ({ ...e, kind: 'config' as const })));
       // A config file broken while editing keeps its last good settings (its errors still show),
       // as a broken pack keeps the last good database: a typo must not silently drop the packs.
-      const good = this.lastGoodConfig.get(resolved.file);
+      const good = this.lastGoodConfig.get(resolved.key);
       if (hasErrors(resolved.errors)) { if (good) resolved = { ...good, errors: resolved.errors }; }
-      else this.lastGoodConfig.set(resolved.file, resolved);
+      else this.lastGoodConfig.set(resolved.key, resolved);
     }
     const merged = mergeEditorSettings(resolved, editor, folder ?? dirname(filePath));
     const { db, serial } = this.databaseFor(merged.packs);
-    const ignored = path !== undefined && isIgnored(path, merged.ignore, merged.ignoreBase);
+    const ignored = path !== undefined && isIgnoredByConfig(merged, path);
     return {
       engine: merged.engine,
       db,
@@ -176,11 +177,4 @@ export class Workspace {
     }
     return best;
   }
-}
-
-function isIgnored(path: string, patterns: string[], base: string): boolean {
-  if (patterns.length === 0) return false;
-  const rel = relative(base, path);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-  return ignore().add(patterns).ignores(rel.split(sep).join('/'));
 }
