@@ -82,13 +82,14 @@ describe('cli: end to end', function () {
       golden('e2e/github.txt', normalise(r.stdout, p.dir));
     });
 
-    it('junit: well-formed, one testsuite per file', async () => {
+    it('junit: well-formed, one test case per file with its time', async () => {
       p = project();
       const r = await runCli(['-f', 'junit'], { cwd: p.dir });
       assert.equal(r.code, 1);
       assert.deepEqual(checkXml(r.stdout), []);
-      assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, 2);
-      golden('e2e/junit.xml', normalise(r.stdout, p.dir));
+      assert.equal((r.stdout.match(/<testcase /g) ?? []).length, 2);
+      assert.match(r.stdout, /<testcase classname="claimlint" name="docs\/clean\.md" file="docs\/clean\.md" time="\d+\.\d{3}"\/>/);
+      golden('e2e/junit.xml', normalise(r.stdout, p.dir).replace(/time="\d+\.\d{3}"/g, 'time="<T>"'));
     });
 
     it('colours stylish output when forced (FORCE_COLOR) and not with NO_COLOR', async () => {

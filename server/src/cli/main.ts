@@ -131,7 +131,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   const hidden = args.quiet ? counts.warnings + counts.infos + counts.hints : 0;
-  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden });
+  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden, elapsedMs: Date.now() - started });
   if (stdin && args.fix === 'fix') {
     // Text that could not be read as UTF-8 is passed through unchanged: a pipe never loses it.
     io.stdout.write(fixedStdin ?? stdin);

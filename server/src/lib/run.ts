@@ -154,7 +154,7 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
     const key = cache && !text ? cacheKey(eff) : '';
     const hit = cache && !text ? cache.get(file.path, read.hash, key) : undefined;
     if (hit && !(opts.fix && hit.some((d) => d.fixes.some((x) => x.safe)))) {
-      files[index] = { report: { file: file.display, path: file.path, diagnostics: hit }, onDisk: true, ms: 0 };
+      files[index] = { report: { file: file.display, path: file.path, diagnostics: hit, ms: 0 }, onDisk: true, ms: 0 };
       return;
     }
     totalBytes += read.text.length;
@@ -175,7 +175,7 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   for (const o of outcomes) {
     const f = files[o.index]!;
     f.report.diagnostics = o.diagnostics;
-    f.ms = o.ms ?? 0;
+    f.ms = f.report.ms = o.ms ?? 0;
     if (o.fixesApplied) f.report.fixesApplied = o.fixesApplied;
     if (o.output !== undefined) f.report.output = o.output;
     if (o.error) f.error = o.error;

@@ -15,6 +15,8 @@ export interface FormatContext {
   fixing?: 'fix' | 'dry-run';
   /** Findings left out of the report by --quiet (stylish mentions them). */
   hidden?: number;
+  /** The run's wall time (JUnit's `time`). */
+  elapsedMs?: number;
 }
 
 export type Formatter = (report: RunReport, ctx: FormatContext) => string;
