@@ -24,34 +24,8 @@ export const SeveritySettingSchema = z.string().superRefine((value, ctx) => {
   });
 }).describe('A severity, or "off" to disable the rule.');
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
-/** The closest candidate within a small distance, or undefined. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
-  }
-  if (bestD <= Math.max(2, Math.floor(word.length / 3))) return best;
-  // A unique candidate that starts with the word ("uncited" → "uncited-claim").
-  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
-  return prefixed.length === 1 ? prefixed[0] : undefined;
-}
+export { editDistance, closest } from '../engine/closest.js';
+import { closest } from '../engine/closest.js';
 
 export const RulesSchema = z.record(z.string(), SeveritySettingSchema).superRefine((rules, ctx) => {
   for (const code of Object.keys(rules)) {
