@@ -16,7 +16,7 @@ export function lintHelp(): string {
   return `Usage: claimlint [options] [files | folders | globs... | -]
        claimlint help [CODE]                  this help, or a rule's documentation (offline)
        claimlint analyze [FILE]               sentence analysis, one JSON object per line (also: analyse)
-       claimlint db check [PATHS...]          validate claim packs
+       claimlint db check|list|new|test       validate, list, start and test claim packs
        claimlint db export --format csl-json|bibtex [--used FILES...]
 
 Checks Markdown medical writing (.md, .markdown) against the evidence-graded claims database.
@@ -67,11 +67,20 @@ attributed / hypothetical / question / hedged / boosted / generalised flags, pop
 the claims the sentence matches with their scores. Empty lines are skipped.`;
 
 export const DB_HELP = `Usage: claimlint db check [PATHS...] [--config PATH]
+       claimlint db list [concepts|claims|sources|cautions] [--json] [--pack PATH] [--config PATH]
+       claimlint db new NAME
+       claimlint db test [PATHS...] [--pack PATH] [--config PATH]
        claimlint db export --format csl-json|bibtex [--used FILES...] [-o FILE] [--config PATH] [--pack PATH]
 
 db check    Validates claim packs (files or folders). Without PATHS: the embedded database and
             the packs named in the configuration of the current folder. Errors are printed as
             file:line:column: message. Exit 0 when valid, 2 when not.
+db list     Lists every concept, claim, source and caution (or one kind) with the id to refer to it
+            by (claimlint/ID for the embedded database) and where user records are defined.
+db new      Writes NAME.claims.yaml: a commented pack skeleton that passes db check and db test.
+db test     Runs the example tables of each claim in the packs (PATHS, --pack or the configured
+            ones): every invalid example must be reported about its claim, every valid one must
+            not be. Exit 0 when all pass, 1 when one fails, 2 on pack errors.
 db export   Prints the bibliography of every source in the database, or with --used only of the
             sources the given Markdown files cite or whose claims they make. -o FILE writes it to
             FILE (replaced atomically) instead of standard output.`;
