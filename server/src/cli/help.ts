@@ -18,6 +18,8 @@ export function lintHelp(): string {
        claimlint analyze [FILE]               sentence analysis, one JSON object per line (also: analyse)
        claimlint db check|list|new|test       validate, list, start and test claim packs
        claimlint db export --format csl-json|bibtex [--used FILES...]
+       claimlint impact --base REF [paths...]  which findings a change in the evidence alters
+       claimlint merge-sarif FILES...          one SARIF log from the shards of a CI matrix
 
 Checks Markdown medical writing (.md, .markdown) against the evidence-graded claims database.
 With no paths, lints the current folder. Honours .gitignore, .claimlintignore and the config's
@@ -25,7 +27,7 @@ With no paths, lints the current folder. Honours .gitignore, .claimlintignore an
 an error (exit 2). "-" reads the text from standard input.
 
 Output:
-  -f, --format NAME        stylish (default) | json | sarif | github | junit
+  -f, --format NAME        stylish (default) | json | sarif | github | junit | html
   -q, --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
       --color, --no-color  force colours on or off (default: on for a terminal, off with NO_COLOR)

@@ -7,6 +7,8 @@ import { unifiedDiff } from './diff.js';
 import { FORMATTERS } from './formatters/index.js';
 import { lintHelp } from './help.js';
 import { runHelp } from './commands/help.js';
+import { runMergeSarif } from './commands/merge-sarif.js';
+import { runImpact } from './commands/impact.js';
 import { Progress } from './progress.js';
 import { countDiagnostics, type Diagnostic, type FileReport, type RunReport, type SkippedFile } from './report.js';
 import { runLint as runFiles } from '../lib/run.js';
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     if (argv[0] === 'analyze' || argv[0] === 'analyse') return await runAnalyze(argv.slice(1), io);
     if (argv[0] === 'help') return runHelp(argv.slice(1), io);
+    if (argv[0] === 'merge-sarif') return runMergeSarif(argv.slice(1), io);
+    if (argv[0] === 'impact') return await runImpact(argv.slice(1), io);
     if (argv[0] === 'db') return await runDb(argv.slice(1), io);
     return await runLint(parseLintArgs(argv), io);
   } catch (e) {
@@ -131,7 +135,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   const hidden = args.quiet ? counts.warnings + counts.infos + counts.hints : 0;
-  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden, elapsedMs: Date.now() - started });
+  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden, elapsedMs: Date.now() - started, claim: run.claim });
   if (stdin && args.fix === 'fix') {
     // Text that could not be read as UTF-8 is passed through unchanged: a pipe never loses it.
     io.stdout.write(fixedStdin ?? stdin);

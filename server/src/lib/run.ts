@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { PackError } from '../db/loader.js';
+import type { Claim } from '../db/schema.js';
 import type { Code, SeveritySetting } from '../engine/types.js';
 import { UsageError } from '../cli/args.js';
 import type { LintCache } from '../cli/cache.js';
@@ -76,6 +77,8 @@ export interface RunResult {
   /** Files found before sharding. */
   found: number;
   stats: PoolStats;
+  /** A claim of the run's databases, by id. */
+  claim(id: string): Claim | undefined;
 }
 
 /** Discovers, configures, reads and lints. Throws UsageError / SetupError for exit-2 problems. */
@@ -180,7 +183,9 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
     if (o.output !== undefined) f.report.output = o.output;
     if (o.error) f.error = o.error;
   }
-  return { files: files.filter((f): f is RunFile => f !== undefined), skipped, found: found.files.length + texts.length, stats };
+  const databases = Object.values(store.snapshot());
+  const claim = (id: string) => databases.find((db) => db.claims.has(id))?.claims.get(id);
+  return { files: files.filter((f): f is RunFile => f !== undefined), skipped, found: found.files.length + texts.length, stats, claim };
 }
 
 function dedupeErrors(errors: PackError[]): PackError[] {

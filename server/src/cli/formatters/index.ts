@@ -5,6 +5,7 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import { formatHtml } from './html.js';
 
 export interface FormatContext {
   /** ANSI colours (stylish only). */
@@ -17,6 +18,8 @@ export interface FormatContext {
   hidden?: number;
   /** The run's wall time (JUnit's `time`). */
   elapsedMs?: number;
+  /** A claim's grade and statement, by id (html). */
+  claim?: (id: string) => { grade: string; statement: string } | undefined;
 }
 
 export type Formatter = (report: RunReport, ctx: FormatContext) => string;
@@ -27,6 +30,7 @@ export const FORMATTERS = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
