@@ -14,7 +14,7 @@ const claim = (id: string, concepts: string, extra = '') =>
   `  - id: ${id}\n    statement: S.\n    concepts: ${concepts}\n    relation: r\n    grade: preliminary\n    rationale: R.\n    population: humans\n    supportedWording: may\n    sources: [{ id: own2024 }]\n${extra}`;
 
 /** The worked example of docs/claim-packs.md (the first YAML block). */
-const docExample = () => /```yaml\n([\s\S]*?)```/.exec(readFileSync(join(repoRoot, 'docs', 'claim-packs.md'), 'utf8'))![1]!;
+const docExample = () => /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(readFileSync(join(repoRoot, 'docs', 'claim-packs.md'), 'utf8'))![1]!;
 
 describe('db: namespaces', () => {
   const base = () => loadEmbeddedDatabase();
@@ -95,6 +95,14 @@ describe('db: list, new, test (CLI)', function () {
     assert.equal(tested.code, 0, tested.stdout);
     assert.match(tested.stdout, /1 passed, 0 failed/);
     assert.equal((await runCli(['db', 'new', 'ssri'], { cwd: s.dir })).code, 2);
+  });
+
+  it('the README\'s pack example passes db check and db test', async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    s = scratch({ 'clinic.claims.yaml': /```yaml\n(# yaml-language-server[^\n]*\npack: \{ name: clinic[\s\S]*?)```/.exec(readme)![1]! });
+    assert.equal((await runCli(['db', 'check', 'clinic.claims.yaml'], { cwd: s.dir })).code, 0);
+    const r = await runCli(['db', 'test', 'clinic.claims.yaml'], { cwd: s.dir });
+    assert.equal(r.code, 0, r.stdout);
   });
 
   it('db test runs each claim\'s examples: the worked example of docs/claim-packs.md passes, a wrong example fails with its position', async () => {
