@@ -117,6 +117,28 @@ describe('cli: configuration', function () {
     assert.equal(json.origins['rules.uncited-claim'], 'docs/.claimlintrc.json:1:31');
   });
 
+  it('a missing pack is reported at the config line naming it; an unknown key gets a did-you-mean', async () => {
+    s = scratch({ '.claimlintrc.yaml': 'rules: {}\npacks:\n  - packs/ssri.yaml\n', 'a.md': 'Fine.\n' });
+    const r = await runCli(['a.md'], { cwd: s.dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^\.claimlintrc\.yaml:3:5: error: packs\[0\]: "packs\/ssri\.yaml": no such file or folder$/m);
+    s.write({ '.claimlintrc.yaml': 'rule:\n  uncited-claim: off\n' });
+    const key = await runCli(['a.md'], { cwd: s.dir });
+    assert.match(key.stderr, /^\.claimlintrc\.yaml:1:1: error: unknown key "rule" \(did you mean "rules"\?\)/m);
+  });
+
+  it('a pack published on npm, named in packs, is used', async () => {
+    s = scratch({
+      '.claimlintrc.yaml': 'packs: [claimlint-pack-zorb]\n',
+      'node_modules/claimlint-pack-zorb/package.json': JSON.stringify({ name: 'claimlint-pack-zorb', claimlintPack: 'pack.yaml' }),
+      'node_modules/claimlint-pack-zorb/pack.yaml': ZORBAMINE_PACK,
+      'docs/a.md': 'In the trial, zorbamine was given at 5 mg/kg and the flux receptor mediated the effect.\n',
+    });
+    const r = await runCli(['docs', '-f', 'json'], { cwd: s.dir });
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(JSON.parse(r.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'figure-mismatch'));
+  });
+
   it('warns once about a config file it does not read beside the documents', async () => {
     s = scratch({ 'docs/.claimlintrc.toml': 'x = 1\n', 'docs/a.md': 'Fine.\n', 'docs/b.md': 'Fine too.\n' });
     const r = await runCli(['docs'], { cwd: s.dir });
