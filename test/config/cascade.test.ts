@@ -81,8 +81,12 @@ describe('config: cascade', function () {
   });
 
   it('names the config-like files it does not read, and the ones another file shadows', () => {
-    s = scratch({ '.claimlintrc.toml': '', '.claimlintrc.yml': '', '.claimlintrc.json': '{}', '.claimlintignore': '', 'claimlint.config.js': '' });
-    assert.deepEqual(unreadConfigNames(s.dir), ['.claimlintrc.toml', '.claimlintrc.yml', 'claimlint.config.js']);
+    s = scratch({
+      '.claimlintrc.toml': '', '.claimlintrc.yml': '', '.claimlintrc.json': '{}', '.claimlintignore': '', 'claimlint.config.js': '', '.claimlint.yaml': '',
+      // claimlint's own reports and files are not configs
+      'claimlint.sarif': '', 'claimlint.json': '', 'claimlint.html': '', '.claimlintcache': '',
+    });
+    assert.deepEqual(unreadConfigNames(s.dir), ['.claimlint.yaml', '.claimlintrc.toml', '.claimlintrc.yml', 'claimlint.config.js']);
   });
 
   it('unknown keys get a did-you-mean, and a missing pack is reported at the line naming it', () => {

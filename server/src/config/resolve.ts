@@ -268,10 +268,10 @@ export function unreadConfigNames(dir: string, cache: ConfigCache = createConfig
   let names: string[] = [];
   try {
     const used = configIn(dir, cache);
+    // Config spellings only: not claimlint's reports (claimlint.sarif, claimlint.json) or its other dotfiles.
     names = readdirSync(dir)
-      .filter((n) => /^\.?claimlint(?:rc)?(?:[.-].*)?$/i.test(n) && !/^\.claimlint(?:ignore|cache|-cache)$/i.test(n))
+      .filter((n) => /^\.claimlintrc(?:\..+)?$/i.test(n) || /^\.claimlint\.(?:jsonc?|ya?ml|toml|[cm]?[jt]s)$/i.test(n) || /^\.?claimlint\.config\.[a-z]+$/i.test(n))
       .filter((n) => n !== (used && basename(used)))
-      .filter((n) => !(n.toLowerCase().endsWith('.md') || n === '.claimlintcache'))
       .sort();
   } catch {
     names = [];
