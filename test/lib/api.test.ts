@@ -40,6 +40,12 @@ describe('lib: lint, analyze, loadDatabase', function () {
     assert.ok(!third.files[0]!.diagnostics.some((d) => d.code === 'overstated-certainty'), 'the new config is used');
   });
 
+  it('gives the same results on worker threads', async () => {
+    s = scratch(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`docs/${i}.md`, 'Ketamine is proven to work through the opioid system.\n'])));
+    const strip = (r: Awaited<ReturnType<typeof lint>>) => r.files.map((f) => ({ ...f, ms: 0 }));
+    assert.deepEqual(strip(await lint({ cwd: s.dir, workers: 2 })), strip(await lint({ cwd: s.dir })));
+  });
+
   it('rejects with UsageError, SetupError or the abort reason', async () => {
     s = project();
     await assert.rejects(lint({ cwd: s.dir, files: ['nope/'] }), UsageError);
