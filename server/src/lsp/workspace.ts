@@ -62,6 +62,8 @@ export class Workspace {
   private readonly lastGoodConfig = new Map<string, ResolvedConfig>();
   /** Every pack path (file or folder) a document's context used, for watch relevance. */
   private readonly packPaths = new Set<string>();
+  /** Every config file a document's cascade read, whatever its name (files named in `extends`). */
+  private readonly configPaths = new Set<string>();
 
   constructor(private readonly opts: WorkspaceOptions) {}
 
@@ -84,6 +86,7 @@ export class Workspace {
     const folder = this.folderOf(path);
     const filePath = path ?? resolve(folder ?? process.cwd(), 'untitled.md');
     let resolved = resolveConfig(filePath, { cwd: folder ?? dirname(filePath), cache: this.configCache });
+    for (const f of resolved.files) this.configPaths.add(f);
     if (resolved.file) {
       // The cascade (every config file above the document, and what they extend) is the unit.
       const chain = resolved.files.join('\0') || resolved.file;
@@ -151,7 +154,7 @@ export class Workspace {
   isRelevant(path: string): boolean {
     const name = basename(path);
     if ((CONFIG_FILES as readonly string[]).includes(name)) return true;
-    if (this.packPaths.has(path)) return true;
+    if (this.packPaths.has(path) || this.configPaths.has(path)) return true;
     if (!PACK_EXTENSIONS.includes(extname(path).toLowerCase())) return false;
     for (const p of this.packPaths) if (path.startsWith(p.endsWith(sep) ? p : p + sep)) return true;
     return false;
@@ -162,6 +165,7 @@ export class Workspace {
     this.configCache = createConfigCache();
     this.configProblems.clear();
     this.packPaths.clear();
+    this.configPaths.clear();
     this.generation++;
     // Entries two reloads old are unused: drop them (the previous generation stays as "last good").
     for (const [k, e] of this.dbs) if (e.generation < this.generation - 1) this.dbs.delete(k);
