@@ -7,7 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-for (const step of ['build-db.mjs', 'bundle.mjs']) {
+for (const step of ['build-db.mjs', 'bundle.mjs', 'build-types.mjs']) {
   const file = join(here, step);
   if (existsSync(file)) execFileSync(process.execPath, [file], { stdio: 'inherit' });
 }

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// Bundles the VS Code extension and the language server with esbuild (run by scripts/build.mjs
-// after tsc and build-db, so on every `npm test`; takes well under a second):
-//   client/src/extension.ts  → dist/extension.cjs  (CommonJS, `vscode` external)
-//   server/src/lsp/server.ts → dist/server.cjs     (CommonJS, every dependency inlined, ESM ones too)
-//   server/src/cli/main.ts   → dist/cli/main.js    (ESM; the `claimlint` command loads it: one file
-//   server/src/cli/worker.ts → dist/cli/worker.js   to compile instead of ~80 modules, a third of a
-//                                                    second less start-up per run)
+// Bundles the VS Code extension, the language server, the CLI and the library with esbuild (run by
+// scripts/build.mjs after tsc and build-db, so on every `npm test`; a few seconds):
+//   client/src/extension.ts   → dist/extension.cjs   (CommonJS, `vscode` external)
+//   server/src/lsp/server.ts  → dist/server.cjs      (CommonJS, every dependency inlined, ESM ones too)
+//   server/src/cli/main.ts    → dist/cli/main.js     (ESM, split: the three share their code in
+//   server/src/cli/worker.ts  → dist/cli/worker.js    dist/chunks/; the `claimlint` command loads
+//   server/src/lib/index.ts   → dist/lib/index.js     main.js, `import 'claimlint'` loads index.js)
+//   server/src/db/regex-analysers.ts → dist/regex-analysers.cjs (the ReDoS check's libraries, ~1 MB,
+//                                      loaded only when a pack with patterns is checked)
 //   client/src/web-extension.ts     → dist/web/extension.js (the web extension, package.json "browser")
 //   server/src/lsp/browser-server.ts → dist/web/server.js   (the server in a web worker, with
 //                                                            dist/claims.json inside it as it is)
 // and writes dist/claimlintrc.schema.json (the .claimlintrc JSON Schema the extension contributes).
-// Both end up next to dist/claims.json, which the server finds through import.meta.url (see below).
-// Flags: --minify (used by `npm run package`), --quiet.
+// Every bundle finds dist/claims.json through import.meta.url (see below). Nothing in dist/ needs
+// node_modules at run time: the published package has no dependencies.
+// Flags: --minify (no source maps; used by `npm pack` and `npm run package`), --quiet.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,8 +27,10 @@ const quiet = process.argv.includes('--quiet');
 // CommonJS output has no import.meta: esbuild would leave `{}` and `import.meta.url` would be
 // undefined. Point it at the bundle's own file URL instead, so code that locates files relative to
 // its module (the database loader looking for claims.json) resolves them next to dist/*.cjs.
+// __CLAIMLINT_BUNDLED__ tells regex-safety.ts to load its libraries from dist/regex-analysers.cjs.
+const BUNDLED = { __CLAIMLINT_BUNDLED__: 'true' };
 const importMetaUrl = {
-  define: { 'import.meta.url': '__claimlintImportMetaUrl' },
+  define: { 'import.meta.url': '__claimlintImportMetaUrl', ...BUNDLED },
   banner: { js: 'const __claimlintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
@@ -38,6 +43,7 @@ const common = {
   mainFields: ['module', 'main'],
   sourcemap: minify ? false : 'linked',
   minify,
+  keepNames: minify,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
@@ -50,7 +56,7 @@ const common = {
 const esm = {
   ...common,
   format: 'esm',
-  define: {},
+  define: BUNDLED,
   banner: { js: 'import { createRequire as __claimlintCreateRequire } from "node:module"; const require = __claimlintCreateRequire(import.meta.url);' },
 };
 
@@ -83,22 +89,33 @@ const targets = [
   // keeps a script's source in memory for as long as it runs, and the unminified bundle, whose
   // comments hold non-Latin-1 characters, took 4.6 MB of heap as a two-byte string.
   { name: 'server', entry: 'server/src/lsp/server.ts', out: 'dist/server.cjs', external: [], options: { ...common, minify: true, keepNames: true, sourcemap: minify ? false : 'linked' } },
-  { name: 'cli', entry: 'server/src/cli/main.ts', out: 'dist/cli/main.js', external: [], options: esm },
-  { name: 'cli worker', entry: 'server/src/cli/worker.ts', out: 'dist/cli/worker.js', external: [], options: esm },
+  // The command and the library share their code; each entry point is small.
+  {
+    name: 'cli and library',
+    entries: { 'cli/main': 'server/src/cli/main.ts', 'cli/worker': 'server/src/cli/worker.ts', 'lib/index': 'server/src/lib/index.ts' },
+    outdir: 'dist', external: [],
+    options: { ...esm, splitting: true, chunkNames: 'chunks/[name]-[hash]' },
+  },
+  { name: 'regex analysers', entry: 'server/src/db/regex-analysers.ts', out: 'dist/regex-analysers.cjs', external: [], options: { ...common, minify: true, sourcemap: false } },
   { name: 'web extension', entry: 'client/src/web-extension.ts', out: 'dist/web/extension.js', external: ['vscode'], options: { ...web, format: 'cjs' } },
   { name: 'web server', entry: 'server/src/lsp/browser-server.ts', out: 'dist/web/server.js', external: [], options: { ...web, format: 'iife', minify: true, keepNames: true } },
 ];
+// Chunk names carry a content hash: old ones would pile up.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
 const started = Date.now();
 let built;
 try {
   built = await Promise.all(targets.map(async (t) => {
-    if (!existsSync(join(root, t.entry))) {
-      console.warn(`bundle: ${t.entry} does not exist yet; ${t.out} not built`);
+    const entries = t.entries ? Object.values(t.entries) : [t.entry];
+    const missing = entries.filter((e) => !existsSync(join(root, e)));
+    if (missing.length) {
+      console.warn(`bundle: ${missing.join(', ')} does not exist yet; ${t.name} not built`);
       return undefined;
     }
-    await esbuild.build({ ...(t.options ?? common), entryPoints: [t.entry], outfile: t.out, external: t.external });
-    return t;
+    const where = t.entries ? { entryPoints: t.entries, outdir: t.outdir } : { entryPoints: [t.entry], outfile: t.out };
+    const result = await esbuild.build({ ...(t.options ?? common), ...where, external: t.external });
+    return { ...t, outputs: Object.keys(result.metafile.outputs).filter((o) => !o.endsWith('.map')) };
   }));
 } catch {
   // esbuild has printed the errors with their locations.
@@ -119,6 +136,6 @@ if (existsSync(configSchemaModule)) {
 }
 
 if (!quiet) {
-  const sizes = built.filter(Boolean).map((t) => `${relative(root, join(root, t.out))} ${(statSync(join(root, t.out)).size / 1024).toFixed(0)} KB`);
+  const sizes = built.filter(Boolean).flatMap((t) => t.outputs).map((o) => `${o} ${(statSync(join(root, o)).size / 1024).toFixed(0)} KB`);
   console.log(`bundle: ${sizes.join(', ')} in ${Date.now() - started} ms${minify ? ' (minified)' : ''}`);
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run package`: builds (tsc, claims database, bundles), re-bundles minified, and packs the VS Code
 // extension with @vscode/vsce into claimlint-<version>.vsix. The bundles inline every dependency, so
-// `--no-dependencies`; .vscodeignore keeps sources, tests, node_modules and out/ out. Fails when the
-// .vsix is 2 MB or more, or lacks a file users need.
+// `--no-dependencies`. package.json's "files" describes the npm package (CLI, server, library), which
+// vsce will not combine with an ignore file: the extension's files (VSIX_FILES) are copied into
+// out/vsix/ with a package.json without the npm-only fields, and vsce packs that folder. Fails when
+// the .vsix is 2 MB or more, or lacks a file users need.
 // Flags: --skip-build (only re-bundle and pack), --out FILE.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +25,37 @@ const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit'
 if (!args.includes('--skip-build')) run('npm', ['run', '-s', 'build']);
 run(process.execPath, [join(root, 'scripts', 'bundle.mjs'), '--minify']);
 
+// What the extension ships: its bundle, the server it starts, the database, the schemas, the grammar.
+const VSIX_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/screenshot.png',
+  'dist/extension.cjs', 'dist/server.cjs', 'dist/regex-analysers.cjs', 'dist/claims.json', 'dist/claimlintrc.schema.json',
+  'dist/web/extension.js', 'dist/web/server.js',
+  'claims/schema.json', 'claims/*.yaml', 'claims/*.yml', 'syntaxes/claimlint.injection.tmLanguage.json'];
+const stage = join(root, 'out', 'vsix');
+rmSync(stage, { recursive: true, force: true });
+for (const pattern of VSIX_FILES) {
+  // Patterns are a file, or `folder/*.ext`.
+  const star = /^(.*)\/\*(\.[\w.]+)$/.exec(pattern);
+  const list = star ? (existsSync(join(root, star[1])) ? readdirSync(join(root, star[1])).filter((n) => n.endsWith(star[2])).map((n) => `${star[1]}/${n}`) : []) : [pattern];
+  for (const f of list) {
+    mkdirSync(dirname(join(stage, f)), { recursive: true });
+    cpSync(join(root, f), join(stage, f));
+  }
+}
+const { files: _files, exports: _exports, types: _types, bin: _bin, scripts: _scripts, devDependencies: _dev, ...manifest } = pkg;
+writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-run(process.execPath, [
+execFileSync(process.execPath, [
   vsce, 'package', '--no-dependencies', '--out', out,
   // README images (docs/screenshot.png) ship inside the .vsix and stay relative.
   '--no-rewrite-relative-links',
   ...(pkg.repository ? [] : ['--allow-missing-repository']),
-]);
+], { cwd: stage, stdio: 'inherit' });
 
 // Check what was packed: size, and the files the extension cannot work without.
 const size = statSync(out).size;
 const entries = listZip(readFileSync(out));
-const required = ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/dist/claims.json', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/claimlintrc.schema.json', 'extension/dist/claimlintrc.schema.json',
+const required = ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/dist/regex-analysers.cjs', 'extension/dist/claims.json', 'extension/dist/claimlintrc.schema.json',
   'extension/claims/schema.json', 'extension/syntaxes/claimlint.injection.tmLanguage.json', 'extension/images/icon.png',
   'extension/LICENSE.txt', 'extension/CHANGELOG.md', ...(existsSync(join(root, 'README.md')) ? ['extension/README.md'] : [])];
 const lacking = required.filter((f) => !entries.some((e) => e.name.toLowerCase() === f.toLowerCase() || (f === 'extension/LICENSE.txt' && e.name === 'extension/LICENSE')));

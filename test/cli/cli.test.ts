@@ -83,13 +83,14 @@ describe('cli: end to end', function () {
       golden('e2e/github.txt', normalise(r.stdout, p.dir));
     });
 
-    it('junit: well-formed, one testsuite per file', async () => {
+    it('junit: well-formed, one test case per file with its time', async () => {
       p = project();
       const r = await runCli(['-f', 'junit'], { cwd: p.dir });
       assert.equal(r.code, 1);
       assert.deepEqual(checkXml(r.stdout), []);
-      assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, 2);
-      golden('e2e/junit.xml', normalise(r.stdout, p.dir));
+      assert.equal((r.stdout.match(/<testcase /g) ?? []).length, 2);
+      assert.match(r.stdout, /<testcase classname="claimlint" name="docs\/clean\.md" file="docs\/clean\.md" time="\d+\.\d{3}"\/>/);
+      golden('e2e/junit.xml', normalise(r.stdout, p.dir).replace(/time="\d+\.\d{3}"/g, 'time="<T>"'));
     });
 
     it('colours stylish output when forced (FORCE_COLOR) and not with NO_COLOR', async () => {
@@ -172,7 +173,8 @@ describe('cli: end to end', function () {
   describe('config discovery (end to end)', () => {
     it('nearest config wins per file; packs are relative to their config file', async () => {
       p = project({
-        'other/.claimlintrc.json': JSON.stringify({ rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['own-packs/zorbamine.yaml'] }),
+        // root: the folder's own config alone (its pack would otherwise load twice with the outer one's).
+        'other/.claimlintrc.json': JSON.stringify({ root: true, rules: { 'figure-mismatch': 'off', 'uncited-claim': 'off' }, packs: ['own-packs/zorbamine.yaml'] }),
         'other/own-packs/zorbamine.yaml': PACK,
         'other/draft.md': DRAFT,
       });
@@ -186,7 +188,7 @@ describe('cli: end to end', function () {
     });
 
     it('reads the "claimlint" key of package.json', async () => {
-      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { packs: ['zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/zorbamine.yaml': PACK, 'pkg/draft.md': DRAFT });
+      p = project({ 'pkg/package.json': JSON.stringify({ name: 'x', claimlint: { root: true, packs: ['zorbamine.yaml'], rules: { 'overstated-certainty': 'error' } } }), 'pkg/zorbamine.yaml': PACK, 'pkg/draft.md': DRAFT });
       const r = await runCli(['-f', 'json', 'pkg'], { cwd: p.dir });
       const files = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }[];
       assert.ok(files[0].diagnostics.some((d) => d.code === 'overstated-certainty' && d.severity === 'error'));
@@ -196,7 +198,7 @@ describe('cli: end to end', function () {
       p = project({
         '.gitignore': 'build/\n', 'build/out.md': DRAFT,
         '.claimlintignore': 'vendor/\n', 'vendor/v.md': DRAFT,
-        'drafts/.claimlintrc.yaml': 'packs: [zorbamine.yaml]\nignore: ["wip-*.md"]\n', 'drafts/zorbamine.yaml': PACK, 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
+        'drafts/.claimlintrc.yaml': 'ignore: ["wip-*.md"]\n', 'drafts/wip-1.md': DRAFT, 'drafts/ready.md': 'Fine.\n',
       });
       const listed = async (args: string[]) => (JSON.parse((await runCli(['-f', 'json', ...args], { cwd: p.dir })).stdout) as { file: string }[]).map((f) => f.file);
       assert.deepEqual(await listed([]), ['docs/clean.md', 'docs/draft.md', 'drafts/ready.md']);

@@ -59,8 +59,8 @@ export function sampleReport(): RunReport {
   return {
     cwd: '/work/project',
     files: [
-      { file: 'docs/draft one.md', path: '/work/project/docs/draft one.md', diagnostics: toDiagnostics(TEXT, sampleFindings()) },
-      { file: 'clean.md', path: '/work/project/clean.md', diagnostics: [] },
+      { file: 'docs/draft one.md', path: '/work/project/docs/draft one.md', diagnostics: toDiagnostics(TEXT, sampleFindings()), ms: 12.6 },
+      { file: 'clean.md', path: '/work/project/clean.md', diagnostics: [], ms: 0.25 },
     ],
     skipped: [{ file: 'image.md', path: '/work/project/image.md', reason: 'not UTF-8 text (binary: NUL byte at offset 4)' }],
   };
@@ -86,9 +86,9 @@ describe('cli: formatters (constructed findings, golden files)', () => {
     golden('unit/stylish-color.txt', out);
   });
 
-  it('stylish summary counts errors, warnings and info (information + hint)', () => {
+  it('stylish summary counts errors, warnings, info and hints', () => {
     const out = FORMATTERS.stylish(sampleReport(), ctx);
-    assert.match(out, /✖ 4 problems \(1 error, 1 warning, 2 info\), 1 file skipped/);
+    assert.match(out, /✖ 4 problems \(1 error, 1 warning, 1 info, 1 hint\), 1 file skipped/);
     assert.match(out, /2 problems fixable with the `--fix` option/);
     const clean = FORMATTERS.stylish({ cwd: '/', files: [{ file: 'a.md', path: '/a.md', diagnostics: [] }], skipped: [] }, ctx);
     assert.equal(clean, '✔ No problems found in 1 file\n');
@@ -144,11 +144,14 @@ describe('cli: formatters (constructed findings, golden files)', () => {
     assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
   });
 
-  it('junit: well-formed XML, one suite per file', () => {
-    const out = FORMATTERS.junit(sampleReport(), ctx);
+  it('junit: well-formed XML, one test case per file (passing ones too) with its time, failures grouped', () => {
+    const out = FORMATTERS.junit(sampleReport(), { ...ctx, elapsedMs: 1234 });
     assert.deepEqual(checkXml(out), []);
-    assert.equal((out.match(/<testsuite /g) ?? []).length, 3);
-    assert.match(out, /<testsuites name="claimlint" tests="5" failures="2" errors="0" skipped="1">/);
+    assert.equal((out.match(/<testcase /g) ?? []).length, 3);
+    assert.match(out, /<testsuites name="claimlint" tests="3" failures="1" errors="0" skipped="1" time="1\.234">/);
+    assert.match(out, /<testcase classname="claimlint" name="clean\.md" file="clean\.md" time="0\.000"\/>/);
+    assert.match(out, /name="docs\/draft one\.md" file="docs\/draft one\.md" time="0\.013">\n {6}<failure type="error" message="2 problems \(1 error, 1 warning\)">/);
+    assert.equal((out.match(/<failure /g) ?? []).length, 1, 'one failure per file');
     assert.match(out, /&lt;cite&gt;/);
     golden('unit/junit.xml', out);
   });

@@ -33,8 +33,9 @@ describe('config: resolveConfig', () => {
     assert.deepEqual(top.engine, { rules: { 'uncited-claim': 'off' }, citationStyle: 'footnote' });
     const deep = resolveConfig(join(s.dir, 'docs/deep/er/doc.md'));
     assert.equal(deep.file, join(s.dir, 'docs/.claimlintrc.yaml'));
-    // Nearest wins whole: nothing is inherited from the outer file.
-    assert.deepEqual(deep.engine, { rules: { 'figure-mismatch': 'warning' }, citationStyle: 'pandoc' });
+    // Merged with the outer file, the nearest winning per key.
+    assert.deepEqual(deep.engine, { rules: { 'uncited-claim': 'off', 'figure-mismatch': 'warning' }, citationStyle: 'footnote' });
+    assert.deepEqual(deep.files, [join(s.dir, '.claimlintrc.json'), join(s.dir, 'docs/.claimlintrc.yaml')]);
   });
 
   it('reads the "claimlint" key of package.json, and skips a package.json without it', () => {
@@ -64,14 +65,14 @@ describe('config: resolveConfig', () => {
   it('resolves packs (in its folder tree or node_modules) and keeps ignore patterns relative to the config file', () => {
     s = scratch({
       'proj/.claimlintrc.yaml': 'packs:\n  - packs/extra.yaml\n  - "@org/claims/packs"\nignore:\n  - drafts/\n',
+      'proj/packs/extra.yaml': 'concepts: []\n',
       'proj/docs/a.md': '',
       'node_modules/@org/claims/packs/a.yaml': 'concepts: []\n',
     });
     const r = resolveConfig(join(s.dir, 'proj/docs/a.md'));
     assert.deepEqual(r.errors, []);
     assert.deepEqual(r.packs, [join(s.dir, 'proj/packs/extra.yaml'), join(s.dir, 'node_modules/@org/claims/packs')]);
-    assert.deepEqual(r.ignore, ['drafts/']);
-    assert.equal(r.ignoreBase, join(s.dir, 'proj'));
+    assert.deepEqual(r.ignores, [{ base: join(s.dir, 'proj'), patterns: ['drafts/'] }]);
   });
 
   it('resolves a relative file path against cwd', () => {
@@ -170,7 +171,7 @@ describe('config: validation errors carry file, line and column', () => {
   afterEach(() => s?.cleanup());
   for (const c of cases) {
     it(c.name, () => {
-      s = scratch({ [c.file]: c.text });
+      s = scratch({ [c.file]: c.text, 'ok.yaml': 'concepts: []\n' });
       const r = resolveConfig(join(s.dir, 'doc.md'));
       assert.equal(r.errors.length >= 1, true, 'expected an error');
       const e = r.errors[0];
@@ -196,7 +197,7 @@ describe('config: mergeEditorSettings (the config file wins)', () => {
   afterEach(() => s?.cleanup());
 
   it('keeps the file\'s rules and citation style; editor settings fill the rest; packs and ignores add up', () => {
-    s = scratch({ '.claimlintrc.yaml': 'rules:\n  uncited-claim: off\ncitationStyle: footnote\npacks: [p.yaml]\n' });
+    s = scratch({ '.claimlintrc.yaml': 'rules:\n  uncited-claim: off\ncitationStyle: footnote\npacks: [p.yaml]\n', 'p.yaml': 'concepts: []\n' });
     const r = resolveConfig(join(s.dir, 'a.md'));
     const m = mergeEditorSettings(r, {
       rules: { 'uncited-claim': 'error', 'figure-mismatch': 'warning', 'bogus': 'error' },
@@ -207,7 +208,7 @@ describe('config: mergeEditorSettings (the config file wins)', () => {
     assert.deepEqual(m.engine.rules, { 'uncited-claim': 'off', 'figure-mismatch': 'warning' });
     assert.equal(m.engine.citationStyle, 'footnote');
     assert.deepEqual(m.packs, [join(s.dir, 'p.yaml'), '/abs/editor-pack.yaml', join(s.dir, 'rel.yaml')]);
-    assert.deepEqual(m.ignore, ['tmp/']);
+    assert.deepEqual(m.ignores, [{ base: s.dir, patterns: ['tmp/'] }]);
   });
 
   it('lets editor settings decide what no config file sets', () => {
@@ -231,8 +232,8 @@ describe('config: schema outputs', () => {
     for (const k of ['rules', 'packs', 'citationStyle', 'ignore', ...CODES]) assert.ok(md.includes('`' + k + '`'), k);
   });
 
-  it('docs/cli.md carries the generated reference (regenerate it when the schema changes)', () => {
-    const doc = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
-    assert.ok(doc.includes(configReference()), 'docs/cli.md is out of date: paste configReference() between the config-reference markers');
+  it('docs/config.md carries the generated reference (regenerate it when the schema changes)', () => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'config.md'), 'utf8');
+    assert.ok(doc.includes(configReference()), 'docs/config.md is out of date: paste configReference() between the config-reference markers');
   });
 });

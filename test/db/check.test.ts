@@ -50,7 +50,7 @@ describe('db check', () => {
 
   it('the example user pack in docs/claim-packs.md is valid', () => {
     const md = readFileSync(join(repoRoot, 'docs', 'claim-packs.md'), 'utf8');
-    const block = /```yaml\n([\s\S]*?)```/.exec(md);
+    const block = /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(md);
     assert.ok(block, 'the doc has a yaml example');
     const r = loadPacks([{ file: 'example.yaml', text: block[1]! }], { base: loadEmbeddedDatabase() });
     assert.deepEqual(r.errors.map(formatPackError), []);

@@ -112,7 +112,7 @@ describe('db loader', () => {
         name: 'an unknown field (pointing at its key)',
         over: { grades: 'supported' },
         needle: 'grades',
-        message: "claim 'c1': unknown field 'grades' (did you mean 'grade'?); allowed: id, statement, concepts, anyOf, topical, unless, relation, grade, rationale, population, supportedWording, sources, figures, contradictions, cautions",
+        message: "claim 'c1': unknown field 'grades' (did you mean 'grade'?); allowed: id, statement, concepts, anyOf, topical, unless, relation, grade, rationale, population, supportedWording, sources, figures, contradictions, cautions, examples",
       },
       {
         name: 'an empty concepts list',
@@ -391,7 +391,10 @@ describe('db loader', () => {
       assert.deepEqual(broken.db.claims.size, embedded.claims.size, 'a file with a syntax error adds nothing');
       const fixed = loadPacks([{ file: 'user.yaml', text: user.split('\n').slice(0, -1).join('\n') + '\n' }], { base: embedded });
       const msgs = only(fixed.errors).map((e) => e.message);
-      assert.ok(msgs.some((m) => m.startsWith("duplicate concept id 'ketamine': already defined at ")), msgs.join('\n'));
+      // The pack's own `ketamine` is namespaced (user/ketamine), not a duplicate; its claim uses it.
+      assert.ok(!msgs.some((m) => m.includes("duplicate concept id 'ketamine'")), msgs.join('\n'));
+      assert.ok(fixed.db.concepts.has('user/ketamine'));
+      assert.deepEqual(fixed.db.claims.get('user-claim')!.concepts, ['user/ketamine', 'opioid']);
       assert.ok(msgs.some((m) => m.startsWith("claim 'opioid-mediation': relation is required")), msgs.join('\n'));
       assert.equal(fixed.db.concepts.get('ketamine'), embedded.concepts.get('ketamine'));
       assert.equal(fixed.db.claims.get('opioid-mediation'), embedded.claims.get('opioid-mediation'));

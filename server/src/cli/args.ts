@@ -3,6 +3,7 @@ import { CODES, type Code } from '../engine/rules/index.js';
 import type { SeveritySetting } from '../engine/types.js';
 import { SEVERITY_SETTINGS, closest } from '../config/schema.js';
 import { FORMAT_NAMES, type FormatName } from './formatters/index.js';
+import { parseShard, type Shard } from '../lib/shard.js';
 
 /** A mistake on the command line: printed with a hint, exit code 2, never a stack trace. */
 export class UsageError extends Error {
@@ -80,6 +81,15 @@ export interface LintArgs {
   packs: string[];
   rules: Partial<Record<Code, SeveritySetting>>;
   noIgnore: boolean;
+  /** A path or glob without Markdown files is an error (exit 2); --no-error-on-unmatched-pattern: a warning. */
+  errorOnUnmatchedPattern: boolean;
+  /** Lint standard input (`-` among the paths, or --stdin-filename). */
+  stdin: boolean;
+  /** --stdin-filename: where the text on standard input would live (config lookup, reports). */
+  stdinFilename?: string;
+  /** --print-config FILE: print the configuration that applies to FILE and exit. */
+  printConfig?: string;
+  shard?: Shard;
   cache: boolean;
   cacheLocation: string;
   /** undefined = automatic. */
@@ -100,6 +110,10 @@ export const LINT_OPTIONS: OptSpec[] = [
   { name: 'pack', kind: 'list' },
   { name: 'rule', kind: 'list' },
   { name: 'no-ignore', kind: 'flag' },
+  { name: 'no-error-on-unmatched-pattern', kind: 'flag' },
+  { name: 'stdin-filename', kind: 'value' },
+  { name: 'print-config', kind: 'value' },
+  { name: 'shard', kind: 'value' },
   { name: 'cache', kind: 'flag' },
   { name: 'cache-location', kind: 'value' },
   { name: 'workers', kind: 'value' },
@@ -153,8 +167,15 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
   if (flag('color') && flag('no-color')) throw new UsageError('use either --color or --no-color, not both');
   const maxRaw = str('max-warnings');
   const workersRaw = str('workers');
+  const shardRaw = str('shard');
+  const shard = shardRaw === undefined ? undefined : parseShard(shardRaw);
+  if (shardRaw !== undefined && !shard) throw new UsageError(`--shard needs INDEX/COUNT with 1 ≤ INDEX ≤ COUNT (e.g. --shard 2/4), not "${shardRaw}"`);
+  const stdin = positionals.includes('-') || str('stdin-filename') !== undefined;
+  if (stdin && flag('fix') && positionals.filter((p) => p !== '-').length) {
+    throw new UsageError('--fix with standard input prints the fixed text; lint files in a separate run');
+  }
   return {
-    files: positionals,
+    files: positionals.filter((p) => p !== '-'),
     format: format as FormatName,
     maxWarnings: maxRaw === undefined ? undefined : integer('max-warnings', maxRaw, -1),
     fix: flag('fix') ? 'fix' : flag('fix-dry-run') ? 'dry-run' : false,
@@ -162,6 +183,11 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
     packs: list('pack'),
     rules: parseRuleOptions(list('rule')),
     noIgnore: flag('no-ignore'),
+    errorOnUnmatchedPattern: !flag('no-error-on-unmatched-pattern'),
+    stdin,
+    stdinFilename: str('stdin-filename'),
+    printConfig: str('print-config'),
+    shard,
     cache: flag('cache') || str('cache-location') !== undefined,
     cacheLocation: str('cache-location') ?? '.claimlintcache',
     workers: workersRaw === undefined || workersRaw === 'auto' ? undefined : integer('workers', workersRaw, 1),

@@ -26,6 +26,9 @@ export interface DiscoveryOptions {
   noIgnore?: boolean;
   /** Config `ignore` patterns that apply to a file: decides whether it is excluded. */
   isConfigIgnored?: (absPath: string) => boolean;
+  /** A folder or glob without a Markdown file to lint is an error, not a warning (ESLint's behaviour:
+   *  a typo in a path must not turn CI green). */
+  unmatchedIsError?: boolean;
 }
 
 export interface DiscoveryResult {
@@ -119,8 +122,17 @@ function globBase(pattern: string): string {
 export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions): DiscoveryResult {
   const { cwd } = opts;
   const ignoreFiles = opts.noIgnore ? null : new IgnoreFiles();
-  const excluded = (abs: string, isDir: boolean) =>
-    !!ignoreFiles && (ignoreFiles.isIgnored(abs, isDir) || (!isDir && !!opts.isConfigIgnored?.(abs)));
+  /** Whether the current input's walk passed over something ignored (for the unmatched message). */
+  let passedIgnored = false;
+  const excluded = (abs: string, isDir: boolean) => {
+    const out = !!ignoreFiles && (ignoreFiles.isIgnored(abs, isDir) || (!isDir && !!opts.isConfigIgnored?.(abs)));
+    if (out && (isDir || isMarkdown(abs))) passedIgnored = true;
+    return out;
+  };
+  const unmatched = (what: string) => {
+    const note = passedIgnored ? ' that are not ignored (.gitignore, .claimlintignore or the config\'s "ignore"; --no-ignore lints them)' : '';
+    (opts.unmatchedIsError ? errors : warnings).push(`${what}${note}` + (opts.unmatchedIsError ? ' (--no-error-on-unmatched-pattern makes this a warning)' : ''));
+  };
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
   const warnings: string[] = [];
@@ -170,6 +182,7 @@ export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions)
 
   for (const input of positives.length ? positives : ['.']) {
     const abs = resolve(cwd, input);
+    passedIgnored = false;
     let st: ReturnType<typeof statSync> | undefined;
     try {
       st = statSync(abs);
@@ -186,6 +199,7 @@ export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions)
     } else if (st?.isDirectory()) {
       const found: string[] = [];
       walk(abs, (f) => !negated(f), found);
+      if (found.length === 0) unmatched(`no Markdown files (.md, .markdown) in "${input}"`);
       found.forEach((f) => add(f, false));
     } else if (hasGlobChars(input)) {
       const pattern = toPosix(input).replace(/^\.\//, '');
@@ -195,7 +209,7 @@ export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions)
       if (existsSync(base)) {
         walk(base, (f) => minimatch(toPosix(f), absPattern, { dot: true }) && !negated(f), found);
       }
-      if (found.length === 0) warnings.push(`no Markdown files match "${input}"`);
+      if (found.length === 0) unmatched(`no Markdown files match "${input}"`);
       found.forEach((f) => add(f, false));
     } else if (st) {
       errors.push(`${input}: is ${describeKind(st)}, not a file or folder`);

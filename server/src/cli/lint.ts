@@ -3,7 +3,7 @@
 import { analyze } from '../engine/engine.js';
 import { applyFixes } from '../engine/apply-fixes.js';
 import type { Database } from '../db/schema.js';
-import type { EngineConfig, Finding, Fix } from '../engine/types.js';
+import { CancelledError, type EngineConfig, type Finding, type Fix } from '../engine/types.js';
 import { withoutIgnored, type IgnoredEntry } from '../ignored/fingerprint.js';
 import { toDiagnostics, type Diagnostic } from './report.js';
 
@@ -31,12 +31,17 @@ export interface LintOutcome {
   fixesApplied: number;
   /** An internal failure (an engine bug), reported on stderr. */
   error?: string;
+  /** Milliseconds it took (JUnit's `time`). */
+  ms?: number;
 }
 
-export function lintText(job: LintJob, db: Database): LintOutcome {
+export function lintText(job: LintJob, db: Database, signal?: AbortSignal): LintOutcome {
+  const started = performance.now();
+  // An abort stops the engine between blocks (it throws CancelledError, which the caller turns into the abort).
+  const token = signal ? { get isCancellationRequested() { return signal.aborted; } } : undefined;
   try {
     let text = job.text;
-    const findingsOf = (t: string): Finding[] => withoutIgnored(t, analyze(t, db, job.config).findings, job.ignored ?? []);
+    const findingsOf = (t: string): Finding[] => withoutIgnored(t, analyze(t, db, job.config, { token }).findings, job.ignored ?? []);
     let findings = findingsOf(text);
     let applied = 0;
     if (job.fix) {
@@ -50,10 +55,11 @@ export function lintText(job: LintJob, db: Database): LintOutcome {
         findings = findingsOf(text);
       }
     }
-    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, findings), fixesApplied: applied };
+    const outcome: LintOutcome = { index: job.index, diagnostics: toDiagnostics(text, findings), fixesApplied: applied, ms: performance.now() - started };
     if (text !== job.text) outcome.output = text;
     return outcome;
   } catch (e) {
+    if (e instanceof CancelledError && signal?.aborted) throw signal.reason;
     const err = e as Error;
     return { index: job.index, diagnostics: [], fixesApplied: 0, error: process.env.CLAIMLINT_DEBUG ? String(err.stack) : err.message };
   }

@@ -12,6 +12,10 @@ export interface PoolOptions {
   threads: number;
   cwd: string;
   store: DatabaseStore;
+  /** The worker module (worker.js next to the entry point). */
+  workerUrl: URL;
+  /** Stops the run: pending jobs are dropped, workers terminated, and runJobs rejects with the signal's reason. */
+  signal?: AbortSignal;
   onOutcome?: (o: LintOutcome) => void;
 }
 
@@ -37,11 +41,15 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
     opts.onOutcome?.(o);
   };
   const indexOf = new Map(jobs.map((j, i) => [j.index, i]));
+  const signal = opts.signal;
   if (stats.threads <= 1) {
     for (const job of jobs) {
-      record(lintText(job, opts.store.get(job.packs).db), false);
-      if (opts.onOutcome) await yieldToEvents(); // lets the progress timer run
+      signal?.throwIfAborted();
+      record(lintText(job, opts.store.get(job.packs).db, signal), false);
+      // Lets the progress timer run and an abort arrive.
+      if (opts.onOutcome || signal) await yieldToEvents();
     }
+    signal?.throwIfAborted();
     return { outcomes, stats };
   }
 
@@ -89,7 +97,7 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
         const batch = take();
         if (batch.length === 0) return;
         for (const job of batch) {
-          record(lintText(job, opts.store.get(job.packs).db), false);
+          record(lintText(job, opts.store.get(job.packs).db, signal), false);
           onRecorded();
         }
         await yieldToEvents();
@@ -101,7 +109,7 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
 
   const kickers: (() => void)[] = [];
   for (let w = 0; w < stats.threads - 1; w++) {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { cwd: opts.cwd, databases } satisfies WorkerData });
+    const worker = new Worker(opts.workerUrl, { workerData: { cwd: opts.cwd, databases } satisfies WorkerData });
     workers.push(worker);
     const inFlight = new Map<number, LintJob[]>();
     let dead = false;
@@ -128,7 +136,7 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
       if (alive === 0 && !mainHelps) failAll(why);
       else {
         kickers.forEach((kick) => kick());
-        if (mainHelps) void runMain();
+        if (mainHelps) void runMain().catch((e: Error) => failAll(e));
       }
     };
     worker.on('message', (msg: FromWorker) => {
@@ -150,11 +158,15 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
     worker.on('error', (e) => lose(e));
     worker.on('exit', (code) => lose(new Error(`a lint worker stopped (exit code ${code})`)));
   }
-  if (mainHelps) void runMain();
+  const abort = () => failAll(signal!.reason as Error);
+  signal?.addEventListener('abort', abort, { once: true });
+  if (signal?.aborted) abort();
+  if (mainHelps) void runMain().catch((e: Error) => failAll(e));
   if (jobs.length === 0) finishAll();
   try {
     await done;
   } finally {
+    signal?.removeEventListener('abort', abort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return { outcomes, stats };

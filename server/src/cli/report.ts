@@ -35,6 +35,8 @@ export interface FileReport {
   output?: string;
   /** --fix / --fix-dry-run: number of fixes applied. */
   fixesApplied?: number;
+  /** Milliseconds spent linting it (0 for a cache hit). */
+  ms?: number;
 }
 
 export interface SkippedFile { file: string; path: string; reason: string }

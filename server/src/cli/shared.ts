@@ -1,6 +1,6 @@
 // Pieces shared by the commands: I/O, setup errors, per-file configuration with the command line on top.
-import { resolve } from 'node:path';
-import { resolveConfig, createConfigCache, formatConfigError, isIgnoredByConfig, type ConfigError, type ResolvedConfig } from '../config/index.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { resolveConfig, createConfigCache, findConfigFile, formatConfigError, isIgnoredByConfig, unreadConfigNames, CONFIG_FILES, type ConfigError, type ResolvedConfig } from '../config/index.js';
 import type { EngineConfig } from '../engine/types.js';
 import { formatPackError, type PackError } from '../db/loader.js';
 import { UsageError, type LintArgs } from './args.js';
@@ -10,7 +10,7 @@ import { displayPath } from './files.js';
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
 }
@@ -38,17 +38,21 @@ export function reportFailure(e: unknown, io: CliIO): number {
   return 2;
 }
 
-/** Prints pack problems; throws SetupError if any is an error. */
-export function checkPackErrors(errors: PackError[], io: CliIO): void {
+/** Prints pack problems on stderr; throws SetupError if any is an error. */
+export function checkPackErrors(errors: PackError[], cwd: string, say: (line: string) => void): void;
+export function checkPackErrors(errors: PackError[], io: CliIO): void;
+export function checkPackErrors(errors: PackError[], where: string | CliIO, say?: (line: string) => void): void {
   if (errors.length === 0) return;
-  const lines = errors.map((e) => formatPackError({ ...e, file: displayPath(e.file, io.cwd) }));
+  const cwd = typeof where === 'string' ? where : where.cwd;
+  const lines = errors.map((e) => formatPackError({ ...e, file: displayPath(e.file, cwd) }));
   if (errors.some((e) => e.severity === 'error')) {
     throw new SetupError([...lines, 'claimlint: fix the claim pack errors above (or remove the pack from "packs" / --pack).']);
   }
-  io.stderr.write(lines.join('\n') + '\n');
+  const print = say ?? ((line: string) => (where as CliIO).stderr.write(line + '\n'));
+  lines.forEach(print);
 }
 
-interface Effective {
+export interface Effective {
   engine: EngineConfig;
   packs: string[];
   resolved: ResolvedConfig;
@@ -70,7 +74,7 @@ export function createConfigResolver(args: Pick<LintArgs, 'config' | 'packs' | '
   const errors = new Map<string, ConfigError[]>();
   const forFile = (abs: string): Effective => {
     const resolved = resolveConfig(abs, { cwd, explicitConfig: args.config, cache });
-    const key = resolved.file ?? '';
+    const key = resolved.key;
     let eff = byFile.get(key);
     if (!eff) {
       if (resolved.errors.length) errors.set(key, resolved.errors);
@@ -85,7 +89,24 @@ export function createConfigResolver(args: Pick<LintArgs, 'config' | 'packs' | '
   };
   const isIgnored = (abs: string) => isIgnoredByConfig(forFile(abs).resolved, abs);
   const problems = () => [...errors.values()].flat();
-  return { forFile, isIgnored, problems };
+  /** Config-like files claimlint does not read, in the given folders (each reported once). */
+  const reported = new Set<string>();
+  const notices = (dirs: Iterable<string>): string[] => {
+    const out: string[] = [];
+    for (const dir of new Set(dirs)) {
+      if (args.config) break;
+      for (const name of unreadConfigNames(dir, cache)) {
+        const file = join(dir, name);
+        if (reported.has(file)) continue;
+        reported.add(file);
+        const used = findConfigFile(dir, cache);
+        const why = used && dirname(used) === dir ? `${basename(used)} in the same folder is used instead` : `claimlint reads ${CONFIG_FILES.join(', ')}`;
+        out.push(`claimlint: ${displayPath(file, cwd)}: not read as configuration (${why})`);
+      }
+    }
+    return out;
+  };
+  return { forFile, isIgnored, problems, notices };
 }
 
 /** Throws SetupError listing config problems, printed relative to cwd. */

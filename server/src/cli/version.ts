@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 let homepageUrl: string | undefined;
+let root: string | undefined;
+
+/** The folder of claimlint's package.json (a source checkout or an installed package). */
+export function packageRoot(): string | undefined {
+  version();
+  return root;
+}
 
 /** The package's "homepage" (where the README's rule sections live), if package.json names one. */
 export function homepage(): string | undefined {
@@ -28,6 +35,7 @@ export function version(): string {
         const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string; homepage?: string };
         if (pkg.name === 'claimlint' && pkg.version) {
           cached = pkg.version;
+          root = dir;
           if (typeof pkg.homepage === 'string' && /^https?:\/\//.test(pkg.homepage)) homepageUrl = pkg.homepage.replace(/#.*$/, '');
           break;
         }

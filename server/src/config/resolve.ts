@@ -1,18 +1,23 @@
-// Config discovery shared by the CLI and the language server: for each file, the nearest
-// `.claimlintrc.json` / `.claimlintrc.yaml` / `.claimlintrc.yml` / package.json with a "claimlint"
-// key, walking up from the file's folder to the filesystem root. Nearest wins; files are not merged.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+// Config discovery shared by the CLI and the language server. A file's configuration is the
+// cascade of the config files in its folder and every folder above it (up to one with
+// `root: true`, or the filesystem root), merged per key with the nearest winning; each file's
+// `extends` come before it and its matching `overrides` after it. Packs and ignore patterns
+// accumulate. One config file per folder: .claimlintrc.json, .claimlintrc.jsonc,
+// .claimlintrc.yaml, .claimlintrc.yml, .claimlintrc (YAML or JSON), or package.json's "claimlint".
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { parseDocument, LineCounter, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { minimatch } from 'minimatch';
+import { createScanner, parse as parseJsonc, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { parseDocument, LineCounter, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { CODES } from '../engine/rules/index.js';
 import { DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/types.js';
-import { ConfigSchema, SEVERITY_SETTINGS, type ConfigFile } from './schema.js';
+import { ConfigSchema, CONFIG_KEYS, OVERRIDE_KEYS, SEVERITY_SETTINGS, closest, type ConfigFile } from './schema.js';
 import { readRegularFile } from '../fs/safe-fs.js';
 
 /** Config file names, in order of precedence within one folder. */
-export const CONFIG_FILES = ['.claimlintrc.json', '.claimlintrc.yaml', '.claimlintrc.yml', 'package.json'] as const;
+export const CONFIG_FILES = ['.claimlintrc.json', '.claimlintrc.jsonc', '.claimlintrc.yaml', '.claimlintrc.yml', '.claimlintrc', 'package.json'] as const;
 
 /** A problem in a config file. `line` and `column` are 1-based, as printed (file:line:column).
  *  (The pack loader's PackError is 0-based; the language server converts each accordingly.) */
@@ -24,28 +29,41 @@ export interface ConfigError {
   severity: 'error' | 'warning';
 }
 
+/** Where a value of the effective configuration was set (1-based), `via` naming an override. */
+export interface ValueOrigin { file: string; line: number; column: number; via?: string }
+
+/** Ignore patterns and the folder they are relative to. */
+export interface IgnoreSet { base: string; patterns: string[] }
+
 export interface ResolvedConfig {
   engine: EngineConfig;
   /** Extra claim packs, absolute paths. */
   packs: string[];
-  /** .gitignore-style patterns, relative to `ignoreBase`. */
-  ignore: string[];
-  /** The folder `ignore` patterns are relative to (the config file's folder, or cwd without one). */
-  ignoreBase: string;
-  /** The config file used (absolute), if any. */
+  /** .gitignore-style patterns with the folder each set is relative to (its config file's). */
+  ignores: IgnoreSet[];
+  /** The nearest config file (absolute), if any. */
   file?: string;
-  /** What the config file itself set (validated), `{}` without one. */
-  raw: ConfigFile;
+  /** Every config file that contributed, in merge order (extended files before those extending them). */
+  files: string[];
+  /** Identifies the effective configuration (files and matched overrides): equal keys, equal configs. */
+  key: string;
+  /** Where each value came from (for --print-config): rules by code, citationStyle, packs and ignores by index. */
+  origins: { rules: Partial<Record<Code, ValueOrigin>>; citationStyle?: ValueOrigin; packs: ValueOrigin[]; ignore: ValueOrigin[] };
   errors: ConfigError[];
 }
 
 interface LoadedConfig {
   config: ConfigFile;
   errors: ConfigError[];
+  /** 1-based positions of values, by path ("rules.uncited-claim", "packs.0", "overrides.1.files"). */
+  positions: Map<string, [number, number]>;
 }
 
-type CacheEntry = { kind: 'dir'; file: string | null } | { kind: 'file'; loaded: LoadedConfig | null };
-/** Per-directory discovery cache. Clear it (or drop it) when a config file changes. */
+type CacheEntry =
+  | { kind: 'dir'; chain: string[] }
+  | { kind: 'file'; loaded: LoadedConfig | null }
+  | { kind: 'unread'; names: string[] };
+/** Per-folder discovery cache. Clear it (or drop it) when a config file changes. */
 export type ConfigCache = Map<string, CacheEntry>;
 export const createConfigCache = (): ConfigCache => new Map();
 
@@ -57,56 +75,170 @@ export interface ResolveOptions {
   cache?: ConfigCache;
 }
 
+/** How deep `extends` may nest. */
+const MAX_EXTENDS_DEPTH = 16;
+
+/** One config file in merge order, with the folder its ignore patterns and override globs are relative to. */
+interface Layer { file: string; anchor: string; loaded: LoadedConfig }
+
 /** The configuration that applies to `filePath` (a file; need not exist). */
 export function resolveConfig(filePath: string, opts: ResolveOptions = {}): ResolvedConfig {
   const cwd = opts.cwd ?? process.cwd();
   const cache = opts.cache ?? createConfigCache();
-  let file: string | null;
-  if (opts.explicitConfig !== undefined) {
-    file = resolve(cwd, opts.explicitConfig);
-    const loaded = loadCached(file, cache, true);
-    return build(file, loaded, cwd);
+  const target = resolve(cwd, filePath);
+  let chain: string[];
+  if (opts.explicitConfig !== undefined) chain = [resolve(cwd, opts.explicitConfig)];
+  else chain = configChain(dirname(target), cache);
+  const errors: ConfigError[] = [];
+  const layers: Layer[] = [];
+  for (const file of chain) {
+    const loaded = loadCached(file, cache, opts.explicitConfig !== undefined);
+    if (!loaded) continue;
+    expandExtends(file, loaded, dirname(file), cache, layers, errors, [file]);
   }
-  file = findConfigFile(dirname(resolve(cwd, filePath)), cache);
-  return build(file, file ? loadCached(file, cache, false) : null, cwd);
+  return build(target, layers, errors, cwd, chain[chain.length - 1]);
 }
 
-function build(file: string | null, loaded: LoadedConfig | null, cwd: string): ResolvedConfig {
-  if (!file || !loaded) {
-    return { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignore: [], ignoreBase: cwd, raw: {}, errors: [] };
-  }
-  const base = dirname(file);
-  const c = loaded.config;
-  return {
-    engine: {
-      rules: { ...(c.rules as Partial<Record<Code, SeveritySetting>> | undefined) },
-      citationStyle: c.citationStyle ?? DEFAULT_CONFIG.citationStyle,
-    },
-    packs: (c.packs ?? []).map((p) => resolvePackPath(base, p)),
-    ignore: [...(c.ignore ?? [])],
-    ignoreBase: base,
-    file,
-    raw: c,
-    errors: loaded.errors,
-  };
-}
-
-/** The nearest config file at or above `dir`, or null. Caches every folder it visits. */
-export function findConfigFile(dir: string, cache: ConfigCache = createConfigCache()): string | null {
-  const visited: string[] = [];
-  let found: string | null = null;
+/** The cascade's files for a folder, outermost first. Caches every folder it visits. */
+function configChain(dir: string, cache: ConfigCache): string[] {
+  const hit = cache.get('dir:' + dir);
+  if (hit && hit.kind === 'dir') return hit.chain;
+  // Walk up to a cached folder or the root, then build the chains back down (no recursion).
+  const pending: string[] = [];
+  let above: string[] = [];
   for (let d = resolve(dir); ; ) {
-    const hit = cache.get('dir:' + d);
-    if (hit && hit.kind === 'dir') { found = hit.file; break; }
-    visited.push(d);
-    const f = configIn(d, cache);
-    if (f) { found = f; break; }
+    const h = cache.get('dir:' + d);
+    if (h && h.kind === 'dir') { above = h.chain; break; }
+    pending.push(d);
     const up = dirname(d);
     if (up === d) break;
     d = up;
   }
-  for (const d of visited) cache.set('dir:' + d, { kind: 'dir', file: found });
-  return found;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const d = pending[i]!;
+    const own = configIn(d, cache);
+    if (own) {
+      const loaded = loadCached(own, cache, false);
+      above = loaded?.config.root === true ? [own] : [...above, own];
+    }
+    cache.set('dir:' + d, { kind: 'dir', chain: above });
+  }
+  return above;
+}
+
+/** Appends the layers of `file` (its extends first, depth-first) to `layers`. */
+function expandExtends(file: string, loaded: LoadedConfig, anchor: string, cache: ConfigCache, layers: Layer[], errors: ConfigError[], stack: string[]): void {
+  errors.push(...loaded.errors);
+  const list = loaded.config.extends === undefined ? [] : Array.isArray(loaded.config.extends) ? loaded.config.extends : [loaded.config.extends];
+  list.forEach((entry, i) => {
+    const [line, column] = loaded.positions.get(Array.isArray(loaded.config.extends) ? `extends.${i}` : 'extends') ?? [1, 1];
+    const fail = (message: string) => errors.push({ file, line, column, message: `extends${Array.isArray(loaded.config.extends) ? `[${i}]` : ''}: ${message}`, severity: 'error' });
+    const target = resolveExtends(dirname(file), entry);
+    if ('error' in target) return void fail(target.error);
+    if (stack.includes(target.file) || stack.length > MAX_EXTENDS_DEPTH) return void fail(`"${entry}" extends itself (${[...stack, target.file].map((f) => basename(f)).join(' → ')})`);
+    const sub = loadCached(target.file, cache, true);
+    if (sub) expandExtends(target.file, sub, anchor, cache, layers, errors, [...stack, target.file]);
+  });
+  layers.push({ file, anchor, loaded });
+}
+
+/** An `extends` entry as a config file: a path in the config's folder tree, or a package in node_modules. */
+function resolveExtends(base: string, entry: string): { file: string } | { error: string } {
+  const local = resolve(base, entry);
+  const looksLikePackage = !entry.startsWith('.') && !isAbsolute(entry) && /^(@[\w.-]+\/)?[\w.-]+(\/.*)?$/.test(entry);
+  if (existsSync(local) && !(looksLikePackage && statSync(local).isDirectory())) {
+    if (!isPlaceAllowed(local, base)) return { error: `"${entry}" is outside this config file's folder; a config can extend files only in its own folder tree or in node_modules` };
+    return statSync(local).isDirectory() ? configInPackage(local, entry) : { file: local };
+  }
+  if (!looksLikePackage) return { error: `"${entry}": no such file` };
+  const pkg = resolvePackPath(base, entry);
+  if (!existsSync(pkg)) return { error: `"${entry}": no such file, and no package of that name in node_modules` };
+  return statSync(pkg).isDirectory() ? configInPackage(pkg, entry) : { file: pkg };
+}
+
+/** The config a package (or folder) provides: its package.json's "claimlint" key, or a .claimlintrc* in it. */
+function configInPackage(dir: string, entry: string): { file: string } | { error: string } {
+  for (const name of CONFIG_FILES) {
+    const f = join(dir, name);
+    if (pathKind(f) !== 'file') continue;
+    if (name !== 'package.json' || loadConfigFile(f, false)) return { file: f };
+  }
+  return { error: `"${entry}" has no config: neither a "claimlint" key in its package.json nor a .claimlintrc file` };
+}
+
+function build(target: string, layers: Layer[], errors: ConfigError[], cwd: string, nearest: string | undefined): ResolvedConfig {
+  const rules: Partial<Record<Code, SeveritySetting>> = {};
+  const origins: ResolvedConfig['origins'] = { rules: {}, packs: [], ignore: [] };
+  let citationStyle: CitationStyle = DEFAULT_CONFIG.citationStyle;
+  const packs: string[] = [];
+  const ignores: IgnoreSet[] = [];
+  const keyParts: string[] = [];
+  for (const { file, anchor, loaded } of layers) {
+    const c = loaded.config;
+    const at = (path: string, via?: string): ValueOrigin => {
+      const [line, column] = loaded.positions.get(path) ?? [1, 1];
+      return via ? { file, line, column, via } : { file, line, column };
+    };
+    const apply = (part: Pick<ConfigFile, 'rules' | 'citationStyle' | 'packs'>, prefix: string, via?: string) => {
+      for (const [code, sev] of Object.entries(part.rules ?? {})) {
+        rules[code as Code] = sev as SeveritySetting;
+        origins.rules[code as Code] = at(`${prefix}rules.${code}`, via);
+      }
+      if (part.citationStyle) {
+        citationStyle = part.citationStyle;
+        origins.citationStyle = at(`${prefix}citationStyle`, via);
+      }
+      (part.packs ?? []).forEach((p, i) => {
+        const abs = resolvePackPath(dirname(file), p);
+        if (packs.includes(abs)) return;
+        packs.push(abs);
+        origins.packs.push(at(`${prefix}packs.${i}`, via));
+      });
+    };
+    keyParts.push(file);
+    apply(c, '');
+    if (c.ignore?.length) {
+      ignores.push({ base: anchor, patterns: [...c.ignore] });
+      c.ignore.forEach((_, i) => origins.ignore.push(at(`ignore.${i}`)));
+    }
+    (c.overrides ?? []).forEach((o, i) => {
+      if (!matchesGlobs(target, anchor, typeof o.files === 'string' ? [o.files] : o.files)) return;
+      keyParts.push(`#${i}`);
+      apply(o, `overrides.${i}.`, `overrides[${i}]`);
+    });
+  }
+  return {
+    engine: { rules, citationStyle },
+    packs,
+    ignores,
+    file: nearest,
+    files: layers.map((l) => l.file),
+    key: keyParts.join('\0'),
+    origins,
+    errors: dedupe(errors),
+  };
+}
+
+function dedupe(errors: ConfigError[]): ConfigError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.file}:${e.line}:${e.column}:${e.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+/** Whether `file` matches one of `globs` (relative to `anchor`; a glob without "/" matches the file name anywhere). */
+function matchesGlobs(file: string, anchor: string, globs: readonly string[]): boolean {
+  const rel = relative(anchor, file);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+  const posix = rel.split(sep).join('/');
+  return globs.some((g) => minimatch(posix, g.replace(/^\.\//, ''), { dot: true, matchBase: !g.includes('/') }));
+}
+
+/** The nearest config file at or above `dir`, or null. */
+export function findConfigFile(dir: string, cache: ConfigCache = createConfigCache()): string | null {
+  const chain = configChain(dir, cache);
+  return chain[chain.length - 1] ?? null;
 }
 
 function configIn(dir: string, cache: ConfigCache): string | null {
@@ -122,6 +254,30 @@ function configIn(dir: string, cache: ConfigCache): string | null {
     if (loadCached(f, cache, false)) return f;
   }
   return null;
+}
+
+/**
+ * Names in `dir` that look like claimlint config files but are not read: other spellings
+ * (.claimlintrc.toml, claimlint.config.js, .claimlint.yaml) and config files shadowed by another
+ * one in the same folder. For a warning, so that a misnamed config does not silently do nothing.
+ */
+export function unreadConfigNames(dir: string, cache: ConfigCache = createConfigCache()): string[] {
+  const key = 'unread:' + dir;
+  const hit = cache.get(key);
+  if (hit && hit.kind === 'unread') return hit.names;
+  let names: string[] = [];
+  try {
+    const used = configIn(dir, cache);
+    // Config spellings only: not claimlint's reports (claimlint.sarif, claimlint.json) or its other dotfiles.
+    names = readdirSync(dir)
+      .filter((n) => /^\.claimlintrc(?:\..+)?$/i.test(n) || /^\.claimlint\.(?:jsonc?|ya?ml|toml|[cm]?[jt]s)$/i.test(n) || /^\.?claimlint\.config\.[a-z]+$/i.test(n))
+      .filter((n) => n !== (used && basename(used)))
+      .sort();
+  } catch {
+    names = [];
+  }
+  cache.set(key, { kind: 'unread', names });
+  return names;
 }
 
 function pathKind(p: string): 'file' | 'other' | 'missing' {
@@ -153,7 +309,7 @@ export function loadConfigFile(file: string, explicit = false): LoadedConfig | n
       : read.code === 'EISDIR' ? 'config path is a folder, not a file'
       : read.code === 'ENOTFILE' || read.code === 'EFBIG' ? `config path ${read.reason}`
       : `cannot read config file (${read.code})`;
-    return { config: {}, errors: [{ file, line: 1, column: 1, message: why, severity: 'error' }] };
+    return { config: {}, errors: [{ file, line: 1, column: 1, message: why, severity: 'error' }], positions: new Map() };
   }
   return parseConfigText(read.data.toString('utf8'), file, explicit);
 }
@@ -163,48 +319,66 @@ export function parseConfigText(text: string, file: string, explicit = false): L
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isPackage = basename(file) === 'package.json';
   const ext = extname(file).toLowerCase();
-  const isJson = ext === '.json';
+  // .claimlintrc without an extension is JSON when it starts like JSON, else YAML.
+  const isJsonc = ext === '.jsonc';
+  const isJson = ext === '.json' || (basename(file) === '.claimlintrc' && /^\s*\{/.test(text));
   const errors: ConfigError[] = [];
+  const positions = new Map<string, [number, number]>();
   const err = (offset: number, message: string): ConfigError => ({ file, ...lineCol(text, offset), message, severity: 'error' });
+  // A broken file still ends the cascade if it says `root: true` (its parents must not slip in).
+  let isRoot = false;
+  const failed = (list: ConfigError[]): LoadedConfig => ({ config: isRoot ? { root: true } : {}, errors: list, positions });
 
-  // JSON first through JSON.parse (its errors read like JSON, not YAML), then through `yaml`
-  // for the node positions used in validation messages.
+  // JSON first through JSON.parse (its errors read like JSON, not YAML), JSON with comments through
+  // jsonc-parser; then through `yaml` (comments blanked out) for the node positions of values.
+  let yamlText = text;
   if (isJson) {
     try {
       JSON.parse(text);
     } catch (e) {
       if (isPackage && !/"claimlint"\s*:/.test(text)) return null;
       const { offset, message } = jsonError(e as Error, text);
-      return { config: {}, errors: [err(offset, `invalid JSON: ${message}`)] };
+      return failed([err(offset, `invalid JSON: ${message}`)]);
     }
+  } else if (isJsonc) {
+    const problems: ParseError[] = [];
+    parseJsonc(text, problems, { allowTrailingComma: true, disallowComments: false });
+    if (problems.length) return failed(problems.map((p) => err(p.offset, `invalid JSON: ${JSONC_ERRORS[p.error] ?? 'syntax error'}`)));
+    yamlText = blankComments(text).replace(/,(\s*[}\]])/g, ' $1');
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) errors.push(err(e.pos[0], `invalid ${isJson ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`));
-    return { config: {}, errors };
+    for (const e of doc.errors) errors.push(err(e.pos[0], `invalid ${isJson || isJsonc ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`));
+    return failed(errors);
   }
   let root: unknown = doc.toJS({ maxAliasCount: 100 });
   const prefix: (string | number)[] = [];
   if (isPackage) {
     if (!root || typeof root !== 'object' || !('claimlint' in root)) {
       if (!explicit) return null;
-      return { config: {}, errors: [err(0, 'package.json has no "claimlint" key')] };
+      return failed([err(0, 'package.json has no "claimlint" key')]);
     }
     root = (root as Record<string, unknown>).claimlint;
     prefix.push('claimlint');
   }
   // An empty YAML file is a valid, empty config; an explicit null (`null` in .claimlintrc.json) is a mistake.
-  if (root === undefined || (root === null && doc.contents === null && !isPackage)) return { config: {}, errors };
+  if (root === undefined || (root === null && doc.contents === null && !isPackage)) return { config: {}, errors, positions };
   if (root === null) {
     const at = prefix.length ? doc.getIn(prefix, true) as YamlNode | undefined : doc.contents as YamlNode | null;
     const where = prefix.length ? `${formatPath(prefix)}: ` : '';
-    return { config: {}, errors: [err(at?.range?.[0] ?? 0, `${where}the configuration must be a mapping (object), not null`)] };
+    return failed([err(at?.range?.[0] ?? 0, `${where}the configuration must be a mapping (object), not null`)]);
   }
+  isRoot = typeof root === 'object' && (root as { root?: unknown }).root === true;
+  const top = prefix.length ? doc.getIn(prefix, true) : doc.contents;
+  collectPositions(top as YamlNode | null, '', positions, (offset) => {
+    const lc = lineCol(text, offset);
+    return [lc.line, lc.column];
+  });
   const parsed = ConfigSchema.safeParse(root);
   if (parsed.success) {
-    errors.push(...packPlaceErrors(parsed.data, file, (i) => nodeOffset(doc, [...prefix, 'packs', i])).map((e) => err(e.offset, e.message)));
-    return errors.length ? { config: {}, errors } : { config: parsed.data, errors };
+    errors.push(...packPlaceErrors(parsed.data, file, (path) => nodeOffset(doc, [...prefix, ...path])).map((e) => err(e.offset, e.message)));
+    return errors.length ? failed(errors) : { config: parsed.data, errors, positions };
   }
   for (const issue of parsed.error.issues) {
     const { offset, path } = locateIssue(doc, prefix, issue);
@@ -212,7 +386,45 @@ export function parseConfigText(text: string, file: string, explicit = false): L
     errors.push(err(offset, where + issueMessage(issue)));
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { config: {}, errors };
+  return failed(errors);
+}
+
+/** JSON-with-comments text with every comment replaced by spaces (line breaks kept): offsets stay valid. */
+function blankComments(text: string): string {
+  const scanner = createScanner(text, false);
+  let out = '';
+  let last = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    out += text.slice(last, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+const JSONC_ERRORS: Record<number, string> = {
+  1: 'invalid symbol', 2: 'invalid number format', 3: 'a property name is expected', 4: 'a value is expected',
+  5: 'a colon is expected', 6: 'a comma is expected', 7: 'a closing brace is expected', 8: 'a closing bracket is expected',
+  9: 'end of file expected', 10: 'invalid comment token', 11: 'unexpected end of comment', 12: 'unexpected end of string',
+  13: 'unexpected end of number', 14: 'invalid unicode', 15: 'invalid escape character', 16: 'invalid character',
+};
+
+/** 1-based positions of every value in a config mapping, by dotted path. */
+function collectPositions(node: YamlNode | null, path: string, out: Map<string, [number, number]>, at: (offset: number) => [number, number]): void {
+  if (!node) return;
+  if (node.range && path) out.set(path, at(node.range[0]));
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = `${path ? path + '.' : ''}${String(pair.key.value)}`;
+      if (pair.value && (pair.value as YamlNode).range) collectPositions(pair.value as YamlNode, key, out, at);
+      else if (pair.key.range) out.set(key, at(pair.key.range[0]));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectPositions(item as YamlNode, `${path}.${i}`, out, at));
+  }
 }
 
 /** Largest config file read. */
@@ -250,27 +462,37 @@ const isInside = (child: string, parent: string) => {
 /**
  * Config files may name packs only inside their own folder tree or in node_modules (a folder's own
  * or an ancestor's): a repository's config must not make claimlint read arbitrary files of the
- * machine it runs on. Links are followed before the check. `--pack` on the command line is not limited.
+ * machine it runs on. Links are followed before the check. `--pack` on the command line is not
+ * limited. A pack that does not exist is reported here too, at the line that names it.
  */
-function packPlaceErrors(config: ConfigFile, file: string, offsetOf: (index: number) => number): { offset: number; message: string }[] {
+function packPlaceErrors(config: ConfigFile, file: string, offsetOf: (path: (string | number)[]) => number): { offset: number; message: string }[] {
   const base = dirname(resolve(file));
-  const realBase = realOrSelf(base);
   const out: { offset: number; message: string }[] = [];
-  (config.packs ?? []).forEach((entry, i) => {
-    const real = realOrSelf(resolvePackPath(base, entry));
-    if (isInside(real, realBase)) return;
-    for (let d = realBase; ; ) {
-      if (isInside(real, join(d, 'node_modules'))) return;
-      const up = dirname(d);
-      if (up === d) break;
-      d = up;
+  const check = (entries: readonly string[] | undefined, path: (string | number)[], label: string) => (entries ?? []).forEach((entry, i) => {
+    const resolved = resolvePackPath(base, entry);
+    const at = offsetOf([...path, i]);
+    if (!isPlaceAllowed(resolved, base)) {
+      out.push({ offset: at, message: `${label}[${i}]: "${entry}" is outside this config file's folder; a config file can name packs only in its own folder tree or in node_modules (load others with --pack on the command line)` });
+    } else if (!existsSync(resolved)) {
+      out.push({ offset: at, message: `${label}[${i}]: "${entry}": no such file or folder${/^[@\w]/.test(entry) && !entry.includes('.') ? ' (nor a package of that name in node_modules)' : ''}` });
     }
-    out.push({
-      offset: offsetOf(i),
-      message: `packs[${i}]: "${entry}" is outside this config file's folder; a config file can name packs only in its own folder tree or in node_modules (load others with --pack on the command line)`,
-    });
   });
+  check(config.packs, ['packs'], 'packs');
+  (config.overrides ?? []).forEach((o, i) => check(o.packs, ['overrides', i, 'packs'], `overrides[${i}].packs`));
   return out;
+}
+
+/** Whether a config in `base` may read `target`: inside `base`'s tree, or in a node_modules of it or an ancestor. */
+function isPlaceAllowed(target: string, base: string): boolean {
+  const real = realOrSelf(target);
+  const realBase = realOrSelf(base);
+  if (isInside(real, realBase)) return true;
+  for (let d = realBase; ; ) {
+    if (isInside(real, join(d, 'node_modules'))) return true;
+    const up = dirname(d);
+    if (up === d) return false;
+    d = up;
+  }
 }
 
 /** Offset of the node at `path`, or of its nearest ancestor that has one. */
@@ -284,8 +506,12 @@ function nodeOffset(doc: Document, path: (string | number)[]): number {
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; the keys are "rules", "packs", "citationStyle", "ignore"`;
+    const allowed = issue.path.includes('overrides') ? OVERRIDE_KEYS : CONFIG_KEYS.filter((k) => k !== '$schema');
+    const keys = issue.keys.map((k) => {
+      const guess = closest(k, allowed);
+      return `"${k}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
+    }).join(', ');
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; the keys are ${allowed.map((k) => `"${k}"`).join(', ')}`;
   }
   if (issue.code === 'invalid_type') {
     const expected = issue.expected === 'record' ? 'object' : issue.expected;
@@ -347,20 +573,22 @@ function jsonError(e: Error, text: string): { offset: number; message: string } 
 
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 
-const ignorers = new WeakMap<ResolvedConfig, Ignore>();
+const ignorers = new WeakMap<IgnoreSet, Ignore>();
 
-/** Whether the config's `ignore` patterns exclude `absPath` (a file). Files outside the config
- *  file's folder are never excluded by it. */
-export function isIgnoredByConfig(resolved: ResolvedConfig, absPath: string): boolean {
-  if (resolved.ignore.length === 0) return false;
-  const rel = relative(resolved.ignoreBase, absPath);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-  let ig = ignorers.get(resolved);
-  if (!ig) {
-    ig = ignore().add(resolved.ignore);
-    ignorers.set(resolved, ig);
+/** Whether the config's `ignore` patterns exclude `absPath` (a file). Each config file's patterns
+ *  apply only to files in its own folder tree. */
+export function isIgnoredByConfig(resolved: Pick<ResolvedConfig, 'ignores'>, absPath: string): boolean {
+  for (const set of resolved.ignores) {
+    const rel = relative(set.base, absPath);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) continue;
+    let ig = ignorers.get(set);
+    if (!ig) {
+      ig = ignore().add(set.patterns);
+      ignorers.set(set, ig);
+    }
+    if (ig.ignores(rel.split(sep).join('/'))) return true;
   }
-  return ig.ignores(rel.split(sep).join('/'));
+  return false;
 }
 
 /** Editor settings the language server reads (all optional). */
@@ -386,8 +614,8 @@ export function mergeEditorSettings(resolved: ResolvedConfig, settings: EditorSe
     }
   }
   Object.assign(rules, resolved.engine.rules);
-  const citationStyle = resolved.raw.citationStyle ?? settings.citationStyle ?? resolved.engine.citationStyle;
-  const packBase = base ?? resolved.ignoreBase;
+  const citationStyle = resolved.origins.citationStyle ? resolved.engine.citationStyle : settings.citationStyle ?? resolved.engine.citationStyle;
+  const packBase = base ?? (resolved.file ? dirname(resolved.file) : process.cwd());
   const packs = [...resolved.packs];
   for (const p of settings.packs ?? []) {
     const abs = isAbsolute(p) ? p : resolve(packBase, p);
@@ -397,6 +625,6 @@ export function mergeEditorSettings(resolved: ResolvedConfig, settings: EditorSe
     ...resolved,
     engine: { rules, citationStyle },
     packs,
-    ignore: [...resolved.ignore, ...(settings.ignore ?? []).filter((g) => !resolved.ignore.includes(g))],
+    ignores: settings.ignore?.length ? [...resolved.ignores, { base: packBase, patterns: [...settings.ignore] }] : resolved.ignores,
   };
 }

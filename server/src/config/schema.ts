@@ -24,34 +24,8 @@ export const SeveritySettingSchema = z.string().superRefine((value, ctx) => {
   });
 }).describe('A severity, or "off" to disable the rule.');
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
-/** The closest candidate within a small distance, or undefined. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
-  }
-  if (bestD <= Math.max(2, Math.floor(word.length / 3))) return best;
-  // A unique candidate that starts with the word ("uncited" → "uncited-claim").
-  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
-  return prefixed.length === 1 ? prefixed[0] : undefined;
-}
+export { editDistance, closest } from '../engine/closest.js';
+import { closest } from '../engine/closest.js';
 
 export const RulesSchema = z.record(z.string(), SeveritySettingSchema).superRefine((rules, ctx) => {
   for (const code of Object.keys(rules)) {
@@ -66,19 +40,36 @@ export const RulesSchema = z.record(z.string(), SeveritySettingSchema).superRefi
   }
 }).describe('Severity per diagnostic code: "error", "warning", "information", "hint" or "off". Codes not listed keep their default severity.');
 
+const CitationStyleSchema = z.enum(CITATION_STYLES, { error: () => `must be one of ${quoteList(CITATION_STYLES)}` })
+  .describe('How citation fixes are written: "pandoc" ([@key]), "footnote" ([^key] plus a definition at the end) or "link" (an inline link to the DOI/URL). Default "pandoc".');
+const PacksSchema = z.array(z.string().min(1, 'a pack path cannot be empty'))
+  .describe('Extra claim packs: YAML/JSON files or folders of them, relative to the config file and inside its folder tree, or packages in node_modules. They are merged with the embedded database; packs of every config file in the cascade accumulate.');
+const GlobsSchema = z.union([z.string().min(1, 'a glob cannot be empty'), z.array(z.string().min(1, 'a glob cannot be empty')).min(1, 'list at least one glob')]);
+
+export const OverrideSchema = z.object({
+  files: GlobsSchema.describe('Globs of the files this override applies to, relative to the folder of the config file; a glob without "/" matches file names in any folder ("*.draft.md").'),
+  rules: RulesSchema.optional(),
+  citationStyle: CitationStyleSchema.optional(),
+  packs: PacksSchema.optional(),
+}).strict().describe('Settings for some files only: they apply on top of this config file\'s own settings to the files that match "files".');
+
 export const ConfigSchema = z.object({
   $schema: z.string().optional().describe('Optional JSON Schema reference, ignored by claimlint.'),
+  root: z.boolean().optional().describe('true: the top of the cascade; config files in parent folders are not read.'),
+  extends: z.union([z.string().min(1, 'an extends entry cannot be empty'), z.array(z.string().min(1, 'an extends entry cannot be empty'))]).optional()
+    .describe('Configs this one builds on: a path relative to this file (inside its folder tree) or an npm package in node_modules ("@org/claimlint-config"). This file\'s own settings win over them; later entries win over earlier ones.'),
   rules: RulesSchema.optional(),
-  packs: z.array(z.string().min(1, 'a pack path cannot be empty'))
-    .optional()
-    .describe('Extra claim packs: YAML/JSON files or folders of them, relative to the config file and inside its folder tree, or packages in node_modules. They are merged with the embedded database.'),
-  citationStyle: z.enum(CITATION_STYLES, { error: () => `must be one of ${quoteList(CITATION_STYLES)}` })
-    .optional()
-    .describe('How citation fixes are written: "pandoc" ([@key]), "footnote" ([^key] plus a definition at the end) or "link" (an inline link to the DOI/URL). Default "pandoc".'),
+  packs: PacksSchema.optional(),
+  citationStyle: CitationStyleSchema.optional(),
   ignore: z.array(z.string().min(1, 'an ignore pattern cannot be empty'))
     .optional()
     .describe('Files not to lint: .gitignore-style globs, relative to the config file (e.g. "drafts/", "**/CHANGELOG.md").'),
-}).strict().describe('claimlint configuration (.claimlintrc.json, .claimlintrc.yaml, .claimlintrc.yml, or the "claimlint" key of package.json).');
+  overrides: z.array(OverrideSchema).optional().describe('Per-glob settings: [{ files: ["drafts/**"], rules: { … } }], applied in order on top of this file\'s settings.'),
+}).strict().describe('claimlint configuration (.claimlintrc, .claimlintrc.json, .claimlintrc.jsonc, .claimlintrc.yaml, .claimlintrc.yml, or the "claimlint" key of package.json). Config files in a file\'s folder and its parents are merged, the nearest winning per key.');
+
+/** The keys a config file and an override may have (for "did you mean"). */
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape);
+export const OVERRIDE_KEYS = Object.keys(OverrideSchema.shape);
 
 export type ConfigFile = z.infer<typeof ConfigSchema>;
 
@@ -87,7 +78,7 @@ export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   // The JSON Schema cannot express the refinements; spell the closed sets out instead.
   const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
-  props.rules = {
+  const rules = {
     description: RulesSchema.description,
     type: 'object',
     additionalProperties: false,
@@ -96,6 +87,9 @@ export function configJsonSchema(): Record<string, unknown> {
       description: `Default: "${DEFAULT_SEVERITY[c]}".`,
     }])),
   };
+  props.rules = rules;
+  const override = (props.overrides as { items?: { properties?: Record<string, unknown> } } | undefined)?.items;
+  if (override?.properties) override.properties.rules = rules;
   return schema;
 }
 
@@ -103,9 +97,12 @@ export function configJsonSchema(): Record<string, unknown> {
 export function configReference(): string {
   const rows: [string, string, string, string][] = [
     ['rules', 'object', '`{}`', RulesSchema.description ?? ''],
-    ['packs', 'string[]', '`[]`', ConfigSchema.shape.packs.description ?? ''],
-    ['citationStyle', quoteList(CITATION_STYLES).replace(/"/g, '`').replace(/, /g, ' \\| '), '`pandoc`', ConfigSchema.shape.citationStyle.description ?? ''],
+    ['packs', 'string[]', '`[]`', PacksSchema.description ?? ''],
+    ['citationStyle', quoteList(CITATION_STYLES).replace(/"/g, '`').replace(/, /g, ' \\| '), '`pandoc`', CitationStyleSchema.description ?? ''],
     ['ignore', 'string[]', '`[]`', ConfigSchema.shape.ignore.description ?? ''],
+    ['root', 'boolean', '`false`', ConfigSchema.shape.root.description ?? ''],
+    ['extends', 'string \\| string[]', '`[]`', ConfigSchema.shape.extends.description ?? ''],
+    ['overrides', 'object[]', '`[]`', `${ConfigSchema.shape.overrides.description ?? ''} Each has \`files\` (${OverrideSchema.shape.files.description ?? ''}) and any of \`rules\`, \`citationStyle\`, \`packs\`.`],
   ];
   const lines = ['| key | type | default | description |', '| --- | --- | --- | --- |'];
   for (const [k, t, d, desc] of rows) lines.push(`| \`${k}\` | ${t} | ${d} | ${desc.replace(/\|/g, '\\|')} |`);

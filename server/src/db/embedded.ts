@@ -24,8 +24,28 @@ export const RECOGNIZER_FILE = 'recognizer.model.json';
 
 export const PACK_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Files in a pack folder that are not packs (the generated JSON Schema). */
-const isSchemaFile = (name: string) => name === 'schema.json' || name.endsWith('.schema.json') || name.endsWith('.model.json');
+/** Files in a pack folder that are not packs (the generated JSON Schema, model weights, an npm package's manifests). */
+const isSchemaFile = (name: string) => name === 'schema.json' || name.endsWith('.schema.json') || name.endsWith('.model.json') || name === 'package.json' || name === 'package-lock.json';
+
+/**
+ * A pack folder that is an npm package (`packs: ["claimlint-pack-ssri"]`): its packs are where its
+ * package.json's "claimlintPack" says (a file or folder, default the package itself), and its
+ * namespace is the package name (without the @scope/). Undefined for a plain folder.
+ */
+function packagePack(dir: string): { path: string; namespace: string } | undefined {
+  const read = readRegularFile(join(dir, 'package.json'), 1024 * 1024);
+  if (!read.ok) return undefined;
+  try {
+    const pkg = JSON.parse(read.data.toString('utf8')) as { name?: unknown; claimlintPack?: unknown };
+    const name = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : basename(dir);
+    const sub = typeof pkg.claimlintPack === 'string' ? resolve(dir, pkg.claimlintPack) : dir;
+    // The pack must stay inside the package.
+    const rel = relative(dir, sub);
+    return { path: rel.startsWith('..') || isAbsolute(rel) ? dir : sub, namespace: name };
+  } catch {
+    return undefined;
+  }
+}
 
 export function databaseToJson(db: Database, root?: string): CompiledDb {
   const origins: CompiledDb['origins'] = {};
@@ -197,10 +217,19 @@ export function loadPackPaths(paths: string[], cwd: string = process.cwd()): { f
   const errors: PackError[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
-    const abs = resolve(cwd, p);
+    let abs = resolve(cwd, p);
     let list: string[];
+    let namespace: string | undefined;
     try {
-      const st = statSync(abs);
+      let st = statSync(abs);
+      if (st.isDirectory()) {
+        const pkg = packagePack(abs);
+        namespace = pkg?.namespace ?? basename(abs);
+        if (pkg && pkg.path !== abs) {
+          abs = pkg.path;
+          st = statSync(abs);
+        }
+      }
       list = st.isDirectory() ? packFilesIn(abs) : [abs];
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -220,7 +249,7 @@ export function loadPackPaths(paths: string[], cwd: string = process.cwd()): { f
       if (!PACK_EXTENSIONS.includes(extname(f).toLowerCase())) {
         errors.push({ file: f, line: 0, column: 0, message: `'${basename(f)}' is not a .yaml, .yml or .json pack`, severity: 'warning' });
       }
-      files.push({ file: f, text });
+      files.push(namespace ? { file: f, text, namespace } : { file: f, text });
     }
   }
   return { files, errors };

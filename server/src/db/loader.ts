@@ -16,7 +16,12 @@ export interface PackInput {
   /** Path or name used in messages and origins. */
   file: string;
   text: string;
+  /** The pack's namespace when its files do not name one (`pack.name`): the folder or file name it was loaded by. */
+  namespace?: string;
 }
+
+/** The embedded database's namespace: user packs refer to its records as `claimlint/ID`. */
+export const EMBEDDED_NAMESPACE = 'claimlint';
 
 /** A problem in a pack. `line` and `column` are 0-based; `formatPackError` prints them 1-based. */
 export interface PackError {
@@ -276,6 +281,10 @@ function explainIssue(issue: ZodIssueLike, record: unknown, schema: z.ZodType): 
 interface Candidate {
   kind: RecordKind;
   id: string;
+  /** The pack (namespace) that defines it; undefined for the embedded database's own packs. */
+  ns?: string;
+  /** `pack.imports` of its file: bare id → reference. */
+  imports?: Map<string, string>;
   record: Record<string, unknown>;
   pf: ParsedFile;
   /** Path of the record inside its file: ['claims', 3]. */
@@ -303,6 +312,7 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
     const lines = new LineCounter();
     const doc = parseDocument(input.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
     const pf: ParsedFile = { file: input.file, doc, lines };
+    const firstCandidate = candidates.length;
     // Only a file that is recognisably a pack has its content quoted in messages: a config can name
     // any file, and its errors must not print other files' lines (e.g. /etc/shadow) into a CI log.
     if (!looksLikePack(doc)) {
@@ -353,7 +363,20 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
         candidates.push({ kind, id: record.id as string, record, pf, path, at: origin(pf, [...path, 'id']) });
       });
     }
+    if (base) {
+      // A user pack's namespace: its pack.name, else the folder or file it was loaded by.
+      const meta = top.pack as { name?: unknown; imports?: unknown } | undefined;
+      const ns = typeof meta?.name === 'string' && NAMESPACE_RE.test(meta.name) ? meta.name : input.namespace ?? namespaceOf(input.file);
+      const imports = new Map<string, string>();
+      if (Array.isArray(meta?.imports)) for (const x of meta.imports) if (typeof x === 'string' && x.includes('/')) imports.set(x.slice(x.indexOf('/') + 1), x);
+      for (let i = firstCandidate; i < candidates.length; i++) Object.assign(candidates[i]!, { ns, imports });
+    }
   }
+
+  // 1b. Namespaces: ids are local to their pack, so a user pack and the embedded database (or two
+  // packs) may both define `ssri`. Such ids are qualified as PACK/id; references resolve to the
+  // pack's own record first, then its imports, then the embedded database.
+  if (base) qualifyIds(candidates, base);
 
   // 2. Duplicate ids (across packs and against the base). The first definition wins.
   const byKey = new Map<string, Candidate>();
@@ -362,6 +385,14 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
   for (const c of candidates) {
     const key = `${c.kind}:${c.id}`;
     const baseHas = base && (base[`${c.kind}s` as 'sources'] as Map<string, unknown>).has(c.id);
+    if (baseHas && c.kind === 'source') {
+      // Citation keys are global (documents cite them): the embedded record stays. A warning, so that
+      // a release adding a source a pack also has does not fail anyone's CI.
+      const o = base!.origins.get(key);
+      report(c.at, `source '${c.id}' is also in claimlint's embedded database${o ? ` (${where(o)})` : ''}; the embedded record is used`, 'warning');
+      c.dropped = true;
+      continue;
+    }
     if (baseHas) {
       const o = base!.origins.get(key);
       report(c.at, `duplicate ${c.kind} id '${c.id}': already defined${o ? ` at ${where(o)}` : ' in the embedded database'}; this one was not loaded`);
@@ -520,6 +551,78 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
   const order = new Map(files.map((f, i) => [f.file, i]));
   errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
   return { db, errors };
+}
+
+const NAMESPACE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A namespace from a pack file's name: "packs/ssri.claims.yaml" → "ssri". */
+export function namespaceOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.(ya?ml|json)$/i, '').replace(/\.(claims|claimpack|pack)$/i, '');
+  const clean = stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return clean || 'pack';
+}
+
+/** Reference fields of each record kind (paths to lists or single ids). */
+function eachReference(c: Candidate, visit: (kind: RecordKind, value: string) => string): void {
+  const list = (o: Record<string, unknown>, key: string, kind: RecordKind) => {
+    const v = o[key];
+    if (Array.isArray(v)) o[key] = v.map((x) => (typeof x === 'string' ? visit(kind, x) : x));
+    else if (typeof v === 'string') o[key] = visit(kind, v);
+  };
+  const r = c.record;
+  if (c.kind === 'concept') list(r, 'broader', 'concept');
+  else if (c.kind === 'claim') {
+    for (const k of ['concepts', 'anyOf', 'topical', 'unless']) list(r, k, 'concept');
+    list(r, 'cautions', 'caution');
+    for (const x of (r.contradictions as Record<string, unknown>[] | undefined) ?? []) for (const k of ['concepts', 'anyOf', 'topical', 'unless', 'negatedConcept']) list(x, k, 'concept');
+  } else if (c.kind === 'caution') {
+    for (const w of (r.requiredWhen as Record<string, unknown>[] | undefined) ?? []) for (const k of ['concepts', 'anyOf', 'topical', 'unless']) list(w, k, 'concept');
+    const sat = r.satisfiedBy as Record<string, unknown> | undefined;
+    if (sat) for (const k of ['concepts', 'anyOf']) list(sat, k, 'concept');
+  }
+}
+
+/** Qualifies the ids user packs share with the embedded database or with each other, and resolves references. */
+function qualifyIds(candidates: Candidate[], base: Database): void {
+  const defined = new Map<string, Set<string>>(); // "kind:id" → namespaces defining it
+  const contra = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.kind === 'source' || c.ns === undefined) continue;
+    const k = `${c.kind}:${c.id}`;
+    (defined.get(k) ?? defined.set(k, new Set()).get(k)!).add(c.ns);
+    if (c.kind === 'claim') for (const x of (c.record.contradictions as { id: string }[] | undefined) ?? []) (contra.get(x.id) ?? contra.set(x.id, new Set()).get(x.id)!).add(c.ns);
+  }
+  const baseContra = new Set<string>();
+  for (const cl of base.claims.values()) for (const x of cl.contradictions ?? []) baseContra.add(x.id);
+  const inBase = (kind: RecordKind, id: string) => (base[`${kind}s` as 'concepts'] as Map<string, unknown>).has(id);
+  const finalId = (kind: RecordKind, ns: string, id: string) => (inBase(kind, id) || (defined.get(`${kind}:${id}`)?.size ?? 0) > 1 ? `${ns}/${id}` : id);
+  const resolveRef = (c: Candidate, kind: RecordKind, value: string, depth = 0): string => {
+    const slash = value.indexOf('/');
+    if (slash >= 0) {
+      const ns = value.slice(0, slash);
+      const id = value.slice(slash + 1);
+      if (ns === EMBEDDED_NAMESPACE) return inBase(kind, id) ? id : value;
+      return defined.get(`${kind}:${id}`)?.has(ns) ? finalId(kind, ns, id) : value;
+    }
+    if (defined.get(`${kind}:${value}`)?.has(c.ns!)) return finalId(kind, c.ns!, value);
+    const imported = c.imports?.get(value);
+    return imported && depth === 0 ? resolveRef(c, kind, imported, 1) : value;
+  };
+  for (const c of candidates) {
+    if (c.kind === 'source' || c.ns === undefined) continue;
+    eachReference(c, (kind, value) => resolveRef(c, kind, value));
+    const id = finalId(c.kind, c.ns, c.id);
+    if (id !== c.id) {
+      c.id = id;
+      c.record.id = id;
+    }
+    if (c.kind === 'claim') {
+      for (const x of (c.record.contradictions as { id: string }[] | undefined) ?? []) {
+        if (baseContra.has(x.id) || (contra.get(x.id)?.size ?? 0) > 1) x.id = `${c.ns}/${x.id}`;
+      }
+    }
+  }
 }
 
 /** A mapping with at least one pack field at its top level (possibly with syntax errors further on). */

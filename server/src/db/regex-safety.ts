@@ -15,6 +15,8 @@
 // It is a static check, not a proof: a slow pattern it does not recognise stays possible (see
 // docs/claim-packs.md); every shape above is covered by tests.
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as Regexpp from '@eslint-community/regexpp';
 import type { AST } from '@eslint-community/regexpp';
 import type * as Scslre from 'scslre';
@@ -25,18 +27,28 @@ import type { CharSet, NFA } from 'refa';
 interface Analysers { regexpp: typeof Regexpp; scslre: typeof Scslre; refa: typeof Refa }
 let analysers: Analysers | undefined;
 
-/** The analysis libraries, loaded on first use: refa's Unicode tables take ~70 ms to load, which a
- *  run without user patterns should not pay. The literal require() calls let esbuild bundle them
- *  (evaluated lazily); unbundled ESM (the tests) gets a require from createRequire. */
+/** Set by the build (scripts/bundle.mjs) in every bundle: the analysers are then in their own file. */
+declare const __CLAIMLINT_BUNDLED__: boolean | undefined;
+
+/** The analysis libraries, loaded on first use, so that a run without user patterns does not pay
+ *  for them: in a bundle from dist/regex-analysers.cjs (built from regex-analysers.ts; the bundles
+ *  do not contain them), unbundled (the tests) from node_modules. */
 function load(): Analysers {
   if (analysers) return analysers;
-  if (typeof require === 'function') {
-    analysers = { regexpp: require('@eslint-community/regexpp'), scslre: require('scslre'), refa: require('refa') };
+  const req = createRequire(import.meta.url);
+  if (typeof __CLAIMLINT_BUNDLED__ !== 'undefined' && __CLAIMLINT_BUNDLED__) {
+    analysers = req(join(distDir(fileURLToPath(import.meta.url)), 'regex-analysers.cjs')) as Analysers;
   } else {
-    const req = createRequire(import.meta.url);
     analysers = { regexpp: req('@eslint-community/regexpp'), scslre: req('scslre'), refa: req('refa') };
   }
   return analysers;
+}
+
+/** The dist/ folder above a bundle (dist/server.cjs, dist/cli/main.js, dist/chunks/…). */
+function distDir(file: string): string {
+  for (let d = dirname(file); ; d = dirname(d)) {
+    if (basename(d) === 'dist' || dirname(d) === d) return d;
+  }
 }
 
 /** Flags the engine matches patterns with (plus `g`, which does not change the analysis). */

@@ -2,6 +2,7 @@
 // … <!-- claimlint-enable CODE -->. A directive with an unknown code, or without a reason (none, a
 // placeholder, or a word or two), is itself reported (rules/invalid-directive.ts); here: what each
 // directive is wrong about, and suppression.
+import { closest } from './closest.js';
 import { LineIndex } from './lines.js';
 import type { Directive } from './markdown.js';
 import type { Finding } from './types.js';
@@ -26,9 +27,11 @@ export function directiveProblems(directives: readonly Directive[], known: Reado
   for (const d of [...directives].sort((a, b) => a.start - b.start)) {
     const unknown = d.codes.filter((c) => !known.has(c));
     if (unknown.length) {
+      const guesses = unknown.map((u) => closest(u, [...known])).filter((g): g is string => g !== undefined);
+      const hint = guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(', ')}?)` : '';
       problems.push({
         code: 'invalid-directive',
-        message: `Unknown rule ${unknown.map((u) => `'${u}'`).join(', ')} in claimlint directive; known rules: ${[...known].join(', ')}.`,
+        message: `Unknown rule ${unknown.map((u) => `'${u}'`).join(', ')} in claimlint directive${hint}; known rules: ${[...known].join(', ')}.`,
         start: d.start, end: d.end, sources: [], fixes: [],
       });
     }

@@ -4,8 +4,7 @@
 // A pack set that breaks on reload keeps its last good database. Also where `.claimlint/ignored.yaml`
 // is, and the log lines saying what was loaded and which config files are in use.
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
-import { createConfigCache, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
+import { createConfigCache, isIgnoredByConfig, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
 import { loadEmbeddedDatabase, loadPackPaths, loadPacks, PACK_EXTENSIONS } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_CONFIG, type EngineConfig, type SeveritySetting } from '../engine/types.js';
@@ -71,6 +70,8 @@ export class Workspace {
   private readonly ignores: IgnoredFindings;
   /** Config files and ignore files already named in the log since the last reload. */
   private readonly logged = new Set<string>();
+  /** Every config file a document's cascade read, whatever its name (files named in `extends`). */
+  private readonly configPaths = new Set<string>();
 
   constructor(private readonly opts: WorkspaceOptions) {
     this.ignores = new IgnoredFindings((m) => opts.log.warn(m));
@@ -109,7 +110,7 @@ export class Workspace {
     if (!this.opts.trusted) {
       // Untrusted workspace: the embedded database and editor severities/citation style only;
       // no config files are read and no workspace packs are loaded.
-      const base: ResolvedConfig = { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignore: [], ignoreBase: '/', raw: {}, errors: [] };
+      const base: ResolvedConfig = { engine: { ...DEFAULT_CONFIG, rules: {} }, packs: [], ignores: [], files: [], key: '', origins: { rules: {}, packs: [], ignore: [] }, errors: [] };
       const merged = mergeEditorSettings(base, { rules: editor.rules, citationStyle: editor.citationStyle });
       return { engine: merged.engine, db: this.embedded(), key: 'embedded|' + JSON.stringify(merged.engine), ignored: false, packs: [], restricted: true };
     }
@@ -120,17 +121,20 @@ export class Workspace {
       this.logged.add(resolved.file);
       this.opts.log.info(`claimlint: using config ${resolved.file}${resolved.errors.length ? ` (${resolved.errors.length} problem(s))` : ''}`);
     }
+    for (const f of resolved.files) this.configPaths.add(f);
     if (resolved.file) {
-      this.configProblems.set(resolved.file, resolved.errors.map((e) => ({ ...e, kind: 'config' as const })));
+      // The cascade (every config file above the document, and what they extend) is the unit.
+      const chain = resolved.files.join('\0') || resolved.file;
+      this.configProblems.set(chain, resolved.errors.map((e) => ({ ...e, kind: 'config' as const })));
       // A config file broken while editing keeps its last good settings (its errors still show),
       // as a broken pack keeps the last good database: a typo must not silently drop the packs.
-      const good = this.lastGoodConfig.get(resolved.file);
+      const good = this.lastGoodConfig.get(resolved.key);
       if (hasErrors(resolved.errors)) { if (good) resolved = { ...good, errors: resolved.errors }; }
-      else this.lastGoodConfig.set(resolved.file, resolved);
+      else this.lastGoodConfig.set(resolved.key, resolved);
     }
     const merged = mergeEditorSettings(resolved, editor, folder ?? dirname(filePath));
     const { db, serial } = this.databaseFor(merged.packs);
-    const ignored = path !== undefined && isIgnored(path, merged.ignore, merged.ignoreBase);
+    const ignored = path !== undefined && isIgnoredByConfig(merged, path);
     return {
       engine: merged.engine,
       db,
@@ -187,7 +191,7 @@ export class Workspace {
     const name = basename(path);
     if ((CONFIG_FILES as readonly string[]).includes(name)) return true;
     if (name === IGNORE_FILE && basename(dirname(path)) === IGNORE_DIR) return true;
-    if (this.packPaths.has(path)) return true;
+    if (this.packPaths.has(path) || this.configPaths.has(path)) return true;
     if (!PACK_EXTENSIONS.includes(extname(path).toLowerCase())) return false;
     for (const p of this.packPaths) if (path.startsWith(p.endsWith(sep) ? p : p + sep)) return true;
     return false;
@@ -200,6 +204,7 @@ export class Workspace {
     this.packPaths.clear();
     this.ignores.clear();
     this.logged.clear();
+    this.configPaths.clear();
     this.generation++;
     // Entries two reloads old are unused: drop them (the previous generation stays as "last good").
     for (const [k, e] of this.dbs) if (e.generation < this.generation - 1) this.dbs.delete(k);
@@ -218,10 +223,3 @@ export class Workspace {
 }
 
 const describeDb = (db: Database) => `${db.claims.size} claims, ${db.sources.size} sources, ${db.concepts.size} concepts, ${db.cautions.size} cautions`;
-
-function isIgnored(path: string, patterns: string[], base: string): boolean {
-  if (patterns.length === 0) return false;
-  const rel = relative(base, path);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-  return ignore().add(patterns).ignores(rel.split(sep).join('/'));
-}

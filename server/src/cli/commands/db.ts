@@ -10,8 +10,9 @@ import { readTextFile } from '../read.js';
 import { checkPackErrors, createConfigResolver, failOnConfigErrors, SetupError, type CliIO } from '../shared.js';
 import { closest } from '../../config/schema.js';
 import { writeFileAtomic } from '../../fs/safe-fs.js';
+import { listCmd, newCmd, testCmd } from './db-packs.js';
 
-const SUBCOMMANDS = ['check', 'export'];
+const SUBCOMMANDS = ['check', 'export', 'list', 'new', 'test'];
 
 export async function runDb(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
@@ -21,6 +22,9 @@ export async function runDb(argv: string[], io: CliIO): Promise<number> {
   }
   if (sub === 'check') return check(argv.slice(1), io);
   if (sub === 'export') return exportCmd(argv.slice(1), io);
+  if (sub === 'list') return listCmd(argv.slice(1), io, DB_HELP);
+  if (sub === 'new') return newCmd(argv.slice(1), io, DB_HELP);
+  if (sub === 'test') return testCmd(argv.slice(1), io, DB_HELP);
   const guess = closest(sub, SUBCOMMANDS);
   throw new UsageError(`unknown db command "${sub}"` + (guess ? ` (did you mean "db ${guess}"?)` : ''), 'Run `claimlint db --help` for usage.');
 }

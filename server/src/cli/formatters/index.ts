@@ -5,6 +5,7 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import { formatHtml } from './html.js';
 
 export interface FormatContext {
   /** ANSI colours (stylish only). */
@@ -15,6 +16,10 @@ export interface FormatContext {
   fixing?: 'fix' | 'dry-run';
   /** Findings left out of the report by --quiet (stylish mentions them). */
   hidden?: number;
+  /** The run's wall time (JUnit's `time`). */
+  elapsedMs?: number;
+  /** A claim's grade and statement, by id (html). */
+  claim?: (id: string) => { grade: string; statement: string } | undefined;
 }
 
 export type Formatter = (report: RunReport, ctx: FormatContext) => string;
@@ -25,6 +30,7 @@ export const FORMATTERS = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

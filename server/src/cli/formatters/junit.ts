@@ -1,6 +1,7 @@
-// `--format junit`: one <testsuite> per file, one <testcase> per finding. Errors and warnings
-// are <failure>s; information and hints pass, with the message in <system-out>; skipped files
-// are <skipped> test cases.
+// `--format junit`: what CI servers (GitLab, Jenkins, Azure Pipelines) show as a test report: one
+// <testsuite name="claimlint"> with one <testcase> per linted file, passing files included, each
+// with its `time`. A file with error or warning findings fails: one <failure> lists them all;
+// information and hints go to <system-out>. Skipped files are <skipped> test cases.
 import type { RunReport } from '../report.js';
 import type { FormatContext } from './index.js';
 
@@ -15,38 +16,37 @@ export function escapeXml(s: string): string {
 /** For element text: line breaks kept as they are. */
 const escapeText = (s: string) => escapeXml(s).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
 
-export function formatJunit(report: RunReport, _ctx: FormatContext): string {
-  const suites: string[] = [];
-  let tests = 0;
+/** Seconds with millisecond precision, as JUnit's `time` attributes are written. */
+const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export function formatJunit(report: RunReport, ctx: FormatContext): string {
+  const cases: string[] = [];
   let failures = 0;
-  let skippedTotal = 0;
+  let fileMs = 0;
   for (const f of report.files) {
-    const cases: string[] = [];
-    let fails = 0;
-    for (const d of f.diagnostics) {
-      const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      const name = `${pos} ${d.code}`;
-      const head = `    <testcase classname="${escapeXml(f.file)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" line="${d.range.start.line + 1}"`;
-      const detail = `${d.severity} at ${f.file}:${pos} (${d.code})${d.claimId ? ` claim ${d.claimId}` : ''}\n${d.message}`;
-      if (d.severity === 'error' || d.severity === 'warning') {
-        fails++;
-        cases.push(`${head}>\n      <failure type="${d.severity}" message="${escapeXml(d.message)}">${escapeText(detail)}</failure>\n    </testcase>`);
-      } else {
-        cases.push(`${head}>\n      <system-out>${escapeText(detail)}</system-out>\n    </testcase>`);
-      }
+    fileMs += f.ms ?? 0;
+    const head = `    <testcase classname="claimlint" name="${escapeXml(f.file)}" file="${escapeXml(f.file)}" time="${seconds(f.ms)}"`;
+    const line = (d: (typeof f.diagnostics)[number]) =>
+      `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} (${d.code}${d.claimId ? `, claim ${d.claimId}` : ''})`;
+    const failing = f.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+    const other = f.diagnostics.filter((d) => d.severity !== 'error' && d.severity !== 'warning');
+    const body: string[] = [];
+    if (failing.length) {
+      failures++;
+      const errors = failing.filter((d) => d.severity === 'error').length;
+      const message = `${plural(failing.length, 'problem')} (${plural(errors, 'error')}, ${plural(failing.length - errors, 'warning')})`;
+      body.push(`      <failure type="${errors ? 'error' : 'warning'}" message="${escapeXml(message)}">${escapeText(failing.map(line).join('\n'))}</failure>`);
     }
-    tests += f.diagnostics.length;
-    failures += fails;
-    suites.push(`  <testsuite name="${escapeXml(f.file)}" tests="${f.diagnostics.length}" failures="${fails}" errors="0" skipped="0">` +
-      (cases.length ? `\n${cases.join('\n')}\n  ` : '') + '</testsuite>');
+    if (other.length) body.push(`      <system-out>${escapeText(other.map(line).join('\n'))}</system-out>`);
+    cases.push(body.length ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
   }
   for (const s of report.skipped) {
-    tests++;
-    skippedTotal++;
-    suites.push(`  <testsuite name="${escapeXml(s.file)}" tests="1" failures="0" errors="0" skipped="1">\n` +
-      `    <testcase classname="${escapeXml(s.file)}" name="${escapeXml(s.file)}" file="${escapeXml(s.file)}">\n` +
-      `      <skipped message="${escapeXml(s.reason)}"/>\n    </testcase>\n  </testsuite>`);
+    cases.push(`    <testcase classname="claimlint" name="${escapeXml(s.file)}" file="${escapeXml(s.file)}" time="0.000">\n` +
+      `      <skipped message="${escapeXml(s.reason)}"/>\n    </testcase>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimlint" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedTotal}">\n` +
-    (suites.length ? suites.join('\n') + '\n' : '') + '</testsuites>\n';
+  const tests = report.files.length + report.skipped.length;
+  const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${report.skipped.length}" time="${seconds(ctx.elapsedMs ?? fileMs)}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimlint" ${counts}>\n` +
+    `  <testsuite name="claimlint" ${counts}>\n` + (cases.length ? cases.join('\n') + '\n' : '') + '  </testsuite>\n</testsuites>\n';
 }

@@ -37,11 +37,11 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
   }
   const n = countDiagnostics(report.files);
   const total = n.errors + n.warnings + n.infos + n.hints;
-  const info = n.infos + n.hints;
   const skipped = (report.skipped.length ? `, ${plural(report.skipped.length, 'file')} skipped (see above)` : '') +
     (ctx.hidden ? `, ${ctx.hidden} warnings/info hidden by --quiet` : '');
   if (total > 0) {
-    const line = `✖ ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}, ${info} info)`;
+    // Hints (uncited notes by default) are counted as such: "info" would call them something else.
+    const line = `✖ ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}, ${n.infos} info${n.hints ? `, ${plural(n.hints, 'hint')}` : ''})`;
     out.push(c(line, 'bold', n.errors > 0 ? 'red' : n.warnings > 0 ? 'yellow' : 'blue') + skipped);
     if (n.fixable > 0 && !ctx.fixing) out.push(c(`  ${plural(n.fixable, 'problem')} fixable with the \`--fix\` option.`, n.errors > 0 ? 'red' : 'yellow'));
   } else {
