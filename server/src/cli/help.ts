@@ -60,6 +60,14 @@ Exit codes: 0 no error-severity findings; 1 error findings (or more warnings tha
 Documentation: ${docsLocation('cli.md')}`;
 }
 
+export const EXPLAIN_HELP = `Usage: claimlint explain FILE:LINE[:COLUMN] [--format stylish|json] [--config PATH] [--pack PATH]
+
+Says why the sentences at a position were, or were not, flagged: the concepts they name (and the
+words), the claims the concept matcher and the learned recogniser proposed and how they were
+weighed, how each sentence commits (the analyzer's cues, the recogniser's wording and whether it
+reads the sentence as contradicting a claim), its numbers, and its findings with their reasons.
+LINE and COLUMN are 1-based, as in the stylish output; without COLUMN, every sentence on the line.`;
+
 export const ANALYZE_HELP = `Usage: claimlint analyze [FILE] [--config PATH] [--pack PATH]
 
 Reads sentences, one per line, from FILE (or standard input when FILE is missing or "-") and

@@ -19,6 +19,7 @@ import { version } from './version.js';
 import { FileChangedError, sha1, writeFileAtomic } from '../fs/safe-fs.js';
 import { SetupError } from './shared.js';
 import { runAnalyze } from './commands/analyze.js';
+import { runExplain } from './commands/explain.js';
 import { runDb } from './commands/db.js';
 
 export { processIO, type CliIO };
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   try {
     if (argv[0] === 'analyze' || argv[0] === 'analyse') return await runAnalyze(argv.slice(1), io);
+    if (argv[0] === 'explain') return await runExplain(argv.slice(1), io);
     if (argv[0] === 'help') return runHelp(argv.slice(1), io);
     if (argv[0] === 'merge-sarif') return runMergeSarif(argv.slice(1), io);
     if (argv[0] === 'impact') return await runImpact(argv.slice(1), io);
