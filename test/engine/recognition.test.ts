@@ -51,6 +51,17 @@ describe('recogniser: the fast topic scorer', () => {
     assert.ok(n > 3000);
   });
 
+  it('resolves the same rows and values as the named occurrences, in the same order', () => {
+    const word = fc.constantFrom('ketamine', 'naltrexone', 'opioid', 'blunts', 'proven', 'shown', 'not', 'the', 'effect', 'rats', '0.5', '12', "isn't", 'b_c', '^', 'k:x', 'b:y');
+    fc.assert(fc.property(fc.array(word, { maxLength: 40 }), (ws) => {
+      const v = view(ws.join(' '));
+      const fast = models.topicScorer.features(v, models.sureStems);
+      const slow = models.topicScorer.featuresByName(v, models.sureStems);
+      assert.deepEqual([...fast.rows], slow.rows);
+      assert.deepEqual([...fast.values], slow.values);
+    }), { seed: 2207, numRuns: 300 });
+  });
+
   it('agrees on random text too (seeded)', () => {
     const word = fc.constantFrom('ketamine', 'naltrexone', 'opioid', 'blunts', 'proven', 'not', 'the', 'effect', 'rats', '0.5', 'mg/kg', "isn't", 'b_c', '^', 'k:x', 'b:y');
     fc.assert(fc.property(fc.array(word, { maxLength: 30 }), (ws) => close(fastTopics(ws.join(' ')), slowTopics(ws.join(' ')))), { seed: 1307, numRuns: 300 });

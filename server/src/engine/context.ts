@@ -265,7 +265,7 @@ export class RuleContext {
     else {
       hits = [];
       const words = ref.s.text.split(/\s+/).length;
-      const known = new Set(models.topic.classes);
+      const known = models.knownClasses;
       const candidates = new Map<string, ClaimHit>();
       byConcepts.forEach((h) => candidates.set(h.claim.id, h));
       for (const t of r.topics.slice(0, 3)) {

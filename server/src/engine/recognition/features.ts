@@ -124,11 +124,64 @@ export class TopicScorer {
     this.num = num;
   }
 
-  /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call. */
+  /** Per word (its normalised form): what topicOccurrences makes of it, resolved to rows once. */
+  private words = new Map<string, WordRows>();
+  private wordsFor?: ReadonlySet<string>;
+
+  private wordRows(w: string, sureStems: ReadonlySet<string>): WordRows {
+    let info = this.words.get(w);
+    if (info === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
+      const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
+      info = { stem, v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row, after: this.pairs.get(stem) };
+      this.words.set(w, info);
+    }
+    return info;
+  }
+
+  /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call.
+   *  The same features, in the same order, as topicOccurrences gives (a test compares them). */
   features(s: SentenceView, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+    if (this.wordsFor !== sureStems) { this.words.clear(); this.wordsFor = sureStems; }
     const rows = this.rows, values = this.values;
     rows.length = 0;
     values.length = 0;
+    const tokens = s.tokens ?? tokenize(s.text);
+    let sq = 0;
+    let after = this.pairs.get('^');
+    for (const t of tokens) {
+      const info = this.wordRows(t.norm, sureStems);
+      if (info.v > 0) {
+        sq += info.v * info.v;
+        if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
+      }
+      sq += 0.25;
+      const pair = after?.get(info.stem);
+      if (pair !== undefined && pair >= 0) { rows.push(pair); values.push(0.5); }
+      after = info.after;
+    }
+    for (const c of s.concepts) {
+      sq += 1;
+      const row = this.single.k.get(c);
+      if (row !== undefined && row >= 0) { rows.push(row); values.push(1); }
+    }
+    if (s.context) {
+      for (const c of s.context) {
+        sq += 0.25;
+        const row = this.single.kc.get(c);
+        if (row !== undefined && row >= 0) { rows.push(row); values.push(0.5); }
+      }
+    }
+    const n = Math.sqrt(sq) || 1;
+    for (let i = 0; i < values.length; i++) values[i]! /= n;
+    return { rows, values };
+  }
+
+  /** The reference implementation of `features` (by name, through topicOccurrences), for tests. */
+  featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): { rows: number[]; values: number[] } {
+    const rows: number[] = [], values: number[] = [];
     const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
       const row = family === 'num' ? this.num : family === 'b' ? this.pairs.get(a)?.get(b) : this.single[family].get(a);
       if (row === undefined || row < 0) return;
@@ -140,6 +193,16 @@ export class TopicScorer {
     return { rows, values };
   }
 }
+
+/** What a word contributes to the topic features: its stem, its single feature's value and row
+ *  (-1: not in the model), and the bigram rows that start with its stem. */
+interface WordRows {
+  stem: string;
+  v: number;
+  row: number;
+  after: Map<string, number> | undefined;
+}
+const WORD_CACHE_LIMIT = 50_000;
 
 export function orientationFeatures(s: SentenceView, claimId: string, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): Features {
   const f: Features = new Map();

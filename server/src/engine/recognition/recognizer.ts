@@ -6,6 +6,7 @@ import type { SentenceAnalysis } from '../analyzer/index.js';
 import { modalityFeatures, orientationFeatures, TopicScorer, type SentenceView } from './features.js';
 import type { RecognizerWeights } from '../../db/schema.js';
 import { LinearModel, type Scored } from './linear.js';
+import { tokenize } from '../lexicon.js';
 
 export type { RecognizerWeights };
 import type { Modality } from './targets.js';
@@ -18,6 +19,8 @@ export interface Recognizer {
   match: LinearModel;
   sureStems: ReadonlySet<string>;
   topicScorer: TopicScorer;
+  /** The claim ids (and caution:/trigger: classes) the topic model was trained on. */
+  knownClasses: ReadonlySet<string>;
 }
 
 const decoded = new WeakMap<RecognizerWeights, Recognizer>();
@@ -27,7 +30,7 @@ export function recognizerOf(weights: RecognizerWeights): Recognizer {
     const topic = new LinearModel(weights.topic);
     r = {
       topic, orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality),
-      match: new LinearModel(weights.match), sureStems: new Set(weights.sureStems),
+      match: new LinearModel(weights.match), sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
       topicScorer: new TopicScorer((name) => topic.rowOf(name), topic.featureNames()),
     };
     decoded.set(weights, r);
@@ -51,7 +54,9 @@ export interface Recognition {
 const FLOOR = 0.05;
 
 /** @param analysis the sentence analysis, asked for only when the modality or orientation is. */
-export function recognise(models: Recognizer, view: SentenceView, analysis: () => SentenceAnalysis): Recognition {
+export function recognise(models: Recognizer, sentence: SentenceView, analysis: () => SentenceAnalysis): Recognition {
+  // Every model reads the same words: tokenize once.
+  const view: SentenceView = sentence.tokens ? sentence : { ...sentence, tokens: tokenize(sentence.text) };
   const features = models.topicScorer.features(view, models.sureStems);
   const topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
   // The scorer reuses its buffers: keep this sentence's for explanations.
