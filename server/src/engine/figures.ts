@@ -60,6 +60,9 @@ const PATTERNS: Pattern[] = [
   // 7 of 12, 7 out of 12, 7/12 (not dates)
   { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
+  // 7/12 in notes and tables; not a date (7/12/2020), a rate (24/7) or a unit (mg/kg)
+  { kind: 'ratio', re: /(?<![\w./])(\d{1,5})\s?\/\s?(\d{1,5})(?![\w./]|\s*(?:%|mg|percent))/g,
+    build: (m) => { const value = Number(m[1]), of = Number(m[2]); return { value: value <= of && of > 0 ? value : NaN, of, decimals: 0 }; } },
   // ranges of doses: 0.5–1 mg/kg; single doses: 0.5 mg/kg
   { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?[\s-]*${UNIT_DOSE}(?![\w])`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normUnit(m[3]!), decimals: decimalsOf(m[1]!) }) },

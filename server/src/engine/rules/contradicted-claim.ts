@@ -72,6 +72,9 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
     // Stating an aim ("we wanted to check that infusions didn't cause cognitive problems") asserts nothing.
     if (RESEARCH_AIM.test(ref.s.text)) continue;
+    // A past-tense report of what happened in one setting ("there were no adverse events", "the
+    // patients required no additional monitoring") is an observation, not a general denial.
+    if (x.polarity === 'negated' && reportsResult(ref.s.text) && !a.boosted && !a.generalised) continue;
     // The recogniser, which has read many wordings of this claim, must not read the sentence as
     // agreeing with it: the concepts and a nearby negation are not enough on their own ("no purity
     // guarantee", "worthless for recreational purposes").

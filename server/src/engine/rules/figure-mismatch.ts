@@ -55,8 +55,24 @@ const SELF_EVIDENT = new Set(['percent', 'ratio']);
 // or after a comma. "The 2022 study" or "In 2019" name no author.
 const AUTHOR_YEAR = /\b(?!(?:The|In|A|An|This|That|These|Our|By|Since|From|Until|Of|Its|Their|Before|After|During|Between|And)\b)\p{Lu}[\p{L}'\u2019-]+(?:(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+),?\s*\(?(?:19|20)\d\d\)?|\s*\((?:19|20)\d\d\)|,\s*(?:19|20)\d\d\b)/u;
 const SOME_PATIENTS = /\b(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)|some|a few|a minority|a quarter|a third|one in \w+)\s+(?:of (?:the |these |those )?(?:patients|participants|people)\s+)?(?:\w+\s+){0,3}?(?:benefit|benefited|benefitted|showed|improved|responded|stayed|remained|felt|had)\b/i;
+/** "a recent study by Larkin et al." names its authors without a year. */
+const AUTHORS_ET_AL = /\b\p{Lu}[\p{L}'\u2019-]+\s+et\s+al\b/u;
+/** A calendar date ("Dec 23, 2023", "23 December 2023"): a dateline or a publication date, not the
+ *  year of an event the database records. */
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATE_BEFORE_YEAR = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?)\\s*$`);
+/** An anaesthetic (not subanaesthetic) dose is another quantity than the antidepressant dose. */
+const ANAESTHETIC_DOSE = /(?<!\b(?:below|under|than|sub)[-\s]*)\b(?:an(?:a|ae)?esthetic\s+doses?|doses?\s+(?:for|used in|used for)\s+(?:general\s+)?an(?:a|ae)?esthesia)\b/i;
+/** The number is about other treatments ("existing drugs take about three weeks"). */
+const OTHER_TREATMENTS = /(?:\b(?:existing|conventional|standard|traditional|older|current|typical|regular|usual|other|oral)\s+(?:anti-?depressants?|drugs?|medications?|medicines?|treatments?|therapies)|\bS[SN]RIs?)\s+(?:\w+\s+){0,2}?(?:take|takes|took|need|needs|require|requires|start|starts|begin|begins)\b/i;
 const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
 const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
+
+/** Does the sentence itself name the claim's subject (e.g. ketamine)? */
+function subjectNamed(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
+  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  return subject.some((c) => ref.s.concepts.has(c));
+}
 
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   const own = new Set(hit.claim.sources.map((s) => s.id));
@@ -76,7 +92,7 @@ function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): b
     const counts = (hit.claim.figures ?? []).filter((f) => f.kind === 'count' || f.kind === 'ratio').flatMap((f) => [f.value, f.of]).filter((v): v is number => v !== undefined);
     if (counts.length && !counts.includes(size)) return true;
   }
-  const m = AUTHOR_YEAR.exec(ref.s.text);
+  const m = AUTHOR_YEAR.exec(ref.s.text) ?? AUTHORS_ET_AL.exec(ref.s.text);
   if (m) {
     const named = m[0].toLowerCase();
     const ownNames = [...own].map((id) => ctx.db.source(id)).flatMap((s) => (s?.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase())).filter(Boolean);
@@ -92,6 +108,9 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   const value = f.kind === 'fraction' ? undefined : f.value;
   const sameKind = m.kind === f.kind || (m.kind === 'count' && f.kind === 'ratio') || (m.kind === 'ratio' && f.kind === 'count');
   const bounded = f.bound !== undefined && f.bound !== 'exact';
+  // "7 of 14" → "7 of 12", "9/12" → "7/12": both numbers of a ratio, in the writer's form.
+  const ratio = /^(\d+)(\s*(?:of|out of|\/)\s*(?:the\s+)?)(\d+)/i.exec(said);
+  if (ratio && f.kind === 'ratio' && value !== undefined && f.of !== undefined && !bounded) return `${value}${ratio[2]}${f.of}${said.slice(ratio[0].length)}`;
   if (lead && value !== undefined && sameKind && m.max === undefined && !bounded) return String(value) + said.slice(lead[0].length);
   // The figure's own words; its bound ("up to") only when the sentence has none of its own.
   const display = f.display.replace(/\s*\(.*\)$/, '');
@@ -135,6 +154,15 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     if (pool[0]!.f.kind === 'duration' && SOME_PATIENTS.test(text)) continue;
     // "a top-up every three or four weeks" is a frequency, not how long something lasts.
     if (pool[0]!.f.kind === 'duration' && /\b(?:every|each|per|a)\s+(?:\S+\s+(?:or|to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    // "a 2018 Stanford crossover trial": the year names a study, it does not date an event.
+    if (m.kind === 'year' && /\b(?:a|an|the|this|that|one)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start))
+      && /^\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|RCTs?|reviews?|meta-analys[ie]s|papers?|reports?|surveys?|experiments?)\b/i.test(text.slice(m.end, m.end + 60))) continue;
+    // A dateline or publication date is not an event's year.
+    if (m.kind === 'year' && DATE_BEFORE_YEAR.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    // An anaesthetic dose is not the antidepressant dose.
+    if (pool[0]!.f.kind === 'dose' && ANAESTHETIC_DOSE.test(text)) continue;
+    // How long other treatments take, in a sentence that does not name the claim's own treatment.
+    if (OTHER_TREATMENTS.test(text) && !subjectNamed(ref, pool[0]!.hit.claim)) continue;
     // Several uncued candidates: the number may be about something else.
     if (nearest === Infinity && pool.length > 1) continue;
     // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).

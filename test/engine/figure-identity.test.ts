@@ -1,0 +1,44 @@
+// figure-mismatch compares a number only with the figure it is about: numbers that belong to another
+// study, another quantity, another treatment or a calendar date are left alone, and misquotes in
+// note-taking forms ("7/12") are still caught. Each row is a short document about ketamine.
+import assert from 'node:assert/strict';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze } from '../../server/src/engine/index.js';
+
+const db = loadEmbeddedDatabase();
+const figureFindings = (text: string) => analyze(text, db).findings.filter((f) => f.code === 'figure-mismatch').map((f) => text.slice(f.start, f.end));
+
+const LEAD = 'Ketamine is being studied for treatment-resistant depression. ';
+const cases: Array<[string, string, string[]]> = [
+  // [why, document, the numbers flagged]
+  ['a study named by its authors without a year is that study', LEAD + 'A recent study by Larkin et al. found rapid effects on suicidal ideation for up to 10 days after one infusion.', []],
+  ['how long other drugs take is not how long ketamine takes', LEAD + 'Currently, existing drugs take about three weeks to show an effect on suicidal thoughts.', []],
+  ['an anaesthetic dose is another quantity', LEAD + 'Anesthetic dose: typically 2 to 3 mg/kg of ketamine intravenously.', []],
+  ['a dateline is not the year of an event', 'Honolulu (Newswire) Saturday Dec 23, 2023 - Ketamine, an anaesthetic first used in the 1960s, is being studied for depression.', []],
+  ['a year that names a study does not date the first trial', LEAD + 'There is also a 2018 Stanford crossover trial where naltrexone given first blunted the antidepressant effect of ketamine.', []],
+  ['a misquoted count in note form is caught', LEAD + 'In the naltrexone crossover trial, 9/12 responded on ketamine plus placebo.', ['9/12']],
+  ['a correct count in note form passes', LEAD + 'In the naltrexone crossover trial, 7/12 responded on ketamine plus placebo.', []],
+  ['a rate is not a ratio', LEAD + 'The clinic answers calls 24/7 about ketamine infusions at 0.5 mg/kg.', []],
+  ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
+];
+
+describe('figure-mismatch: study identity and quantity', () => {
+  for (const [why, text, expected] of cases) {
+    it(why, () => assert.deepEqual(figureFindings(text), expected));
+  }
+});
+
+describe('figure-mismatch: the correction keeps the writer\'s form', () => {
+  const corrected = (text: string) => {
+    const f = analyze(text, db).findings.find((x) => x.code === 'figure-mismatch');
+    assert.ok(f, 'expected a figure-mismatch');
+    const e = f.fixes[0]!.edits[0]!;
+    return text.slice(0, e.start) + e.newText + text.slice(e.end);
+  };
+  it('corrects both numbers of a ratio ("7 of 14" → "7 of 12")', () => {
+    assert.match(corrected(LEAD + 'In the naltrexone crossover trial, 7 of 14 completers responded on ketamine plus placebo.'), /, 7 of 12 completers responded/);
+  });
+  it('in note form too ("9/12" → "7/12")', () => {
+    assert.match(corrected(LEAD + 'In the naltrexone crossover trial, 9/12 responded on ketamine plus placebo.'), /, 7\/12 responded/);
+  });
+});
