@@ -2,7 +2,7 @@
 // claimlint-disable/enable comment naming an unknown code (with a suggestion when one is near), or
 // without a reason, or with a placeholder or a reason of a word or two. The finding covers the whole
 // comment; there is no fix. Reported even inside a region that disables every rule.
-import { note, ruleTester } from './tester.js';
+import { ruleTester } from './tester.js';
 
 ruleTester('invalid-directive', {
   valid: [
