@@ -23,6 +23,19 @@ export default tseslint.config(
     },
   },
   {
+    // The engine is pure (text, database and configuration in; findings out): no file system, no
+    // process, no editor, so the CLI, the language server and the web worker all run it unchanged.
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'], message: 'The engine is pure: no Node.js modules.' },
+        { group: ['vscode', 'vscode-*'], message: 'The engine is pure: no editor or LSP modules.' },
+        { group: ['**/cli/**', '**/lsp/**', '**/lib/**', '**/config/**', '**/fs/**', '**/db/loader*', '**/db/embedded*'], message: 'The engine depends on no adapter and reads no files.' },
+      ] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The engine is pure: no process.' }, { name: 'require', message: 'The engine is ESM and pure.' }],
+    },
+  },
+  {
     // Tokenisers that match NUL on purpose (a sentinel that never occurs in text).
     files: ['server/src/engine/lexicon.ts', 'server/src/engine/analyzer/vocab.ts'],
     rules: { 'no-control-regex': 'off' },
