@@ -12,7 +12,10 @@
 // regression trees boosted on its residuals over the hand features.
 //
 // Needs the compiled analyzer: run `npx tsc -p .` first (the script does it when out/ is missing).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+//
+// usage: node scripts/train-certainty.mjs [--check] [--quiet] [--no-priors]
+//   --check  train, compare with the committed weights.ts, exit 1 if they differ (nothing written)
+import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -187,6 +190,8 @@ const PRIORS = {
   'cue:negated-booster': [-0.4, 30],
 };
 const usePriors = !process.argv.includes('--no-priors');
+const check = process.argv.includes('--check');
+const log = process.argv.includes('--quiet') ? () => {} : console.log;
 
 function ridge(G, L, lambda) {
   const p = L.p;
@@ -285,18 +290,18 @@ for (const lexical of lexicals) for (const extraWeight of extraWeights) for (con
     const m = withTrees(trees);
     const rVal = rOn(m, data.val);
     results.push({ lexical, extraWeight, huber, lambda, trees, rVal, m });
-    console.log(`  lambda=${String(lambda).padEnd(4)} huber=${huber || 'no'} lexical=${lexical ? 'yes' : 'no '} aspect rows=${extraWeight || 'no '} trees=${String(trees).padEnd(3)} val r=${rVal.toFixed(4)}`);
+    log(`  lambda=${String(lambda).padEnd(4)} huber=${huber || 'no'} lexical=${lexical ? 'yes' : 'no '} aspect rows=${extraWeight || 'no '} trees=${String(trees).padEnd(3)} val r=${rVal.toFixed(4)}`);
   }
 }
 const best = results.reduce((a, b) => (b.rVal > a.rVal + 1e-12 ? b : a));
-console.log(`chosen on val: lambda=${best.lambda}, huber=${best.huber || 'no'}, lexical=${best.lexical}, aspect rows weight=${best.extraWeight}, trees=${best.trees} (val r=${best.rVal.toFixed(4)})`);
+log(`chosen on val: lambda=${best.lambda}, huber=${best.huber || 'no'}, lexical=${best.lexical}, aspect rows weight=${best.extraWeight}, trees=${best.trees} (val r=${best.rVal.toFixed(4)})`);
 
 // ---------- report ----------
 const model = best.m;
 const report = {};
 for (const name of ['train', 'val', 'test', 'ext']) report[name] = rOn(model, data[name]);
 report['test+ext'] = rOn(model, [...data.test, ...data.ext]);
-for (const [k, v] of Object.entries(report)) console.log(`Pearson r ${k.padEnd(9)} ${v.toFixed(4)}`);
+for (const [k, v] of Object.entries(report)) log(`Pearson r ${k.padEnd(9)} ${v.toFixed(4)}`);
 
 // Fold the column scales into raw coefficients.
 const round = (v) => Number(v.toPrecision(6));
@@ -337,6 +342,13 @@ const body = [
   '',
 ].join('\n');
 const out = join(root, 'server/src/engine/analyzer/weights.ts');
-writeFileSync(out, body);
+if (check) {
+  const same = existsSync(out) && readFileSync(out, 'utf8') === body;
+  console.log(same ? 'certainty weights are up to date' : 'certainty weights differ from a fresh training run: run `npm run train`');
+  process.exit(same ? 0 : 1);
+}
+const tmp = `${out}.tmp-${process.pid}`;
+writeFileSync(tmp, body);
+renameSync(tmp, out);
 console.log(`wrote ${out} (${Object.keys(features).length} feature, ${Object.keys(squares).length} square, ${Object.keys(cues).length} cue, ${Object.keys(words).length} word weights, ${model.trees.length} trees, ${(Buffer.byteLength(body) / 1024).toFixed(1)} KB)`);
 console.log('rebuild with `npx tsc -p .` to use it.');

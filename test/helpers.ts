@@ -16,3 +16,20 @@ function findRoot(from: string): string {
 /** The repository root (the folder holding package.json). */
 export const repoRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const fixtures = (...parts: string[]) => resolve(repoRoot, 'test', 'fixtures', ...parts);
+
+/** ../shared beside the checkout (evaluation data, seeds, bench corpus generator), or $CLAIMLINT_SHARED. */
+export const sharedRoot = resolve(process.env.CLAIMLINT_SHARED ?? join(repoRoot, '..', 'shared'));
+
+/**
+ * The path under ../shared a test needs. When it is missing the test must not pass quietly: under
+ * CI (CI=true) this fails the test; elsewhere it prints a SKIPPED line saying what is missing and
+ * marks the test pending. Call it from `it`, `before` or `beforeEach` with their `this`.
+ */
+export function requireShared(ctx: Mocha.Context, ...parts: string[]): string {
+  const path = join(sharedRoot, ...parts);
+  if (existsSync(path)) return path;
+  const what = `${join('shared', ...parts)} not found at ${path} (set CLAIMLINT_SHARED to the shared folder)`;
+  if (process.env.CI && process.env.CI !== 'false') throw new Error(`${what}: CI must run this test`);
+  console.log(`      SKIPPED: ${ctx.currentTest?.fullTitle() ?? ctx.test?.fullTitle() ?? ''}: ${what}`);
+  ctx.skip();
+}

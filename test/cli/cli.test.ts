@@ -45,6 +45,7 @@ describe('cli: end to end', function () {
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stdout, /^docs\/draft\.md$/m);
       assert.match(r.stdout, /✖ \d+ problems \(1 error, \d+ warnings?, \d+ info\)/);
+      // eslint-disable-next-line no-control-regex -- terminal escape sequences
       assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when not a TTY');
       golden('e2e/stylish.txt', normalise(r.stdout, p.dir));
     });
@@ -96,6 +97,7 @@ describe('cli: end to end', function () {
     it('colours stylish output when forced (FORCE_COLOR) and not with NO_COLOR', async () => {
       p = project();
       const forced = await runCli(['docs/draft.md'], { cwd: p.dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+      // eslint-disable-next-line no-control-regex -- terminal escape sequences
       assert.match(forced.stdout, /\u001b\[31m/);
       const off = await runCli(['docs/draft.md', '--color', '--no-color'], { cwd: p.dir });
       assert.equal(off.code, 2, 'conflicting options are a usage error');

@@ -82,6 +82,7 @@ describe('cli: formatters (constructed findings, golden files)', () => {
 
   it('stylish with colour', () => {
     const out = FORMATTERS.stylish(sampleReport(), { ...ctx, color: true });
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences
     assert.match(out, /\u001b\[31m/);
     golden('unit/stylish-color.txt', out);
   });

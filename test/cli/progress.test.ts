@@ -12,6 +12,7 @@ describe('cli: progress line', () => {
     const p = new Progress(stream, 60);
     for (let i = 0; i < 60; i++) p.tick();
     p.end();
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences
     assert.match(writes[0], /^\r\u001b\[2Kclaimlint: 1\/60 files$/);
     assert.ok(writes.includes('\r\u001b[2Kclaimlint: 60/60 files'), 'the last count is drawn');
     assert.equal(writes[writes.length - 1], '\r\u001b[2K');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { repoRoot } from '../helpers.js';
+import { repoRoot, requireShared, sharedRoot } from '../helpers.js';
 import { loadPacks, formatPackError } from '../../server/src/db/loader.js';
 import { embeddedPackFiles, loadEmbeddedDatabase, databaseFromJson, databaseToJson, type CompiledDb } from '../../server/src/db/embedded.js';
 import { GRADES, PackFile, type Claim, type Database } from '../../server/src/db/schema.js';
@@ -218,7 +218,7 @@ describe('embedded database', () => {
     assert.deepEqual(db.sources.get('phelps2019')!.reports, ['williams2018']);
     assert.deepEqual(db.sources.get('bnn2012')!.reports, ['abdallah2011', 'li2010', 'li2011']);
     assert.ok(db.sources.get('handzel2022')!.reports!.includes('berman2000'));
-    const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+    const seedsDir = join(sharedRoot, 'seeds');
     if (existsSync(seedsDir)) {
       const names = readdirSync(seedsDir);
       for (const s of db.sources.values()) if (s.seed) assert.ok(names.some((n) => n.startsWith(`${s.seed}_`)), `seed ${s.seed} exists`);
@@ -226,8 +226,7 @@ describe('embedded database', () => {
   });
 
   it('paraphrases the seeds: no text field repeats eight consecutive words of a seed', function () {
-    const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
-    if (!existsSync(seedsDir)) this.skip();
+    const seedsDir = requireShared(this, 'seeds');
     const words = (t: string) => t.toLowerCase().replace(/[’']/g, "'").split(/[^a-z0-9.'/-]+/).filter(Boolean);
     const grams = new Set<string>();
     for (const n of readdirSync(seedsDir).filter((n) => /^\d{3}_/.test(n))) {

@@ -2,22 +2,16 @@
 // time, never copied into the project) must not be found contradicting or misquoting their own
 // findings. Overstatement findings on them are expected and defensible (e.g. the forum article).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze } from '../../server/src/engine/engine.js';
-import { repoRoot } from '../helpers.js';
-
-const seeds = join(repoRoot, '..', 'shared', 'seeds');
+import { repoRoot, requireShared } from '../helpers.js';
 
 describe('the seed documents', function () {
   it('contain no contradicted-claim or figure-mismatch finding', async function () {
-    if (!existsSync(seeds)) {
-      if (process.env.CI) throw new Error(`seed documents not found at ${seeds}`);
-      console.log('      SKIPPED: ../shared/seeds not found');
-      return this.skip();
-    }
+    const seeds = requireShared(this, 'seeds');
     const { seedsAsMarkdown } = await import(pathToFileURL(join(repoRoot, 'scripts', 'seeds-report.mjs')).href);
     const dir: string = seedsAsMarkdown(seeds);
     const db = loadEmbeddedDatabase();

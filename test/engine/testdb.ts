@@ -64,19 +64,22 @@ const claims: Claim[] = [
 
 const cautions: Caution[] = [
   {
-    id: 'benzo-attenuation', text: 'Benzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited', scope: 'document',
+    id: 'benzo-attenuation', label: 'benzodiazepine interaction', text: 'Benzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited', scope: 'document',
     requiredWhen: [{ concepts: ['benzo', 'ketamine'], topical: ['ketamine'], unless: ['comparator'] }], satisfiedBy: { concepts: ['benzo'], anyOf: ['block'] }, sources: [{ id: 'review2021' }],
   },
 ];
 
-export function testDatabase(): Database {
+/** Records a rule's test adds for branches the shared database does not reach. */
+export interface Extra { sources?: Source[]; concepts?: Concept[]; claims?: Claim[]; cautions?: Caution[] }
+
+export function testDatabase(extra: Extra = {}): Database {
   const map = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   // Parse through the schema so defaults apply exactly as for loaded packs.
   return {
-    sources: map(sources.map((s) => Source.parse(s))),
-    concepts: map(concepts.map((c) => Concept.parse(c))),
-    claims: map(claims.map((c) => Claim.parse(c))),
-    cautions: map(cautions.map((c) => Caution.parse(c))),
+    sources: map([...sources, ...extra.sources ?? []].map((s) => Source.parse(s))),
+    concepts: map([...concepts, ...extra.concepts ?? []].map((c) => Concept.parse(c))),
+    claims: map([...claims, ...extra.claims ?? []].map((c) => Claim.parse(c))),
+    cautions: map([...cautions, ...extra.cautions ?? []].map((c) => Caution.parse(c))),
     origins: new Map(),
   };
 }

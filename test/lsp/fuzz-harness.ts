@@ -373,6 +373,7 @@ export class FuzzSession {
 
   /** Applies a didOpen/didChange/didClose the server accepts to the model, as the scheduler does. */
   private apply(method: string, params: unknown): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever params the fuzzer sent; the server validates them
     const p = firstParam(params) as Record<string, any>;
     const uri: string = p.textDocument.uri;
     if (method === 'textDocument/didOpen') {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fixtures, repoRoot } from '../helpers.js';
+import { join } from 'node:path';
+import { fixtures, requireShared } from '../helpers.js';
 import { chunkText, mergeProse, resplitChunks, splitTopLevelChunks } from '../../server/src/engine/chunks.js';
 import { extractProse } from '../../server/src/engine/markdown.js';
 import { assertOffsetMap } from './invariants.js';
@@ -135,16 +135,15 @@ describe('mergeProse', () => {
     }
   });
 
-  it('equals a whole-document parse on the shared real-world drafts (when present)', () => {
-    const dir = resolve(repoRoot, '..', 'shared', 'data', 'realworld');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md') : [];
-    // Read in place, never copied into the project; without them the fixtures cover the property.
+  it('equals a whole-document parse on the shared real-world drafts', function () {
+    const dir = requireShared(this, 'data', 'realworld');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md');
+    // Read in place, never copied into the project.
     for (const f of files) assert.ok(assertChunked(readFileSync(join(dir, f), 'utf8'), f) > 3, `${f} barely split`);
   });
 
   it('equals a whole-document parse on the benchmark corpus generator', function () {
-    const script = resolve(repoRoot, '..', 'shared', 'bench', 'make-corpus.mjs');
-    if (!existsSync(script)) return; // the generator is not part of every checkout; the fixtures cover the property
+    const script = requireShared(this, 'bench', 'make-corpus.mjs');
     this.timeout(120000);
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-chunks-'));
     try {

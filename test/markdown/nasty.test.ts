@@ -5,7 +5,7 @@
 // take is the benchmark's business, not the tests'.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
@@ -13,7 +13,7 @@ import { analyze, createAnalysisCache } from '../../server/src/engine/engine.js'
 import { tooComplex } from '../../server/src/engine/guard.js';
 import type { Finding } from '../../server/src/engine/types.js';
 import { runCli, scratch } from '../cli/util.js';
-import { repoRoot } from '../helpers.js';
+import { repoRoot, requireShared } from '../helpers.js';
 import { TestClient } from '../lsp/client.js';
 
 interface NastyLib {
@@ -107,12 +107,10 @@ describe('hostile documents', function () {
   });
 
   describe('a 10 MB draft', () => {
-    const shared = process.env.CLAIMLINT_SHARED ?? join(repoRoot, '..', 'shared');
-    const maker = join(shared, 'bench', 'make-corpus.mjs');
     let dir: ReturnType<typeof scratch>;
     let text: string;
     before(function () {
-      if (!existsSync(maker)) this.skip();
+      const maker = requireShared(this, 'bench', 'make-corpus.mjs');
       dir = scratch();
       execFileSync(process.execPath, [maker, join(dir.dir, 'draft.md'), '--one-file', '--kb', String(10 * 1024)]);
       text = readFileSync(join(dir.dir, 'draft.md'), 'utf8');

@@ -1,0 +1,161 @@
+// contradicted-claim (server/src/engine/rules/contradicted-claim.ts): the sentence asserts what the
+// evidence refutes. Branches: a recorded contradiction asserted (affirmed: its concepts in one clause,
+// none negated; negated: its negated concept negated), its subject from the sentence or the one
+// before; the fix replaces the sentence's words (keeping a trailing citation) with the recorded
+// correction, or else the claim's statement; a condition only suspends what follows it; the learned
+// path, where the recogniser reads a negated sentence as denying a claim (no fix); and what is not
+// flagged (another clause, a negation, a condition, a question, "not known", an aim, "rules out").
+import { note, ruleTester } from './tester.js';
+import type { Extra } from '../testdb.js';
+
+/** A claim with a negated contradiction ("benzodiazepines do not interact…") and a correction. */
+const extra: Extra = {
+  concepts: [{ id: 'interaction', label: 'interaction', variants: ['interact', 'interaction', 'affect', 'alter'] }],
+  claims: [{
+    id: 'benzo-interaction', statement: 'Benzodiazepines may weaken the antidepressant effect of ketamine.', concepts: ['benzo', 'ketamine'], anyOf: ['block', 'interaction'], topical: ['ketamine'],
+    relation: 'benzodiazepine interaction', grade: 'preliminary', rationale: 'retrospective series', population: 'humans', supportedWording: 'may weaken', sources: [{ id: 'review2021' }],
+    contradictions: [{
+      id: 'no-interaction', statement: 'benzodiazepines do not interact with ketamine', concepts: ['benzo', 'ketamine', 'interaction'], polarity: 'negated', negatedConcept: 'interaction',
+      explanation: 'case series suggest they weaken it', correction: 'Benzodiazepines may weaken the antidepressant effect of ketamine; the evidence is limited.',
+    }],
+  }],
+};
+
+ruleTester('contradicted-claim', {
+  valid: [
+    // the refuted statement spans two clauses
+    note('Naltrexone blocked the antidepressant but not the dissociative effects of ketamine.'),
+    // an affirmed contradiction, negated
+    note('Naltrexone did not block the dissociative effects of ketamine.'),
+    note('If naltrexone blocked the dissociative effects of ketamine, the trial would have said so.'),
+    note('Is ketamine safe for long-term use?'),
+    note('Ketamine is not known to be safe for long-term use.'),
+    note('Whether ketamine is safe for long-term use is unknown.'),
+    // an aim
+    note('We wanted to check that ketamine is safe for long-term use.'),
+    note('This rules out ketamine as safe for long-term use.'),
+    // a negated contradiction, not negated
+    note('Lorazepam is known to interact with ketamine.'),
+  ],
+  invalid: [
+    {
+      name: "an affirmed contradiction: the fix offers the claim's statement",
+      text: note("The researchers found that naltrexone also blocked ketamine's dissociative effects."),
+      errors: [
+        {
+          line: 3, column: 1, text: "The researchers found that naltrexone also blocked ketamine's dissociative effects.",
+          message: 'Contradicts the evidence: naltrexone blocked the dissociative effects',
+          output: note('The antidepressant effect may depend on the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a degree word does not soften it',
+      text: note('Ketamine is completely safe for long-term use.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine is completely safe for long-term use.',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: note('Long-term effects are poorly understood.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'asserted in the first clause',
+      text: note('Naltrexone blocked the dissociative effects of ketamine; the antidepressant effect was unchanged.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Naltrexone blocked the dissociative effects of ketamine; the antidepressant effect was unchanged.',
+          message: 'Contradicts the evidence: naltrexone blocked the dissociative effects',
+          output: note('The antidepressant effect may depend on the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'the main clause after a leading condition',
+      text: note('If you stay on it, ketamine is safe for long-term use.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'If you stay on it, ketamine is safe for long-term use.',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: note('Long-term effects are poorly understood.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'the subject from the sentence before',
+      text: '# Notes\n\nKetamine has been studied for years. Naltrexone blocked the dissociative effects.\n',
+      errors: [
+        {
+          line: 3, column: 38, text: 'Naltrexone blocked the dissociative effects.',
+          message: 'Contradicts the evidence: naltrexone blocked the dissociative effects',
+          output: '# Notes\n\nKetamine has been studied for years. The antidepressant effect may depend on the opioid system.\n', safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a negated contradiction: the fix offers the recorded correction',
+      text: note('Diazepam does not interact with ketamine.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Diazepam does not interact with ketamine.',
+          message: 'Contradicts the evidence: benzodiazepines do not interact with ketamine',
+          output: note('Benzodiazepines may weaken the antidepressant effect of ketamine; the evidence is limited.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: "the fix keeps the sentence's citation",
+      text: note('Lorazepam does not interact with ketamine [@review2021].'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Lorazepam does not interact with ketamine [@review2021].',
+          message: 'Contradicts the evidence: benzodiazepines do not interact with ketamine',
+          output: note('Benzodiazepines may weaken the antidepressant effect of ketamine; the evidence is limited [@review2021].'), safe: false,
+        },
+      ],
+    },
+  ],
+}, { extra });
+
+// With the shipped database: the learned path for denials (no fix), and a recorded contradiction with a correction.
+ruleTester('contradicted-claim', {
+  valid: [
+    note('Naltrexone does not change how well ketamine works for depression.'),
+  ],
+  invalid: [
+    {
+      name: 'a denial the recogniser reads, closest to a recorded contradiction',
+      text: note('Benzodiazepines make no difference to the response to ketamine.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Benzodiazepines make no difference to the response to ketamine.',
+          message: "Contradicts the evidence: benzodiazepines do not alter or affect ketamine's antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a denial in casual words',
+      text: note("Ketamine won't touch your memory at all, even with years of use."),
+      errors: [
+        {
+          line: 3, column: 1, text: "Ketamine won't touch your memory at all, even with years of use.",
+          message: 'Contradicts the evidence: ketamine has no effect on (or poses no risk to) memory and thinking',
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a recorded negated contradiction with its correction',
+      text: note('Ketamine does not need to be given under medical supervision.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine does not need to be given under medical supervision.',
+          message: 'Contradicts the evidence: patients do not need to be monitored or observed during or after ketamine treatment',
+          output: note('Because of dissociation and other side effects, ketamine is given in a monitored setting with medical professionals present, followed by follow-up care.'), safe: false,
+        },
+      ],
+    },
+  ],
+}, { database: 'embedded' });

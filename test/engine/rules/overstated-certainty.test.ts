@@ -1,0 +1,155 @@
+// overstated-certainty (server/src/engine/rules/overstated-certainty.ts): a claim asserted more strongly
+// than its evidence grade allows. Branches: a strong booster on weak evidence (an adverb the fix
+// removes, a verb the fix softens, a phrase no word swap softens); a proof booster on supported
+// evidence; a generaliser; a promise to the reader; a plain statement of weak evidence (the fix leads
+// with what the evidence allows); and what is not flagged (hedged, negated, asked, conditional,
+// attributed, softened, research described, established claims, headings).
+import { note, ruleTester } from './tester.js';
+
+ruleTester('overstated-certainty', {
+  valid: [
+    // hedged
+    note('A small trial suggests that ketamine may act through the opioid system.'),
+    note('It is not known whether ketamine works through the opioid system.'),
+    note('Ketamine never works through the opioid system.'),
+    note('Does ketamine relieve depression through the opioid system?'),
+    note('If the opioid finding holds, the antidepressant effect of ketamine may depend on opioid receptors.'),
+    // attributed
+    note('The authors concluded that the antidepressant effect requires the opioid system.'),
+    // a booster after a hedge
+    note('Ketamine is almost certainly acting through the opioid system.'),
+    // a negated booster
+    note('Ketamine does not definitively work through the opioid system.'),
+    // a negated generaliser
+    note("Ketamine doesn't always work through the opioid system."),
+    // research described, not its result asserted
+    note('The study investigated whether ketamine works through the opioid system.'),
+    // no claim
+    note('It is clear that exercise helps many people feel better.'),
+    // established evidence cannot be overstated
+    note('Esketamine was definitely approved for treatment-resistant depression.'),
+    // a heading asserts nothing
+    '# Ketamine works through the opioid system\n\nText.\n',
+  ],
+  invalid: [
+    {
+      name: 'a strong booster on preliminary evidence: the fix removes the adverb and a space',
+      text: note('Researchers have definitively shown that ketamine relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 18, text: 'definitively',
+          message: "Overstates preliminary evidence ('definitively'): opioid mediation of the antidepressant effect",
+          output: note('Researchers have shown that ketamine relieves depression through the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a proof verb: the fix softens it',
+      text: note('It is proven that the antidepressant effect of ketamine depends on opioid receptors.'),
+      errors: [
+        {
+          line: 3, column: 7, text: 'proven',
+          message: "Overstates preliminary evidence ('proven'): opioid mediation of the antidepressant effect",
+          output: note('It is suggested that the antidepressant effect of ketamine depends on opioid receptors.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a booster phrase no word swap softens: no fix',
+      text: note('Beyond doubt, ketamine relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Beyond doubt',
+          message: "Overstates preliminary evidence ('Beyond doubt'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a proof booster on supported evidence',
+      text: note('The long-term effects of ketamine are definitively known.'),
+      errors: [
+        {
+          line: 3, column: 39, text: 'definitively',
+          message: "Overstates supported evidence ('definitively'): long-term safety",
+          output: note('The long-term effects of ketamine are known.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a generaliser over patients',
+      text: note('Ketamine relieves depression through the opioid system in every patient.'),
+      errors: [
+        {
+          line: 3, column: 59, text: 'every patient',
+          message: "Generalises preliminary evidence ('every patient'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a generalising verb',
+      text: note('Ketamine guarantees an antidepressant effect through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 10, text: 'guarantees',
+          message: "Generalises preliminary evidence ('guarantees'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a promise to the reader',
+      text: note('You will feel the antidepressant effect through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'You will',
+          message: "Generalises preliminary evidence ('You will'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'preliminary evidence stated as fact: the fix says what the evidence allows',
+      text: note('Ketamine works by the opioid system to produce its antidepressant effect.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine works by the opioid system to produce its antidepressant effect.',
+          message: 'States preliminary evidence as fact: opioid mediation of the antidepressant effect',
+          output: note('Early evidence suggests that ketamine works by the opioid system to produce its antidepressant effect.'), safe: false,
+        },
+      ],
+    },
+  ],
+});
+
+// With the shipped database and its recogniser: claims only the recogniser finds, proof wording.
+ruleTester('overstated-certainty', {
+  valid: [
+    note("Ketamine works because it activates the brain's opioid receptors."),
+  ],
+  invalid: [
+    {
+      name: 'a claim the recogniser found, stated as fact',
+      text: note('Naltrexone stops ketamine from working.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Naltrexone stops ketamine from working.',
+          message: 'States preliminary evidence as fact: outcome of the Williams et al. 2018 trial',
+          output: note('Early evidence suggests that naltrexone stops ketamine from working.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'proof wording the analyzer reads as a booster: no word swap softens it',
+      text: note('It has been established that ketamine lifts mood through opioid receptors.'),
+      errors: [
+        {
+          line: 3, column: 4, text: 'has been established',
+          message: "Overstates preliminary evidence ('has been established'): opioid-system activation mediates the...",
+          output: null,
+        },
+      ],
+    },
+  ],
+}, { database: 'embedded' });
