@@ -7,6 +7,10 @@ import type { ConceptHit } from './concepts.js';
 import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
+import { cautionBits } from './cautions.js';
+import { blockHasCitation } from './citing.js';
+import { moveFinding } from './fixes.js';
+import type { Draft } from './rules/rule.js';
 import { candidateFeatures } from './recognition/match.js';
 import { recognise, type Recognition } from './recognition/recognizer.js';
 
@@ -48,6 +52,17 @@ export interface Requirement {
   unless?: string[];
 }
 
+/** What a citation record last gave unknown-citation: its finding, or null, for one database and
+ *  one answer to "is there a footnote definition of this key". */
+export interface CitationVerdict { db: object; defined: boolean; draft: Draft | null }
+
+/** What the cache layer (incremental/) keeps for the rule context across versions of a document. */
+export interface ContextReuse {
+  /** Per citation record (records live across versions and move with their unit): its verdict.
+   *  Reusing the finding object keeps its identity, so the server reuses its diagnostic too. */
+  readonly citationVerdicts: WeakMap<CitationRef, CitationVerdict>;
+}
+
 export class RuleContext {
 
   private readonly headingCache = new Map<number, Set<string>>();
@@ -59,7 +74,11 @@ export class RuleContext {
   /**
    * @param codes the diagnostic codes that exist (directives naming others are invalid)
    */
-  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig, readonly codes: ReadonlySet<string> = new Set()) {}
+  constructor(
+    readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig, readonly codes: ReadonlySet<string> = new Set(),
+    /** With a per-document cache: what earlier versions' contexts left to reuse. */
+    private readonly reuse?: ContextReuse,
+  ) {}
 
   private _anchored?: boolean;
   /** Does the document name a concept some claim, contradiction or caution needs? If not, no
@@ -447,5 +466,40 @@ export class RuleContext {
   firstHit(ref: SentenceRef, concepts: Iterable<string>): ConceptHit | undefined {
     const want = new Set(concepts);
     return ref.s.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+  }
+
+  /**
+   * The cautions a block matters to (cautions.ts), kept on the placed block: it lives as long as its
+   * unit's analysis, so an edit does not re-examine the blocks of units it did not touch.
+   */
+  cautionBits(pb: PlacedBlock): readonly number[] {
+    return (pb.cautions ??= cautionBits(this, pb, this.db.cautions));
+  }
+
+  /** Per block, whether it cites a source in any form (citing.ts): a block of many claims is scanned once. */
+  private readonly cited = new Map<PlacedBlock, boolean>();
+  blockCited(pb: PlacedBlock): boolean {
+    let answer = this.cited.get(pb);
+    if (answer === undefined) this.cited.set(pb, (answer = blockHasCitation(this, pb)));
+    return answer;
+  }
+
+  /**
+   * unknown-citation's finding for a citation record (`judge` makes it): with a cache, the last
+   * verdict on the same record is reused while the database and `defined` are the same, moved to
+   * where the record now is.
+   */
+  citationVerdict(c: CitationRef, defined: boolean, judge: () => Draft | null): Draft | null {
+    const verdicts = this.reuse?.citationVerdicts;
+    if (!verdicts) return judge();
+    const memo = verdicts.get(c);
+    if (memo && memo.db === this.db && memo.defined === defined) {
+      const draft = memo.draft;
+      if (draft && draft.start !== c.start) moveFinding(draft, c.start - draft.start);
+      return draft;
+    }
+    const draft = judge();
+    verdicts.set(c, { db: this.db, defined, draft });
+    return draft;
   }
 }

@@ -5,7 +5,7 @@ import { analyzeSentence, type SentenceAnalysis } from './analyzer/index.js';
 import { chunkText, resplitChunks, splitTopLevelChunks, type ChunkedText } from './chunks.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import type { SentenceRef } from './context.js';
+import type { CitationVerdict, SentenceRef } from './context.js';
 import { fastProse } from './fastpath.js';
 import { tooComplex } from './guard.js';
 import { hash64 } from './hash.js';
@@ -94,8 +94,8 @@ export class PlacedBlock {
   index = 0;
   /** References to the block's sentences, made once (set by the rule context). */
   refs?: SentenceRef[];
-  /** What the block means for the cautions (set by missing-caveat). */
-  caveats?: readonly number[];
+  /** The cautions the block matters to (set by RuleContext.cautionBits). */
+  cautions?: readonly number[];
   /** Concepts named anywhere in the block (blockConcepts). */
   concepts?: Set<string>;
   constructor(
@@ -177,6 +177,8 @@ export class AnalysisCache {
   live = 0;
   /** The engine's unit-loop output for the last model (see engine.ts). */
   lastFound?: unknown;
+  /** unknown-citation's verdicts on the cached citation records (RuleContext.citationVerdict). */
+  readonly citationVerdicts = new WeakMap<CitationRef, CitationVerdict>();
 }
 
 /**

@@ -6,6 +6,7 @@ import { compile, type CompiledDatabase } from './compiled.js';
 import { Level, RuleContext, type ClaimHit, type SentenceRef } from './context.js';
 import { applyDirectives } from './directives.js';
 import { moveFinding } from './fixes.js';
+import { findingIdentity, rememberDraft } from './incremental/identity.js';
 import { AnalysisCache, buildModel, PlacedBlock, Sentence, type UnitRec, type UnitSlot } from './document.js';
 import { tokenize } from './lexicon.js';
 import { LineIndex } from './lines.js';
@@ -15,7 +16,7 @@ import {
   type EngineConfig, type Finding, type Fix, type Severity, type TextEdit,
 } from './types.js';
 
-export { AnalysisCache };
+export { AnalysisCache, findingIdentity };
 export const createAnalysisCache = (): AnalysisCache => new AnalysisCache();
 
 export interface AnalyzeOptions {
@@ -92,26 +93,12 @@ function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number, docEn
   return { drafts, matches, endEdits };
 }
 
-/** On a placed finding (language server only): the unit-relative draft it was placed from. A
- *  non-enumerable property, so it stays out of JSON and of deep comparisons. */
-const DRAFT = Symbol('claimlint.draft');
-
-/**
- * An identity that survives moves: the findings of a unit whose results were reused but which
- * moved (an edit earlier in the document) are new objects with the same identity, so an adapter
- * can reuse what it derived from their code, message and records, and redo only their positions.
- * Equal identities mean equal code, message, records, sources and fixes up to the offsets.
- */
-export function findingIdentity(f: Finding): object {
-  return (f as Finding & { [DRAFT]?: object })[DRAFT] ?? f;
-}
-
 function place(results: UnitResults, delta: number, docEnd: number, config: EngineConfig, remember: boolean): Placed {
   return {
     results, delta, docEnd,
     findings: results.drafts.map((d) => {
       const f = placeDraft(d, delta, docEnd, severityOf(config, d.code)!);
-      if (remember) Object.defineProperty(f, DRAFT, { value: d });
+      if (remember) rememberDraft(f, d);
       return f;
     }),
     matches: results.matches.map((m) => ({ claimId: m.claimId, score: m.score, start: m.start + delta, end: m.end + delta })),
@@ -182,7 +169,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     return { findings: [], matches: [], citations: [], sentences: 0 };
   }
   const model = buildModel(text, compiled, options.cache, options.token);
-  const ctx = new RuleContext(model, compiled, config, KNOWN_CODES);
+  const ctx = new RuleContext(model, compiled, config, KNOWN_CODES, options.cache);
   let found: Finding[] = [];
   const drafts: Draft[] = [];
   const matches: ClaimMatch[] = [];
@@ -304,7 +291,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
     const f: Finding = { ...d, severity };
     // A document-level rule may return the same draft again (unknown-citation does for a citation
     // that only moved): the finding keeps its identity.
-    if (options.cache) Object.defineProperty(f, DRAFT, { value: d });
+    if (options.cache) rememberDraft(f, d);
     extra.push(f);
   }
   if (extra.length) found = mergeSorted(found, extra.sort(byPosition));
