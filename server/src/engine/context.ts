@@ -4,7 +4,7 @@
 import type { Claim } from '../db/schema.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
+import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './pipeline/model.js';
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
 import { cautionBits } from './cautions.js';

@@ -6,7 +6,8 @@
 import type { Database } from '../db/schema.js';
 import { compile } from './compiled.js';
 import { RuleContext, type SentenceRef } from './context.js';
-import { buildModel, sourceRange } from './document.js';
+import { buildModel } from './incremental/model.js';
+import { sourceRange } from './pipeline/model.js';
 import { analyze } from './engine.js';
 import { CODES } from './rules/index.js';
 import { DEFAULT_CONFIG, type EngineConfig, type Finding } from './types.js';

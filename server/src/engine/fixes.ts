@@ -3,7 +3,7 @@
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import type { Claim, Source } from '../db/schema.js';
 import type { RuleContext, SentenceRef } from './context.js';
-import { sourceOffset, sourceRange } from './document.js';
+import { sourceOffset, sourceRange } from './pipeline/model.js';
 import type { CitationStyle, Fix, TextEdit } from './types.js';
 
 const TERMINAL = /[.!?\u2026]["'\u201d\u2019)\]]*$/;

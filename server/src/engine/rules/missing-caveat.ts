@@ -3,7 +3,7 @@
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { needed } from '../cautions.js';
-import { blockConcepts, type PlacedBlock } from '../document.js';
+import { blockConcepts, type PlacedBlock } from '../pipeline/model.js';
 import { citationEdits, lineEnding } from '../fixes.js';
 import { clip } from './evidence.js';
 import type { Fix } from '../types.js';
