@@ -2,7 +2,7 @@
 // per placed block (RuleContext.cautionBits) and read by missing-caveat.
 import type { Caution } from '../db/schema.js';
 import type { RuleContext } from './context.js';
-import { blockConcepts, type PlacedBlock } from './pipeline/model.js';
+import { blockConcepts, type PlacedBlock } from './pipeline/document-model.js';
 
 /** Does `named` hold every concept of at least one of the lists? (Loops: this runs for every block.) */
 function namesAllOfOne(named: Set<string>, lists: string[][]): boolean {

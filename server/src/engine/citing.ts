@@ -2,7 +2,7 @@
 // a numbered reference, an author–year reference. Asked through RuleContext.blockCited.
 import { sourceForLink } from './compiled.js';
 import type { RuleContext } from './context.js';
-import type { PlacedBlock } from './pipeline/model.js';
+import type { PlacedBlock } from './pipeline/document-model.js';
 
 /** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
 const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'\u2019-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;

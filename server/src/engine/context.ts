@@ -4,7 +4,7 @@
 import type { Claim } from '../db/schema.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './pipeline/model.js';
+import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './pipeline/document-model.js';
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
 import { cautionBits } from './cautions.js';
@@ -23,11 +23,13 @@ export const CONCEPT_MATCH_MIN = 0.3;
 const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
 const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
 
+/** A sentence where it occurs: identical chunks share Sentence objects, each occurrence has its own ref. */
 export interface SentenceRef {
-  pb: PlacedBlock;
-  s: Sentence;
+  /** The placed block the sentence is in. */
+  placed: PlacedBlock;
+  sentence: Sentence;
   /** Index of the sentence in its block. */
-  i: number;
+  index: number;
 }
 
 /** Where a concept was found, nearest first. */
@@ -90,7 +92,7 @@ export class RuleContext {
   /** References to a block's sentences. A placed block outlives one run when its unit is reused:
    *  so do its references. */
   refsOf(pb: PlacedBlock): SentenceRef[] {
-    return (pb.refs ??= pb.sentences.map((s, i) => ({ pb, s, i })));
+    return (pb.refs ??= pb.sentences.map((sentence, index) => ({ placed: pb, sentence, index })));
   }
 
   private _dominant?: Set<string>;
@@ -123,9 +125,9 @@ export class RuleContext {
 
   /** Nearest level at which `concept` is available to this sentence. */
   level(ref: SentenceRef, concept: string): Level {
-    if (ref.s.concepts.has(concept)) return Level.Sentence;
+    if (ref.sentence.concepts.has(concept)) return Level.Sentence;
     if (this.inParagraph(ref, concept)) return Level.Paragraph;
-    if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
+    if (ref.placed.section >= 0 && this.headings(ref.placed.section).has(concept)) return Level.Heading;
     if (this.dominant().has(concept)) return Level.Document;
     return Level.None;
   }
@@ -140,15 +142,15 @@ export class RuleContext {
    * where each concept is first named, so that a block of many sentences costs one pass.
    */
   private inParagraph(ref: SentenceRef, concept: string): boolean {
-    const k = this.firstNamedIn(ref.pb).get(concept);
-    return (k !== undefined && k < ref.i) || this.contextOf(ref.pb).has(concept);
+    const k = this.firstNamedIn(ref.placed).get(concept);
+    return (k !== undefined && k < ref.index) || this.contextOf(ref.placed).has(concept);
   }
 
   /** The concepts the sentence's paragraph supplies (see inParagraph), as a set: bounded by the
    *  database's concepts, so a block of many sentences stays linear. */
   paragraphConcepts(ref: SentenceRef): Set<string> {
-    const out = new Set(this.contextOf(ref.pb));
-    for (const [c, k] of this.firstNamedIn(ref.pb)) if (k < ref.i) out.add(c);
+    const out = new Set(this.contextOf(ref.placed));
+    for (const [c, k] of this.firstNamedIn(ref.placed)) if (k < ref.index) out.add(c);
     return out;
   }
 
@@ -235,7 +237,7 @@ export class RuleContext {
    * `maxLevel`; anyOf must be in the sentence; unless vetoes. Returns the topic-supplied concepts.
    */
   meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document, anchored = true): string[] | null {
-    const s = ref.s;
+    const s = ref.sentence;
     if (req.unless?.some((u) => s.concepts.has(u))) return null;
     // Unanchored (figures only): relation words may also come from the paragraph or headings.
     if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a) || (!anchored && this.level(ref, a) <= Level.Heading))) return null;
@@ -283,7 +285,7 @@ export class RuleContext {
     if (!models || !r) hits = byConcepts;
     else {
       hits = [];
-      const words = ref.s.text.split(/\s+/).length;
+      const words = ref.sentence.text.split(/\s+/).length;
       const known = new Set(models.topic.classes);
       const candidates = new Map<string, ClaimHit>();
       byConcepts.forEach((h) => candidates.set(h.claim.id, h));
@@ -312,7 +314,7 @@ export class RuleContext {
   /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
   conceptClaims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const hits: ClaimHit[] = [];
-    for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
+    for (const claim of this.db.claimsByConcept.candidates(ref.sentence.concepts)) {
       const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
       if (!fromTopic) continue;
       const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
@@ -326,9 +328,9 @@ export class RuleContext {
    *  similar to ketamine")? Then the sentence is about something else. */
   subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
     const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.s.text;
+    const t = ref.sentence.text;
     return subject.some((c) => {
-      const own = ref.s.hits.filter((h) => h.concept === c);
+      const own = ref.sentence.hits.filter((h) => h.concept === c);
       return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
     });
   }
@@ -338,9 +340,9 @@ export class RuleContext {
    *  in a paragraph that names it? */
   namesSubject(ref: SentenceRef, claim: Claim): boolean {
     const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.s.text;
+    const t = ref.sentence.text;
     return subject.every((c) => {
-      const own = ref.s.hits.filter((h) => h.concept === c);
+      const own = ref.sentence.hits.filter((h) => h.concept === c);
       if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
       return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
     });
@@ -360,7 +362,7 @@ export class RuleContext {
     let r = this.recognitions.get(ref);
     if (r === undefined) {
       const models = this.db.recognizer;
-      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, () => ref.s.analysis) : null;
+      r = models ? recognise(models, { text: ref.sentence.text, concepts: ref.sentence.concepts, context: this.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
       this.recognitions.set(ref, r);
     }
     return r;
@@ -373,7 +375,7 @@ export class RuleContext {
    * note per claim per argument, on the first sentence that qualifies for it.
    */
   noteOnce(ref: SentenceRef, claimId: string): boolean {
-    const group = this.groupStart(ref.pb);
+    const group = this.groupStart(ref.placed);
     let set = this.noted.get(group);
     if (!set) this.noted.set(group, (set = new Set()));
     if (set.has(claimId)) return false;
@@ -397,7 +399,7 @@ export class RuleContext {
   private readonly referenceSections = new Map<number, boolean>();
   /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
   inReferenceList(ref: SentenceRef): boolean {
-    return this.isReferenceSection(ref.pb.section);
+    return this.isReferenceSection(ref.placed.section);
   }
 
   /** Is section `sec` (or one it is under) a References / Bibliography / Further reading section? */
@@ -431,7 +433,7 @@ export class RuleContext {
 
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
   negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
-    return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
+    return ref.sentence.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
   }
 
   /** Why a sentence finding is about `claim`: the words of its concepts, the recogniser's view,
@@ -443,9 +445,9 @@ export class RuleContext {
       out.claim = { id: claim.id, grade: claim.grade };
       const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
       const concepts: Array<{ id: string; words: string }> = [];
-      for (const h of ref.s.hits) {
+      for (const h of ref.sentence.hits) {
         if (!named.has(h.concept) || concepts.some((c) => c.id === h.concept)) continue;
-        concepts.push({ id: h.concept, words: ref.s.text.slice(h.start, h.end) });
+        concepts.push({ id: h.concept, words: ref.sentence.text.slice(h.start, h.end) });
       }
       for (const c of hit.fromTopic) concepts.push({ id: c, words: '(from the topic)' });
       out.matched = { concepts };
@@ -458,14 +460,14 @@ export class RuleContext {
   }
 
   /** Source range of a span of the sentence (offsets relative to the sentence text). */
-  range(ref: SentenceRef, start = 0, end = ref.s.text.length): { start: number; end: number } {
-    return sourceRange(ref.pb, ref.s.bs + start, ref.s.bs + end);
+  range(ref: SentenceRef, start = 0, end = ref.sentence.text.length): { start: number; end: number } {
+    return sourceRange(ref.placed, ref.sentence.proseStart + start, ref.sentence.proseStart + end);
   }
 
   /** First hit, in the sentence, of any of the concepts. */
   firstHit(ref: SentenceRef, concepts: Iterable<string>): ConceptHit | undefined {
     const want = new Set(concepts);
-    return ref.s.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+    return ref.sentence.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
   }
 
   /**

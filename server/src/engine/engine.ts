@@ -4,13 +4,13 @@
 import type { Database } from '../db/schema.js';
 import { compile, type CompiledDatabase } from './compiled.js';
 import { RuleContext } from './context.js';
-import { AnalysisCache } from './incremental/cache.js';
+import { AnalysisCache } from './incremental/analysis-cache.js';
 import { findingIdentity, rememberDraft } from './incremental/identity.js';
-import { buildModel } from './incremental/model.js';
+import { buildModel } from './incremental/build.js';
 import { runSentenceRules } from './incremental/unit-loop.js';
 import { tokenize } from './lexicon.js';
 import { documentFindings, KNOWN_CODES, mergeFindings, severityOf } from './pipeline/findings.js';
-import { PlacedBlock, Sentence } from './pipeline/model.js';
+import { PlacedBlock, Sentence } from './pipeline/document-model.js';
 import { DEFAULT_CONFIG, type AnalysisResult, type CancellationToken, type ClaimMatch, type EngineConfig, type Finding } from './types.js';
 
 export { AnalysisCache, findingIdentity };
@@ -67,5 +67,5 @@ export function matchSentence(sentence: string, db: Database): Array<{ claimId: 
   const pb = new PlacedBlock(block, [s], { delta: 0 });
   const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1, units: [], run: 0 };
   const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
-  return ctx.claims({ pb, s, i: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
+  return ctx.claims({ placed: pb, sentence: s, index: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
 }

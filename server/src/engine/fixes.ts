@@ -3,18 +3,18 @@
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import type { Claim, Source } from '../db/schema.js';
 import type { RuleContext, SentenceRef } from './context.js';
-import { sourceOffset, sourceRange } from './pipeline/model.js';
+import { sourceOffset, sourceRange } from './pipeline/document-model.js';
 import type { CitationStyle, Fix, TextEdit } from './types.js';
 
 const TERMINAL = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
 
 /** Source offset where an in-sentence citation goes: before the final punctuation. */
 export function citationPoint(ctx: RuleContext, ref: SentenceRef): number {
-  const t = ref.s.text;
+  const t = ref.sentence.text;
   const m = TERMINAL.exec(t);
   const at = m ? m.index : t.length;
   // Insert right after the last character that precedes the punctuation.
-  return at > 0 ? sourceRange(ref.pb, ref.s.bs, ref.s.bs + at).end : sourceOffset(ref.pb, ref.s.bs);
+  return at > 0 ? sourceRange(ref.placed, ref.sentence.proseStart, ref.sentence.proseStart + at).end : sourceOffset(ref.placed, ref.sentence.proseStart);
 }
 
 /** Moves a finding and its fixes' edits by `by` characters, in place. */
@@ -101,7 +101,7 @@ export function citeList(sources: Source[]): string {
 /** Replace a span of the sentence when the source under it is plain text (no markup inside). */
 export function replaceSpanFix(ctx: RuleContext, ref: SentenceRef, start: number, end: number, newText: string, title: string, kind: Fix['kind'], safe: boolean): Fix | undefined {
   const r = ctx.range(ref, start, end);
-  if (ctx.model.text.slice(r.start, r.end) !== ref.s.text.slice(start, end)) return undefined;
+  if (ctx.model.text.slice(r.start, r.end) !== ref.sentence.text.slice(start, end)) return undefined;
   return { kind, title, edits: [{ start: r.start, end: r.end, newText }], safe };
 }
 

@@ -2,8 +2,8 @@
 // Everything downstream (features, strength, the public analysis) reads this one Scan.
 import { tokenize, type Tokens } from './tokenize.js';
 import { PhraseLayers, resolve, type Match } from './phrases.js';
-import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
-import type { CueKind } from './types.js';
+import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './cue-lists.js';
+import type { CueKind } from './analysis-types.js';
 import { WordList } from './vocab.js';
 
 export interface CueMatch {

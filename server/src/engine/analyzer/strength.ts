@@ -15,7 +15,7 @@
 import type { Scan } from './scan.js';
 import type { Match } from './phrases.js';
 import { inflect } from './phrases.js';
-import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './lexicon.js';
+import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './cue-lists.js';
 import { WordList } from './vocab.js';
 
 export interface RelationCue {

@@ -2,9 +2,9 @@
 // document topic, footnotes, its sections' headings, what a leading list item or table cell
 // inherits), as a short string. A unit whose slot holds results under the same key reuses them.
 import type { RuleContext } from '../context.js';
-import type { PlacedBlock } from '../pipeline/model.js';
+import type { PlacedBlock } from '../pipeline/document-model.js';
 import type { EngineConfig } from '../types.js';
-import type { AnalysisCache, UnitRec } from './cache.js';
+import type { AnalysisCache, UnitRec } from './analysis-cache.js';
 
 /** A unit that starts with a list item or a table cell also takes context from the unit before it. */
 export const inherits = (blocks: readonly PlacedBlock[], rec: UnitRec): boolean =>

@@ -3,8 +3,8 @@
 import type { CompiledDatabase } from '../compiled.js';
 import type { CitationRef, Directive, FootnoteDef } from '../markdown.js';
 import { sectionEnds } from '../markdown.js';
-import { blockConcepts, PlacedBlock, type PlacedSection } from '../pipeline/model.js';
-import type { ChunkData, UnitLayout, UnitRec, UnitSlot } from './cache.js';
+import { blockConcepts, PlacedBlock, type PlacedSection } from '../pipeline/document-model.js';
+import type { ChunkData, UnitLayout, UnitRec, UnitSlot } from './analysis-cache.js';
 
 /** Appends units to a model's arrays, numbering blocks, sections and paragraphs as it goes. */
 export class ModelAppender {

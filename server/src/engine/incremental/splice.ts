@@ -2,9 +2,9 @@
 // it moved in place), only the units it replaced are placed.
 import type { CompiledDatabase } from '../compiled.js';
 import { readUnit } from '../pipeline/blocks.js';
-import type { DocModel } from '../pipeline/model.js';
+import type { DocModel } from '../pipeline/document-model.js';
 import { CancelledError, type CancellationToken } from '../types.js';
-import type { AnalysisCache, ChunkData, Unit } from './cache.js';
+import type { AnalysisCache, ChunkData, Unit } from './analysis-cache.js';
 import { addCounts, conceptTotals, linkSections, ModelAppender, moveLayout, unitBlockCounts } from './layout.js';
 import { detachedSlice } from './units.js';
 

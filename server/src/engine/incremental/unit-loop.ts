@@ -2,9 +2,9 @@
 // reuses its last results, and a unit that did not move either reuses its placed findings; a model
 // continued from the last one (splice.ts) keeps the output of its unchanged units.
 import type { RuleContext } from '../context.js';
-import type { DocModel } from '../pipeline/model.js';
+import type { DocModel } from '../pipeline/document-model.js';
 import { CancelledError, type CancellationToken, type ClaimMatch, type EngineConfig, type Finding } from '../types.js';
-import type { AnalysisCache, UnitRec, UnitSlot } from './cache.js';
+import type { AnalysisCache, UnitRec, UnitSlot } from './analysis-cache.js';
 import { inherits, UnitKeys } from './keys.js';
 import { movePlaced, place, unitResults, type UnitLoopOutput, type UnitResults } from './placement.js';
 

@@ -5,7 +5,7 @@ import { resplitChunks } from './resplit.js';
 import { hash64 } from '../hash.js';
 import { tooComplex } from '../guard.js';
 import { withoutRemark } from '../pipeline/blocks.js';
-import type { AnalysisCache, Unit } from './cache.js';
+import type { AnalysisCache, Unit } from './analysis-cache.js';
 
 /**
  * `text.slice(start, end)` as a string of its own. V8 represents a long slice as a view into its

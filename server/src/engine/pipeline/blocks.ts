@@ -5,7 +5,7 @@ import { tooComplex } from '../guard.js';
 import { tokenize } from '../lexicon.js';
 import { emptyProse, extractProse, type ProseDocument } from '../markdown.js';
 import { splitSentences } from '../sentences.js';
-import { Sentence } from './model.js';
+import { Sentence } from './document-model.js';
 
 /** A unit's prose blocks and, per block, its sentences. */
 export interface UnitProse {

@@ -2,7 +2,7 @@
 // in what order on a sentence, and how the document-level findings and directives are merged in.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { applyDirectives } from '../directives.js';
-import type { DocModel } from './model.js';
+import type { DocModel } from './document-model.js';
 import { LineIndex } from '../lines.js';
 import { CODES, RULES, DEFAULT_SEVERITY, type Draft, type Rule, type RuleTarget } from '../rules/index.js';
 import type { Code, EngineConfig, Finding, Severity } from '../types.js';

@@ -3,9 +3,9 @@
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { needed } from '../cautions.js';
-import { blockConcepts, type PlacedBlock } from '../pipeline/model.js';
+import { blockConcepts, type PlacedBlock } from '../pipeline/document-model.js';
 import { citationEdits, lineEnding } from '../fixes.js';
-import { clip } from './evidence.js';
+import { clip } from './shared.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -31,13 +31,13 @@ function scopeConcepts(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution
 function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope: Set<string>): boolean {
   // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
   return caution.requiredWhen.some((w) => {
-    if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
+    if (w.unless?.some((u) => ref.sentence.concepts.has(u))) return false;
     // The relation ("keep taking", "alongside") belongs to the sentence or its paragraph: a "plus"
     // anywhere in a document does not turn "ketamine, a horse tranquilliser" into co-medication.
     if (w.anyOf?.length && !w.anyOf.some((c) => ctx.level(ref, c) <= Level.Paragraph)) return false;
     // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
     const topical = w.topical ?? [];
-    return w.concepts.every((c) => ref.s.concepts.has(c)
+    return w.concepts.every((c) => ref.sentence.concepts.has(c)
       || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
   });
 }
@@ -99,7 +99,7 @@ function missingCaveats(ctx: RuleContext): Draft[] {
 function firstTrigger(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution, inScope: Set<string>): SentenceRef | undefined {
   for (const pb of blocks) {
     for (let i = 0; i < pb.sentences.length; i++) {
-      const ref = { pb, s: pb.sentences[i]!, i };
+      const ref = { placed: pb, sentence: pb.sentences[i]!, index: i };
       if (triggers(ctx, ref, caution, inScope)) return ref;
     }
   }
@@ -112,19 +112,19 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
   const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
   return {
     code: 'missing-caveat',
-    message: clip(`Mentions ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the caution on ${caution.label}`),
+    message: clip(`Mentions ${hit ? `'${trigger.sentence.text.slice(hit.start, hit.end)}'` : 'this'} without the caution on ${caution.label}`),
     start: r.start,
     end: r.end,
     cautionId: caution.id,
     sources: sources.map((s) => s.id),
     fixes: [cautionFix(ctx, trigger, caution, sources)],
-    reason: { caution: caution.id, cue: { kind: `trigger (no caution in this ${caution.scope})`, text: hit ? trigger.s.text.slice(hit.start, hit.end) : trigger.s.text.slice(0, 60) } },
+    reason: { caution: caution.id, cue: { kind: `trigger (no caution in this ${caution.scope})`, text: hit ? trigger.sentence.text.slice(hit.start, hit.end) : trigger.sentence.text.slice(0, 60) } },
   };
 }
 
 /** Insert the caution with its citation after the triggering paragraph (as a sentence of it inside lists and tables). */
 function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
-  const pb = ref.pb;
+  const pb = ref.placed;
   const end = pb.block.end + pb.delta;
   const nl = lineEnding(ctx.model);
   const body = caution.text.replace(/[.\s]+$/, '');

@@ -15,24 +15,24 @@ const OWN_VOICE = new Set(['plain', 'proof', 'hedged']);
 function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   if (hit.score < 0.75) return undefined;
   // Headings, list labels and reference or footnote definitions name or cite; only sentences assert claims that need a source.
-  const block = ref.pb.block;
-  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || ref.s.text.split(/\s+/).length < 6) return undefined;
+  const block = ref.placed.block;
+  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || ref.sentence.text.split(/\s+/).length < 6) return undefined;
   // Established background ("ketamine is an NMDA receptor antagonist") needs no citation in a draft;
   // findings do when the sentence states them (a relation, or a figure).
   if (hit.claim.grade === 'established') return undefined;
-  const a = ref.s.analysis;
-  if (!hit.learned && a.strength === 0 && !hit.claim.anyOf?.length && ref.s.numbers.length === 0) return undefined;
+  const a = ref.sentence.analysis;
+  if (!hit.learned && a.strength === 0 && !hit.claim.anyOf?.length && ref.sentence.numbers.length === 0) return undefined;
   if (a.question || a.hypothetical) return undefined;
   // The writer's own assertion only: not a study reporting its own result, not someone quoted.
   const rec = ctx.recognition(ref);
-  if (block.quoted || QUOTED.test(ref.s.text) || (a.attributed && !a.boosted)) return undefined;
+  if (block.quoted || QUOTED.test(ref.sentence.text) || (a.attributed && !a.boosted)) return undefined;
   if (rec && !OWN_VOICE.has(rec.modality)) return undefined;
   if (rec && ctx.db.recognizer?.topic.classes.includes(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
-  if (LABEL.test(ref.s.text)) return undefined;
+  if (LABEL.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
-  if (ctx.blockCited(ref.pb)) return undefined;
+  if (ctx.blockCited(ref.placed)) return undefined;
   // Once per claim per paragraph or list (asked last: it records the note).
   if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);

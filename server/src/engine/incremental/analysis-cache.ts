@@ -5,7 +5,7 @@ import type { CitationVerdict } from '../context.js';
 import type { ChunkedText } from '../chunks.js';
 import type { CitationRef, Directive, FootnoteDef, ProseDocument } from '../markdown.js';
 import type { UnitProse } from '../pipeline/blocks.js';
-import type { DocModel, PlacedBlock } from '../pipeline/model.js';
+import type { DocModel, PlacedBlock } from '../pipeline/document-model.js';
 import type { Placed, UnitLoopOutput, UnitResults } from './placement.js';
 
 /** What a chunk yields, independent of where the chunk sits in the document. */
@@ -82,7 +82,7 @@ export class AnalysisCache {
   orphans: Array<{ key: string; data: ChunkData }> = [];
   /** How many distinct cached units the last model uses. */
   live = 0;
-  /** The engine's unit-loop output for the last model (see engine.ts). */
+  /** The engine's unit-loop output for the last model (incremental/unit-loop.ts). */
   lastFound?: UnitLoopOutput;
   /** unknown-citation's verdicts on the cached citation records (RuleContext.citationVerdict). */
   readonly citationVerdicts = new WeakMap<CitationRef, CitationVerdict>();

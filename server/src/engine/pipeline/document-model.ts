@@ -4,10 +4,10 @@ import { analyzeSentence, type SentenceAnalysis } from '../analyzer/index.js';
 import type { ConceptHit } from '../concepts.js';
 import type { SentenceRef } from '../context.js';
 import { extractNumbers, type NumberMention } from '../figures.js';
-import type { UnitRec, UnitSlot } from '../incremental/cache.js';
+import type { UnitRec, UnitSlot } from '../incremental/analysis-cache.js';
 import type { CitationRef, Directive, FootnoteDef, ProseBlock } from '../markdown.js';
 
-/** One sentence. Offsets `bs`/`be` index its block's prose text; `text` is that slice. */
+/** One sentence. Offsets `proseStart`/`proseEnd` index its block's prose text; `text` is that slice. */
 export class Sentence {
   private _analysis?: SentenceAnalysis;
   private _numbers?: NumberMention[];
@@ -15,8 +15,8 @@ export class Sentence {
   readonly concepts: Set<string>;
   constructor(
     readonly text: string,
-    readonly bs: number,
-    readonly be: number,
+    readonly proseStart: number,
+    readonly proseEnd: number,
     /** Concept hits, offsets relative to `text`. */
     readonly hits: ConceptHit[],
   ) {

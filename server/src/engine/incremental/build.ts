@@ -2,9 +2,9 @@
 // an edit allows (splice.ts), else assembled unit by unit from cached or freshly read units.
 import type { CompiledDatabase } from '../compiled.js';
 import { readUnit } from '../pipeline/blocks.js';
-import type { DocModel } from '../pipeline/model.js';
+import type { DocModel } from '../pipeline/document-model.js';
 import { CancelledError, type CancellationToken } from '../types.js';
-import type { AnalysisCache } from './cache.js';
+import type { AnalysisCache } from './analysis-cache.js';
 import { addCounts, conceptTotals, linkSections, ModelAppender, unitBlockCounts } from './layout.js';
 import { spliceModel } from './splice.js';
 import { detachedSlice, parseUnits } from './units.js';
