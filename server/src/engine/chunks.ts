@@ -1,31 +1,6 @@
-// Splitting a document into independently parseable top-level chunks (for incremental analysis),
-// and merging per-chunk prose back into one document.
-//
-// A chunk boundary is placed only at the start of an unindented line that follows one or more
-// blank lines and cannot continue the construct before it. One pass over the lines tracks just
-// enough block structure for that: fenced code (any length, ``` or ~~~, indent ≤ 3, also inside
-// list items and blockquotes, where it ends with its container), HTML blocks (the seven CommonMark
-// kinds; comments and <script>/<pre>/… span blank lines), front matter (always in the first
-// chunk; a later chunk never starts with a `---`/`+++` line), open list items (with their content
-// column, lazy continuation lines and empty items), GFM footnote definitions (containers indented
-// by 4), blockquotes and tables. A list item after a list, a blockquote line after a blockquote,
-// an empty list item and an ordered item not numbered 1 never start a chunk. A few micromark
-// behaviours are mirrored on purpose (a lone tag on a lazy line; items after indented code).
-//
-// Guarantee, checked by the tests on fixtures, random fixture mixes and the benchmark corpus:
-// for documents without cross-chunk link references,
-//   mergeProse(chunks.map((c) => extractProse(src.slice(c.start, c.end), c.start)))
-// deep-equals extractProse(src). Randomised adversarial mixes of 90 tricky block snippets
-// (nested containers, lazy lines, unclosed fences/HTML, tabs, CRLF) agree in > 99.99% of documents;
-// the remaining disagreements need lazy blockquote lines combined with tables or tab indentation.
-//
-// References across chunks: link reference definitions are document-global and a reference
-// `[text][ref]` whose definition sits in another chunk would parse as literal text, so a document
-// with any line that looks like a definition (`[label]: …`) is returned as a single chunk.
-// Footnote references `[^n]` need no such care: extractProse emits and records them from their
-// source text whether or not the definition is in the same chunk. Known limitation: with the
-// footnote definition in another chunk, `[^n]` is parsed as plain text, so emphasis or a link
-// whose delimiters straddle the brackets (e.g. `*a[^n]*`) may parse differently.
+// Splitting a document into top-level chunks that parse the same apart as together (for parse
+// units and incremental analysis), and merging per-chunk prose back into one document. A document
+// with a link reference definition is one chunk; test/markdown/chunks.test.ts pins the guarantee.
 import { emptyProse, frontmatterEnd, sectionEnds, type ProseBlock, type ProseDocument } from './markdown.js';
 export { commonPrefix, resplitChunks } from './incremental/resplit.js';
 

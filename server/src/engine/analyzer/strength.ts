@@ -1,17 +1,6 @@
-// Claim strength on Yu et al.'s scheme, as an ordinal: 0 no relation, 1 correlational, 2 conditional causal
-// (a causal claim under may / might / could / possibly / appear / likely), 3 direct causal.
-//
-// Rule-based, over the RELATIONS lexicon. A relation word counts only when it makes a claim:
-// - causal verbs: a finite verb with an object ("X reduced pain"), a passive with an agent ("was reduced by
-//   X"), a participle clause (", reducing ..."), or an infinitive after "appears to", "able to", "shown to";
-//   not a noun ("an increase in"), an adjective ("reduced risk", "hyperglycemia-induced"), or a purpose
-//   ("needed to reduce"). Without an object or agent ("levels increased after surgery") the verb describes
-//   a change, which is correlational language.
-// - correlational words: predicates ("was associated with", "is a risk factor", "more likely", comparisons
-//   between groups), not mentions inside a noun phrase ("factors associated with", "risk factors for").
-// - nothing counts inside a non-claim context: "whether ...", "further studies are needed to ...",
-//   "the aim was to ...", "should ...", a method clause ("the effect of X was examined").
-// Negation does not change strength ("did not reduce" is still causal language); `negated` carries it.
+// Claim strength on Yu et al.'s scheme, as an ordinal: 0 no relation, 1 correlational, 2 conditional
+// causal, 3 direct causal. Rule-based over the RELATIONS lexicon: a relation word counts only where
+// it makes a claim (a predicate, not a noun-phrase mention or a non-claim context such as "whether").
 import type { Scan } from './scan.js';
 import type { Match } from './phrases.js';
 import { inflect } from './phrases.js';
