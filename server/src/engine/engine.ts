@@ -21,7 +21,9 @@ export interface AnalyzeOptions {
   /**
    * Per-document cache: pass the same object for successive versions of one document. Findings
    * and matches of units that only moved are moved in place, so a result from an earlier call
-   * with the same cache may change: copy what must outlive the next call.
+   * with the same cache may change: copy what must outlive the next call. Findings and matches
+   * equal a fresh run's; `sentences` and `citations` may not (a fresh run skips the parse of a
+   * document that names nothing the database knows; see api.md).
    */
   cache?: AnalysisCache;
 }
