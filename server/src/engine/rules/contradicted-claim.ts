@@ -1,7 +1,7 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { analyzeSentence } from '../analyzer/index.js';
+import { negativeStatement, UNKNOWN } from '../claim-statements.js';
 import { clip, GRADE_LABEL, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -21,7 +21,6 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
   return false;
 }
 
-const UNKNOWN = /(?:(?:\bnot|n[\u2019']t|\bnever)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|\bunknown|\bunclear|\buncertain|\bopen question|\bremains to be|\bpoorly understood)/i;
 
 /** Does the recogniser read the sentence as being about the claim? */
 function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
@@ -175,16 +174,6 @@ const SURE = 0.85;
 /** …and when the concepts did not find it. */
 const SURE_ALONE = 0.95;
 
-const negativeStatements = new WeakMap<object, boolean>();
-function negativeStatement(claim: { statement: string }): boolean {
-  let v = negativeStatements.get(claim);
-  if (v === undefined) {
-    const a = analyzeSentence(claim.statement);
-    v = a.negated || a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text)) || /\b(?:poorly|not well|has not been|have not been|unknown|uncertain|unclear)\b/i.test(claim.statement);
-    negativeStatements.set(claim, v);
-  }
-  return v;
-}
 
 /** The first negation of the main clause, for explanations. */
 function negationText(text: string): string {
