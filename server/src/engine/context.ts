@@ -1,6 +1,6 @@
-// What the rules share: the sentences in document order, where a concept comes from (the sentence
-// itself, the paragraph so far, the section headings, the document), claim matching, and the
-// mapping from sentence offsets back to the source.
+// What the rules share, computed once per analysis: where a concept comes from (the sentence itself,
+// the paragraph so far, the section headings, the document), the claims a sentence asserts
+// (pipeline/recognition.ts), per-block facts, and the mapping from sentence offsets to the source.
 import type { Claim } from '../db/schema.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
@@ -11,17 +11,10 @@ import { cautionBits } from './cautions.js';
 import { blockHasCitation } from './citing.js';
 import { moveFinding } from './fixes.js';
 import type { Draft } from './rules/rule.js';
-import { candidateFeatures } from './recognition/match.js';
-import { recognise, type Recognition } from './recognition/recognizer.js';
+import type { Recognition } from './recognition/recognizer.js';
+import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
-/** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
-export const MATCH_MIN = 0.5;
-/** …for a claim the concepts also found. */
-export const CONCEPT_MATCH_MIN = 0.3;
-
-/** A sentence opening that refers back to what the paragraph is about. */
-const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
-const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
+export { Level };
 
 /** A sentence where it occurs: identical chunks share Sentence objects, each occurrence has its own ref. */
 export interface SentenceRef {
@@ -31,9 +24,6 @@ export interface SentenceRef {
   /** Index of the sentence in its block. */
   index: number;
 }
-
-/** Where a concept was found, nearest first. */
-export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
 
 export interface ClaimHit {
   claim: Claim;
@@ -253,118 +243,47 @@ export class RuleContext {
   }
 
   private readonly topicClaimCache = new Map<SentenceRef, ClaimHit[]>();
-  /**
-   * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
-   * to enrol 40 adults" under "## The naltrexone trial"). Used only for figures, where a cue word
-   * next to the number still has to tie the number to one of the claim's figures.
-   */
+  /** Claims whose subject the sentence's section or paragraph supplies entirely (pipeline/recognition.ts). */
   topicClaims(ref: SentenceRef): ClaimHit[] {
     let hits = this.topicClaimCache.get(ref);
-    if (hits) return hits;
-    hits = [];
-    for (const claim of this.db.figureClaims) {
-      const fromTopic = this.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
-      if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
-      hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
-    }
-    this.topicClaimCache.set(ref, hits);
+    if (!hits) this.topicClaimCache.set(ref, (hits = topicClaims(this, ref)));
     return hits;
   }
 
-  /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
-   *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
-   *  was not trained on (user packs) keep what the concept matcher says. Topical concepts come from
+  /** Claims the sentence asserts, best first (pipeline/recognition.ts). Topical concepts come from
    *  the paragraph and the section headings; `Level.Document` also accepts the document's dominant topic. */
   claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
     let hits = cache.get(ref);
-    if (hits) return hits;
-    const byConcepts = this.conceptClaims(ref, maxLevel);
-    const models = this.db.recognizer;
-    const r = models ? this.recognition(ref) : null;
-    if (!models || !r) hits = byConcepts;
-    else {
-      hits = [];
-      const words = ref.sentence.text.split(/\s+/).length;
-      const known = new Set(models.topic.classes);
-      const candidates = new Map<string, ClaimHit>();
-      byConcepts.forEach((h) => candidates.set(h.claim.id, h));
-      for (const t of r.topics.slice(0, 3)) {
-        const claim = this.db.db.claims.get(t.cls);
-        // A claim the concepts did not find must be about a subject the sentence, its paragraph or
-        // its headings name; a confident model may also take it from the document's topic (slides
-        // and memoirs rarely repeat "ketamine").
-        if (!claim || candidates.has(claim.id) || !this.aboutSubject(ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
-        candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
-      }
-      for (const h of candidates.values()) {
-        if (!known.has(h.claim.id)) { hits.push(h); continue; }
-        const rank = byConcepts.indexOf(h);
-        const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
-        const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
-        if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
-        hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
-      }
-      hits.sort((a, b) => b.score - a.score);
-    }
-    cache.set(ref, hits);
+    if (!hits) cache.set(ref, (hits = sentenceClaims(this, ref, maxLevel)));
     return hits;
   }
 
   /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
   conceptClaims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
-    const hits: ClaimHit[] = [];
-    for (const claim of this.db.claimsByConcept.candidates(ref.sentence.concepts)) {
-      const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
-      if (!fromTopic) continue;
-      const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
-      const score = (n - fromTopic.length * 0.5) / n;
-      hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
-    }
-    return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+    return conceptClaims(this, ref, maxLevel);
   }
 
-  /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
-   *  similar to ketamine")? Then the sentence is about something else. */
+  /** Is the claim's subject named in the sentence only as a point of comparison? */
   subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.sentence.text;
-    return subject.some((c) => {
-      const own = ref.sentence.hits.filter((h) => h.concept === c);
-      return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
-    });
+    return subjectOnlyCompared(ref, claim);
   }
 
-  /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
-   *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
-   *  in a paragraph that names it? */
+  /** Does the sentence itself name the claim's subject, or refer back to it ("It", "The drug")? */
   namesSubject(ref: SentenceRef, claim: Claim): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.sentence.text;
-    return subject.every((c) => {
-      const own = ref.sentence.hits.filter((h) => h.concept === c);
-      if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
-      return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
-    });
+    return namesSubject(this, ref, claim);
   }
 
-  /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
-   *  or its section headings, not only somewhere in the document? */
+  /** Is the sentence about the claim's subject: named in the sentence, its paragraph or headings? */
   aboutSubject(ref: SentenceRef, claim: Claim, maxLevel: Level = Level.Heading): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    return subject.every((c) => this.level(ref, c) <= maxLevel);
+    return aboutSubject(this, ref, claim, maxLevel);
   }
 
   private readonly recognitions = new Map<SentenceRef, Recognition | null>();
-  /** What the learned recogniser makes of the sentence (null without a recogniser for this
-   *  database). Its context is what the paragraph says before it. */
+  /** What the learned recogniser makes of the sentence (null without a recogniser for this database). */
   recognition(ref: SentenceRef): Recognition | null {
     let r = this.recognitions.get(ref);
-    if (r === undefined) {
-      const models = this.db.recognizer;
-      r = models ? recognise(models, { text: ref.sentence.text, concepts: ref.sentence.concepts, context: this.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
-      this.recognitions.set(ref, r);
-    }
+    if (r === undefined) this.recognitions.set(ref, (r = recognizeSentence(this, ref)));
     return r;
   }
 
