@@ -9,7 +9,7 @@ import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
 import { cautionBits } from './cautions.js';
 import { blockHasCitation } from './citing.js';
-import { moveFinding } from './fixes.js';
+import { lineEnding, moveFinding } from './fixes.js';
 import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
@@ -387,6 +387,18 @@ export class RuleContext {
   firstHit(ref: SentenceRef, concepts: Iterable<string>): ConceptHit | undefined {
     const want = new Set(concepts);
     return ref.sentence.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+  }
+
+  private _footnoteKeys?: Set<string>;
+  /** The keys of the document's footnote definitions. */
+  get footnoteKeys(): Set<string> {
+    return (this._footnoteKeys ??= new Set(this.model.footnotes.map((f) => f.key)));
+  }
+
+  private _lineEnding?: string;
+  /** The line ending fixes insert (fixes.ts lineEnding). */
+  get lineEnding(): string {
+    return (this._lineEnding ??= lineEnding(this.model.text));
   }
 
   /**

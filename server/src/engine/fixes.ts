@@ -28,29 +28,14 @@ export function doiUrl(s: Source): string | undefined {
   return s.DOI ? `https://doi.org/${s.DOI}` : s.URL;
 }
 
-const keys = new WeakMap<object, Set<string>>();
-/** The keys of a model's footnote definitions (once per model, not once per finding). */
-function footnoteKeys(model: { footnotes: Array<{ key: string }> }): Set<string> {
-  let set = keys.get(model);
-  if (!set) keys.set(model, (set = new Set(model.footnotes.map((f) => f.key))));
-  return set;
-}
-
-const eols = new WeakMap<object, string>();
 /**
  * The line ending a fix inserts: the document's own (CRLF if it has any, else the first line
- * ending it has, so a CR-only document gets CR), LF in a document of one line. Found once per
- * model: a scan of the text per finding would make fixes quadratic in a long document.
+ * ending it has, so a CR-only document gets CR), LF in a document of one line. Asked once per
+ * analysis (RuleContext.lineEnding): a scan of the text per finding would make fixes quadratic.
  */
-export function lineEnding(model: { text: string }): string {
-  let nl = eols.get(model);
-  if (nl === undefined) {
-    const text = model.text;
-    const first = /\r\n?|\n/.exec(text)?.[0];
-    nl = first === undefined ? '\n' : first === '\r\n' || text.includes('\r\n') ? '\r\n' : first;
-    eols.set(model, nl);
-  }
-  return nl;
+export function lineEnding(text: string): string {
+  const first = /\r\n?|\n/.exec(text)?.[0];
+  return first === undefined ? '\n' : first === '\r\n' || text.includes('\r\n') ? '\r\n' : first;
 }
 
 /** The footnote definition line for a source ("[^key]: reference"), shared with citation completion. */
@@ -63,9 +48,9 @@ export function citationEdits(ctx: RuleContext, source: Source, at: number, styl
   switch (style) {
     case 'footnote': {
       const edits: TextEdit[] = [{ start: at, end: at, newText: `[^${source.id}]` }];
-      if (!footnoteKeys(ctx.model).has(source.id)) {
+      if (!ctx.footnoteKeys.has(source.id)) {
         const text = ctx.model.text;
-        const nl = lineEnding(ctx.model);
+        const nl = ctx.lineEnding;
         const sep = text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
         edits.push({ start: text.length, end: text.length, newText: sep + footnoteDefinition(source, nl) });
       }

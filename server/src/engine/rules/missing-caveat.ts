@@ -4,7 +4,7 @@ import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { needed } from '../cautions.js';
 import { blockConcepts, type PlacedBlock } from '../pipeline/document-model.js';
-import { citationEdits, lineEnding } from '../fixes.js';
+import { citationEdits } from '../fixes.js';
 import { clip } from './shared.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
@@ -126,7 +126,7 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
 function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
   const pb = ref.placed;
   const end = pb.block.end + pb.delta;
-  const nl = lineEnding(ctx.model);
+  const nl = ctx.lineEnding;
   const body = caution.text.replace(/[.\s]+$/, '');
   const cite = sources[0] ? citationEdits(ctx, sources[0], end) : [];
   const citeText = cite[0]?.newText ?? '';
