@@ -7,9 +7,9 @@ export { commonPrefix, resplitChunks } from './incremental/resplit.js';
 export interface Chunk {
   start: number;
   end: number;
-  /** A hash of the chunk's text, set by the document model's cache; kept when the chunk shifts. */
+  /** A hash of the chunk's text, set with a cache (incremental/units.ts); kept when the chunk shifts. */
   key?: string;
-  /** Set by the document model's cache: the chunk's prose when the fast path reads it, null when
+  /** Set with a cache (incremental/units.ts): the chunk's prose when the fast path reads it, null when
    *  it does not; kept when the chunk shifts. */
   plain?: ProseDocument | null;
 }

@@ -116,4 +116,6 @@ export interface UnitRec {
   matchesCount: number;
 }
 
+/** A parse unit of one version (units.ts): its range, its prose when the fast path read it (null:
+ *  remark must parse it), and with a cache its hash. */
 export interface Unit { start: number; end: number; plain?: ProseDocument | null; key?: string }
