@@ -1,39 +1,15 @@
-// Splitting a document into independently parseable top-level chunks (for incremental analysis),
-// and merging per-chunk prose back into one document.
-//
-// A chunk boundary is placed only at the start of an unindented line that follows one or more
-// blank lines and cannot continue the construct before it. One pass over the lines tracks just
-// enough block structure for that: fenced code (any length, ``` or ~~~, indent ≤ 3, also inside
-// list items and blockquotes, where it ends with its container), HTML blocks (the seven CommonMark
-// kinds; comments and <script>/<pre>/… span blank lines), front matter (always in the first
-// chunk; a later chunk never starts with a `---`/`+++` line), open list items (with their content
-// column, lazy continuation lines and empty items), GFM footnote definitions (containers indented
-// by 4), blockquotes and tables. A list item after a list, a blockquote line after a blockquote,
-// an empty list item and an ordered item not numbered 1 never start a chunk. A few micromark
-// behaviours are mirrored on purpose (a lone tag on a lazy line; items after indented code).
-//
-// Guarantee, checked by the tests on fixtures, random fixture mixes and the benchmark corpus:
-// for documents without cross-chunk link references,
-//   mergeProse(chunks.map((c) => extractProse(src.slice(c.start, c.end), c.start)))
-// deep-equals extractProse(src). Randomised adversarial mixes of 90 tricky block snippets
-// (nested containers, lazy lines, unclosed fences/HTML, tabs, CRLF) agree in > 99.99% of documents;
-// the remaining disagreements need lazy blockquote lines combined with tables or tab indentation.
-//
-// References across chunks: link reference definitions are document-global and a reference
-// `[text][ref]` whose definition sits in another chunk would parse as literal text, so a document
-// with any line that looks like a definition (`[label]: …`) is returned as a single chunk.
-// Footnote references `[^n]` need no such care: extractProse emits and records them from their
-// source text whether or not the definition is in the same chunk. Known limitation: with the
-// footnote definition in another chunk, `[^n]` is parsed as plain text, so emphasis or a link
-// whose delimiters straddle the brackets (e.g. `*a[^n]*`) may parse differently.
+// Splitting a document into top-level chunks that parse the same apart as together (for parse
+// units and incremental analysis), and merging per-chunk prose back into one document. A document
+// with a link reference definition is one chunk; test/markdown/chunks.test.ts pins the guarantee.
 import { emptyProse, frontmatterEnd, sectionEnds, type ProseBlock, type ProseDocument } from './markdown.js';
+export { commonPrefix, resplitChunks } from './incremental/resplit.js';
 
 export interface Chunk {
   start: number;
   end: number;
-  /** A hash of the chunk's text, set by the document model's cache; kept when the chunk shifts. */
+  /** A hash of the chunk's text, set with a cache (incremental/units.ts); kept when the chunk shifts. */
   key?: string;
-  /** Set by the document model's cache: the chunk's prose when the fast path reads it, null when
+  /** Set with a cache (incremental/units.ts): the chunk's prose when the fast path reads it, null when
    *  it does not; kept when the chunk shifts. */
   plain?: ProseDocument | null;
 }
@@ -95,187 +71,242 @@ export function splitTopLevelChunks(source: string, options: { references?: bool
  * the scanner's state is the same (no open container, fence, HTML block or paragraph), so the
  * scan from there depends only on the text that follows.
  */
-function scanChunks(source: string, from: number, stop?: (start: number) => boolean, references = true): { chunks: Chunk[]; stoppedAt?: number; single?: boolean } {
-  const chunks: Chunk[] = [];
-  const len = source.length;
-  let chunkStart = from;
-  let pos = from;
-  let state: State = { kind: 'none' };
-  let prevBlank = from > 0;
-  let listOpen = false;
-  let quoteOpen = false;
-  let para = false; // the previous line is (probably) paragraph text
-  let table = false; // …or a table row
-  let codeBefore = false; // the last non-blank line was indented code
-  const items: Item[] = [];
+export function scanChunks(source: string, from: number, stop?: (start: number) => boolean, references = true): ScanResult {
+  return new ChunkScanner(source, from, stop, references).scan();
+}
 
-  // Front matter is part of the first chunk, up to its closing fence.
-  const fm = from === 0 ? frontmatterEnd(source) : 0;
-  if (fm > 0) pos = fm;
+interface ScanResult { chunks: Chunk[]; stoppedAt?: number; single?: boolean }
 
-  while (pos < len) {
-    // The line [pos, eol) and the next line's start.
-    let eol = pos;
-    while (eol < len) {
-      const c = source.charCodeAt(eol);
-      if (c === 10 || c === 13) break;
-      eol++;
-    }
-    const next = eol < len ? (source.charCodeAt(eol) === 13 && source.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : len;
-    const line = source.slice(pos, eol);
-    const lineStart = pos;
-    pos = next;
-    const blank = BLANK.test(line);
-    const afterCode = codeBefore;
-    if (!blank) codeBefore = false;
+/** The scanner's state between lines: the open fence or HTML block, the open list items, and what
+ *  the previous lines were. At a chunk start it is always the initial state. */
+class ChunkScanner {
+  private readonly chunks: Chunk[] = [];
+  private chunkStart: number;
+  private state: State = { kind: 'none' };
+  private prevBlank: boolean;
+  private listOpen = false;
+  private quoteOpen = false;
+  /** The previous line is (probably) paragraph text. */
+  private para = false;
+  /** …or a table row. */
+  private table = false;
+  /** The last non-blank line was indented code. */
+  private codeBefore = false;
+  private readonly items: Item[] = [];
 
-    if (state.kind === 'fence') {
-      if (blank) { prevBlank = true; continue; }
-      const { indent, rest } = indentOf(line);
-      let inside: string | undefined = rest;
-      if (state.quote > 0) {
-        const q = stripQuotes(rest, indent);
-        inside = q.depth >= state.quote ? q.rest : undefined;
-      } else if (indent < state.minIndent) inside = undefined;
-      if (inside !== undefined) {
-        const m = FENCE_CLOSE.exec(inside);
-        if (m && m[1][0] === state.char && m[1].length >= state.length && (state.quote > 0 || indent <= state.minIndent + 3)) state = { kind: 'none' };
-        prevBlank = false;
-        para = false;
-        continue;
+  constructor(private readonly source: string, private readonly from: number, private readonly stop: ((start: number) => boolean) | undefined, private readonly references: boolean) {
+    this.chunkStart = from;
+    this.prevBlank = from > 0;
+  }
+
+  scan(): ScanResult {
+    const source = this.source;
+    const len = source.length;
+    let pos = this.from;
+    // Front matter is part of the first chunk, up to its closing fence.
+    const fm = this.from === 0 ? frontmatterEnd(source) : 0;
+    if (fm > 0) pos = fm;
+
+    while (pos < len) {
+      // The line [pos, eol) and the next line's start.
+      let eol = pos;
+      while (eol < len) {
+        const c = source.charCodeAt(eol);
+        if (c === 10 || c === 13) break;
+        eol++;
       }
-      // The container ended, and the fence with it: this line is read normally.
-      state = { kind: 'none' };
-      while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
+      const next = eol < len ? (source.charCodeAt(eol) === 13 && source.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : len;
+      const line = source.slice(pos, eol);
+      const lineStart = pos;
+      pos = next;
+      const done = this.line(line, lineStart);
+      if (done) return done;
     }
-    if ((state.kind === 'html' || state.kind === 'html-blank') && !blank && state.minIndent > 0 && indentOf(line).indent < state.minIndent) {
-      // The list item ended, and the HTML block with it: this line is read normally.
-      const indent = indentOf(line).indent;
-      state = { kind: 'none' };
-      while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
-    }
-    if (state.kind === 'html') {
-      const end = state.end;
-      if (typeof end === 'string' ? line.includes(end) : end.test(line)) state = { kind: 'none' };
-      if (blank) prevBlank = true;
-      else prevBlank = false;
-      para = false;
-      continue;
-    }
-    para = para && state.kind === 'none';
+    if (this.chunkStart < len || this.chunks.length === 0) this.chunks.push({ start: this.chunkStart, end: len });
+    return { chunks: this.chunks };
+  }
+
+  /** Reads one line; returns the scan's result when the scan ends at it. */
+  private line(line: string, lineStart: number): ScanResult | undefined {
+    const blank = BLANK.test(line);
+    const afterCode = this.codeBefore;
+    if (!blank) this.codeBefore = false;
+
+    if (this.state.kind === 'fence' && this.inFence(line, blank)) return undefined;
+    if (this.inHtml(line, blank)) return undefined;
+    this.para = this.para && this.state.kind === 'none';
     if (blank) {
-      para = table = false;
-      if (state.kind === 'html-blank') state = { kind: 'none' };
+      this.para = this.table = false;
+      if (this.state.kind === 'html-blank') this.state = { kind: 'none' };
       // A list item can start with at most one blank line: an empty item followed by one is over.
-      if (items.length > 0 && items[items.length - 1].empty) items.pop();
-      prevBlank = true;
-      continue;
+      if (this.items.length > 0 && this.items[this.items.length - 1].empty) this.items.pop();
+      this.prevBlank = true;
+      return undefined;
     }
-    if (state.kind === 'html-blank') continue;
+    if (this.state.kind === 'html-blank') return undefined;
 
     // Link reference definitions are document-global: a document that has any is one chunk.
-    if (references && isDefinitionStart(line)) return { chunks: [{ start: 0, end: len }], single: true };
+    if (this.references && isDefinitionStart(line)) return { chunks: [{ start: 0, end: this.source.length }], single: true };
     const { indent, rest } = indentOf(line);
-    let lazy = false;
-    // After a blank line, a line indented less than an item's content is outside that item.
-    if (prevBlank) while (items.length > 0 && indent < items[items.length - 1].content) items.pop();
-    // Without one, such a line is a lazy continuation of the item's paragraph, unless there is
-    // no paragraph to continue or the line starts a block; then the items end.
-    else if (items.length > 0 && indent < items[items.length - 1].content) {
-      if (!para || interrupts(rest)) {
-        while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
-        para = false; // the line starts a new block
-      } else if (isLoneTag(rest)) {
-        // micromark reads a lazy line holding a lone tag as a one-line HTML block inside the item.
-        prevBlank = false;
-        para = false;
-        continue;
-      } else {
-        lazy = true;
-      }
-    }
+    const within = this.closeItems(indent, rest);
+    if (within === 'tag') return undefined;
+    const lazy = within === 'lazy';
+    const items = this.items;
     const container = items.length > 0 ? items[items.length - 1].content : 0;
     const listLike = indent <= 3 && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
     let marker = (indent - container <= 3 || indent < container) && !isThematicBreak(rest) ? LIST_MARKER.exec(rest) : null;
     // An empty item ("-" is then a setext underline) or an ordered item not starting at 1 cannot interrupt a paragraph.
     // micromark applies the same rule after an indented code block.
-    if (marker && (para || afterCode) && indent >= container && (BLANK.test(rest.slice(marker[0].length)) || (/^\d/.test(marker[1]) && parseInt(marker[1], 10) !== 1))) marker = null;
+    if (marker && (this.para || afterCode) && indent >= container && (BLANK.test(rest.slice(marker[0].length)) || (/^\d/.test(marker[1]) && parseInt(marker[1], 10) !== 1))) marker = null;
     const isQuote = indent <= 3 && rest.charCodeAt(0) === 62;
 
-    if (prevBlank && indent === 0 && lineStart > chunkStart && canStartChunk(line, rest, listLike, listOpen, isQuote && quoteOpen)) {
-      chunks.push({ start: chunkStart, end: lineStart });
-      chunkStart = lineStart;
-      if (stop?.(lineStart)) return { chunks, stoppedAt: lineStart };
-      listOpen = false;
-      quoteOpen = false;
+    if (this.prevBlank && indent === 0 && lineStart > this.chunkStart && canStartChunk(line, rest, listLike, this.listOpen, isQuote && this.quoteOpen)) {
+      this.chunks.push({ start: this.chunkStart, end: lineStart });
+      this.chunkStart = lineStart;
+      if (this.stop?.(lineStart)) return { chunks: this.chunks, stoppedAt: lineStart };
+      this.listOpen = false;
+      this.quoteOpen = false;
       items.length = 0;
     }
-    prevBlank = false;
+    this.prevBlank = false;
     if (items.length > 0) items[items.length - 1].empty = false;
 
     const footnote = !marker && indent - container <= 3 && indent >= container ? FOOTNOTE_DEF.exec(rest) : null;
-    if (marker || footnote) {
-      // A list item: siblings and deeper items end; its content column is after the marker and
-      // 1–4 spaces (one when the item is empty or starts with indented code). A GFM footnote
-      // definition is a container whose later lines are indented by 4.
-      while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
-      let m: RegExpExecArray | null = marker ?? footnote;
-      let col = indent, spaces = 0, content = rest, empty = false, column = 0;
-      // "- - item" opens two items on one line (and "- - -" ends in a thematic break, found once
-      // per line: testing each marker's rest would be quadratic in the markers).
-      const breakFrom = thematicBreakFrom(line);
-      while (m) {
-        const after = indentOf(content.slice(m[0].length));
-        spaces = after.indent;
-        empty = after.rest.length === 0;
-        column = m === footnote ? col + 4 : col + m[1].length + (empty || spaces > 4 ? 1 : spaces);
-        items.push({ content: column, empty });
-        col = column;
-        content = after.rest;
-        m = spaces <= 4 && !(line.length - content.length >= breakFrom.start && line.length - content.length <= breakFrom.last) ? LIST_MARKER.exec(content) : null;
+    if (marker || footnote) this.listItem(line, indent, rest, marker, footnote);
+    else if (isQuote) this.quote(rest, indent);
+    else if (indent - container > 3) { // indented code, or a paragraph's continuation
+      if (!this.para) this.codeBefore = true;
+    } else this.leaf(rest, indent, container, lazy);
+    return undefined;
+  }
+
+  /** A line inside a fenced code block: whether the fence (still) holds it. */
+  private inFence(line: string, blank: boolean): boolean {
+    const state = this.state as Extract<State, { kind: 'fence' }>;
+    if (blank) { this.prevBlank = true; return true; }
+    const { indent, rest } = indentOf(line);
+    let inside: string | undefined = rest;
+    if (state.quote > 0) {
+      const q = stripQuotes(rest, indent);
+      inside = q.depth >= state.quote ? q.rest : undefined;
+    } else if (indent < state.minIndent) inside = undefined;
+    if (inside !== undefined) {
+      const m = FENCE_CLOSE.exec(inside);
+      if (m && m[1][0] === state.char && m[1].length >= state.length && (state.quote > 0 || indent <= state.minIndent + 3)) this.state = { kind: 'none' };
+      this.prevBlank = false;
+      this.para = false;
+      return true;
+    }
+    // The container ended, and the fence with it: this line is read normally.
+    this.state = { kind: 'none' };
+    while (this.items.length > 0 && this.items[this.items.length - 1].content > indent) this.items.pop();
+    return false;
+  }
+
+  /** A line inside an HTML block: whether the block holds it. */
+  private inHtml(line: string, blank: boolean): boolean {
+    const state = this.state;
+    if ((state.kind === 'html' || state.kind === 'html-blank') && !blank && state.minIndent > 0 && indentOf(line).indent < state.minIndent) {
+      // The list item ended, and the HTML block with it: this line is read normally.
+      const indent = indentOf(line).indent;
+      this.state = { kind: 'none' };
+      while (this.items.length > 0 && this.items[this.items.length - 1].content > indent) this.items.pop();
+    }
+    const html = this.state;
+    if (html.kind !== 'html') return false;
+    const end = html.end;
+    if (typeof end === 'string' ? line.includes(end) : end.test(line)) this.state = { kind: 'none' };
+    if (blank) this.prevBlank = true;
+    else this.prevBlank = false;
+    this.para = false;
+    return true;
+  }
+
+  /** Closes the list items a line indented less than their content ends; 'lazy' for a lazy
+   *  continuation line of an item's paragraph, 'tag' for a lazy line micromark reads as HTML. */
+  private closeItems(indent: number, rest: string): 'lazy' | 'tag' | 'none' {
+    const items = this.items;
+    // After a blank line, a line indented less than an item's content is outside that item.
+    if (this.prevBlank) while (items.length > 0 && indent < items[items.length - 1].content) items.pop();
+    // Without one, such a line is a lazy continuation of the item's paragraph, unless there is
+    // no paragraph to continue or the line starts a block; then the items end.
+    else if (items.length > 0 && indent < items[items.length - 1].content) {
+      if (!this.para || interrupts(rest)) {
+        while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
+        this.para = false; // the line starts a new block
+      } else if (isLoneTag(rest)) {
+        // micromark reads a lazy line holding a lone tag as a one-line HTML block inside the item.
+        this.prevBlank = false;
+        this.para = false;
+        return 'tag';
+      } else {
+        return 'lazy';
       }
-      if (marker) listOpen = true;
-      table = false;
-      const f = spaces <= 4 ? fenceOpen(content) : undefined;
-      if (f) state = { kind: 'fence', ...f, minIndent: column, quote: 0 };
-      else if (spaces <= 4) state = htmlStart(content, false, column) ?? state;
-      para = !empty && !f && !interrupts(content);
-      continue;
     }
-    if (isQuote) {
-      quoteOpen = true;
-      const { rest: inner, depth } = stripQuotes(rest, indent);
-      const f = fenceOpen(inner);
-      if (f) state = { kind: 'fence', ...f, minIndent: 0, quote: depth };
-      para = !f && inner.length > 0;
-      continue;
+    return 'none';
+  }
+
+  /**
+   * A list item: siblings and deeper items end; its content column is after the marker and 1–4
+   * spaces (one when the item is empty or starts with indented code). A GFM footnote definition
+   * is a container whose later lines are indented by 4.
+   */
+  private listItem(line: string, indent: number, rest: string, marker: RegExpExecArray | null, footnote: RegExpExecArray | null): void {
+    const items = this.items;
+    while (items.length > 0 && items[items.length - 1].content > indent) items.pop();
+    let m: RegExpExecArray | null = marker ?? footnote;
+    let col = indent, spaces = 0, content = rest, empty = false, column = 0;
+    // "- - item" opens two items on one line (and "- - -" ends in a thematic break, found once
+    // per line: testing each marker's rest would be quadratic in the markers).
+    const breakFrom = thematicBreakFrom(line);
+    while (m) {
+      const after = indentOf(content.slice(m[0].length));
+      spaces = after.indent;
+      empty = after.rest.length === 0;
+      column = m === footnote ? col + 4 : col + m[1].length + (empty || spaces > 4 ? 1 : spaces);
+      items.push({ content: column, empty });
+      col = column;
+      content = after.rest;
+      m = spaces <= 4 && !(line.length - content.length >= breakFrom.start && line.length - content.length <= breakFrom.last) ? LIST_MARKER.exec(content) : null;
     }
-    if (indent - container > 3) { // indented code, or a paragraph's continuation
-      if (!para) codeBefore = true;
-      continue;
-    }
+    if (marker) this.listOpen = true;
+    this.table = false;
+    const f = spaces <= 4 ? fenceOpen(content) : undefined;
+    if (f) this.state = { kind: 'fence', ...f, minIndent: column, quote: 0 };
+    else if (spaces <= 4) this.state = htmlStart(content, false, column) ?? this.state;
+    this.para = !empty && !f && !interrupts(content);
+  }
+
+  private quote(rest: string, indent: number): void {
+    this.quoteOpen = true;
+    const { rest: inner, depth } = stripQuotes(rest, indent);
+    const f = fenceOpen(inner);
+    if (f) this.state = { kind: 'fence', ...f, minIndent: 0, quote: depth };
+    this.para = !f && inner.length > 0;
+  }
+
+  /** A line outside containers' markers: a fence, an HTML block, or paragraph, table or heading text. */
+  private leaf(rest: string, indent: number, container: number, lazy: boolean): void {
     const f = fenceOpen(rest);
     if (f) {
-      state = { kind: 'fence', ...f, minIndent: indent >= container ? container : 0, quote: 0 };
-      para = false;
-      continue;
+      this.state = { kind: 'fence', ...f, minIndent: indent >= container ? container : 0, quote: 0 };
+      this.para = false;
+      return;
     }
     // A lone tag (HTML type 7) cannot interrupt a paragraph, but micromark lets it end a table.
-    const html = rest.charCodeAt(0) === 60 ? htmlStart(rest, para && !table, indent >= container ? container : 0) : undefined;
+    const html = rest.charCodeAt(0) === 60 ? htmlStart(rest, this.para && !this.table, indent >= container ? container : 0) : undefined;
     if (html !== undefined) {
-      if (html) state = html;
-      para = table = false;
-      continue;
+      if (html) this.state = html;
+      this.para = this.table = false;
+      return;
     }
-    if (lazy) continue; // a lazy continuation line is paragraph text whatever it looks like
+    if (lazy) return; // a lazy continuation line is paragraph text whatever it looks like
     // A delimiter row under a paragraph line makes a table, whose rows run to a blank line.
-    if (para && isDelimiterRow(rest)) table = true;
+    if (this.para && isDelimiterRow(rest)) this.table = true;
     // Headings, thematic breaks and setext underlines end a paragraph.
-    para = !(ATX_HEADING.test(rest) || isThematicBreak(rest) || (para && SETEXT_UNDERLINE.test(rest)));
-    if (!para) table = false;
+    this.para = !(ATX_HEADING.test(rest) || isThematicBreak(rest) || (this.para && SETEXT_UNDERLINE.test(rest)));
+    if (!this.para) this.table = false;
   }
-  if (chunkStart < len || chunks.length === 0) chunks.push({ start: chunkStart, end: len });
-  return { chunks };
 }
 
 /** The previous version of a document and its chunks, for re-splitting after an edit. */
@@ -290,81 +321,6 @@ export interface ChunkedText {
 export function chunkText(source: string): ChunkedText {
   const r = scanChunks(source, 0);
   return { text: source, chunks: r.chunks, single: !!r.single };
-}
-
-/**
- * The chunks of `text`, given the chunks of an earlier version of it: only the region around the
- * change is scanned again. The scan restarts at the last chunk whose first line lies before the
- * change and stops at the first chunk start after the change that was a chunk start before too;
- * the chunks around the change keep their objects (those after it are moved in place: `prev` is
- * consumed). Same result as `splitTopLevelChunks(text)`.
- */
-export function resplitChunks(prev: ChunkedText, text: string): ChunkedText {
-  const old = prev.text;
-  if (old === text) return prev;
-  if (prev.single) return chunkText(text);
-  // The changed region: [head, old.length - tail) in the old text, [head, text.length - tail) in the new.
-  const head = commonPrefix(old, text);
-  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - head);
-  const delta = text.length - old.length;
-  const chunks = prev.chunks;
-  // The last chunk whose first line ends before the change: everything before it is unchanged.
-  let k = upperBound(chunks, head) - 1;
-  while (k > 0) {
-    const start = chunks[k]!.start;
-    const nl = old.indexOf('\n', start);
-    if (nl >= 0 && nl < head) break;
-    k--;
-  }
-  // A change in the first chunk (front matter lives there) restarts at 0, where the scan looks
-  // for front matter again; it still stops at the first unchanged chunk start after the change.
-  if (k < 0) k = 0;
-  const restart = k === 0 ? 0 : chunks[k]!.start;
-  // Stop at a chunk start after the change that was an (old) chunk start too: old starts are sorted.
-  const changeEnd = text.length - tail;
-  const wasStart = (start: number) => { const i = upperBound(chunks, start - delta) - 1; return i >= 0 && chunks[i]!.start === start - delta; };
-  const r = scanChunks(text, restart, (start) => start >= changeEnd && wasStart(start));
-  if (r.single) return { text, chunks: r.chunks, single: true };
-  const out = chunks.slice(0, k).concat(r.chunks);
-  if (r.stoppedAt !== undefined) {
-    // The chunks after the change move in place (with what the cache noted on them): `prev` is
-    // the last version's split, which this one replaces.
-    for (let i = upperBound(chunks, r.stoppedAt - delta - 1); i < chunks.length; i++) {
-      const c = chunks[i]!;
-      c.start += delta;
-      c.end += delta;
-      out.push(c);
-    }
-  }
-  return { text, chunks: out, single: false };
-}
-
-/** Index of the first chunk starting after `pos`. */
-function upperBound(chunks: Chunk[], pos: number): number {
-  let lo = 0, hi = chunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (chunks[mid]!.start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const BLOCK = 4096;
-/** Length of the common prefix: whole blocks compared as strings first, then characters. */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-/** Length of the common suffix, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 const isSpaceTab = (c: number) => c === 32 || c === 9;

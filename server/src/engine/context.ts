@@ -1,33 +1,29 @@
-// What the rules share: the sentences in document order, where a concept comes from (the sentence
-// itself, the paragraph so far, the section headings, the document), claim matching, and the
-// mapping from sentence offsets back to the source.
+// What the rules share, computed once per analysis: where a concept comes from (the sentence itself,
+// the paragraph so far, the section headings, the document), the claims a sentence asserts
+// (pipeline/recognition.ts), per-block facts, and the mapping from sentence offsets to the source.
 import type { Claim } from '../db/schema.js';
 import type { CompiledDatabase } from './compiled.js';
 import type { ConceptHit } from './concepts.js';
-import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './document.js';
+import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sentence } from './pipeline/document-model.js';
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
-import { candidateFeatures } from './recognition/match.js';
-import { recognise, type Recognition } from './recognition/recognizer.js';
+import { cautionBits } from './cautions.js';
+import { blockHasCitation } from './citing.js';
+import { lineEnding, moveFinding } from './fixes.js';
+import type { Draft } from './rules/rule.js';
+import type { Recognition } from './recognition/recognizer.js';
+import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
-/** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
-export const MATCH_MIN = 0.5;
-/** …for a claim the concepts also found. */
-export const CONCEPT_MATCH_MIN = 0.3;
+export { Level };
 
-/** A sentence opening that refers back to what the paragraph is about. */
-const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
-const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
-
+/** A sentence where it occurs: identical chunks share Sentence objects, each occurrence has its own ref. */
 export interface SentenceRef {
-  pb: PlacedBlock;
-  s: Sentence;
+  /** The placed block the sentence is in. */
+  placed: PlacedBlock;
+  sentence: Sentence;
   /** Index of the sentence in its block. */
-  i: number;
+  index: number;
 }
-
-/** Where a concept was found, nearest first. */
-export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
 
 export interface ClaimHit {
   claim: Claim;
@@ -48,6 +44,17 @@ export interface Requirement {
   unless?: string[];
 }
 
+/** What a citation record last gave unknown-citation: its finding, or null, for one database and
+ *  one answer to "is there a footnote definition of this key". */
+export interface CitationVerdict { db: object; defined: boolean; draft: Draft | null }
+
+/** What the cache layer (incremental/) keeps for the rule context across versions of a document. */
+export interface ContextReuse {
+  /** Per citation record (records live across versions and move with their unit): its verdict.
+   *  Reusing the finding object keeps its identity, so the server reuses its diagnostic too. */
+  readonly citationVerdicts: WeakMap<CitationRef, CitationVerdict>;
+}
+
 export class RuleContext {
 
   private readonly headingCache = new Map<number, Set<string>>();
@@ -59,7 +66,11 @@ export class RuleContext {
   /**
    * @param codes the diagnostic codes that exist (directives naming others are invalid)
    */
-  constructor(readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig, readonly codes: ReadonlySet<string> = new Set()) {}
+  constructor(
+    readonly model: DocModel, readonly db: CompiledDatabase, readonly config: EngineConfig, readonly codes: ReadonlySet<string> = new Set(),
+    /** With a per-document cache: what earlier versions' contexts left to reuse. */
+    private readonly reuse?: ContextReuse,
+  ) {}
 
   private _anchored?: boolean;
   /** Does the document name a concept some claim, contradiction or caution needs? If not, no
@@ -71,7 +82,7 @@ export class RuleContext {
   /** References to a block's sentences. A placed block outlives one run when its unit is reused:
    *  so do its references. */
   refsOf(pb: PlacedBlock): SentenceRef[] {
-    return (pb.refs ??= pb.sentences.map((s, i) => ({ pb, s, i })));
+    return (pb.refs ??= pb.sentences.map((sentence, index) => ({ placed: pb, sentence, index })));
   }
 
   private _dominant?: Set<string>;
@@ -104,9 +115,9 @@ export class RuleContext {
 
   /** Nearest level at which `concept` is available to this sentence. */
   level(ref: SentenceRef, concept: string): Level {
-    if (ref.s.concepts.has(concept)) return Level.Sentence;
+    if (ref.sentence.concepts.has(concept)) return Level.Sentence;
     if (this.inParagraph(ref, concept)) return Level.Paragraph;
-    if (ref.pb.section >= 0 && this.headings(ref.pb.section).has(concept)) return Level.Heading;
+    if (ref.placed.section >= 0 && this.headings(ref.placed.section).has(concept)) return Level.Heading;
     if (this.dominant().has(concept)) return Level.Document;
     return Level.None;
   }
@@ -121,15 +132,15 @@ export class RuleContext {
    * where each concept is first named, so that a block of many sentences costs one pass.
    */
   private inParagraph(ref: SentenceRef, concept: string): boolean {
-    const k = this.firstNamedIn(ref.pb).get(concept);
-    return (k !== undefined && k < ref.i) || this.contextOf(ref.pb).has(concept);
+    const k = this.firstNamedIn(ref.placed).get(concept);
+    return (k !== undefined && k < ref.index) || this.contextOf(ref.placed).has(concept);
   }
 
   /** The concepts the sentence's paragraph supplies (see inParagraph), as a set: bounded by the
    *  database's concepts, so a block of many sentences stays linear. */
   paragraphConcepts(ref: SentenceRef): Set<string> {
-    const out = new Set(this.contextOf(ref.pb));
-    for (const [c, k] of this.firstNamedIn(ref.pb)) if (k < ref.i) out.add(c);
+    const out = new Set(this.contextOf(ref.placed));
+    for (const [c, k] of this.firstNamedIn(ref.placed)) if (k < ref.index) out.add(c);
     return out;
   }
 
@@ -216,7 +227,7 @@ export class RuleContext {
    * `maxLevel`; anyOf must be in the sentence; unless vetoes. Returns the topic-supplied concepts.
    */
   meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document, anchored = true): string[] | null {
-    const s = ref.s;
+    const s = ref.sentence;
     if (req.unless?.some((u) => s.concepts.has(u))) return null;
     // Unanchored (figures only): relation words may also come from the paragraph or headings.
     if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a) || (!anchored && this.level(ref, a) <= Level.Heading))) return null;
@@ -232,118 +243,47 @@ export class RuleContext {
   }
 
   private readonly topicClaimCache = new Map<SentenceRef, ClaimHit[]>();
-  /**
-   * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
-   * to enrol 40 adults" under "## The naltrexone trial"). Used only for figures, where a cue word
-   * next to the number still has to tie the number to one of the claim's figures.
-   */
+  /** Claims whose subject the sentence's section or paragraph supplies entirely (pipeline/recognition.ts). */
   topicClaims(ref: SentenceRef): ClaimHit[] {
     let hits = this.topicClaimCache.get(ref);
-    if (hits) return hits;
-    hits = [];
-    for (const claim of this.db.figureClaims) {
-      const fromTopic = this.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
-      if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
-      hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
-    }
-    this.topicClaimCache.set(ref, hits);
+    if (!hits) this.topicClaimCache.set(ref, (hits = topicClaims(this, ref)));
     return hits;
   }
 
-  /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
-   *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
-   *  was not trained on (user packs) keep what the concept matcher says. Topical concepts come from
+  /** Claims the sentence asserts, best first (pipeline/recognition.ts). Topical concepts come from
    *  the paragraph and the section headings; `Level.Document` also accepts the document's dominant topic. */
   claims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
     const cache = maxLevel === Level.Heading ? this.claimCache : this.claimCacheDoc;
     let hits = cache.get(ref);
-    if (hits) return hits;
-    const byConcepts = this.conceptClaims(ref, maxLevel);
-    const models = this.db.recognizer;
-    const r = models ? this.recognition(ref) : null;
-    if (!models || !r) hits = byConcepts;
-    else {
-      hits = [];
-      const words = ref.s.text.split(/\s+/).length;
-      const known = models.knownClasses;
-      const candidates = new Map<string, ClaimHit>();
-      byConcepts.forEach((h) => candidates.set(h.claim.id, h));
-      for (const t of r.topics.slice(0, 3)) {
-        const claim = this.db.db.claims.get(t.cls);
-        // A claim the concepts did not find must be about a subject the sentence, its paragraph or
-        // its headings name; a confident model may also take it from the document's topic (slides
-        // and memoirs rarely repeat "ketamine").
-        if (!claim || candidates.has(claim.id) || !this.aboutSubject(ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
-        candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
-      }
-      for (const h of candidates.values()) {
-        if (!known.has(h.claim.id)) { hits.push(h); continue; }
-        const rank = byConcepts.indexOf(h);
-        const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
-        const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
-        if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
-        hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
-      }
-      hits.sort((a, b) => b.score - a.score);
-    }
-    cache.set(ref, hits);
+    if (!hits) cache.set(ref, (hits = sentenceClaims(this, ref, maxLevel)));
     return hits;
   }
 
   /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
   conceptClaims(ref: SentenceRef, maxLevel: Level = Level.Heading): ClaimHit[] {
-    const hits: ClaimHit[] = [];
-    for (const claim of this.db.claimsByConcept.candidates(ref.s.concepts)) {
-      const fromTopic = this.meets(ref, claim, claim.topical ?? [], maxLevel);
-      if (!fromTopic) continue;
-      const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
-      const score = (n - fromTopic.length * 0.5) / n;
-      hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
-    }
-    return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+    return conceptClaims(this, ref, maxLevel);
   }
 
-  /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
-   *  similar to ketamine")? Then the sentence is about something else. */
+  /** Is the claim's subject named in the sentence only as a point of comparison? */
   subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.s.text;
-    return subject.some((c) => {
-      const own = ref.s.hits.filter((h) => h.concept === c);
-      return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
-    });
+    return subjectOnlyCompared(ref, claim);
   }
 
-  /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
-   *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
-   *  in a paragraph that names it? */
+  /** Does the sentence itself name the claim's subject, or refer back to it ("It", "The drug")? */
   namesSubject(ref: SentenceRef, claim: Claim): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    const t = ref.s.text;
-    return subject.every((c) => {
-      const own = ref.s.hits.filter((h) => h.concept === c);
-      if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
-      return own.length === 0 && ANAPHOR.test(t) && this.level(ref, c) === Level.Paragraph;
-    });
+    return namesSubject(this, ref, claim);
   }
 
-  /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
-   *  or its section headings, not only somewhere in the document? */
+  /** Is the sentence about the claim's subject: named in the sentence, its paragraph or headings? */
   aboutSubject(ref: SentenceRef, claim: Claim, maxLevel: Level = Level.Heading): boolean {
-    const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-    return subject.every((c) => this.level(ref, c) <= maxLevel);
+    return aboutSubject(this, ref, claim, maxLevel);
   }
 
   private readonly recognitions = new Map<SentenceRef, Recognition | null>();
-  /** What the learned recogniser makes of the sentence (null without a recogniser for this
-   *  database). Its context is what the paragraph says before it. */
+  /** What the learned recogniser makes of the sentence (null without a recogniser for this database). */
   recognition(ref: SentenceRef): Recognition | null {
     let r = this.recognitions.get(ref);
-    if (r === undefined) {
-      const models = this.db.recognizer;
-      r = models ? recognise(models, { text: ref.s.text, concepts: ref.s.concepts, context: this.paragraphConcepts(ref) }, () => ref.s.analysis) : null;
-      this.recognitions.set(ref, r);
-    }
+    if (r === undefined) this.recognitions.set(ref, (r = recognizeSentence(this, ref)));
     return r;
   }
 
@@ -354,7 +294,7 @@ export class RuleContext {
    * note per claim per argument, on the first sentence that qualifies for it.
    */
   noteOnce(ref: SentenceRef, claimId: string): boolean {
-    const group = this.groupStart(ref.pb);
+    const group = this.groupStart(ref.placed);
     let set = this.noted.get(group);
     if (!set) this.noted.set(group, (set = new Set()));
     if (set.has(claimId)) return false;
@@ -378,7 +318,7 @@ export class RuleContext {
   private readonly referenceSections = new Map<number, boolean>();
   /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
   inReferenceList(ref: SentenceRef): boolean {
-    return this.isReferenceSection(ref.pb.section);
+    return this.isReferenceSection(ref.placed.section);
   }
 
   /** Is section `sec` (or one it is under) a References / Bibliography / Further reading section? */
@@ -412,7 +352,7 @@ export class RuleContext {
 
   /** Is a concept hit (offsets relative to the sentence) inside one of the sentence's negation scopes? */
   negated(ref: SentenceRef, hit: { start: number; end: number }): boolean {
-    return ref.s.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
+    return ref.sentence.analysis.negationScopes.some((sc) => hit.start >= sc.start && hit.end <= sc.end);
   }
 
   /** Why a sentence finding is about `claim`: the words of its concepts, the recogniser's view,
@@ -424,9 +364,9 @@ export class RuleContext {
       out.claim = { id: claim.id, grade: claim.grade };
       const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
       const concepts: Array<{ id: string; words: string }> = [];
-      for (const h of ref.s.hits) {
+      for (const h of ref.sentence.hits) {
         if (!named.has(h.concept) || concepts.some((c) => c.id === h.concept)) continue;
-        concepts.push({ id: h.concept, words: ref.s.text.slice(h.start, h.end) });
+        concepts.push({ id: h.concept, words: ref.sentence.text.slice(h.start, h.end) });
       }
       for (const c of hit.fromTopic) concepts.push({ id: c, words: '(from the topic)' });
       out.matched = { concepts };
@@ -439,13 +379,60 @@ export class RuleContext {
   }
 
   /** Source range of a span of the sentence (offsets relative to the sentence text). */
-  range(ref: SentenceRef, start = 0, end = ref.s.text.length): { start: number; end: number } {
-    return sourceRange(ref.pb, ref.s.bs + start, ref.s.bs + end);
+  range(ref: SentenceRef, start = 0, end = ref.sentence.text.length): { start: number; end: number } {
+    return sourceRange(ref.placed, ref.sentence.proseStart + start, ref.sentence.proseStart + end);
   }
 
   /** First hit, in the sentence, of any of the concepts. */
   firstHit(ref: SentenceRef, concepts: Iterable<string>): ConceptHit | undefined {
     const want = new Set(concepts);
-    return ref.s.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+    return ref.sentence.hits.filter((h) => want.has(h.concept)).sort((a, b) => a.start - b.start)[0];
+  }
+
+  private _footnoteKeys?: Set<string>;
+  /** The keys of the document's footnote definitions. */
+  get footnoteKeys(): Set<string> {
+    return (this._footnoteKeys ??= new Set(this.model.footnotes.map((f) => f.key)));
+  }
+
+  private _lineEnding?: string;
+  /** The line ending fixes insert (fixes.ts lineEnding). */
+  get lineEnding(): string {
+    return (this._lineEnding ??= lineEnding(this.model.text));
+  }
+
+  /**
+   * The cautions a block matters to (cautions.ts), kept on the placed block: it lives as long as its
+   * unit's analysis, so an edit does not re-examine the blocks of units it did not touch.
+   */
+  cautionBits(pb: PlacedBlock): readonly number[] {
+    return (pb.cautions ??= cautionBits(this, pb, this.db.cautions));
+  }
+
+  /** Per block, whether it cites a source in any form (citing.ts): a block of many claims is scanned once. */
+  private readonly cited = new Map<PlacedBlock, boolean>();
+  blockCited(pb: PlacedBlock): boolean {
+    let answer = this.cited.get(pb);
+    if (answer === undefined) this.cited.set(pb, (answer = blockHasCitation(this, pb)));
+    return answer;
+  }
+
+  /**
+   * unknown-citation's finding for a citation record (`judge` makes it): with a cache, the last
+   * verdict on the same record is reused while the database and `defined` are the same, moved to
+   * where the record now is.
+   */
+  citationVerdict(c: CitationRef, defined: boolean, judge: () => Draft | null): Draft | null {
+    const verdicts = this.reuse?.citationVerdicts;
+    if (!verdicts) return judge();
+    const memo = verdicts.get(c);
+    if (memo && memo.db === this.db && memo.defined === defined) {
+      const draft = memo.draft;
+      if (draft && draft.start !== c.start) moveFinding(draft, c.start - draft.start);
+      return draft;
+    }
+    const draft = judge();
+    verdicts.set(c, { db: this.db, defined, draft });
+    return draft;
   }
 }

@@ -6,7 +6,8 @@
 import type { Database } from '../db/schema.js';
 import { compile } from './compiled.js';
 import { RuleContext, type SentenceRef } from './context.js';
-import { buildModel, sourceRange } from './document.js';
+import { buildModel } from './incremental/build.js';
+import { sourceRange } from './pipeline/document-model.js';
 import { analyze } from './engine.js';
 import { CODES } from './rules/index.js';
 import { DEFAULT_CONFIG, type EngineConfig, type Finding } from './types.js';
@@ -55,7 +56,7 @@ export function explain(text: string, db: Database, config: EngineConfig = DEFAU
   const out: SentenceExplanation[] = [];
   for (const pb of model.blocks) {
     for (const ref of ctx.refsOf(pb)) {
-      const r = sourceRange(pb, ref.s.bs, ref.s.be);
+      const r = sourceRange(pb, ref.sentence.proseStart, ref.sentence.proseEnd);
       if (r.end <= offset || r.start >= end) continue;
       out.push(describe(ctx, ref, r, findings));
     }
@@ -64,7 +65,7 @@ export function explain(text: string, db: Database, config: EngineConfig = DEFAU
 }
 
 function describe(ctx: RuleContext, ref: SentenceRef, r: { start: number; end: number }, all: readonly Finding[]): SentenceExplanation {
-  const s = ref.s;
+  const s = ref.sentence;
   const a = s.analysis;
   const byConcepts = ctx.conceptClaims(ref);
   const claims = ctx.claims(ref);

@@ -1,18 +1,6 @@
 // A fast path for common Markdown: a top-level chunk made only of constructs this scanner fully
-// understands is turned into prose directly, without remark. Parser set-up and micromark's
-// per-character state machines cost more than the rest of the engine on typical documents.
-//
-// Understood (and nothing else): ATX headings; paragraphs; bullet and ordered lists whose items
-// are one paragraph (continuation lines indented to the item's content); blockquotes of plain
-// paragraphs; GFM tables with leading and trailing pipes; fenced code (emits nothing). Inline:
-// plain text, literal brackets holding a pandoc citation (`[@key]`, `[see @a; @b]`), footnote
-// references `[^id]`, and inline links `[text](dest)` / `[text](dest "title")` with plain text and
-// a plain destination. Characters that might be syntax in context (emphasis markers, backticks,
-// `<` and `&` that could start a tag or a reference, backslashes, tabs, CR, GFM autolink literals,
-// `~`, images, HTML) send the whole chunk to remark: `fastProse` returns undefined. When it
-// returns a document, that document deep-equals `extractProse` on the same chunk (block splits,
-// maps, positions, paragraph numbering, sections, citations) — test/engine/fastpath.test.ts
-// checks this differentially on corpora, fixtures and random mixes of tricky snippets.
+// understands becomes prose without remark (fastProse returns undefined otherwise). Its output
+// deep-equals extractProse on the same chunk; test/engine/fastpath.test.ts checks it differentially.
 import { emptyProse, FOOTNOTE_REF, pandocCitations, sectionEnds, sortFrom, type BlockKind, type CitationRef, type ProseBlock, type ProseDocument } from './markdown.js';
 
 /** Prose for the chunk `src` (which starts at `base`), or undefined when remark must parse it. */

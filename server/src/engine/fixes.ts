@@ -3,18 +3,18 @@
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import type { Claim, Source } from '../db/schema.js';
 import type { RuleContext, SentenceRef } from './context.js';
-import { sourceOffset, sourceRange } from './document.js';
+import { sourceOffset, sourceRange } from './pipeline/document-model.js';
 import type { CitationStyle, Fix, TextEdit } from './types.js';
 
 const TERMINAL = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
 
 /** Source offset where an in-sentence citation goes: before the final punctuation. */
 export function citationPoint(ctx: RuleContext, ref: SentenceRef): number {
-  const t = ref.s.text;
+  const t = ref.sentence.text;
   const m = TERMINAL.exec(t);
   const at = m ? m.index : t.length;
   // Insert right after the last character that precedes the punctuation.
-  return at > 0 ? sourceRange(ref.pb, ref.s.bs, ref.s.bs + at).end : sourceOffset(ref.pb, ref.s.bs);
+  return at > 0 ? sourceRange(ref.placed, ref.sentence.proseStart, ref.sentence.proseStart + at).end : sourceOffset(ref.placed, ref.sentence.proseStart);
 }
 
 /** Moves a finding and its fixes' edits by `by` characters, in place. */
@@ -28,29 +28,14 @@ export function doiUrl(s: Source): string | undefined {
   return s.DOI ? `https://doi.org/${s.DOI}` : s.URL;
 }
 
-const keys = new WeakMap<object, Set<string>>();
-/** The keys of a model's footnote definitions (once per model, not once per finding). */
-function footnoteKeys(model: { footnotes: Array<{ key: string }> }): Set<string> {
-  let set = keys.get(model);
-  if (!set) keys.set(model, (set = new Set(model.footnotes.map((f) => f.key))));
-  return set;
-}
-
-const eols = new WeakMap<object, string>();
 /**
  * The line ending a fix inserts: the document's own (CRLF if it has any, else the first line
- * ending it has, so a CR-only document gets CR), LF in a document of one line. Found once per
- * model: a scan of the text per finding would make fixes quadratic in a long document.
+ * ending it has, so a CR-only document gets CR), LF in a document of one line. Asked once per
+ * analysis (RuleContext.lineEnding): a scan of the text per finding would make fixes quadratic.
  */
-export function lineEnding(model: { text: string }): string {
-  let nl = eols.get(model);
-  if (nl === undefined) {
-    const text = model.text;
-    const first = /\r\n?|\n/.exec(text)?.[0];
-    nl = first === undefined ? '\n' : first === '\r\n' || text.includes('\r\n') ? '\r\n' : first;
-    eols.set(model, nl);
-  }
-  return nl;
+export function lineEnding(text: string): string {
+  const first = /\r\n?|\n/.exec(text)?.[0];
+  return first === undefined ? '\n' : first === '\r\n' || text.includes('\r\n') ? '\r\n' : first;
 }
 
 /** The footnote definition line for a source ("[^key]: reference"), shared with citation completion. */
@@ -63,9 +48,9 @@ export function citationEdits(ctx: RuleContext, source: Source, at: number, styl
   switch (style) {
     case 'footnote': {
       const edits: TextEdit[] = [{ start: at, end: at, newText: `[^${source.id}]` }];
-      if (!footnoteKeys(ctx.model).has(source.id)) {
+      if (!ctx.footnoteKeys.has(source.id)) {
         const text = ctx.model.text;
-        const nl = lineEnding(ctx.model);
+        const nl = ctx.lineEnding;
         const sep = text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
         edits.push({ start: text.length, end: text.length, newText: sep + footnoteDefinition(source, nl) });
       }
@@ -101,7 +86,7 @@ export function citeList(sources: Source[]): string {
 /** Replace a span of the sentence when the source under it is plain text (no markup inside). */
 export function replaceSpanFix(ctx: RuleContext, ref: SentenceRef, start: number, end: number, newText: string, title: string, kind: Fix['kind'], safe: boolean): Fix | undefined {
   const r = ctx.range(ref, start, end);
-  if (ctx.model.text.slice(r.start, r.end) !== ref.s.text.slice(start, end)) return undefined;
+  if (ctx.model.text.slice(r.start, r.end) !== ref.sentence.text.slice(start, end)) return undefined;
   return { kind, title, edits: [{ start: r.start, end: r.end, newText }], safe };
 }
 

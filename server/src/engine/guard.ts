@@ -1,23 +1,6 @@
-// Which chunks are too deep or too dense for remark to parse in time linear in their size.
-//
-// micromark (under remark) is recursive in the nesting of containers and inline spans, and several
-// of its inline steps cost (lines + delimiters) × (paragraph size): merging adjacent text runs,
-// pairing emphasis, resolving labels. A 1,000-level nested list overflowed the stack; a 1 MB line
-// of emphasis took minutes. So before a chunk goes to remark, one linear pass over its lines
-// bounds what remark would face, and a chunk over any limit is not parsed: it is left unchecked
-// (no prose, so no findings and no directives from it). The estimates only ever err upwards
-// (they assume the worst where the block structure is unclear), so remark never sees more than
-// the limits allow; ordinary documents stay far below them.
-//
-// - Container depth: block quotes and list items open on a line. A line that opens none is at
-//   most as deep as the line before it; a line that opens some is at most as deep as its markers
-//   plus half its indentation (every list level indents its content by at least two columns).
-// - Definitions: micromark looks each label up in a list of the definitions seen so far, so
-//   lines that may start a link or footnote definition times closing brackets.
-// - Per paragraph (estimated as a run of lines up to a blank line, a heading or a list item that
-//   can interrupt a paragraph; code and HTML lines count as if they were prose): lines plus inline
-//   delimiter characters, and the nesting of brackets and emphasis delimiters (openers not yet
-//   closed).
+// Which chunks are too deep or too dense for remark to parse in time linear in their size: one
+// linear pass bounds container depth, definitions and per-paragraph delimiters, erring upwards.
+// A chunk over a limit is left unchecked (no prose, no findings, no directives from it).
 
 export interface Limits {
   /** Container levels (block quotes and list items). */

@@ -1,25 +1,6 @@
-// Markdown → prose blocks with an exact offset map back into the source.
-//
-// One parse (unified + remark-parse + remark-gfm + remark-frontmatter, built once) and one mdast
-// walk per document. Each inline text node is aligned with its own source range (node.position),
-// stepping through the value and the source together, so every prose character keeps its UTF-16
-// source offset; nothing is re-found by searching. Decisions worth knowing:
-// - Soft and hard line breaks become one space mapped to the line ending (the '\r' of a CRLF).
-// - Backslash escapes and character references decode to their character(s), mapped to the
-//   '\' or '&' that starts them (all code units of a decoded reference map to its '&').
-// - Inline code is opaque: one U+FFFC (OBJECT REPLACEMENT CHARACTER) mapped to the opening
-//   backtick. It is not a letter, a space or a terminator, so the sentence splitter and the
-//   concept matcher see an inert token. `sourceSpan` gives its full extent.
-// - Footnote references emit their source text `[^key]`; pandoc citations stay in the prose as
-//   written. Both are recorded in `citations` by scanning the prose, so a footnote reference
-//   whose definition is missing (or in another chunk) is recorded too; escaped ones are not.
-// - Link text is prose, link URLs are not; GFM literal autolinks (www.…, https://…) are prose
-//   verbatim; images (alt text included) emit nothing; strikethrough text is kept.
-// - HTML is skipped; `<!-- claimlint-… -->` comments in block or inline HTML become directives.
-// - Only root-level headings open sections; a heading quoted in a blockquote or inside a list
-//   is a heading block of the current section.
-// - A document whose first line opens front matter that never closes is parsed without the
-//   front matter extension (see `noFrontmatter`).
+// Markdown → prose blocks with an exact offset map back into the source: one remark parse and one
+// mdast walk; every prose character keeps its UTF-16 source offset (inline code is one U+FFFC).
+// Records citations, footnotes, link definitions, sections and claimlint directives on the way.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';

@@ -128,7 +128,7 @@ function atom(r: Reader): Need {
   return { exact: c.toLowerCase() };
 }
 
-function analyse(source: string): Need | undefined {
+function analyzePattern(source: string): Need | undefined {
   try {
     const r = new Reader(source);
     const need = alternation(r);
@@ -143,7 +143,7 @@ function analyse(source: string): Need | undefined {
  * such set of literals of at least three characters can be proved.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const need = analyse(source);
+  const need = analyzePattern(source);
   if (!need) return undefined;
   const set = need.exact !== undefined ? [need.exact] : need.anyOf;
   if (!set || set.some((l) => l.length < MIN_LITERAL)) return undefined;
@@ -157,7 +157,7 @@ export interface Requirement {
 }
 
 export function requirementOf(source: string): Requirement {
-  return { literals: requiredLiterals(source), digit: !!analyse(source)?.digit };
+  return { literals: requiredLiterals(source), digit: !!analyzePattern(source)?.digit };
 }
 
 /**

@@ -4,14 +4,14 @@
 import { scan, type Scan } from './scan.js';
 import { classifyStrength, type StrengthResult } from './strength.js';
 import { population } from './population.js';
-import { extractFeatures, FEATURE_NAMES } from './features.js';
+import { extractFeatures, FEATURE_NAMES } from './certainty-features.js';
 import { CERTAINTY_MODEL } from './weights.js';
 import type { CertaintyModel, CertaintyTree } from './model.js';
 import { intern, idOf, vocabSize } from './vocab.js';
-import type { Cue, SentenceAnalysis, PopulationKind } from './types.js';
+import type { Cue, SentenceAnalysis, PopulationKind } from './analysis-types.js';
 
-export type { Cue, CueKind, PopulationKind, SentenceAnalysis, Span } from './types.js';
-export { FEATURE_NAMES } from './features.js';
+export type { Cue, CueKind, PopulationKind, SentenceAnalysis, Span } from './analysis-types.js';
+export { FEATURE_NAMES } from './certainty-features.js';
 export type { CertaintyModel, CertaintyTree } from './model.js';
 
 interface Compiled {

@@ -9,7 +9,7 @@
 //   #W              any word
 import type { Tokens } from './tokenize.js';
 import { intern, idOf, vocabSize } from './vocab.js';
-import type { CueKind } from './types.js';
+import type { CueKind } from './analysis-types.js';
 
 /** 'pseudo' entries only suppress; 'feature' entries feed the certainty model but are not reported as cues. */
 export type EntryKind = CueKind | 'pseudo' | 'feature';

@@ -2,7 +2,7 @@
 // The most specific non-human source wins, because `extrapolated-evidence` asks where the evidence came from.
 import type { Scan } from './scan.js';
 import { NUMBER_WORDS } from './phrases.js';
-import type { Cue, PopulationKind } from './types.js';
+import type { Cue, PopulationKind } from './analysis-types.js';
 
 /** A count of people at or below this is a subgroup ("four patients", "12 completers"). */
 export const SUBGROUP_MAX = 20;

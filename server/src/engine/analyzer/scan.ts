@@ -2,8 +2,8 @@
 // Everything downstream (features, strength, the public analysis) reads this one Scan.
 import { tokenize, type Tokens } from './tokenize.js';
 import { PhraseLayers, resolve, type Match } from './phrases.js';
-import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './lexicon.js';
-import type { CueKind } from './types.js';
+import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './cue-lists.js';
+import type { CueKind } from './analysis-types.js';
 import { WordList } from './vocab.js';
 
 export interface CueMatch {
@@ -107,7 +107,29 @@ export function scan(text: string): Scan {
   let nWords = 0;
   for (let k = 0; k < n; k++) if (t.word[k]) nWords++;
 
-  // ---- clauses ----
+  const clauses = splitClauses(t);
+  quotationCues(t, cues);
+  const question = questionCue(t, cues);
+  // Usually in order already (quotation and question cues come last); the sort is stable, so skipping it changes nothing.
+  for (let k = 1; k < cues.length; k++) if (byTokens(cues[k - 1], cues[k]) > 0) { cues.sort(byTokens); break; }
+  const negationCues: CueMatch[] = [];
+  for (const c of cues) if (c.kind === 'negation') negationCues.push(c);
+  markNegatedBoosters(cues, negationCues, clauses.clauseOf);
+  const scopes = negationScopes(t, negationCues, clauses);
+  const { negated, attributed, hypothetical, hedged, boosted, generalised } = sentenceFlags(t, cues, clauses);
+  const { clauseOf, clauseStart, clauseEnd, clauseType, mainClause } = clauses;
+  return {
+    text, t, cues, features, relations, population, hedgeList, clauseOf, clauseStart, clauseEnd, clauseType, mainClause,
+    negationCues, scopes, nWords, negated, attributed, hypothetical, question, hedged, boosted, generalised,
+  };
+}
+
+type Clauses = Pick<Scan, 'clauseOf' | 'clauseStart' | 'clauseEnd' | 'clauseType' | 'mainClause'>;
+
+/** Clauses: split at scope breakers and at commas before a clause opener; the main clause is the
+ *  first full clause after any opening adverbial. */
+function splitClauses(t: Tokens): Clauses {
+  const n = t.n;
   const clauseOf = new Array<number>(n);
   const clauseStart: number[] = [0];
   const clauseEnd: number[] = [];
@@ -144,8 +166,12 @@ export function scan(text: string): Scan {
       break;
     }
   }
+  return { clauseOf, clauseStart, clauseEnd, clauseType, mainClause };
+}
 
-  // ---- quotations: a quoted span of 4+ words is reported speech ----
+/** Quotations: a quoted span of 4+ words is reported speech (an attribution cue). */
+function quotationCues(t: Tokens, cues: CueMatch[]): void {
+  const n = t.n;
   for (let k = 0; k < n; k++) {
     if (!QUOTE_OPEN.has(t.id[k])) continue;
     let close = -1;
@@ -158,19 +184,22 @@ export function scan(text: string): Scan {
     if (words >= 4) cues.push({ i: k, j: close + 1, kind: 'attribution', group: 'quotation', start: t.start[k], end: t.end[close] });
     k = close;
   }
-  // ---- question ----
+}
+
+/** A sentence ending in '?' is a question (a question cue). */
+function questionCue(t: Tokens, cues: CueMatch[]): boolean {
+  const n = t.n;
   let question = false;
   for (let k = n - 1; k >= 0; k--) {
     const w = t.norm[k];
     if (w === '?') { question = true; cues.push({ i: k, j: k + 1, kind: 'question', group: 'question', start: t.start[k], end: t.end[k] }); break; }
     if (t.word[k] || w === '.' || w === '!') break;
   }
-  // Usually in order already (quotation and question cues come last); the sort is stable, so skipping it changes nothing.
-  for (let k = 1; k < cues.length; k++) if (byTokens(cues[k - 1], cues[k]) > 0) { cues.sort(byTokens); break; }
+  return question;
+}
 
-  // ---- negated boosters and generalisers: "not proven", "not all patients" ----
-  const negationCues: CueMatch[] = [];
-  for (const c of cues) if (c.kind === 'negation') negationCues.push(c);
+/** Negated boosters and generalisers: "not proven", "not all patients". */
+function markNegatedBoosters(cues: CueMatch[], negationCues: CueMatch[], clauseOf: number[]): void {
   for (const c of cues) {
     if (c.kind !== 'booster' && c.kind !== 'generaliser') continue;
     for (const ng of negationCues) {
@@ -182,8 +211,10 @@ export function scan(text: string): Scan {
       }
     }
   }
+}
 
-  // ---- negation scopes (NegEx: forward to the next scope breaker; post-triggers look backward) ----
+/** Negation scopes (NegEx: forward to the next scope breaker; post-triggers look backward). */
+function negationScopes(t: Tokens, negationCues: CueMatch[], { clauseOf, clauseStart, clauseEnd }: Clauses): Array<{ i: number; j: number }> {
   const scopes: Array<{ i: number; j: number }> = [];
   for (const ng of negationCues) {
     const c = clauseOf[ng.i];
@@ -199,8 +230,11 @@ export function scan(text: string): Scan {
     }
     scopes.push({ i, j });
   }
+  return scopes;
+}
 
-  // ---- flags ----
+/** The sentence's flags from its cues and where they sit (main clause, concessive, ...). */
+function sentenceFlags(t: Tokens, cues: CueMatch[], { clauseOf, clauseStart, clauseEnd, clauseType, mainClause }: Clauses) {
   let negated = false;
   let attributed = false;
   let hypothetical = false;
@@ -245,11 +279,7 @@ export function scan(text: string): Scan {
         break;
     }
   }
-
-  return {
-    text, t, cues, features, relations, population, hedgeList, clauseOf, clauseStart, clauseEnd, clauseType, mainClause,
-    negationCues, scopes, nWords, negated, attributed, hypothetical, question, hedged, boosted, generalised,
-  };
+  return { negated, attributed, hypothetical, hedged, boosted, generalised };
 }
 
 const SUBORDINATE = new WordList(['if', 'unless', 'whether', 'because', 'since', 'when', 'whenever', 'while', 'although', 'though', 'even', 'until', 'once']);

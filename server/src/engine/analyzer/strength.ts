@@ -1,21 +1,10 @@
-// Claim strength on Yu et al.'s scheme, as an ordinal: 0 no relation, 1 correlational, 2 conditional causal
-// (a causal claim under may / might / could / possibly / appear / likely), 3 direct causal.
-//
-// Rule-based, over the RELATIONS lexicon. A relation word counts only when it makes a claim:
-// - causal verbs: a finite verb with an object ("X reduced pain"), a passive with an agent ("was reduced by
-//   X"), a participle clause (", reducing ..."), or an infinitive after "appears to", "able to", "shown to";
-//   not a noun ("an increase in"), an adjective ("reduced risk", "hyperglycemia-induced"), or a purpose
-//   ("needed to reduce"). Without an object or agent ("levels increased after surgery") the verb describes
-//   a change, which is correlational language.
-// - correlational words: predicates ("was associated with", "is a risk factor", "more likely", comparisons
-//   between groups), not mentions inside a noun phrase ("factors associated with", "risk factors for").
-// - nothing counts inside a non-claim context: "whether ...", "further studies are needed to ...",
-//   "the aim was to ...", "should ...", a method clause ("the effect of X was examined").
-// Negation does not change strength ("did not reduce" is still causal language); `negated` carries it.
+// Claim strength on Yu et al.'s scheme, as an ordinal: 0 no relation, 1 correlational, 2 conditional
+// causal, 3 direct causal. Rule-based over the RELATIONS lexicon: a relation word counts only where
+// it makes a claim (a predicate, not a noun-phrase mention or a non-claim context such as "whether").
 import type { Scan } from './scan.js';
 import type { Match } from './phrases.js';
 import { inflect } from './phrases.js';
-import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './lexicon.js';
+import { CAUSAL_VERB_BASES, PHRASAL_HEADS } from './cue-lists.js';
 import { WordList } from './vocab.js';
 
 export interface RelationCue {
@@ -403,154 +392,175 @@ function groupComparison(s: Scan, k: number): boolean {
 
 const byStart = (a: RelationCue, b: RelationCue) => a.i - b.i;
 
-export function classifyStrength(s: Scan): StrengthResult {
-  const t = s.t;
-  const cues: RelationCue[] = [];
-  let causalVerbs = 0, causalAdj = 0, causalNouns = 0, correlational = 0, comparative = 0;
-  let causal: RelationCue | null = null;
-  let weakCausal: RelationCue | null = null;
-  let corr = false;
-  const covered = new Uint8Array(t.n);
-  const push = (m: { i: number; j: number }, kind: 'causal' | 'correlational', group: string, hedged: boolean) => {
+type Counter = 'causalVerbs' | 'causalAdj' | 'causalNouns' | 'correlational' | 'comparative';
+
+/** The relation cues of a sentence as they are found, with the counts the certainty model reads. */
+class Relations {
+  readonly cues: RelationCue[] = [];
+  readonly counts: Record<Counter, number> = { causalVerbs: 0, causalAdj: 0, causalNouns: 0, correlational: 0, comparative: 0 };
+  /** The sentence's causal claim: the main clause's wins over one in a subordinate clause. */
+  causal: RelationCue | null = null;
+  /** The first causal participle ("mutations leading to disease"). */
+  weakCausal: RelationCue | null = null;
+  /** Whether there is association language. */
+  corr = false;
+  /** Tokens inside a cue. */
+  readonly covered: Uint8Array;
+  constructor(private readonly s: Scan) {
+    this.covered = new Uint8Array(s.t.n);
+  }
+
+  add(m: { i: number; j: number }, kind: 'causal' | 'correlational', group: string, hedged: boolean, counter: Counter): void {
+    const s = this.s;
     const rc: RelationCue = { i: m.i, j: m.j, kind, group, hedged };
-    cues.push(rc);
-    for (let q = m.i; q < m.j; q++) covered[q] = 1;
+    this.cues.push(rc);
+    for (let q = m.i; q < m.j; q++) this.covered[q] = 1;
     if (kind === 'causal') {
       // The main clause's causal claim wins over one in a subordinate clause.
-      if (!causal || (s.clauseOf[m.i] === s.mainClause && s.clauseOf[causal.i] !== s.mainClause) || (causal.hedged && !hedged && s.clauseOf[m.i] === s.clauseOf[causal.i])) causal = rc;
-    } else corr = true;
-    return rc;
-  };
-  for (const m of s.relations) {
-    const g = m.entry.group;
-    if (nonClaim(s, m.i)) continue;
-    switch (g) {
-      case 'causal-verb':
-      case 'causal-phrase': {
-        const use = verbUse(s, m, g === 'causal-phrase');
-        if (use === null && NOUN_FALLBACK.has(t.id[m.i]) && (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j))) {
-          push(m, 'causal', 'causal-noun', conditionallyHedged(s, m.i));
-          causalNouns++;
-        } else if (use === 'causal') { push(m, 'causal', g, conditionallyHedged(s, m.i)); causalVerbs++; }
-        else if (use === 'adjective') { push(m, 'correlational', 'comparative', false); comparative++; }
-        else if (use === 'weak') {
-          // "mutations leading to disease": causal, unless the sentence's claim is an association.
-          const rc: RelationCue = { i: m.i, j: m.j, kind: 'causal', group: g, hedged: conditionallyHedged(s, m.i) };
-          cues.push(rc);
-          if (!weakCausal) weakCausal = rc;
-          causalVerbs++;
-        }
-        else if (use === 'change') { push(m, 'correlational', 'change-verb', false); correlational++; }
-        break;
-      }
-      case 'causal-link': {
-        if (t.hyph[m.i]) break;
-        // "X is due to Y", ", because of Y": a claim; "mortality due to violence" only names a category.
-        const q = prevContent(s, m.i);
-        const pw = q >= 0 ? t.norm[q] : '';
-        const w = t.norm[m.i];
-        const free = INHIBITOR.test(w) || w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'causes' || w === 'cause-and-effect' || w.startsWith('contributor') || w.startsWith('driver') || w.startsWith('reason') || w.startsWith('trigger');
-        if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.hasWord(pw) || GET.hasWord(pw) || ARISE.hasWord(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
-          push(m, 'causal', g, conditionallyHedged(s, m.i));
-          causalAdj++;
-        }
-        break;
-      }
-      case 'causal-adj': {
-        // After a copula ("is effective", "is an effective treatment", "proved beneficial") or "effective in reducing";
-        // not a bare noun-phrase modifier ("the development of effective therapies").
-        const next = m.j < t.n ? t.norm[m.j] : '';
-        if (predicative(s, m.i, 5) || next === 'in' || next === 'at' || next === 'for' || next === 'against' || t.norm[m.i] === 'effectively') {
-          push(m, 'causal', g, conditionallyHedged(s, m.i));
-          causalAdj++;
-        }
-        break;
-      }
-      case 'importance':
-        // "is crucial for a good outcome", "was essential to recovery" (predicative, not "necessary to determine").
-        const dummy = m.i >= 2 && t.norm[m.i - 2] === 'it';
-        if (predicative(s, m.i, 3) && !dummy && !(m.j < t.n && (PURPOSE_VERBS.has(t.id[m.j]) || t.norm[m.j] === 'exclude'))) {
-          push(m, 'causal', g, conditionallyHedged(s, m.i));
-          causalAdj++;
-        }
-        break;
-      case 'usefulness':
-        // "may be useful", "appears to be a promising treatment": conditional causal language (only when hedged),
-        // unless it is usefulness for assessment ("may be a useful tool for assessing ...").
-        if ((predicative(s, m.i, 5) || t.norm[m.i - 1] === 'prove' || t.norm[m.i - 1] === 'proves') && conditionallyHedged(s, m.i) && !forAssessment(s, m.j)) {
-          push(m, 'causal', g, true);
-          causalAdj++;
-        }
-        break;
-      case 'causal-noun':
-        // "had no effect on", "showed a benefit", "confirms the benefit of", "effects were observed".
-        if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) { push(m, 'causal', g, conditionallyHedged(s, m.i)); causalNouns++; }
-        break;
-      case 'change-noun':
-        if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) { push(m, 'correlational', g, false); correlational++; }
-        break;
-      case 'correlational-verb': {
-        const q = prevContent(s, m.i);
-        const pw = q >= 0 ? t.norm[q] : '';
-        // "factors associated with X" is a noun phrase; "X was associated with Y", "X correlated with Y" claim.
-        const w = t.norm[m.i];
-        const participle = w === 'associated' || w === 'linked' || w === 'related' || w === 'connected' || w === 'tied' || w === 'accompanied';
-        if (!participle || BE.hasWord(pw) || HAVE.hasWord(pw) || GET.hasWord(pw) || pw === 'not' || q < 0 || clauseHasNoVerbBefore(s, m.i)) {
-          push(m, 'correlational', g, false);
-          correlational++;
-        }
-        break;
-      }
-      case 'correlational-noun':
-        if (predicative(s, m.i, 8, true) || predicatedAfter(s, m.i, m.j)) {
-          push(m, 'correlational', g, false);
-          correlational++;
-        }
-        break;
-      case 'predictor': {
-        const w = t.norm[m.i];
-        if ((w === 'predict' || w === 'predicts' || w === 'predicted') && (verbUse(s, m, false) !== null || MODAL_DO.has(t.id[m.i - 1]))) { push(m, 'correlational', g, false); correlational++; }
-        else if (predicative(s, m.i, 5) || predicatedAfter(s, m.i, m.j)) { push(m, 'correlational', g, false); correlational++; }
-        break;
-      }
-      case 'risk':
-        if (t.norm[m.i] === 'at' || predicative(s, m.i, 4) || predicatedAfter(s, m.i, m.j) || t.norm[m.i] === 'more' || t.norm[m.i] === 'less' || t.norm[m.i] === 'most' || t.norm[m.i] === 'least' || t.norm[m.i] === 'equally' || t.norm[m.i] === 'as' || t.norm[m.i] === 'twice' || t.norm[m.i] === 'times') {
-          push(m, 'correlational', g, false);
-          correlational++;
-        }
-        break;
-      case 'comparative':
-        if (literatureComparison(s, m.j)) break;
-        push(m, 'correlational', g, false);
-        comparative++;
-        break;
-    }
+      const causal = this.causal;
+      if (!causal || (s.clauseOf[m.i] === s.mainClause && s.clauseOf[causal.i] !== s.mainClause) || (causal.hedged && !hedged && s.clauseOf[m.i] === s.clauseOf[causal.i])) this.causal = rc;
+    } else this.corr = true;
+    this.counts[counter]++;
   }
-  // Comparisons between groups that the phrase lexicon does not spell out ("was higher in the X group").
+
+  /** "mutations leading to disease": causal, unless the sentence's claim is an association. */
+  addWeak(m: { i: number; j: number }, group: string, hedged: boolean): void {
+    const rc: RelationCue = { i: m.i, j: m.j, kind: 'causal', group, hedged };
+    this.cues.push(rc);
+    if (!this.weakCausal) this.weakCausal = rc;
+    this.counts.causalVerbs++;
+  }
+}
+
+export function classifyStrength(s: Scan): StrengthResult {
+  const found = new Relations(s);
+  for (const m of s.relations) {
+    if (nonClaim(s, m.i)) continue;
+    const g = m.entry.group;
+    if (Object.hasOwn(RELATION_GROUPS, g)) RELATION_GROUPS[g]!(s, m, found);
+  }
+  unlistedComparisons(s, found);
+  if (!found.corr && !found.causal) {
+    const k = groupWith(s);
+    if (k >= 0) found.add({ i: k, j: k + 2 }, 'correlational', 'group-comparison', false, 'comparative');
+  }
+  // A finite causal claim wins; then association language; then a causal participle ("genes driving X").
+  const direct = found.causal;
+  const participle = found.weakCausal;
+  let strength: 0 | 1 | 2 | 3 = 0;
+  if (direct) strength = direct.hedged ? 2 : 3;
+  else if (found.corr) strength = 1;
+  else if (participle) strength = participle.hedged ? 2 : 3;
+  const cues = found.cues;
+  // Usually in order already; the sort is stable, so skipping it then changes nothing.
+  for (let k = 1; k < cues.length; k++) if (cues[k - 1].i > cues[k].i) { cues.sort(byStart); break; }
+  return { strength, cues, ...found.counts };
+}
+
+/** Comparisons between groups that the phrase lexicon does not spell out ("was higher in the X group"). */
+function unlistedComparisons(s: Scan, found: Relations): void {
+  const t = s.t;
   for (let k = 0; k < t.n; k++) {
-    if (covered[k] || !COMPARATIVES.has(t.id[k])) continue;
+    if (found.covered[k] || !COMPARATIVES.has(t.id[k])) continue;
     // "more than 50%", "more than half" are quantities.
     if (k + 2 < t.n && t.norm[k + 1] === 'than' && (t.num[k + 2] || QUANTITY.has(t.id[k + 2]))) continue;
     if (!predicative(s, k, 3) && !thanAhead(t.norm, k, 4)) continue;
     if (!groupComparison(s, k) || nonClaim(s, k) || literatureComparison(s, k + 1)) continue;
-    push({ i: k, j: k + 1 }, 'correlational', 'comparative', false);
-    comparative++;
+    found.add({ i: k, j: k + 1 }, 'correlational', 'comparative', false, 'comparative');
   }
-  if (!corr && !causal) {
-    const k = groupWith(s);
-    if (k >= 0) { push({ i: k, j: k + 2 }, 'correlational', 'group-comparison', false); comparative++; }
-  }
-  // A finite causal claim wins; then association language; then a causal participle ("genes driving X").
-  // (The casts: TypeScript does not see the assignments made inside `push`.)
-  const direct = causal as RelationCue | null;
-  const participle = weakCausal as RelationCue | null;
-  let strength: 0 | 1 | 2 | 3 = 0;
-  if (direct) strength = direct.hedged ? 2 : 3;
-  else if (corr) strength = 1;
-  else if (participle) strength = participle.hedged ? 2 : 3;
-  // Usually in order already; the sort is stable, so skipping it then changes nothing.
-  for (let k = 1; k < cues.length; k++) if (cues[k - 1].i > cues[k].i) { cues.sort(byStart); break; }
-  return { strength, cues, causalVerbs, causalAdj, causalNouns, correlational, comparative };
+}
+
+/** Per relation-lexicon group: when a match of it is a claim, and what kind. */
+const RELATION_GROUPS: Record<string, (s: Scan, m: Match, found: Relations) => void> = {
+  'causal-verb': causalVerb,
+  'causal-phrase': causalVerb,
+  'causal-link'(s, m, found) {
+    const t = s.t;
+    if (t.hyph[m.i]) return;
+    // "X is due to Y", ", because of Y": a claim; "mortality due to violence" only names a category.
+    const q = prevContent(s, m.i);
+    const pw = q >= 0 ? t.norm[q] : '';
+    const w = t.norm[m.i];
+    const free = INHIBITOR.test(w) || w === 'causal' || w === 'causally' || w === 'causative' || w === 'responsible' || w === 'key' || w === 'the' || w === 'a' || w === 'root' || w === 'cause' || w === 'causes' || w === 'cause-and-effect' || w.startsWith('contributor') || w.startsWith('driver') || w.startsWith('reason') || w.startsWith('trigger');
+    if (free ? predicative(s, m.i, 4) || w === 'causally' : BE.hasWord(pw) || GET.hasWord(pw) || ARISE.hasWord(pw) || pw === ',' || q < s.clauseStart[s.clauseOf[m.i]] || pw === 'not' || pw === 'and') {
+      found.add(m, 'causal', 'causal-link', conditionallyHedged(s, m.i), 'causalAdj');
+    }
+  },
+  'causal-adj'(s, m, found) {
+    const t = s.t;
+    // After a copula ("is effective", "is an effective treatment", "proved beneficial") or "effective in reducing";
+    // not a bare noun-phrase modifier ("the development of effective therapies").
+    const next = m.j < t.n ? t.norm[m.j] : '';
+    if (predicative(s, m.i, 5) || next === 'in' || next === 'at' || next === 'for' || next === 'against' || t.norm[m.i] === 'effectively') {
+      found.add(m, 'causal', 'causal-adj', conditionallyHedged(s, m.i), 'causalAdj');
+    }
+  },
+  importance(s, m, found) {
+    const t = s.t;
+    // "is crucial for a good outcome", "was essential to recovery" (predicative, not "necessary to determine").
+    const dummy = m.i >= 2 && t.norm[m.i - 2] === 'it';
+    if (predicative(s, m.i, 3) && !dummy && !(m.j < t.n && (PURPOSE_VERBS.has(t.id[m.j]) || t.norm[m.j] === 'exclude'))) {
+      found.add(m, 'causal', 'importance', conditionallyHedged(s, m.i), 'causalAdj');
+    }
+  },
+  usefulness(s, m, found) {
+    const t = s.t;
+    // "may be useful", "appears to be a promising treatment": conditional causal language (only when hedged),
+    // unless it is usefulness for assessment ("may be a useful tool for assessing ...").
+    if ((predicative(s, m.i, 5) || t.norm[m.i - 1] === 'prove' || t.norm[m.i - 1] === 'proves') && conditionallyHedged(s, m.i) && !forAssessment(s, m.j)) {
+      found.add(m, 'causal', 'usefulness', true, 'causalAdj');
+    }
+  },
+  'causal-noun'(s, m, found) {
+    // "had no effect on", "showed a benefit", "confirms the benefit of", "effects were observed".
+    if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) found.add(m, 'causal', 'causal-noun', conditionallyHedged(s, m.i), 'causalNouns');
+  },
+  'change-noun'(s, m, found) {
+    if (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j)) found.add(m, 'correlational', 'change-noun', false, 'correlational');
+  },
+  'correlational-verb'(s, m, found) {
+    const t = s.t;
+    const q = prevContent(s, m.i);
+    const pw = q >= 0 ? t.norm[q] : '';
+    // "factors associated with X" is a noun phrase; "X was associated with Y", "X correlated with Y" claim.
+    const w = t.norm[m.i];
+    const participle = w === 'associated' || w === 'linked' || w === 'related' || w === 'connected' || w === 'tied' || w === 'accompanied';
+    if (!participle || BE.hasWord(pw) || HAVE.hasWord(pw) || GET.hasWord(pw) || pw === 'not' || q < 0 || clauseHasNoVerbBefore(s, m.i)) {
+      found.add(m, 'correlational', 'correlational-verb', false, 'correlational');
+    }
+  },
+  'correlational-noun'(s, m, found) {
+    if (predicative(s, m.i, 8, true) || predicatedAfter(s, m.i, m.j)) found.add(m, 'correlational', 'correlational-noun', false, 'correlational');
+  },
+  predictor(s, m, found) {
+    const t = s.t;
+    const w = t.norm[m.i];
+    if ((w === 'predict' || w === 'predicts' || w === 'predicted') && (verbUse(s, m, false) !== null || MODAL_DO.has(t.id[m.i - 1]))) found.add(m, 'correlational', 'predictor', false, 'correlational');
+    else if (predicative(s, m.i, 5) || predicatedAfter(s, m.i, m.j)) found.add(m, 'correlational', 'predictor', false, 'correlational');
+  },
+  risk(s, m, found) {
+    const t = s.t;
+    if (t.norm[m.i] === 'at' || predicative(s, m.i, 4) || predicatedAfter(s, m.i, m.j) || t.norm[m.i] === 'more' || t.norm[m.i] === 'less' || t.norm[m.i] === 'most' || t.norm[m.i] === 'least' || t.norm[m.i] === 'equally' || t.norm[m.i] === 'as' || t.norm[m.i] === 'twice' || t.norm[m.i] === 'times') {
+      found.add(m, 'correlational', 'risk', false, 'correlational');
+    }
+  },
+  comparative(s, m, found) {
+    if (literatureComparison(s, m.j)) return;
+    found.add(m, 'correlational', 'comparative', false, 'comparative');
+  },
+};
+
+/** A causal verb or phrase ("causes", "leads to"), by how the sentence uses it. */
+function causalVerb(s: Scan, m: Match, found: Relations): void {
+  const t = s.t;
+  const g = m.entry.group;
+  const use = verbUse(s, m, g === 'causal-phrase');
+  if (use === null && NOUN_FALLBACK.has(t.id[m.i]) && (predicative(s, m.i, 6, true) || predicatedAfter(s, m.i, m.j))) {
+    found.add(m, 'causal', 'causal-noun', conditionallyHedged(s, m.i), 'causalNouns');
+  } else if (use === 'causal') found.add(m, 'causal', g, conditionallyHedged(s, m.i), 'causalVerbs');
+  else if (use === 'adjective') found.add(m, 'correlational', 'comparative', false, 'comparative');
+  else if (use === 'weak') found.addWeak(m, g, conditionallyHedged(s, m.i));
+  else if (use === 'change') found.add(m, 'correlational', 'change-verb', false, 'correlational');
 }
 
 const FINDING_VERBS = new WordList(['find', 'finds', 'found', 'identify', 'identifies', 'identified', 'reveal', 'reveals', 'revealed', 'show', 'shows', 'showed', 'shown', 'discover', 'discovers', 'discovered', 'describe', 'describes', 'described', 'report', 'reports', 'reported', 'uncover', 'uncovers', 'uncovered', 'pinpoint', 'pinpoints', 'pinpointed', 'spot', 'spots', 'spotted']);

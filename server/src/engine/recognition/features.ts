@@ -1,14 +1,6 @@
-// What the recogniser's models see of a sentence: sparse named features. The same functions run
-// when training (scripts/train-recognizer.mjs, on the compiled module) and in the engine, so the
-// two cannot drift apart.
-//
-// - topic: which claim a sentence is about. Content-word stems, stem bigrams, the database
-//   concepts the sentence names, and (weaker) the concepts of the sentences before it, which carry
-//   the subject of "It works within hours".
-// - orientation: whether the sentence agrees with that claim or contradicts it. Stems conjoined
-//   with the claim, negation words and what falls inside a negation scope ("made no difference").
-// - modality: how the sentence commits to what it says (proof / plain / hedged / reported /
-//   question / conditional): function words, stems, and the sentence analyzer's cues.
+// What the recogniser's models see of a sentence: sparse named features for topic (which claim),
+// orientation (agrees or contradicts) and modality (how it commits). Training
+// (scripts/train-recognizer.mjs) and the engine run these same functions.
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
 import { stemOf } from './stems.js';

@@ -1,8 +1,8 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { analyzeSentence } from '../analyzer/index.js';
-import { clip, GRADE_LABEL, reportsResult } from './evidence.js';
+import { negativeStatement, UNKNOWN } from '../claim-statements.js';
+import { clip, GRADE_LABEL, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -21,7 +21,6 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
   return false;
 }
 
-const UNKNOWN = /(?:(?:\bnot|n[\u2019']t|\bnever)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+|really\s+|clearly\s+)?(?:known|clear|established|proven|understood|certain)|\bunknown|\bunclear|\buncertain|\bopen question|\bremains to be|\bpoorly understood)/i;
 
 /** Does the recogniser read the sentence as being about the claim? */
 function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
@@ -33,15 +32,15 @@ const ABOUT_MIN = 0.5;
 /** Is every hit after the comma that closes a leading "if …" clause? "If you switch to Spravato,
  *  the pharmacy can post it to you" asserts its main clause. */
 function inMainClause(ref: SentenceRef, hits: Array<{ start: number }>): boolean {
-  const a = ref.s.analysis;
+  const a = ref.sentence.analysis;
   const cond = a.cues.find((c) => c.kind === 'conditional' && /^(?:if|when|once)$/i.test(c.text));
   if (!cond || a.question) return false;
-  const comma = ref.s.text.indexOf(',', cond.end);
+  const comma = ref.sentence.text.indexOf(',', cond.end);
   return comma > 0 && hits.every((h) => h.start > comma);
 }
 
 function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
-  for (const x of ctx.db.contradictionsByConcept.candidates(ref.s.concepts)) {
+  for (const x of ctx.db.contradictionsByConcept.candidates(ref.sentence.concepts)) {
     // A contradiction is asserted by the sentence: its subject may come from the paragraph, no
     // further, unless the recogniser also reads the sentence as about the claim (a memoir or a
     // script names "ketamine" once and then says "the spray").
@@ -51,16 +50,16 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
       ?? (aboutClaim(ctx, ref, x.claim.id) ? ctx.meets(ref, req, topical, Level.Document) : null);
     if (!fromTopic) continue;
     const named = new Set([...x.concepts, ...(x.anyOf ?? [])]);
-    const hits = ref.s.hits.filter((h) => named.has(h.concept));
+    const hits = ref.sentence.hits.filter((h) => named.has(h.concept));
     // The refuted statement must be made within one clause: "blocked the antidepressant effect but
     // left the dissociative effect intact" does not say naltrexone blocked dissociation.
-    if (!oneClause(ref.s.text, x, hits)) continue;
+    if (!oneClause(ref.sentence.text, x, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
       // "This rules ketamine out as a miracle drug that cures everybody."
-      if (RULES_OUT.test(ref.s.text.slice(0, Math.min(...hits.map((h) => h.start))))) continue;
-    } else if (!ref.s.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.s.text, h.start) || NEGATOR_1.test(ref.s.text.slice(h.start, h.end))))) continue;
-    const a = ref.s.analysis;
+      if (RULES_OUT.test(ref.sentence.text.slice(0, Math.min(...hits.map((h) => h.start))))) continue;
+    } else if (!ref.sentence.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.sentence.text, h.start) || NEGATOR_1.test(ref.sentence.text.slice(h.start, h.end))))) continue;
+    const a = ref.sentence.analysis;
     // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
     // at home") still asserts what is possible or allowed.
     // Only a condition before the claim governs it: "Oral ketamine reaches levels comparable to IV,
@@ -71,10 +70,10 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
     // Stating an aim ("we wanted to check that infusions didn't cause cognitive problems") asserts nothing.
-    if (RESEARCH_AIM.test(ref.s.text)) continue;
+    if (RESEARCH_AIM.test(ref.sentence.text)) continue;
     // A past-tense report of what happened in one setting ("there were no adverse events", "the
     // patients required no additional monitoring") is an observation, not a general denial.
-    if (x.polarity === 'negated' && reportsResult(ref.s.text) && !a.boosted && !a.generalised) continue;
+    if (x.polarity === 'negated' && reportsResult(ref.sentence.text) && !a.boosted && !a.generalised) continue;
     // The recogniser, which has read many wordings of this claim, must not read the sentence as
     // agreeing with it: the concepts and a nearby negation are not enough on their own ("no purity
     // guarantee", "worthless for recreational purposes").
@@ -82,7 +81,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (rec && ctx.db.recognizer?.topic.classes.includes(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
-    const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.s.text);
+    const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);
     const fix = body ? replaceSpanFix(ctx, ref, 0, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
     if (fix) fixes.push(fix);
     const r = ctx.range(ref);
@@ -95,7 +94,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
       claimId: x.claim.id,
       sources: claimSources(ctx, x.claim).map((s) => s.id),
       fixes,
-      reason: { ...ctx.reason(ref, ctx.claims(ref).find((h) => h.claim.id === x.claim.id) ?? { claim: x.claim, score: 1, specificity: 0, fromTopic }, { kind: 'contradiction', text: x.id }), matched: { concepts: hits.map((h) => ({ id: h.concept, words: ref.s.text.slice(h.start, h.end) })) } },
+      reason: { ...ctx.reason(ref, ctx.claims(ref).find((h) => h.claim.id === x.claim.id) ?? { claim: x.claim, score: 1, specificity: 0, fromTopic }, { kind: 'contradiction', text: x.id }), matched: { concepts: hits.map((h) => ({ id: h.concept, words: ref.sentence.text.slice(h.start, h.end) })) } },
     };
   }
   return undefined;
@@ -129,28 +128,28 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
  */
 function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const h = hits[0];
-  if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.pb.block.kind === 'heading') return undefined;
+  if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.placed.block.kind === 'heading') return undefined;
   // The cheap tests first: this runs for every sentence that makes a claim.
-  if (ref.s.text.split(/\s+/).length < 6 || !mainClauseNegation(ref.s.text) || negativeStatement(h.claim)) return undefined;
+  if (ref.sentence.text.split(/\s+/).length < 6 || !mainClauseNegation(ref.sentence.text) || negativeStatement(h.claim)) return undefined;
   const r = ctx.recognition(ref);
   if (!r) return undefined;
-  const a = ref.s.analysis;
+  const a = ref.sentence.analysis;
   if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
   if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
   // Someone else's words, a label, or a study's report of its own observation ("none of the patients
   // suffered memory problems") is not the writer denying the finding.
-  if ((a.attributed && !a.boosted) || ref.pb.block.quoted || ref.s.text.split(/\s+/).length < 6 || (reportsResult(ref.s.text) && !a.boosted)) return undefined;
+  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || ref.sentence.text.split(/\s+/).length < 6 || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
   if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
   const claim = h.claim;
   // A claim that is itself a negative ("is not well understood") turns a denial into agreement or
   // into overstatement; neither is this path's business.
   if (negativeStatement(claim)) return undefined;
-  if (!mainClauseNegation(ref.s.text)) return undefined;
+  if (!mainClauseNegation(ref.sentence.text)) return undefined;
   const p = r.contradicts(claim.id);
   if (p < ORIENT_MIN) return undefined;
   const xs = claim.contradictions ?? [];
   // The recorded contradiction closest to the sentence, by the concepts it names (negated ones first).
-  const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.s.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
+  const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.sentence.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
   const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
   const r0 = ctx.range(ref);
   const message = x && score(x) >= 1.5
@@ -164,7 +163,7 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: [],
-    reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.s.text) }),
+    reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.sentence.text) }),
   };
 }
 
@@ -178,16 +177,6 @@ const SURE = 0.85;
 /** …and when the concepts did not find it. */
 const SURE_ALONE = 0.95;
 
-const negativeStatements = new WeakMap<object, boolean>();
-function negativeStatement(claim: { statement: string }): boolean {
-  let v = negativeStatements.get(claim);
-  if (v === undefined) {
-    const a = analyzeSentence(claim.statement);
-    v = a.negated || a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text)) || /\b(?:poorly|not well|has not been|have not been|unknown|uncertain|unclear)\b/i.test(claim.statement);
-    negativeStatements.set(claim, v);
-  }
-  return v;
-}
 
 /** The first negation of the main clause, for explanations. */
 function negationText(text: string): string {

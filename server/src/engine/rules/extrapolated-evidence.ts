@@ -2,7 +2,7 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { clip, reportsResult } from './evidence.js';
+import { clip, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
@@ -14,7 +14,7 @@ const WHERE: Record<string, string> = {
 function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const claim = hit.claim;
   if (!NARROW.has(claim.population)) return undefined;
-  const a = ref.s.analysis;
+  const a = ref.sentence.analysis;
   if (a.question || a.hypothetical || a.negated) return undefined;
   if (a.hedged && !a.boosted) return undefined;
   const pop = a.population.kind;
@@ -22,16 +22,16 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   if (pop === claim.population || pop === 'animals' || pop === 'cells') return undefined;
   if (claim.population === 'subgroup' && pop === 'subgroup') return undefined;
   // "Abdallah (2011): twelve patients given…": describing the study that produced the evidence.
-  if (STUDY_REPORT.test(ref.s.text) && reportsResult(ref.s.text)) return undefined;
+  if (STUDY_REPORT.test(ref.sentence.text) && reportsResult(ref.sentence.text)) return undefined;
   if (pop !== 'humans') {
     // No population named: only a direct, present-tense causal statement presents the finding as general fact;
     // post-mortem evidence is extrapolated only when the sentence speaks of living patients.
-    if (claim.population === 'post-mortem' || reportsResult(ref.s.text) || ref.pb.block.kind === 'heading') return undefined;
+    if (claim.population === 'post-mortem' || reportsResult(ref.sentence.text) || ref.placed.block.kind === 'heading') return undefined;
     if (!claim.anyOf?.length && a.strength !== 3) return undefined;
   }
   const cue = a.population.cues.find((c) => c.kind === 'population');
   const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
-  const t = ref.s.text;
+  const t = ref.sentence.text;
   const first = /^\S+/.exec(t)?.[0] ?? '';
   const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
   // Only where the sentence names no population of its own: "In animal studies, ketamine rebuilds
@@ -45,7 +45,7 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
-    reason: ctx.reason(ref, hit, { kind: 'population', text: cue ? ref.s.text.slice(cue.start, cue.end) : `${claim.population} evidence stated without its population` }),
+    reason: ctx.reason(ref, hit, { kind: 'population', text: cue ? ref.sentence.text.slice(cue.start, cue.end) : `${claim.population} evidence stated without its population` }),
   };
 }
 

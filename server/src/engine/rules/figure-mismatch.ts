@@ -3,7 +3,7 @@ import type { Figure } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
-import { clip } from './evidence.js';
+import { clip } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -71,7 +71,7 @@ const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s
 /** Does the sentence itself name the claim's subject (e.g. ketamine)? */
 function subjectNamed(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-  return subject.some((c) => ref.s.concepts.has(c));
+  return subject.some((c) => ref.sentence.concepts.has(c));
 }
 
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
@@ -86,13 +86,13 @@ function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): b
   if (NUMBERED_REFERENCE.test(ctx.model.text.slice(r.start, Math.min(ctx.model.text.length, r.end + 12)))) return true;
   // A study introduced with its own size ("a trial of 73 patients") that none of the claim's counts
   // matches is another study.
-  const n = STUDY_SIZE.exec(ref.s.text);
+  const n = STUDY_SIZE.exec(ref.sentence.text);
   if (n) {
     const size = Number(n[1]);
     const counts = (hit.claim.figures ?? []).filter((f) => f.kind === 'count' || f.kind === 'ratio').flatMap((f) => [f.value, f.of]).filter((v): v is number => v !== undefined);
     if (counts.length && !counts.includes(size)) return true;
   }
-  const m = AUTHOR_YEAR.exec(ref.s.text) ?? AUTHORS_ET_AL.exec(ref.s.text);
+  const m = AUTHOR_YEAR.exec(ref.sentence.text) ?? AUTHORS_ET_AL.exec(ref.sentence.text);
   if (m) {
     const named = m[0].toLowerCase();
     const ownNames = [...own].map((id) => ctx.db.source(id)).flatMap((s) => (s?.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase())).filter(Boolean);
@@ -118,9 +118,9 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
 }
 
 function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
-  const text = ref.s.text;
+  const text = ref.sentence.text;
   const seen = new Set<string>();
-  for (const m of ref.s.numbers) {
+  for (const m of ref.sentence.numbers) {
     // Every figure of every matched claim that this number could be about, with how near its cue is.
     const candidates: Array<{ hit: ClaimHit; f: Figure; d: number }> = [];
     for (const hit of hits) {
@@ -148,7 +148,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     if (candidates.some((c) => c.d < GENERIC_PENALTY && c.f.kind === pool[0]!.f.kind && agrees(m, c.f))) continue;
     // In a list of years each names an event: one that is right for any event in the database
     // ("anaesthetic since the 1960s, first trial in 2000") is that event's year.
-    if (m.kind === 'year' && ref.s.numbers.filter((n) => n.kind === 'year').length > 1 && ctx.db.figureClaims.some((c) => c.figures!.some((f) => comparable(m, f) && agrees(m, f)))) continue;
+    if (m.kind === 'year' && ref.sentence.numbers.filter((n) => n.kind === 'year').length > 1 && ctx.db.figureClaims.some((c) => c.figures!.some((f) => comparable(m, f) && agrees(m, f)))) continue;
     // "30 per cent benefit for at least three weeks": how long some patients' benefit lasted, not the
     // typical effect.
     if (pool[0]!.f.kind === 'duration' && SOME_PATIENTS.test(text)) continue;
@@ -166,7 +166,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     // Several uncued candidates: the number may be about something else.
     if (nearest === Infinity && pool.length > 1) continue;
     // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).
-    const a = ref.s.analysis;
+    const a = ref.sentence.analysis;
     if (a.question || a.hypothetical) return undefined;
     const { hit, f } = pool[0]!;
     const said = text.slice(m.start, m.end);
@@ -197,7 +197,7 @@ export const figureMismatch: Rule<'figure-mismatch'> = {
   scope: 'sentence',
   precedence: 2,
   check(ctx, t) {
-    if (t.kind !== 'sentence' || t.ref.s.numbers.length === 0) return [];
+    if (t.kind !== 'sentence' || t.ref.sentence.numbers.length === 0) return [];
     // A figure may belong to a claim whose subject only the document or the section names.
     // The concept matcher's claims too: a figure is tied to its claim by a cue word next to the
     // number, which the concepts' claims need and the recogniser's do not.

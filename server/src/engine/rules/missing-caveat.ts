@@ -2,9 +2,10 @@
 // the first sentence in scope that makes the caution necessary.
 import type { Caution, Source } from '../../db/schema.js';
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
-import { blockConcepts, type PlacedBlock } from '../document.js';
-import { citationEdits, lineEnding } from '../fixes.js';
-import { clip } from './evidence.js';
+import { needed } from '../cautions.js';
+import { blockConcepts, type PlacedBlock } from '../pipeline/document-model.js';
+import { citationEdits } from '../fixes.js';
+import { clip } from './shared.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -26,68 +27,17 @@ function scopeConcepts(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution
   return set;
 }
 
-/** Does `named` hold every concept of at least one of the lists? (Loops: this runs for every block.) */
-function namesAllOfOne(named: Set<string>, lists: string[][]): boolean {
-  outer: for (const list of lists) {
-    for (const c of list) if (!named.has(c)) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Does some block of the unit name the caution's satisfying concepts? A caution may span two
- *  sentences of one paragraph ("If you take lorazepam, tell us. It may weaken..."). */
-function satisfiedBy(caution: Caution, named: Set<string>): boolean {
-  const { concepts, anyOf } = caution.satisfiedBy;
-  return concepts.every((c) => named.has(c)) && (!anyOf?.length || anyOf.some((c) => named.has(c)));
-}
-
-/** Per caution, the non-topical concepts of each trigger: a trigger sentence names all of one list. */
-const neededCache = new WeakMap<Caution, string[][]>();
-function needed(caution: Caution): string[][] {
-  let lists = neededCache.get(caution);
-  if (!lists) neededCache.set(caution, (lists = caution.requiredWhen.map((w) => w.concepts.filter((c) => !(w.topical ?? []).includes(c)))));
-  return lists;
-}
-
-const NONE: readonly number[] = [];
-/** The cautions a block matters to, each as (position in the database << 2 | bits): bit 1, the
- *  block names every non-topical concept of one of its triggers, so it may hold a trigger
- *  sentence; bit 2, the block satisfies it. Most blocks matter to none. Memoised on the placed
- *  block, which lives as long as its unit's analysis: an edit does not re-examine the blocks of
- *  units it did not touch. */
-function caveatBits(ctx: RuleContext, pb: PlacedBlock, cautions: readonly Caution[]): readonly number[] {
-  if (pb.caveats) return pb.caveats;
-  const named = blockConcepts(pb);
-  let found: number[] | undefined;
-  for (let i = 0; i < cautions.length; i++) {
-    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, named) || givesCaution(ctx, pb, cautions[i]!) ? 2 : 0);
-    if (bits) (found ??= []).push((i << 2) | bits);
-  }
-  return (pb.caveats = found ?? NONE);
-}
-
-/** Does a sentence of the block give the caution in other words ("tell us about your clonazepam:
- *  it can take the edge off the treatment"), as the recogniser reads it? Only for blocks that name
- *  something the caution is about (a benzodiazepine, a sedative), which keeps this to few blocks. */
-function givesCaution(ctx: RuleContext, pb: PlacedBlock, caution: Caution): boolean {
-  if (!ctx.db.recognizer || !caution.satisfiedBy.concepts.some((c) => blockConcepts(pb).has(c))) return false;
-  const cls = `caution:${caution.id}`;
-  return ctx.refsOf(pb).some((ref) => ctx.recognition(ref)?.topics.some((t) => t.cls === cls && t.p >= GIVES_MIN));
-}
-const GIVES_MIN = 0.4;
-
 /** Does this sentence make the caution necessary? */
 function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope: Set<string>): boolean {
   // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
   return caution.requiredWhen.some((w) => {
-    if (w.unless?.some((u) => ref.s.concepts.has(u))) return false;
+    if (w.unless?.some((u) => ref.sentence.concepts.has(u))) return false;
     // The relation ("keep taking", "alongside") belongs to the sentence or its paragraph: a "plus"
     // anywhere in a document does not turn "ketamine, a horse tranquilliser" into co-medication.
     if (w.anyOf?.length && !w.anyOf.some((c) => ctx.level(ref, c) <= Level.Paragraph)) return false;
     // Topical concepts (e.g. ketamine) may be named anywhere in scope; the others (the trigger) in the sentence itself.
     const topical = w.topical ?? [];
-    return w.concepts.every((c) => ref.s.concepts.has(c)
+    return w.concepts.every((c) => ref.sentence.concepts.has(c)
       || (topical.includes(c) && (inScope.has(c) || (caution.scope !== 'paragraph' && ctx.level(ref, c) <= Level.Heading))));
   });
 }
@@ -104,7 +54,7 @@ function missingCaveats(ctx: RuleContext): Draft[] {
   const satisfied: Array<Set<number>> = cautions.map(() => new Set());
   for (const pb of ctx.model.blocks) {
     if (pb.sentences.length === 0) continue;
-    for (const entry of caveatBits(ctx, pb, cautions)) {
+    for (const entry of ctx.cautionBits(pb)) {
       const i = entry >> 2;
       if (!live[i]) continue;
       if (entry & 1) candidates[i]!.push(pb);
@@ -149,7 +99,7 @@ function missingCaveats(ctx: RuleContext): Draft[] {
 function firstTrigger(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution, inScope: Set<string>): SentenceRef | undefined {
   for (const pb of blocks) {
     for (let i = 0; i < pb.sentences.length; i++) {
-      const ref = { pb, s: pb.sentences[i]!, i };
+      const ref = { placed: pb, sentence: pb.sentences[i]!, index: i };
       if (triggers(ctx, ref, caution, inScope)) return ref;
     }
   }
@@ -162,21 +112,21 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
   const sources = caution.sources.map((s) => ctx.db.source(s.id)).filter((s): s is Source => !!s);
   return {
     code: 'missing-caveat',
-    message: clip(`Mentions ${hit ? `'${trigger.s.text.slice(hit.start, hit.end)}'` : 'this'} without the caution on ${caution.label}`),
+    message: clip(`Mentions ${hit ? `'${trigger.sentence.text.slice(hit.start, hit.end)}'` : 'this'} without the caution on ${caution.label}`),
     start: r.start,
     end: r.end,
     cautionId: caution.id,
     sources: sources.map((s) => s.id),
     fixes: [cautionFix(ctx, trigger, caution, sources)],
-    reason: { caution: caution.id, cue: { kind: `trigger (no caution in this ${caution.scope})`, text: hit ? trigger.s.text.slice(hit.start, hit.end) : trigger.s.text.slice(0, 60) } },
+    reason: { caution: caution.id, cue: { kind: `trigger (no caution in this ${caution.scope})`, text: hit ? trigger.sentence.text.slice(hit.start, hit.end) : trigger.sentence.text.slice(0, 60) } },
   };
 }
 
 /** Insert the caution with its citation after the triggering paragraph (as a sentence of it inside lists and tables). */
 function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
-  const pb = ref.pb;
+  const pb = ref.placed;
   const end = pb.block.end + pb.delta;
-  const nl = lineEnding(ctx.model);
+  const nl = ctx.lineEnding;
   const body = caution.text.replace(/[.\s]+$/, '');
   const cite = sources[0] ? citationEdits(ctx, sources[0], end) : [];
   const citeText = cite[0]?.newText ?? '';

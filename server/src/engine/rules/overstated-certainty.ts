@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, reportsResult, statesPopulation, WEAK_GRADES } from './evidence.js';
+import { clip, GRADE_LABEL, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -23,7 +23,7 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
       if (!re.test(cue.text)) continue;
       // Deleting an adverb takes one neighbouring space with it.
       let { start, end } = cue;
-      if (repl === '' && ref.s.text[end] === ' ') end++;
+      if (repl === '' && ref.sentence.text[end] === ' ') end++;
       return replaceSpanFix(ctx, ref, start, end, repl, repl ? `Soften '${cue.text}' to '${repl}'` : `Remove '${cue.text}'`, 'soften', false);
     }
   }
@@ -32,9 +32,9 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   // No single word to soften: say how strong the evidence is before the sentence. (The claim's
   // supported wording is shown in the hover: it is a phrase for the writer, not a sentence to splice.)
   const lead = HEDGE_LEAD[hit.claim.grade];
-  const t = ref.s.text;
+  const t = ref.sentence.text;
   const first = /^\S+/.exec(t)?.[0] ?? '';
-  if (!lead || !first || ref.pb.block.kind === 'heading') return undefined;
+  if (!lead || !first || ref.placed.block.kind === 'heading') return undefined;
   return replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
 }
 
@@ -64,29 +64,29 @@ function softened(text: string, cue: { start: number }): boolean {
  *  uses one; a claim without them matches on its topic, so the sentence must make a causal statement. */
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
-  const words = ref.s.text.split(/\s+/).length;
-  if (ref.pb.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.s.text))) return false;
+  const words = ref.sentence.text.split(/\s+/).length;
+  if (ref.placed.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.sentence.text))) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
-  if (RESEARCH_ACTIVITY.test(ref.s.text)) return false;
-  return claim.anyOf?.length ? true : ref.s.analysis.strength === 3;
+  if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
+  return claim.anyOf?.length ? true : ref.sentence.analysis.strength === 3;
 }
 
 /** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
 const PROOF_MIN = 0.5;
 
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
-  const a = ref.s.analysis;
+  const a = ref.sentence.analysis;
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
   if (a.negated && !a.boosted) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
-  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.s.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
+  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.sentence.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
-    && !softened(ref.s.text, c) && !/n[\u2019']t\s+$/i.test(ref.s.text.slice(Math.max(0, c.start - 6), c.start)));
-  const promise = PROMISE.exec(ref.s.text);
+    && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start)));
+  const promise = PROMISE.exec(ref.sentence.text);
   let promised = false;
   if (!general && promise && !a.hedged) {
     general = { text: promise[0], start: promise.index, end: promise.index + promise[0].length };
@@ -106,27 +106,27 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
   const byConcepts = !hit.learned || hit.learned.concepts;
-  const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.pb.block.kind !== 'heading'
-    && ref.s.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.s.text) || a.strength >= 1)
-    && !RESEARCH_ACTIVITY.test(ref.s.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
+  const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.placed.block.kind !== 'heading'
+    && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
+    && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
-  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.pb.block.quoted && learnedAssertive
-    && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.s.text) && !(a.attributed && !a.boosted);
+  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.placed.block.quoted && learnedAssertive
+    && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.sentence.text) && !(a.attributed && !a.boosted);
   const grade = GRADE_LABEL[claim.grade];
   if (booster) {
     what = `Overstates ${grade} evidence ('${booster.text}')`;
     cue = booster;
-  } else if (general && (promised ? ref.pb.block.kind !== 'heading' : learnedAssertive)) {
+  } else if (general && (promised ? ref.placed.block.kind !== 'heading' : learnedAssertive)) {
     // A promise to the reader is itself the assertion; other generalisers need the claim's relation.
     what = `Generalises ${grade} evidence ('${general.text}')`;
     cue = general;
   } else if (contradicting || softByModel) {
     return undefined;
-  } else if (weak && !a.hedged && !a.attributed && !ref.pb.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
+  } else if (weak && !a.hedged && !a.attributed && !ref.placed.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, a.population.kind)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
-    && !reportsResult(ref.s.text)) {
+    && !reportsResult(ref.sentence.text)) {
     what = `States ${grade} evidence as fact`;
   } else if (proofByModel) {
     what = `Presents ${grade} evidence as settled`;

@@ -1,36 +1,8 @@
 // uncited-claim: a sentence that asserts a database claim has no citation in it or its paragraph.
 import type { Source } from '../../db/schema.js';
-import { sourceForLink } from '../compiled.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
-import type { PlacedBlock } from '../document.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Draft, Rule } from './rule.js';
-
-/** "Williams et al. (2018)", "(Williams et al., 2018)", "Irwin and VandenBerg 2021" */
-const AUTHOR_YEAR = /\b\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:et al\.?|and|&)\s*(?:\p{Lu}[\p{L}'\u2019-]+)?)?,?\s*\(?(?:19|20)\d\d[a-z]?\)?/u;
-
-/** Citation forms that are not links or keys: numbered references ("[12]", "[1, 3]", "[4-6]"),
- *  superscripts and <ref> tags in raw HTML, and timestamp links to a talk or video. */
-const OTHER_CITATION = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b|<ref\b|<cite\b|data-t=|[?&]t=\d/i;
-
-/** Per run (rule context), each block's answer: a block of many claims is scanned once. */
-const cited = new WeakMap<RuleContext, Map<PlacedBlock, boolean>>();
-
-function hasCitation(ctx: RuleContext, ref: SentenceRef): boolean {
-  let known = cited.get(ctx);
-  if (!known) cited.set(ctx, (known = new Map()));
-  let answer = known.get(ref.pb);
-  if (answer === undefined) known.set(ref.pb, (answer = blockHasCitation(ctx, ref.pb)));
-  return answer;
-}
-
-function blockHasCitation(ctx: RuleContext, pb: PlacedBlock): boolean {
-  const start = pb.block.start + pb.delta, end = pb.block.end + pb.delta;
-  // Any link counts: writers outside academia cite by linking ("used in [most studies](…)").
-  if (ctx.citationsIn(start, end).some((c) => c.kind !== 'link' || sourceForLink(ctx.db, c.key) || /^(?:https?:|www\.|doi)/i.test(c.key))) return true;
-  if (OTHER_CITATION.test(ctx.model.text.slice(start, end))) return true;
-  return pb.sentences.some((s) => AUTHOR_YEAR.test(s.text) && /et al|\(\s*(?:19|20)\d\d|,\s*(?:19|20)\d\d/.test(s.text));
-}
 
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
@@ -43,24 +15,24 @@ const OWN_VOICE = new Set(['plain', 'proof', 'hedged']);
 function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   if (hit.score < 0.75) return undefined;
   // Headings, list labels and reference or footnote definitions name or cite; only sentences assert claims that need a source.
-  const block = ref.pb.block;
-  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || ref.s.text.split(/\s+/).length < 6) return undefined;
+  const block = ref.placed.block;
+  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || ref.sentence.text.split(/\s+/).length < 6) return undefined;
   // Established background ("ketamine is an NMDA receptor antagonist") needs no citation in a draft;
   // findings do when the sentence states them (a relation, or a figure).
   if (hit.claim.grade === 'established') return undefined;
-  const a = ref.s.analysis;
-  if (!hit.learned && a.strength === 0 && !hit.claim.anyOf?.length && ref.s.numbers.length === 0) return undefined;
+  const a = ref.sentence.analysis;
+  if (!hit.learned && a.strength === 0 && !hit.claim.anyOf?.length && ref.sentence.numbers.length === 0) return undefined;
   if (a.question || a.hypothetical) return undefined;
   // The writer's own assertion only: not a study reporting its own result, not someone quoted.
   const rec = ctx.recognition(ref);
-  if (block.quoted || QUOTED.test(ref.s.text) || (a.attributed && !a.boosted)) return undefined;
+  if (block.quoted || QUOTED.test(ref.sentence.text) || (a.attributed && !a.boosted)) return undefined;
   if (rec && !OWN_VOICE.has(rec.modality)) return undefined;
   if (rec && ctx.db.recognizer?.topic.classes.includes(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
-  if (LABEL.test(ref.s.text)) return undefined;
+  if (LABEL.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
-  if (hasCitation(ctx, ref)) return undefined;
+  if (ctx.blockCited(ref.placed)) return undefined;
   // Once per claim per paragraph or list (asked last: it records the note).
   if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);

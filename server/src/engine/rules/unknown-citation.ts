@@ -1,44 +1,28 @@
 // unknown-citation: a citation key that neither the claims database nor the document defines.
 import type { RuleContext } from '../context.js';
-import { moveFinding } from '../fixes.js';
 import type { CitationRef } from '../markdown.js';
 import type { Finding } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
-/** What a citation record last gave (with the language server's cache, records live across
- *  versions and move with their unit): its finding, or null, for one database and one answer to
- *  "is there a footnote definition of this key". Reusing the finding object keeps its identity, so
- *  the server reuses its diagnostic too. */
-interface Verdict { db: object; defined: boolean; draft: Draft | null }
-const VERDICT = Symbol('claimlint.unknownCitation');
-
 function unknownCitations(ctx: RuleContext): Draft[] {
   const out: Draft[] = [];
   const defined = new Set(ctx.model.footnotes.map((f) => f.key.toLowerCase()));
+  const brackets = new Brackets(ctx.model.text);
   for (const c of ctx.model.citations) {
     if (c.kind === 'link') continue;
     const isDefined = c.kind === 'footnote' && defined.has(c.key.toLowerCase());
-    const memo = (c as CitationRef & { [VERDICT]?: Verdict })[VERDICT];
-    let draft: Draft | null;
-    if (memo && memo.db === ctx.db && memo.defined === isDefined) {
-      draft = memo.draft;
-      if (draft && draft.start !== c.start) moveFinding(draft, c.start - draft.start);
-    } else {
-      draft = isDefined ? null : verdict(ctx, c);
-      if (!memo) Object.defineProperty(c, VERDICT, { value: { db: ctx.db, defined: isDefined, draft }, writable: true });
-      else (c as CitationRef & { [VERDICT]: Verdict })[VERDICT] = { db: ctx.db, defined: isDefined, draft };
-    }
+    const draft = ctx.citationVerdict(c, isDefined, () => (isDefined ? null : verdict(ctx, c, brackets)));
     if (draft) out.push(draft);
   }
   return out;
 }
 
-function verdict(ctx: RuleContext, c: CitationRef): Draft | null {
+function verdict(ctx: RuleContext, c: CitationRef, brackets: Brackets): Draft | null {
   if (ctx.db.source(c.key)) return null;
   // A bare @name outside brackets is usually a handle ("@drthema"), not a Pandoc citation: only
   // [@key] is checked. (The line before the citation belongs to its chunk, which the record
   // belongs to: the answer holds as long as the record.)
-  if (c.kind === 'pandoc' && !insideBrackets(ctx, c.start)) return null;
+  if (c.kind === 'pandoc' && !insideBrackets(brackets, c.start)) return null;
   const known = [...ctx.db.db.sources.keys()];
   const stem = withoutDigits(c.key);
   const near = known.find((k) => k.toLowerCase() === c.key.toLowerCase() || withoutDigits(k) === stem);
@@ -102,12 +86,9 @@ class Brackets {
     return { close: this.close, eol: this.eol };
   }
 }
-const scanners = new WeakMap<object, Brackets>();
 
 /** Is the offset inside a [...] citation group on its line? A link's text ("[Dr X (@handle)](url)") is not one. */
-function insideBrackets(ctx: RuleContext, at: number): boolean {
-  let b = scanners.get(ctx.model);
-  if (!b) scanners.set(ctx.model, (b = new Brackets(ctx.model.text)));
+function insideBrackets(b: Brackets, at: number): boolean {
   const text = b.text;
   const open = b.before(at);
   if (open < 0 || text.charCodeAt(open) !== 91) return false;

@@ -5,7 +5,7 @@
 // in weights.ts.
 import type { Scan } from './scan.js';
 import type { StrengthResult } from './strength.js';
-import type { PopulationKind } from './types.js';
+import type { PopulationKind } from './analysis-types.js';
 import { WordList } from './vocab.js';
 
 const CUE_GROUPS = [

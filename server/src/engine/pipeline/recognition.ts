@@ -1,0 +1,119 @@
+// Claim recognition: which claims a sentence asserts, from the concepts it and its topic name
+// (the concept matcher) and the learned recogniser (recognition/), weighed by the stacked match
+// model. RuleContext asks these once per sentence and keeps the answers.
+import type { Claim } from '../../db/schema.js';
+import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { candidateFeatures } from '../recognition/match.js';
+import { recognise, type Recognition } from '../recognition/recognizer.js';
+
+/** Where a concept was found, nearest first. */
+export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
+
+/** Match probability (recognition/match.ts) from which a candidate counts as a claim the sentence makes. */
+export const MATCH_MIN = 0.5;
+/** …for a claim the concepts also found. */
+export const CONCEPT_MATCH_MIN = 0.3;
+
+/** A subject named only as a point of comparison ("similar to ketamine"). */
+const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
+/** A sentence opening that refers back to what the paragraph is about. */
+const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
+
+/**
+ * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
+ * to enrol 40 adults" under "## The naltrexone trial"). Used only for figures, where a cue word
+ * next to the number still has to tie the number to one of the claim's figures.
+ */
+export function topicClaims(ctx: RuleContext, ref: SentenceRef): ClaimHit[] {
+  const hits: ClaimHit[] = [];
+  for (const claim of ctx.db.figureClaims) {
+    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
+    if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
+    hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
+  }
+  return hits;
+}
+
+/** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
+ *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
+ *  was not trained on (user packs) keep what the concept matcher says. */
+export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {
+  const byConcepts = conceptClaims(ctx, ref, maxLevel);
+  const models = ctx.db.recognizer;
+  const r = models ? ctx.recognition(ref) : null;
+  if (!models || !r) return byConcepts;
+  const hits: ClaimHit[] = [];
+  const words = ref.sentence.text.split(/\s+/).length;
+  const known = models.knownClasses;
+  const candidates = new Map<string, ClaimHit>();
+  byConcepts.forEach((h) => candidates.set(h.claim.id, h));
+  for (const t of r.topics.slice(0, 3)) {
+    const claim = ctx.db.db.claims.get(t.cls);
+    // A claim the concepts did not find must be about a subject the sentence, its paragraph or
+    // its headings name; a confident model may also take it from the document's topic (slides
+    // and memoirs rarely repeat "ketamine").
+    if (!claim || candidates.has(claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+    candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
+  }
+  for (const h of candidates.values()) {
+    if (!known.has(h.claim.id)) { hits.push(h); continue; }
+    const rank = byConcepts.indexOf(h);
+    const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
+    const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
+    if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
+    hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
+  }
+  hits.sort((a, b) => b.score - a.score);
+  return hits;
+}
+
+/** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
+export function conceptClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {
+  const hits: ClaimHit[] = [];
+  for (const claim of ctx.db.claimsByConcept.candidates(ref.sentence.concepts)) {
+    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], maxLevel);
+    if (!fromTopic) continue;
+    const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
+    const score = (n - fromTopic.length * 0.5) / n;
+    hits.push({ claim, score, specificity: n - fromTopic.length * 0.25, fromTopic });
+  }
+  return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
+}
+
+/** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
+ *  similar to ketamine")? Then the sentence is about something else. */
+export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
+  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  const t = ref.sentence.text;
+  return subject.some((c) => {
+    const own = ref.sentence.hits.filter((h) => h.concept === c);
+    return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
+  });
+}
+
+/** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
+ *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
+ *  in a paragraph that names it? */
+export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): boolean {
+  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  const t = ref.sentence.text;
+  return subject.every((c) => {
+    const own = ref.sentence.hits.filter((h) => h.concept === c);
+    if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
+    return own.length === 0 && ANAPHOR.test(t) && ctx.level(ref, c) === Level.Paragraph;
+  });
+}
+
+/** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
+ *  or its section headings, not only somewhere in the document? */
+export function aboutSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim, maxLevel: Level): boolean {
+  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  return subject.every((c) => ctx.level(ref, c) <= maxLevel);
+}
+
+/** What the learned recogniser makes of the sentence (null without a recogniser for this
+ *  database). Its context is what the paragraph says before it. */
+export function recognizeSentence(ctx: RuleContext, ref: SentenceRef): Recognition | null {
+  const models = ctx.db.recognizer;
+  return models ? recognise(models, { text: ref.sentence.text, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
+}
