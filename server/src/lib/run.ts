@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { PackError } from '../db/loader.js';
 import type { Claim } from '../db/schema.js';
-import type { Code, SeveritySetting } from '../engine/types.js';
+import type { Code, SeveritySetting } from '../engine/index.js';
 import { UsageError } from '../cli/args.js';
 import type { LintCache } from '../cli/cache.js';
 import { DatabaseStore } from '../cli/database.js';

@@ -8,7 +8,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import compiled from 'claimlint:embedded-db';
 import { databaseFromJson, type CompiledDb } from '../db/embedded.js';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine/types.js';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine/index.js';
 import { ClaimlintServer, type WorkspaceHost } from './service.js';
 import type { WorkspaceOptions } from './workspace.js';
 

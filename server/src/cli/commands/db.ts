@@ -1,7 +1,7 @@
 // `claimlint db check [PATHS]` and `claimlint db export --format csl-json|bibtex [--used FILES…]`.
 import { resolve } from 'node:path';
 import { checkPacks, exportBibliography, formatPackError, type BibliographyFormat, type CheckResult, type Database, type PackError } from '../../db/index.js';
-import { analyze } from '../../engine/engine.js';
+import { analyze } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';
 import { discoverFiles, displayPath } from '../files.js';
