@@ -5,6 +5,7 @@
 //   db/      (outside db/io/) pure: no file system, no `process`; db/io/ reads the files.
 //   cli/, lsp/, lib/, db/, config/, fs/, ignored/ reach the engine only through engine/index.ts.
 //   lsp/     imports nothing from cli/ (shared helpers live in a neutral module).
+//   client/  (the VS Code extension) imports from server/src only the protocol (lsp/protocol.ts).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -13,6 +14,7 @@ import ts from 'typescript';
 import { repoRoot } from './helpers.js';
 
 const SRC = join(repoRoot, 'server', 'src');
+const CLIENT = join(repoRoot, 'client', 'src');
 
 interface Use { file: string; line: number; what: string }
 interface SourceFacts { imports: Array<Use & { specifier: string; target?: string }>; globals: Use[]; onlyReExports: boolean }
@@ -24,8 +26,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Folder of `file` under server/src, with '/' separators ("engine/rules/x.ts"). */
+/** Path of `file` from server/src, with '/' separators ("engine/rules/x.ts", "../../client/src/x.ts"). */
 const rel = (file: string) => relative(SRC, file).split(sep).join('/');
+const toRepo = (fromSrc: string) => relative(repoRoot, join(SRC, fromSrc)).split(sep).join('/');
 const NODE_GLOBALS = new Set(['process', 'require', '__filename', '__dirname', 'Buffer']);
 
 /** Every import/export/dynamic-import/require specifier of a file, and the Node globals it reads. */
@@ -73,13 +76,13 @@ const isPureDb = (path: string) => under(path, 'db') && !under(path, 'db/io') &&
 /** Every violation of the layering, as "file:line: what (why)". */
 function layeringViolations(sources: Array<{ file: string; text: string }>): string[] {
   const out: string[] = [];
-  const flag = (u: Use, why: string) => out.push(`server/src/${u.file}:${u.line}: ${u.what} (${why})`);
+  const flag = (u: Use, why: string) => out.push(`${toRepo(u.file)}:${u.line}: ${u.what} (${why})`);
   for (const { file, text } of sources) {
     const facts = factsOf(file, text);
     const me = rel(file);
     const engine = under(me, 'engine');
     const pureDb = isPureDb(me);
-    if (DB_FACADES.includes(me) && !facts.onlyReExports) out.push(`server/src/${me}: holds code (db/index.ts and db/embedded.ts only re-export)`);
+    if (DB_FACADES.includes(me) && !facts.onlyReExports) out.push(`${toRepo(me)}: holds code (db/index.ts and db/embedded.ts only re-export)`);
     for (const u of facts.imports) {
       const { specifier: s, target } = u;
       if (engine) {
@@ -94,6 +97,7 @@ function layeringViolations(sources: Array<{ file: string; text: string }>): str
         if (target && (under(target, 'db/io') || under(target, 'fs') || ADAPTERS.some((a) => under(target, a)))) flag(u, 'db/ outside db/io/ imports only pure modules');
       }
       if (under(me, 'lsp') && under(target, 'cli')) flag(u, 'the language server does not import the CLI');
+      if (me.startsWith('../') && target !== undefined && !target.startsWith('../') && target !== 'lsp/protocol.ts') flag(u, 'the extension imports from the server only lsp/protocol.ts');
     }
     for (const g of facts.globals) {
       if (engine) flag(g, 'the engine is pure: no Node globals');
@@ -107,10 +111,11 @@ describe('layering', () => {
   it('finds the source tree', () => {
     const files = sourceFiles(SRC).map(rel);
     for (const f of ['engine/index.ts', 'cli/main.ts', 'lsp/server.ts', 'lib/index.ts', 'db/schema.ts']) assert.ok(files.includes(f), f);
+    assert.ok(sourceFiles(CLIENT).map(rel).includes('../../client/src/extension.ts'));
   });
 
   it('keeps the engine pure and the adapters behind engine/index.ts', () => {
-    const sources = sourceFiles(SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    const sources = [...sourceFiles(SRC), ...sourceFiles(CLIENT)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
     assert.deepEqual(layeringViolations(sources), []);
   });
 
@@ -128,6 +133,7 @@ describe('layering', () => {
       ['lib/x.ts', `export { analyze } from '../engine/engine.js';`, /only through engine\/index.ts/],
       ['db/x.ts', `import { readFileSync } from 'node:fs';`, /does not touch the file system/],
       ['db/x.ts', `const cwd = process.cwd();`, /reads no process state/],
+      ['../../client/src/x.ts', `import { analyze } from '../../server/src/engine/index.js';`, /only lsp\/protocol.ts/],
       ['db/index.ts', `export * from './schema.js';\nexport const x = 1;`, /only re-export/],
     ];
     for (const [path, text, why] of cases) {
