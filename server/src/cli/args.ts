@@ -1,6 +1,5 @@
 // Command-line parsing: a small table-driven parser with messages that say what to fix.
-import { CODES, type Code } from '../engine/rules/index.js';
-import type { SeveritySetting } from '../engine/types.js';
+import { CODES, type Code, type SeveritySetting } from '../engine/index.js';
 import { SEVERITY_SETTINGS, closest } from '../config/schema.js';
 import { FORMAT_NAMES, type FormatName } from './formatters/index.js';
 import { parseShard, type Shard } from '../lib/shard.js';

@@ -2,7 +2,7 @@
 // (configs can differ per folder). Each is loaded once per thread.
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/schema.js';
-import { loadEmbeddedDatabase, loadPackPaths } from '../db/embedded.js';
+import { loadEmbeddedDatabase, loadPackPaths } from '../db/io/embedded.js';
 import { loadPacks, type PackError } from '../db/loader.js';
 
 export interface LoadedDatabase {

@@ -119,6 +119,40 @@ function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
+/** Markdown files under `dir`, sorted, walking only folders that are not excluded; folders that
+ *  cannot be read go to `unreadable`. */
+function walkMarkdown(dir: string, accept: (abs: string) => boolean, excluded: (abs: string, isDir: boolean) => boolean, out: string[], unreadable: (dir: string, e: unknown) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    unreadable(dir, e);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const abs = join(dir, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      // Follow links to files; never links to folders (cycles).
+      try {
+        const st = statSync(abs);
+        isFile = st.isFile();
+        isDir = false;
+      } catch {
+        continue;
+      }
+    }
+    if (isDir) {
+      if (ALWAYS_SKIPPED_DIRS.has(e.name) || excluded(abs, true)) continue;
+      walkMarkdown(abs, accept, excluded, out, unreadable);
+    } else if (isFile && isMarkdown(e.name) && !excluded(abs, false) && accept(abs)) {
+      out.push(abs);
+    }
+  }
+}
+
 export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions): DiscoveryResult {
   const { cwd } = opts;
   const ignoreFiles = opts.noIgnore ? null : new IgnoreFiles();
@@ -143,38 +177,9 @@ export function discoverFiles(inputs: readonly string[], opts: DiscoveryOptions)
     files.push({ path: abs, display: displayPath(abs, cwd), explicit });
   };
 
-  /** Markdown files under `dir`, sorted, walking only folders that are not ignored. */
-  const walk = (dir: string, accept: (abs: string) => boolean, out: string[]) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      warnings.push(`${displayPath(dir, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const abs = join(dir, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        // Follow links to files; never links to folders (cycles).
-        try {
-          const st = statSync(abs);
-          isFile = st.isFile();
-          isDir = false;
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) {
-        if (ALWAYS_SKIPPED_DIRS.has(e.name) || excluded(abs, true)) continue;
-        walk(abs, accept, out);
-      } else if (isFile && isMarkdown(e.name) && !excluded(abs, false) && accept(abs)) {
-        out.push(abs);
-      }
-    }
-  };
+  const unreadable = (dir: string, e: unknown) =>
+    warnings.push(`${displayPath(dir, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  const walk = (dir: string, accept: (abs: string) => boolean, out: string[]) => walkMarkdown(dir, accept, excluded, out, unreadable);
 
   const positives = inputs.filter((i) => !i.startsWith('!'));
   const negatives = inputs.filter((i) => i.startsWith('!')).map((i) => i.slice(1));

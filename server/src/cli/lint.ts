@@ -1,9 +1,7 @@
 // Linting one text: the same function runs on the main thread and in workers, so the output
 // does not depend on how files were distributed.
-import { analyze } from '../engine/engine.js';
-import { applyFixes } from '../engine/apply-fixes.js';
+import { analyze, applyFixes, CancelledError, type EngineConfig, type Finding, type Fix } from '../engine/index.js';
 import type { Database } from '../db/schema.js';
-import { CancelledError, type EngineConfig, type Finding, type Fix } from '../engine/types.js';
 import { withoutIgnored, type IgnoredEntry } from '../ignored/fingerprint.js';
 import { toDiagnostics, type Diagnostic } from './report.js';
 

@@ -11,7 +11,7 @@ import { runMergeSarif } from './commands/merge-sarif.js';
 import { runImpact } from './commands/impact.js';
 import { Progress } from './progress.js';
 import { countDiagnostics, type Diagnostic, type FileReport, type RunReport, type SkippedFile } from './report.js';
-import { runLint as runFiles } from '../lib/run.js';
+import { runLint as runFiles, type RunResult } from '../lib/run.js';
 import { displayPath } from './files.js';
 import { resolve } from 'node:path';
 import { printConfig } from './print-config.js';
@@ -78,7 +78,57 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     progress: (total) => new Progress(io.stderr as NodeJS.WriteStream, total),
   });
 
-  // Write the fixes, update the cache.
+  const written = writeResults(run, args, io, cache);
+  const { reports, skipped } = written;
+
+  // Report.
+  const counts = countDiagnostics(reports);
+  const shown: FileReport[] = args.quiet
+    ? reports.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d: Diagnostic) => d.severity === 'error') }))
+    : reports;
+  const report: RunReport = { files: shown, skipped, cwd };
+  const color = useColor(args, io);
+  if (args.fix === 'dry-run' && args.format === 'stylish') {
+    for (const f of run.files) {
+      if (f.report.output === undefined) continue;
+      io.stdout.write(unifiedDiff(f.report.file, f.source!.text, f.report.output));
+    }
+  }
+  const hidden = args.quiet ? counts.warnings + counts.infos + counts.hints : 0;
+  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden, elapsedMs: Date.now() - started, claim: run.claim });
+  if (stdin && args.fix === 'fix') {
+    // Text that could not be read as UTF-8 is passed through unchanged: a pipe never loses it.
+    io.stdout.write(written.fixedStdin ?? stdin);
+    io.stderr.write(formatted);
+  } else {
+    io.stdout.write(formatted);
+  }
+  if (args.stats) {
+    io.stderr.write(`claimlint stats: files=${run.found} linted=${run.files.filter((f) => f.source).length} cached=${cache?.hits ?? 0} ` +
+      `skipped=${skipped.length} threads=${run.stats.threads} by-workers=${run.stats.byWorkers} ms=${Date.now() - started}\n`);
+  }
+
+  if (written.internalErrors || written.changedFiles) return 2;
+  if (counts.errors > 0) return 1;
+  if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
+    io.stderr.write(`claimlint: ${counts.warnings} warnings, more than --max-warnings ${args.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+interface Written {
+  reports: FileReport[];
+  skipped: SkippedFile[];
+  internalErrors: number;
+  /** Files that changed while they were checked (not fixed). */
+  changedFiles: number;
+  /** Standard input's fixed text (--fix), for stdout. */
+  fixedStdin?: Uint8Array;
+}
+
+/** Writes the fixes (--fix), updates and saves the cache, and says which files failed. */
+function writeResults(run: RunResult, args: LintArgs, io: CliIO, cache: LintCache | undefined): Written {
   const skipped: SkippedFile[] = run.skipped;
   const reports: FileReport[] = [];
   let internalErrors = 0;
@@ -122,41 +172,7 @@ async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   } catch (e) {
     io.stderr.write(`claimlint: could not write the cache ${cache?.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the next run will check every file again\n`);
   }
-
-  // Report.
-  const counts = countDiagnostics(reports);
-  const shown: FileReport[] = args.quiet
-    ? reports.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d: Diagnostic) => d.severity === 'error') }))
-    : reports;
-  const report: RunReport = { files: shown, skipped, cwd };
-  const color = useColor(args, io);
-  if (args.fix === 'dry-run' && args.format === 'stylish') {
-    for (const f of run.files) {
-      if (f.report.output === undefined) continue;
-      io.stdout.write(unifiedDiff(f.report.file, f.source!.text, f.report.output));
-    }
-  }
-  const hidden = args.quiet ? counts.warnings + counts.infos + counts.hints : 0;
-  const formatted = FORMATTERS[args.format](report, { color, version: version(), fixing: args.fix || undefined, hidden, elapsedMs: Date.now() - started, claim: run.claim });
-  if (stdin && args.fix === 'fix') {
-    // Text that could not be read as UTF-8 is passed through unchanged: a pipe never loses it.
-    io.stdout.write(fixedStdin ?? stdin);
-    io.stderr.write(formatted);
-  } else {
-    io.stdout.write(formatted);
-  }
-  if (args.stats) {
-    io.stderr.write(`claimlint stats: files=${run.found} linted=${run.files.filter((f) => f.source).length} cached=${cache?.hits ?? 0} ` +
-      `skipped=${skipped.length} threads=${run.stats.threads} by-workers=${run.stats.byWorkers} ms=${Date.now() - started}\n`);
-  }
-
-  if (internalErrors || changedFiles) return 2;
-  if (counts.errors > 0) return 1;
-  if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
-    io.stderr.write(`claimlint: ${counts.warnings} warnings, more than --max-warnings ${args.maxWarnings}.\n`);
-    return 1;
-  }
-  return 0;
+  return { reports, skipped, internalErrors, changedFiles, ...(fixedStdin ? { fixedStdin } : {}) };
 }
 
 /** Everything a stream delivers, as bytes. */

@@ -31,8 +31,9 @@ export function defaultThreads(files: number, totalBytes: number, cores: number)
 }
 
 export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ outcomes: LintOutcome[]; stats: PoolStats }> {
-  const outcomes: LintOutcome[] = new Array(jobs.length);
   const stats: PoolStats = { threads: Math.max(1, Math.min(opts.threads, jobs.length || 1)), byWorkers: 0, byMain: 0 };
+  const outcomes: LintOutcome[] = new Array(jobs.length);
+  const indexOf = new Map(jobs.map((j, i) => [j.index, i]));
   const record = (o: LintOutcome, byWorker: boolean) => {
     const pos = indexOf.get(o.index)!;
     outcomes[pos] = o;
@@ -40,88 +41,118 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
     else stats.byMain++;
     opts.onOutcome?.(o);
   };
-  const indexOf = new Map(jobs.map((j, i) => [j.index, i]));
+  if (stats.threads <= 1) await runOnMainThread(jobs, opts, record);
+  else await new WorkerPool(jobs, opts, stats.threads - 1, record).run();
+  return { outcomes, stats };
+}
+
+type RecordOutcome = (o: LintOutcome, byWorker: boolean) => void;
+
+async function runOnMainThread(jobs: LintJob[], opts: PoolOptions, record: RecordOutcome): Promise<void> {
   const signal = opts.signal;
-  if (stats.threads <= 1) {
-    for (const job of jobs) {
-      signal?.throwIfAborted();
-      record(lintText(job, opts.store.get(job.packs).db, signal), false);
-      // Lets the progress timer run and an abort arrive.
-      if (opts.onOutcome || signal) await yieldToEvents();
-    }
+  for (const job of jobs) {
     signal?.throwIfAborted();
-    return { outcomes, stats };
+    record(lintText(job, opts.store.get(job.packs).db, signal), false);
+    // Lets the progress timer run and an abort arrive.
+    if (opts.onOutcome || signal) await yieldToEvents();
   }
+  signal?.throwIfAborted();
+}
 
-  // Small batches keep the load even; larger ones cut message overhead on many tiny files.
-  const batchSize = Math.max(1, Math.min(8, Math.floor(jobs.length / (stats.threads * 6))));
-  let next = 0;
-  const requeued: LintJob[][] = [];
-  const take = (): LintJob[] => {
-    const again = requeued.shift();
-    if (again) return again;
-    const batch = jobs.slice(next, next + batchSize);
-    next += batch.length;
-    return batch;
-  };
-
-  const databases = opts.store.snapshot();
-  const workers: Worker[] = [];
-  let batchId = 0;
-  let recorded = 0;
-  let alive = stats.threads - 1;
-  let failure: Error | undefined;
-  let finishAll: () => void = () => {};
-  let failAll: (e: Error) => void = () => {};
-  const done = new Promise<void>((resolveAll, rejectAll) => {
-    finishAll = resolveAll;
-    failAll = (e) => {
-      failure ??= e;
-      rejectAll(failure);
-    };
-  });
-  const onRecorded = () => {
-    if (++recorded === jobs.length) finishAll();
-  };
-
+/** Worker threads plus the main thread taking batches of jobs until every job has its outcome. */
+class WorkerPool {
+  private readonly batchSize: number;
+  private next = 0;
+  private readonly requeued: LintJob[][] = [];
+  private readonly workers: Worker[] = [];
+  private batchId = 0;
+  private recorded = 0;
+  private alive: number;
+  private failure: Error | undefined;
+  private finishAll: () => void = () => {};
+  private failAll: (e: Error) => void = () => {};
+  private readonly done: Promise<void>;
   // The main thread takes batches too, yielding between them so worker messages are handled.
   // (CLAIMLINT_POOL_MAIN=0 leaves everything to the workers: a test hook proving they run.)
-  const mainHelps = process.env.CLAIMLINT_POOL_MAIN !== '0';
-  let mainRunning = false;
-  const runMain = async () => {
-    if (mainRunning) return;
-    mainRunning = true;
+  private readonly mainHelps = process.env.CLAIMLINT_POOL_MAIN !== '0';
+  private mainRunning = false;
+  private readonly kickers: (() => void)[] = [];
+
+  constructor(private readonly jobs: LintJob[], private readonly opts: PoolOptions, private readonly workerCount: number, private readonly record: RecordOutcome) {
+    // Small batches keep the load even; larger ones cut message overhead on many tiny files.
+    this.batchSize = Math.max(1, Math.min(8, Math.floor(jobs.length / ((workerCount + 1) * 6))));
+    this.alive = workerCount;
+    this.done = new Promise<void>((resolveAll, rejectAll) => {
+      this.finishAll = resolveAll;
+      this.failAll = (e) => {
+        this.failure ??= e;
+        rejectAll(this.failure);
+      };
+    });
+  }
+
+  async run(): Promise<void> {
+    const signal = this.opts.signal;
+    const databases = this.opts.store.snapshot();
+    for (let w = 0; w < this.workerCount; w++) this.startWorker(databases);
+    const abort = () => this.failAll(signal!.reason as Error);
+    signal?.addEventListener('abort', abort, { once: true });
+    if (signal?.aborted) abort();
+    if (this.mainHelps) void this.runMain().catch((e: Error) => this.failAll(e));
+    if (this.jobs.length === 0) this.finishAll();
+    try {
+      await this.done;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+  }
+
+  private take(): LintJob[] {
+    const again = this.requeued.shift();
+    if (again) return again;
+    const batch = this.jobs.slice(this.next, this.next + this.batchSize);
+    this.next += batch.length;
+    return batch;
+  }
+
+  private onRecorded(): void {
+    if (++this.recorded === this.jobs.length) this.finishAll();
+  }
+
+  private async runMain(): Promise<void> {
+    if (this.mainRunning) return;
+    this.mainRunning = true;
     try {
       for (;;) {
-        if (failure || recorded === jobs.length) return;
-        const batch = take();
+        if (this.failure || this.recorded === this.jobs.length) return;
+        const batch = this.take();
         if (batch.length === 0) return;
         for (const job of batch) {
-          record(lintText(job, opts.store.get(job.packs).db, signal), false);
-          onRecorded();
+          this.record(lintText(job, this.opts.store.get(job.packs).db, this.opts.signal), false);
+          this.onRecorded();
         }
         await yieldToEvents();
       }
     } finally {
-      mainRunning = false;
+      this.mainRunning = false;
     }
-  };
+  }
 
-  const kickers: (() => void)[] = [];
-  for (let w = 0; w < stats.threads - 1; w++) {
-    const worker = new Worker(opts.workerUrl, { workerData: { cwd: opts.cwd, databases } satisfies WorkerData });
-    workers.push(worker);
+  private startWorker(databases: WorkerData['databases']): void {
+    const worker = new Worker(this.opts.workerUrl, { workerData: { cwd: this.opts.cwd, databases } satisfies WorkerData });
+    this.workers.push(worker);
     const inFlight = new Map<number, LintJob[]>();
     let dead = false;
     const send = () => {
       if (dead) return;
-      const batch = take();
+      const batch = this.take();
       if (batch.length === 0) return;
-      const id = batchId++;
+      const id = this.batchId++;
       inFlight.set(id, batch);
       worker.postMessage({ type: 'lint', batch: id, jobs: batch } satisfies ToWorker);
     };
-    kickers.push(() => {
+    this.kickers.push(() => {
       if (inFlight.size < 2) send();
     });
     // A worker that cannot start or dies hands its batches back; the others (and the main
@@ -129,14 +160,14 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
     const lose = (why: Error) => {
       if (dead) return;
       dead = true;
-      alive--;
-      for (const batch of inFlight.values()) requeued.push(batch);
+      this.alive--;
+      for (const batch of inFlight.values()) this.requeued.push(batch);
       inFlight.clear();
-      if (recorded === jobs.length) return;
-      if (alive === 0 && !mainHelps) failAll(why);
+      if (this.recorded === this.jobs.length) return;
+      if (this.alive === 0 && !this.mainHelps) this.failAll(why);
       else {
-        kickers.forEach((kick) => kick());
-        if (mainHelps) void runMain().catch((e: Error) => failAll(e));
+        this.kickers.forEach((kick) => kick());
+        if (this.mainHelps) void this.runMain().catch((e: Error) => this.failAll(e));
       }
     };
     worker.on('message', (msg: FromWorker) => {
@@ -148,8 +179,8 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
         inFlight.delete(msg.batch);
         send();
         for (const o of msg.outcomes) {
-          record(o, true);
-          onRecorded();
+          this.record(o, true);
+          this.onRecorded();
         }
       } else if (msg.type === 'fatal') {
         lose(new Error(msg.message));
@@ -158,16 +189,4 @@ export async function runJobs(jobs: LintJob[], opts: PoolOptions): Promise<{ out
     worker.on('error', (e) => lose(e));
     worker.on('exit', (code) => lose(new Error(`a lint worker stopped (exit code ${code})`)));
   }
-  const abort = () => failAll(signal!.reason as Error);
-  signal?.addEventListener('abort', abort, { once: true });
-  if (signal?.aborted) abort();
-  if (mainHelps) void runMain().catch((e: Error) => failAll(e));
-  if (jobs.length === 0) finishAll();
-  try {
-    await done;
-  } finally {
-    signal?.removeEventListener('abort', abort);
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return { outcomes, stats };
 }

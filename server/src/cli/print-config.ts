@@ -2,7 +2,7 @@
 // comes from (a config file's line, an override, the command line, or the default). `--format json`
 // prints it as one JSON object.
 import { resolve } from 'node:path';
-import { CODES, DEFAULT_SEVERITY } from '../engine/rules/index.js';
+import { CODES, DEFAULT_SEVERITY } from '../engine/index.js';
 import type { ValueOrigin } from '../config/index.js';
 import type { LintArgs } from './args.js';
 import { displayPath } from './files.js';

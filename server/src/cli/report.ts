@@ -1,8 +1,6 @@
 // The CLI's result model: engine findings converted to LSP-style positions (0-based lines,
 // UTF-16 characters), shared by every output format.
-import type { Code, Finding, FindingReason, Severity } from '../engine/types.js';
-import { hash64Hex } from '../engine/hash.js';
-import { LineIndex } from '../engine/lines.js';
+import { type Code, type Finding, type FindingReason, type Severity, hash64Hex, LineIndex } from '../engine/index.js';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }

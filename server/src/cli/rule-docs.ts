@@ -1,7 +1,7 @@
 // Documentation derived from the rule registry: the README's code table and the per-code settings
 // of package.json (VS Code's settings UI). `npm run sync:rules` writes them; a test fails when the
 // committed files disagree with the registry.
-import { RULES } from '../engine/rules/index.js';
+import { RULES } from '../engine/index.js';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 

@@ -1,7 +1,7 @@
 // Pieces shared by the commands: I/O, setup errors, per-file configuration with the command line on top.
 import { basename, dirname, join, resolve } from 'node:path';
 import { resolveConfig, createConfigCache, findConfigFile, formatConfigError, isIgnoredByConfig, unreadConfigNames, CONFIG_FILES, type ConfigError, type ResolvedConfig } from '../config/index.js';
-import type { EngineConfig } from '../engine/types.js';
+import type { EngineConfig } from '../engine/index.js';
 import { formatPackError, type PackError } from '../db/loader.js';
 import { UsageError, type LintArgs } from './args.js';
 import { displayPath } from './files.js';

@@ -11,8 +11,7 @@ import { minimatch } from 'minimatch';
 import { createScanner, parse as parseJsonc, SyntaxKind, type ParseError } from 'jsonc-parser';
 import { parseDocument, LineCounter, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { CODES } from '../engine/rules/index.js';
-import { DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/types.js';
+import { CODES, DEFAULT_CONFIG, type CitationStyle, type Code, type EngineConfig, type SeveritySetting } from '../engine/index.js';
 import { ConfigSchema, CONFIG_KEYS, OVERRIDE_KEYS, SEVERITY_SETTINGS, closest, type ConfigFile } from './schema.js';
 import { readRegularFile } from '../fs/safe-fs.js';
 

@@ -1,7 +1,7 @@
 // The `.claimlintrc` format: one zod schema validates config files (CLI and language server),
 // emits the JSON Schema for editor validation, and generates the reference table in docs/cli.md.
 import { z } from 'zod';
-import { CODES, DEFAULT_SEVERITY, type Code } from '../engine/rules/index.js';
+import { CODES, DEFAULT_SEVERITY, type Code, closest } from '../engine/index.js';
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export const CITATION_STYLES = ['pandoc', 'footnote', 'link'] as const;
@@ -24,8 +24,7 @@ export const SeveritySettingSchema = z.string().superRefine((value, ctx) => {
   });
 }).describe('A severity, or "off" to disable the rule.');
 
-export { editDistance, closest } from '../engine/closest.js';
-import { closest } from '../engine/closest.js';
+export { editDistance, closest } from '../engine/index.js';
 
 export const RulesSchema = z.record(z.string(), SeveritySettingSchema).superRefine((rules, ctx) => {
   for (const code of Object.keys(rules)) {

@@ -1,6 +1,6 @@
 // References from source records: a short human reference, an author–year citation, and the
 // bibliography exports (CSL-JSON for Pandoc/Zotero, BibTeX). Pure.
-import type { Source } from './schema.js';
+import type { Database, Source } from './schema.js';
 
 type Name = NonNullable<Source['author']>[number];
 
@@ -182,4 +182,25 @@ function bibEntry(s: Source): string {
 /** BibTeX entries, one per source, keys = source ids. */
 export function toBibtex(sources: Iterable<Source>): string {
   return [...sources].map(bibEntry).join('\n\n') + '\n';
+}
+
+export type BibliographyFormat = 'csl-json' | 'bibtex';
+
+/**
+ * The bibliography of `ids` (default: every source), sorted by id, as CSL-JSON (a JSON array,
+ * pretty-printed) or BibTeX. Throws on an unknown format or unknown source ids.
+ */
+export function exportBibliography(db: Database, format: BibliographyFormat, ids?: string[]): string {
+  let sources: Source[];
+  if (ids && ids.length) {
+    const missing = ids.filter((id) => !db.sources.has(id));
+    if (missing.length) throw new Error(`unknown source id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+    sources = [...new Set(ids)].map((id) => db.sources.get(id)!);
+  } else {
+    sources = [...db.sources.values()];
+  }
+  sources.sort((a, b) => a.id.localeCompare(b.id));
+  if (format === 'csl-json') return JSON.stringify(toCslJson(sources), null, 2) + '\n';
+  if (format === 'bibtex') return toBibtex(sources);
+  throw new Error(`unknown bibliography format '${String(format)}' (use csl-json or bibtex)`);
 }

@@ -296,6 +296,8 @@ interface Candidate {
 const KIND_WORD: Record<RecordKind, string> = { source: 'source', concept: 'concept', claim: 'claim', caution: 'caution' };
 const where = (o: Origin) => `${o.file}:${o.line + 1}:${o.column + 1}`;
 
+type Report = (o: Origin, message: string, severity?: PackError['severity']) => void;
+
 /**
  * Loads packs. With `options.base`, the result contains the base records plus the packs' records;
  * errors only ever concern the packs passed in, and the base is never altered.
@@ -303,82 +305,111 @@ const where = (o: Origin) => `${o.file}:${o.line + 1}:${o.column + 1}`;
 export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadResult {
   const errors: PackError[] = [];
   const base = options.base;
-  const report = (o: Origin, message: string, severity: PackError['severity'] = 'error') =>
+  const report: Report = (o, message, severity = 'error') =>
     errors.push({ file: o.file, line: o.line, column: o.column, message, severity });
 
   // 1. Parse and validate each record on its own.
   const candidates: Candidate[] = [];
   for (const input of files) {
-    const lines = new LineCounter();
-    const doc = parseDocument(input.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-    const pf: ParsedFile = { file: input.file, doc, lines };
-    const firstCandidate = candidates.length;
-    // Only a file that is recognisably a pack has its content quoted in messages: a config can name
-    // any file, and its errors must not print other files' lines (e.g. /etc/shadow) into a CI log.
-    if (!looksLikePack(doc)) {
-      reportNotAPack(pf, report);
-      continue;
-    }
-    for (const w of doc.warnings) report({ file: input.file, ...position(pf, w.pos[0]) }, `YAML: ${firstLine(w.message)}`, 'warning');
-    if (doc.errors.length) {
-      for (const e of doc.errors) report({ file: input.file, ...position(pf, e.pos[0]) }, `YAML syntax: ${firstLine(e.message)}; the file was not loaded`);
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      report({ file: input.file, line: 0, column: 0 }, `YAML: ${(e as Error).message}; the file was not loaded`);
-      continue;
-    }
-    const top = data as Record<string, unknown>;
-    for (const k of Object.keys(top)) {
-      if (!TOP_LEVEL.includes(k)) report(origin(pf, [k], true), `unknown top-level field '${k}'${hint(k, TOP_LEVEL)}; a pack has sources, concepts, claims, cautions (and optional pack, $schema)`);
-    }
-    if (top.pack !== undefined) {
-      const r = PackFile.shape.pack.safeParse(top.pack);
-      if (!r.success) for (const issue of r.error.issues as unknown as ZodIssueLike[]) {
-        for (const x of explainIssue(issue, top.pack, PackFile.shape.pack)) report(origin(pf, ['pack', ...x.path], x.key), `pack: ${x.message}`);
-      }
-    }
-    for (const { kind, list, schema } of KINDS) {
-      const items = top[list];
-      if (items === undefined || items === null) continue;
-      if (!Array.isArray(items)) {
-        report(origin(pf, [list]), `${list} must be a list of ${kind} records, not ${describeValue(items)}`);
-        continue;
-      }
-      items.forEach((item, index) => {
-        const path: Path = [list, index];
-        const rawId = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
-        const label = rawId ? `${KIND_WORD[kind]} '${rawId}'` : `${list}[${index}]`;
-        const r = schema.safeParse(item);
-        if (!r.success) {
-          for (const issue of r.error.issues as unknown as ZodIssueLike[]) {
-            for (const x of explainIssue(issue, item, schema)) report(origin(pf, [...path, ...x.path], x.key), `${label}: ${x.message}`);
-          }
-          return;
-        }
-        const record = r.data as Record<string, unknown>;
-        candidates.push({ kind, id: record.id as string, record, pf, path, at: origin(pf, [...path, 'id']) });
-      });
-    }
-    if (base) {
-      // A user pack's namespace: its pack.name, else the folder or file it was loaded by.
-      const meta = top.pack as { name?: unknown; imports?: unknown } | undefined;
-      const ns = typeof meta?.name === 'string' && NAMESPACE_RE.test(meta.name) ? meta.name : input.namespace ?? namespaceOf(input.file);
-      const imports = new Map<string, string>();
-      if (Array.isArray(meta?.imports)) for (const x of meta.imports) if (typeof x === 'string' && x.includes('/')) imports.set(x.slice(x.indexOf('/') + 1), x);
-      for (let i = firstCandidate; i < candidates.length; i++) Object.assign(candidates[i]!, { ns, imports });
-    }
+    const parsed = parsePackFile(input, report);
+    if (!parsed) continue;
+    const records = packRecords(parsed.pf, parsed.top, report);
+    if (base) assignNamespace(records, parsed.top, input);
+    for (const c of records) candidates.push(c);
   }
-
   // 1b. Namespaces: ids are local to their pack, so a user pack and the embedded database (or two
   // packs) may both define `ssri`. Such ids are qualified as PACK/id; references resolve to the
   // pack's own record first, then its imports, then the embedded database.
   if (base) qualifyIds(candidates, base);
-
   // 2. Duplicate ids (across packs and against the base). The first definition wins.
+  checkDuplicates(candidates, base, report);
+  // 3. Record-local checks that need no other record: regular expressions.
+  checkPatterns(candidates, report);
+  // 4. References, repeated until no record is dropped (a dropped concept can break a claim that uses it).
+  checkReferences(candidates, base, report);
+  // 5. Cycles through `broader` (lorazepam → benzodiazepine → lorazepam) are reported, not followed.
+  reportCycles(candidates, base, report);
+  // 6. Assemble.
+  const db = assemble(candidates, base);
+  const order = new Map(files.map((f, i) => [f.file, i]));
+  errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
+  return { db, errors };
+}
+
+/** One file parsed, with its top-level fields checked; undefined (reported) when it is not a loadable pack. */
+function parsePackFile(input: PackInput, report: Report): { pf: ParsedFile; top: Record<string, unknown> } | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(input.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const pf: ParsedFile = { file: input.file, doc, lines };
+  // Only a file that is recognisably a pack has its content quoted in messages: a config can name
+  // any file, and its errors must not print other files' lines (e.g. /etc/shadow) into a CI log.
+  if (!looksLikePack(doc)) {
+    reportNotAPack(pf, report);
+    return undefined;
+  }
+  for (const w of doc.warnings) report({ file: input.file, ...position(pf, w.pos[0]) }, `YAML: ${firstLine(w.message)}`, 'warning');
+  if (doc.errors.length) {
+    for (const e of doc.errors) report({ file: input.file, ...position(pf, e.pos[0]) }, `YAML syntax: ${firstLine(e.message)}; the file was not loaded`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    report({ file: input.file, line: 0, column: 0 }, `YAML: ${(e as Error).message}; the file was not loaded`);
+    return undefined;
+  }
+  const top = data as Record<string, unknown>;
+  for (const k of Object.keys(top)) {
+    if (!TOP_LEVEL.includes(k)) report(origin(pf, [k], true), `unknown top-level field '${k}'${hint(k, TOP_LEVEL)}; a pack has sources, concepts, claims, cautions (and optional pack, $schema)`);
+  }
+  if (top.pack !== undefined) {
+    const r = PackFile.shape.pack.safeParse(top.pack);
+    if (!r.success) for (const issue of r.error.issues as unknown as ZodIssueLike[]) {
+      for (const x of explainIssue(issue, top.pack, PackFile.shape.pack)) report(origin(pf, ['pack', ...x.path], x.key), `pack: ${x.message}`);
+    }
+  }
+  return { pf, top };
+}
+
+/** The file's records that pass the schema, each on its own; the others are reported. */
+function packRecords(pf: ParsedFile, top: Record<string, unknown>, report: Report): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const { kind, list, schema } of KINDS) {
+    const items = top[list];
+    if (items === undefined || items === null) continue;
+    if (!Array.isArray(items)) {
+      report(origin(pf, [list]), `${list} must be a list of ${kind} records, not ${describeValue(items)}`);
+      continue;
+    }
+    items.forEach((item, index) => {
+      const path: Path = [list, index];
+      const rawId = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+      const label = rawId ? `${KIND_WORD[kind]} '${rawId}'` : `${list}[${index}]`;
+      const r = schema.safeParse(item);
+      if (!r.success) {
+        for (const issue of r.error.issues as unknown as ZodIssueLike[]) {
+          for (const x of explainIssue(issue, item, schema)) report(origin(pf, [...path, ...x.path], x.key), `${label}: ${x.message}`);
+        }
+        return;
+      }
+      const record = r.data as Record<string, unknown>;
+      candidates.push({ kind, id: record.id as string, record, pf, path, at: origin(pf, [...path, 'id']) });
+    });
+  }
+  return candidates;
+}
+
+/** A user pack's namespace: its pack.name, else the folder or file it was loaded by. */
+function assignNamespace(records: Candidate[], top: Record<string, unknown>, input: PackInput): void {
+  const meta = top.pack as { name?: unknown; imports?: unknown } | undefined;
+  const ns = typeof meta?.name === 'string' && NAMESPACE_RE.test(meta.name) ? meta.name : input.namespace ?? namespaceOf(input.file);
+  const imports = new Map<string, string>();
+  if (Array.isArray(meta?.imports)) for (const x of meta.imports) if (typeof x === 'string' && x.includes('/')) imports.set(x.slice(x.indexOf('/') + 1), x);
+  for (const c of records) Object.assign(c, { ns, imports });
+}
+
+function checkDuplicates(candidates: Candidate[], base: Database | undefined, report: Report): void {
   const byKey = new Map<string, Candidate>();
   const contradictionAt = new Map<string, Origin>();
   if (base) for (const c of base.claims.values()) for (const x of c.contradictions ?? []) contradictionAt.set(x.id, base.origins.get(`contradiction:${x.id}`) ?? base.origins.get(`claim:${c.id}`) ?? { file: '(embedded)', line: 0, column: 0 });
@@ -421,8 +452,9 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
       });
     }
   }
+}
 
-  // 3. Record-local checks that need no other record: regular expressions.
+function checkPatterns(candidates: Candidate[], report: Report): void {
   for (const c of candidates) {
     if (c.dropped || c.kind !== 'concept') continue;
     const concept = c.record as Concept;
@@ -446,8 +478,11 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
       if (p !== p.toLowerCase() && !/\\[A-Z]/.test(p)) report(o, `concept '${c.id}': patterns[${i}] has upper-case letters but patterns are matched on lower-cased text; use caseSensitive for abbreviations`, 'warning');
     });
   }
+}
 
-  // 4. References, repeated until no record is dropped (a dropped concept can break a claim that uses it).
+type IdSets = Record<RecordKind, Set<string>>;
+
+function checkReferences(candidates: Candidate[], base: Database | undefined, report: Report): void {
   const ids = (kind: RecordKind): Set<string> => {
     const s = new Set<string>(base ? (base[`${kind}s` as 'sources'] as Map<string, unknown>).keys() : []);
     for (const c of candidates) if (!c.dropped && c.kind === kind) s.add(c.id);
@@ -461,62 +496,7 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
     for (const c of candidates) {
       if (c.dropped) continue;
       const label = `${c.kind} '${c.id}'`;
-      const problems: Array<{ path: Path; message: string; severity?: 'warning' }> = [];
-      const ref = (kind: RecordKind, value: string | undefined, path: Path) => {
-        if (value === undefined || live[kind].has(value)) return;
-        const why = all[kind].has(value) ? `, which was not loaded because of the errors reported for it` : hint(value, live[kind]);
-        problems.push({ path, message: `${fieldName(path)} refers to unknown ${kind} '${value}'${why}` });
-      };
-      const refs = (kind: RecordKind, values: string[] | undefined, path: Path) => values?.forEach((v, i) => ref(kind, v, [...path, i]));
-      if (c.kind === 'source') {
-        const s = c.record as Source;
-        refs('source', s.reports, ['reports']);
-        if (s.reports?.includes(s.id)) problems.push({ path: ['reports'], message: 'reports lists the source itself' });
-      } else if (c.kind === 'concept') {
-        const k = c.record as Concept;
-        refs('concept', k.broader, ['broader']);
-        if (k.broader?.includes(k.id)) problems.push({ path: ['broader'], message: 'broader lists the concept itself' });
-      } else if (c.kind === 'claim') {
-        const cl = c.record as Claim;
-        refs('concept', cl.concepts, ['concepts']);
-        refs('concept', cl.anyOf, ['anyOf']);
-        refs('concept', cl.topical, ['topical']);
-        refs('concept', cl.unless, ['unless']);
-        cl.topical?.forEach((t, i) => {
-          if (!cl.concepts.includes(t) && !(cl.anyOf ?? []).includes(t)) problems.push({ path: ['topical', i], message: `topical[${i}] '${t}' is not one of the claim's concepts or anyOf, so it has no effect`, severity: 'warning' });
-        });
-        cl.sources.forEach((s, i) => ref('source', s.id, ['sources', i, 'id']));
-        const claimSources = new Set(cl.sources.map((s) => s.id));
-        cl.figures?.forEach((f, i) => {
-          if (!f.source) return;
-          ref('source', f.source.id, ['figures', i, 'source', 'id']);
-          if (!claimSources.has(f.source.id) && live.source.has(f.source.id)) problems.push({ path: ['figures', i, 'source', 'id'], message: `figures[${i}] cites '${f.source.id}', which is not among the claim's sources`, severity: 'warning' });
-        });
-        cl.contradictions?.forEach((x, i) => {
-          const p: Path = ['contradictions', i];
-          refs('concept', x.concepts, [...p, 'concepts']);
-          refs('concept', x.anyOf, [...p, 'anyOf']);
-          refs('concept', x.unless, [...p, 'unless']);
-          refs('concept', x.topical, [...p, 'topical']);
-          ref('concept', x.negatedConcept, [...p, 'negatedConcept']);
-          if (x.negatedConcept && !x.concepts.includes(x.negatedConcept) && !(x.anyOf ?? []).includes(x.negatedConcept)) {
-            problems.push({ path: [...p, 'negatedConcept'], message: `contradiction '${x.id}': negatedConcept '${x.negatedConcept}' must be one of its concepts or anyOf` });
-          }
-        });
-        refs('caution', cl.cautions, ['cautions']);
-      } else {
-        const ca = c.record as Caution;
-        ca.requiredWhen.forEach((w, i) => {
-          const p: Path = ['requiredWhen', i];
-          refs('concept', w.concepts, [...p, 'concepts']);
-          refs('concept', w.anyOf, [...p, 'anyOf']);
-          refs('concept', w.unless, [...p, 'unless']);
-          refs('concept', w.topical, [...p, 'topical']);
-        });
-        refs('concept', ca.satisfiedBy.concepts, ['satisfiedBy', 'concepts']);
-        refs('concept', ca.satisfiedBy.anyOf, ['satisfiedBy', 'anyOf']);
-        ca.sources.forEach((s, i) => ref('source', s.id, ['sources', i, 'id']));
-      }
+      const problems = referenceProblems(c, live, all);
       for (const p of problems) {
         report(origin(c.pf, [...c.path, ...p.path]), `${label}: ${p.message}`, p.severity ?? 'error');
       }
@@ -524,8 +504,70 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
     }
     if (!droppedAny) break;
   }
+}
 
-  // 5. Cycles through `broader` (lorazepam → benzodiazepine → lorazepam) are reported, not followed.
+/** What is wrong with the references of `c`, given the ids still loaded (`live`) and every id defined (`all`). */
+function referenceProblems(c: Candidate, live: IdSets, all: IdSets): Array<{ path: Path; message: string; severity?: 'warning' }> {
+  const problems: Array<{ path: Path; message: string; severity?: 'warning' }> = [];
+  const ref = (kind: RecordKind, value: string | undefined, path: Path) => {
+    if (value === undefined || live[kind].has(value)) return;
+    const why = all[kind].has(value) ? `, which was not loaded because of the errors reported for it` : hint(value, live[kind]);
+    problems.push({ path, message: `${fieldName(path)} refers to unknown ${kind} '${value}'${why}` });
+  };
+  const refs = (kind: RecordKind, values: string[] | undefined, path: Path) => values?.forEach((v, i) => ref(kind, v, [...path, i]));
+  if (c.kind === 'source') {
+    const s = c.record as Source;
+    refs('source', s.reports, ['reports']);
+    if (s.reports?.includes(s.id)) problems.push({ path: ['reports'], message: 'reports lists the source itself' });
+  } else if (c.kind === 'concept') {
+    const k = c.record as Concept;
+    refs('concept', k.broader, ['broader']);
+    if (k.broader?.includes(k.id)) problems.push({ path: ['broader'], message: 'broader lists the concept itself' });
+  } else if (c.kind === 'claim') {
+    const cl = c.record as Claim;
+    refs('concept', cl.concepts, ['concepts']);
+    refs('concept', cl.anyOf, ['anyOf']);
+    refs('concept', cl.topical, ['topical']);
+    refs('concept', cl.unless, ['unless']);
+    cl.topical?.forEach((t, i) => {
+      if (!cl.concepts.includes(t) && !(cl.anyOf ?? []).includes(t)) problems.push({ path: ['topical', i], message: `topical[${i}] '${t}' is not one of the claim's concepts or anyOf, so it has no effect`, severity: 'warning' });
+    });
+    cl.sources.forEach((s, i) => ref('source', s.id, ['sources', i, 'id']));
+    const claimSources = new Set(cl.sources.map((s) => s.id));
+    cl.figures?.forEach((f, i) => {
+      if (!f.source) return;
+      ref('source', f.source.id, ['figures', i, 'source', 'id']);
+      if (!claimSources.has(f.source.id) && live.source.has(f.source.id)) problems.push({ path: ['figures', i, 'source', 'id'], message: `figures[${i}] cites '${f.source.id}', which is not among the claim's sources`, severity: 'warning' });
+    });
+    cl.contradictions?.forEach((x, i) => {
+      const p: Path = ['contradictions', i];
+      refs('concept', x.concepts, [...p, 'concepts']);
+      refs('concept', x.anyOf, [...p, 'anyOf']);
+      refs('concept', x.unless, [...p, 'unless']);
+      refs('concept', x.topical, [...p, 'topical']);
+      ref('concept', x.negatedConcept, [...p, 'negatedConcept']);
+      if (x.negatedConcept && !x.concepts.includes(x.negatedConcept) && !(x.anyOf ?? []).includes(x.negatedConcept)) {
+        problems.push({ path: [...p, 'negatedConcept'], message: `contradiction '${x.id}': negatedConcept '${x.negatedConcept}' must be one of its concepts or anyOf` });
+      }
+    });
+    refs('caution', cl.cautions, ['cautions']);
+  } else {
+    const ca = c.record as Caution;
+    ca.requiredWhen.forEach((w, i) => {
+      const p: Path = ['requiredWhen', i];
+      refs('concept', w.concepts, [...p, 'concepts']);
+      refs('concept', w.anyOf, [...p, 'anyOf']);
+      refs('concept', w.unless, [...p, 'unless']);
+      refs('concept', w.topical, [...p, 'topical']);
+    });
+    refs('concept', ca.satisfiedBy.concepts, ['satisfiedBy', 'concepts']);
+    refs('concept', ca.satisfiedBy.anyOf, ['satisfiedBy', 'anyOf']);
+    ca.sources.forEach((s, i) => ref('source', s.id, ['sources', i, 'id']));
+  }
+  return problems;
+}
+
+function reportCycles(candidates: Candidate[], base: Database | undefined, report: Report): void {
   const conceptBroader = new Map<string, string[]>();
   if (base) for (const k of base.concepts.values()) conceptBroader.set(k.id, k.broader ?? []);
   for (const c of candidates) if (!c.dropped && c.kind === 'concept') conceptBroader.set(c.id, (c.record as Concept).broader ?? []);
@@ -534,8 +576,9 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
     const cycle = findCycle(c.id, conceptBroader);
     if (cycle) report(origin(c.pf, [...c.path, 'broader']), `concept '${c.id}': broader forms a cycle (${cycle.join(' → ')})`, 'warning');
   }
+}
 
-  // 6. Assemble.
+function assemble(candidates: Candidate[], base: Database | undefined): Database {
   const db = base ? mergeDatabases(base, emptyDatabase()) : emptyDatabase();
   for (const c of candidates) {
     if (c.dropped) continue;
@@ -548,9 +591,7 @@ export function loadPacks(files: PackInput[], options: LoadOptions = {}): LoadRe
       claim.contradictions?.forEach((x, i) => db.origins.set(`contradiction:${x.id}`, origin(c.pf, [...c.path, 'contradictions', i])));
     }
   }
-  const order = new Map(files.map((f, i) => [f.file, i]));
-  errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
-  return { db, errors };
+  return db;
 }
 
 const NAMESPACE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

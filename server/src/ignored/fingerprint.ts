@@ -2,7 +2,7 @@
 // the language server and the CLI both call it. An entry names the file, the code, the claim and a
 // fingerprint of the sentence the finding sits in (plus the flagged words), so it survives edits
 // anywhere else in the document, and citing the sentence, and lapses when its words are rewritten.
-import { hash64Hex } from '../engine/hash.js';
+import { hash64Hex } from '../engine/index.js';
 
 export interface IgnoredEntry {
   /** The document, relative to the folder holding `.claimlint/` (forward slashes). */

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { PackError } from '../db/loader.js';
 import type { Claim } from '../db/schema.js';
-import type { Code, SeveritySetting } from '../engine/types.js';
+import type { Code, SeveritySetting } from '../engine/index.js';
 import { UsageError } from '../cli/args.js';
 import type { LintCache } from '../cli/cache.js';
 import { DatabaseStore } from '../cli/database.js';
@@ -82,6 +82,10 @@ export interface RunResult {
   claim(id: string): Claim | undefined;
 }
 
+type Say = (line: string) => void;
+type Configs = ReturnType<typeof createConfigResolver>;
+interface Input { file: DiscoveredFile; text?: TextInput }
+
 /** Discovers, configures, reads and lints. Throws UsageError / SetupError for exit-2 problems. */
 export async function runLint(opts: RunOptions): Promise<RunResult> {
   const { cwd } = opts;
@@ -92,6 +96,38 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   if (opts.config) configs.forFile(`${cwd}/_`); // report a broken --config even when no file is found
 
   // 1. Files.
+  const { inputs, found } = selectInputs(opts, configs, say);
+  // 2. Configs and databases (a broken pack stops the run before any work).
+  const { store, perFile } = prepareDatabases(inputs, configs, cwd, say);
+  // 3. Read; answer from the cache where possible.
+  const { files, skipped, jobs, totalBytes } = readInputs(inputs, perFile, store, opts, say);
+
+  // 4. Lint.
+  const threads = opts.threads ?? defaultThreads(jobs.length, totalBytes, availableParallelism());
+  const progress = opts.progress?.(jobs.length);
+  let outcomes: LintOutcome[];
+  let stats: PoolStats;
+  try {
+    ({ outcomes, stats } = await runJobs(jobs, { threads, cwd, store, workerUrl: opts.workerUrl, signal, onOutcome: () => progress?.tick() }));
+  } finally {
+    progress?.end();
+  }
+  for (const o of outcomes) {
+    const f = files[o.index]!;
+    f.report.diagnostics = o.diagnostics;
+    f.ms = f.report.ms = o.ms ?? 0;
+    if (o.fixesApplied) f.report.fixesApplied = o.fixesApplied;
+    if (o.output !== undefined) f.report.output = o.output;
+    if (o.error) f.error = o.error;
+  }
+  const databases = Object.values(store.snapshot());
+  const claim = (id: string) => databases.find((db) => db.claims.has(id))?.claims.get(id);
+  return { files: files.filter((f): f is RunFile => f !== undefined), skipped, found: found + (opts.texts ?? []).length, stats, claim };
+}
+
+/** The texts and the files the patterns name (in this shard), minus ignored texts; `found` counts files before sharding. */
+function selectInputs(opts: RunOptions, configs: Configs, say: Say): { inputs: Input[]; found: number } {
+  const { cwd } = opts;
   const texts = opts.texts ?? [];
   const patterns = opts.patterns.length || texts.length ? opts.patterns : ['.'];
   const found = patterns.length
@@ -102,7 +138,7 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   for (const w of found.warnings) say(`claimlint: ${w}`);
   const ignoreFiles = opts.noIgnore ? undefined : new IgnoreFiles();
   const textIgnored = (abs: string) => !!ignoreFiles && (ignoreFiles.isIgnored(abs, false) || configs.isIgnored(abs));
-  const inputs: Array<{ file: DiscoveredFile; text?: TextInput }> = [
+  const inputs: Input[] = [
     ...texts.map((t) => ({ file: { path: resolve(cwd, t.path), display: t.display, explicit: true }, text: t })).filter(({ file }) => {
       if (!textIgnored(file.path)) return true;
       say(`claimlint: ${file.display}: ignored by an ignore file or the config's "ignore" (use --no-ignore to lint it)`);
@@ -110,8 +146,11 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
     }),
     ...found.files.filter((f) => !opts.shard || inShard(f.display, opts.shard)).map((file) => ({ file })),
   ];
+  return { inputs, found: found.files.length };
+}
 
-  // 2. Configs and databases (a broken pack stops the run before any work).
+/** Each input's configuration, and every pack set they use loaded; pack errors stop the run. */
+function prepareDatabases(inputs: Input[], configs: Configs, cwd: string, say: Say): { store: DatabaseStore; perFile: Effective[] } {
   const store = new DatabaseStore(cwd);
   const perFile = inputs.map((f) => configs.forFile(f.file.path));
   failOnConfigErrors(configs.problems(), cwd);
@@ -130,8 +169,12 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
   }
   checkPackErrors(dedupeErrors(packErrors), cwd, say);
   if (inputs.length === 0) store.get([]); // a broken embedded database is reported even with no files
+  return { store, perFile };
+}
 
-  // 3. Read; answer from the cache where possible.
+/** Reads every input: unreadable ones are skipped, cache hits answered, the rest become lint jobs. */
+function readInputs(inputs: Input[], perFile: Effective[], store: DatabaseStore, opts: RunOptions, say: Say):
+  { files: (RunFile | undefined)[]; skipped: SkippedFile[]; jobs: LintJob[]; totalBytes: number } {
   const cache = opts.cache;
   const skipped: SkippedFile[] = [];
   const files: (RunFile | undefined)[] = new Array(inputs.length);
@@ -169,28 +212,7 @@ export async function runLint(opts: RunOptions): Promise<RunResult> {
     files[index] = { report: { file: file.display, path: file.path, diagnostics: [] }, source: { text: read.text, bom: read.bom, hash: read.hash, key }, onDisk: !text, ms: 0 };
     jobs.push({ index, text: read.text, config: eff.engine, packs: eff.packs, fix: !!opts.fix, ...(ignored.length ? { ignored } : {}) });
   });
-
-  // 4. Lint.
-  const threads = opts.threads ?? defaultThreads(jobs.length, totalBytes, availableParallelism());
-  const progress = opts.progress?.(jobs.length);
-  let outcomes: LintOutcome[];
-  let stats: PoolStats;
-  try {
-    ({ outcomes, stats } = await runJobs(jobs, { threads, cwd, store, workerUrl: opts.workerUrl, signal, onOutcome: () => progress?.tick() }));
-  } finally {
-    progress?.end();
-  }
-  for (const o of outcomes) {
-    const f = files[o.index]!;
-    f.report.diagnostics = o.diagnostics;
-    f.ms = f.report.ms = o.ms ?? 0;
-    if (o.fixesApplied) f.report.fixesApplied = o.fixesApplied;
-    if (o.output !== undefined) f.report.output = o.output;
-    if (o.error) f.error = o.error;
-  }
-  const databases = Object.values(store.snapshot());
-  const claim = (id: string) => databases.find((db) => db.claims.has(id))?.claims.get(id);
-  return { files: files.filter((f): f is RunFile => f !== undefined), skipped, found: found.files.length + texts.length, stats, claim };
+  return { files, skipped, jobs, totalBytes };
 }
 
 function dedupeErrors(errors: PackError[]): PackError[] {

@@ -1,7 +1,7 @@
 // `--shard i/n`: which files one CI job of n lints. A file's shard depends on its path only (as
 // shown, relative to the working folder), so it stays put when other files are added or removed and
 // every job of a matrix agrees without talking to the others.
-import { hash64 } from '../engine/hash.js';
+import { hash64 } from '../engine/index.js';
 
 export interface Shard {
   /** 1-based. */

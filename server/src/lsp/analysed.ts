@@ -3,7 +3,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Database } from '../db/schema.js';
-import type { AnalysisResult, Citation, ClaimMatch, Finding } from '../engine/types.js';
+import type { AnalysisResult, Citation, ClaimMatch, Finding } from '../engine/index.js';
 import { IntervalIndex } from './interval-index.js';
 import type { DocContext } from './workspace.js';
 

@@ -6,9 +6,9 @@
 import './browser/shims.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import compiled from 'claimlint:embedded-db';
-import { databaseFromJson, type CompiledDb } from '../db/embedded.js';
+import { databaseFromJson, type CompiledDb } from '../db/compiled.js';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine/types.js';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine/index.js';
 import { ClaimlintServer, type WorkspaceHost } from './service.js';
 import type { WorkspaceOptions } from './workspace.js';
 

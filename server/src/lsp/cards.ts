@@ -1,8 +1,7 @@
 // Markdown cards for hover and completion: claims, evidence, findings and references.
 import { formatReference, shortCitation } from '../db/bibliography.js';
 import type { Claim, Database, Source } from '../db/schema.js';
-import { compile, sourceForLink } from '../engine/compiled.js';
-import type { Citation, Finding, FindingReason } from '../engine/types.js';
+import { compile, sourceForLink, type Citation, type Finding, type FindingReason } from '../engine/index.js';
 
 /**
  * The source a citation names: its key, or for a link the source whose DOI/URL it points to.

@@ -8,9 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import leven from 'leven';
-import { applyFixes } from '../engine/apply-fixes.js';
-import { REASON_PLACEHOLDER } from '../engine/directives.js';
-import type { Fix, Finding, TextEdit } from '../engine/types.js';
+import { applyFixes, REASON_PLACEHOLDER, type Fix, type Finding, type TextEdit } from '../engine/index.js';
 import type { AnalysedDocuments, ClientCaps } from './analysed.js';
 import type { FixData } from './protocol.js';
 import { SOURCE } from './diagnostics.js';

@@ -2,7 +2,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatReference, shortCitation } from '../db/bibliography.js';
-import { footnoteDefinition } from '../engine/fixes.js';
+import { footnoteDefinition } from '../engine/index.js';
 import type { Database } from '../db/schema.js';
 import type { AnalysedDocuments, ClientCaps } from './analysed.js';
 import { referenceMd } from './cards.js';

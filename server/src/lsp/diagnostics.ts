@@ -1,11 +1,9 @@
 // Findings (UTF-16 offsets) → LSP diagnostics for one document version.
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../engine/types.js';
+import { type Finding, type Severity, commonPrefix, findingIdentity } from '../engine/index.js';
 import type { Database } from '../db/schema.js';
 import type { DiagnosticData } from './protocol.js';
-import { commonPrefix } from '../engine/chunks.js';
-import { findingIdentity } from '../engine/engine.js';
 import { originLocation } from './locations.js';
 
 export const SOURCE = 'claimlint';

@@ -1,6 +1,6 @@
 // Quick-fix titles short enough for the Ctrl+. menu (VS Code cuts them at about 60 characters, so a
 // long replacement would be applied unseen), and the full new text for the hover instead.
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../engine/index.js';
 import { escapeMd } from './cards.js';
 
 const MAX_TITLE = 48;

@@ -4,7 +4,7 @@
 // ResponseError; a notification with bad params is dropped with one log line.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { z } from 'zod';
-import { CancelledError } from '../engine/types.js';
+import { CancelledError } from '../engine/index.js';
 import { describeIssues } from './params.js';
 
 export interface Logger {

@@ -1,7 +1,7 @@
 // Hover: on a citation its reference card; on a matched or flagged sentence the claim's evidence
 // card and the findings inside the sentence.
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../engine/index.js';
 import type { AnalysedDocuments, ClientCaps, Span } from './analysed.js';
 import { citationMd, citedSource, claimMd, findingMd, mdToPlain } from './cards.js';
 import { fixPreviewMd } from './fix-titles.js';

@@ -3,8 +3,7 @@
 // leaves behind.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DOCS_URL } from '../engine/rules/index.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { DOCS_URL, type Finding, type Severity } from '../engine/index.js';
 import type { Analysed, ClientCaps } from './analysed.js';
 import { DiagnosticCache, SOURCE, toLspSeverity } from './diagnostics.js';
 import { pathToUri } from './locations.js';

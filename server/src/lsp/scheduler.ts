@@ -6,8 +6,7 @@
 // that text is the document now, analysed and published like any other.
 import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyze, createAnalysisCache } from '../engine/engine.js';
-import { CancelledError, type AnalysisResult } from '../engine/types.js';
+import { analyze, createAnalysisCache, CancelledError, type AnalysisResult } from '../engine/index.js';
 import { AnalysedVersion, type Analysed, type AnalysedDocuments } from './analysed.js';
 import { contentModified, invalidParams, isToken, requestCancelled } from './guard.js';
 import { normalizeUri } from './locations.js';

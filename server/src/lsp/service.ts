@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { z } from 'zod';
 import type { ClientCaps } from './analysed.js';
 import { FIX_ALL_KIND, IGNORE_COMMAND, CodeActionProvider } from './code-actions.js';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../engine/index.js';
 import { entryFor, withoutIgnored, type IgnoredEntry } from '../ignored/fingerprint.js';
 import { CompletionProvider } from './completion.js';
 import { DefinitionProvider } from './definition.js';

@@ -1,7 +1,7 @@
 // Editor settings (the `claimlint` section): read defensively, since clients send anything from
 // null (Neovim without settings) to partial objects. Invalid values are reported once and ignored.
 import { SEVERITY_SETTINGS } from '../config/schema.js';
-import { CODES } from '../engine/rules/index.js';
+import { CODES } from '../engine/index.js';
 import type { ClaimlintSettings } from './protocol.js';
 
 export type RunMode = 'onType' | 'onSave';

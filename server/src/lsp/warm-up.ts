@@ -1,7 +1,7 @@
 // Work done ahead of the writer so that the first real request runs compiled code: a short
 // sample at start-up, and a rehearsed keystroke after the first analysis of a large document.
 import type { Database } from '../db/schema.js';
-import { analyze, type createAnalysisCache } from '../engine/engine.js';
+import { analyze, type createAnalysisCache } from '../engine/index.js';
 import { spanIndex } from './analysed.js';
 import { citationMd, citedSource, claimMd, findingMd, mdToPlain } from './cards.js';
 import type { DocContext } from './workspace.js';

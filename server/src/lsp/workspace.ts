@@ -7,7 +7,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import { createConfigCache, isIgnoredByConfig, mergeEditorSettings, resolveConfig, CONFIG_FILES, type ConfigCache, type ResolvedConfig } from '../config/index.js';
 import { loadEmbeddedDatabase, loadPackPaths, loadPacks, PACK_EXTENSIONS } from '../db/index.js';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_CONFIG, type EngineConfig, type SeveritySetting } from '../engine/types.js';
+import { DEFAULT_CONFIG, type EngineConfig, type SeveritySetting } from '../engine/index.js';
 import type { IgnoredEntry } from '../ignored/fingerprint.js';
 import { IGNORE_DIR, IGNORE_FILE, IgnoredFindings, findIgnoreFile, relativeKey } from '../ignored/store.js';
 import type { Logger } from './guard.js';

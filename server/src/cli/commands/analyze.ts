@@ -2,8 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { analyzeSentence } from '../../engine/analyzer/index.js';
-import { matchSentence } from '../../engine/engine.js';
+import { analyzeSentence, matchSentence } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';
 import { ANALYZE_HELP } from '../help.js';

@@ -2,8 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { EMBEDDED_NAMESPACE, formatPackError, loadEmbeddedDatabase, type Database, type Origin } from '../../db/index.js';
-import { analyze } from '../../engine/engine.js';
-import { DEFAULT_CONFIG } from '../../engine/types.js';
+import { analyze, DEFAULT_CONFIG } from '../../engine/index.js';
 import { writeFileAtomic } from '../../fs/safe-fs.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';

@@ -1,7 +1,7 @@
 // `claimlint db check [PATHS]` and `claimlint db export --format csl-json|bibtex [--used FILES…]`.
 import { resolve } from 'node:path';
 import { checkPacks, exportBibliography, formatPackError, type BibliographyFormat, type CheckResult, type Database, type PackError } from '../../db/index.js';
-import { analyze } from '../../engine/engine.js';
+import { analyze } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';
 import { discoverFiles, displayPath } from '../files.js';
@@ -72,18 +72,19 @@ function check(argv: string[], io: CliIO): number {
   return results.every((r) => r.result.ok) ? 0 : 2;
 }
 
-async function exportCmd(argv: string[], io: CliIO): Promise<number> {
-  // --used takes every following non-option argument (FILES…).
+/** `--used FILES…` taken out of `argv`: it takes every following non-option argument. */
+function splitUsed(argv: string[]): { used?: string[]; rest: string[] } {
   const usedAt = argv.indexOf('--used');
-  let used: string[] | undefined;
-  let rest = argv;
-  if (usedAt !== -1) {
-    used = [];
-    let j = usedAt + 1;
-    while (j < argv.length && !argv[j].startsWith('-')) used.push(argv[j++]);
-    rest = [...argv.slice(0, usedAt), ...argv.slice(j)];
-    if (used.length === 0) throw new UsageError('--used needs one or more Markdown files (or folders/globs)');
-  }
+  if (usedAt === -1) return { rest: argv };
+  const used: string[] = [];
+  let j = usedAt + 1;
+  while (j < argv.length && !argv[j].startsWith('-')) used.push(argv[j++]);
+  if (used.length === 0) throw new UsageError('--used needs one or more Markdown files (or folders/globs)');
+  return { used, rest: [...argv.slice(0, usedAt), ...argv.slice(j)] };
+}
+
+async function exportCmd(argv: string[], io: CliIO): Promise<number> {
+  const { used, rest } = splitUsed(argv);
   const { values, positionals } = parseOptions(rest, [
     { name: 'format', kind: 'value', short: 'f' },
     { name: 'config', kind: 'value', short: 'c' },

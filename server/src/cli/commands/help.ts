@@ -2,7 +2,7 @@
 // description and details plus the rule's section of the README installed with claimlint.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODES, docsUrl, ruleFor } from '../../engine/rules/index.js';
+import { CODES, docsUrl, ruleFor } from '../../engine/index.js';
 import { closest } from '../../config/schema.js';
 import { UsageError } from '../args.js';
 import { lintHelp } from '../help.js';

@@ -7,7 +7,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import {
   embeddedLocations, loadEmbeddedDatabase, loadPackPaths, loadPacks, PACK_EXTENSIONS, type Database, type PackInput,
 } from '../../db/index.js';
-import { analyze } from '../../engine/engine.js';
+import { analyze } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';
 import { discoverFiles, displayPath } from '../files.js';

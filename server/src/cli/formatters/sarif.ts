@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 (what GitHub code scanning and other CI dashboards ingest).
 // Regions are 1-based with UTF-16 columns (the run's columnKind); endColumn is exclusive.
 import { pathToFileURL } from 'node:url';
-import { RULES, docsUrl } from '../../engine/rules/index.js';
+import { RULES, docsUrl } from '../../engine/index.js';
 import { homepage } from '../version.js';
 import type { Range, RunReport } from '../report.js';
 import type { FormatContext } from './index.js';
