@@ -30,7 +30,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: note('A small trial suggests the antidepressant effect may depend on the opioid system [@trial2018].'), safe: true,
         },
       ],
@@ -42,7 +42,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: '# Ketamine notes\n\nA small trial suggests the antidepressant effect may depend on the opioid system[^trial2018].\n\n[^trial2018]: Smith A, Jones B. A small crossover trial. Journal of Tests. 2018. doi:10.1000/trial.2018\n', safe: true,
         },
       ],
@@ -54,7 +54,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: note('A small trial suggests the antidepressant effect may depend on the opioid system ([Smith and Jones 2018](https://doi.org/10.1000/trial.2018)).'), safe: true,
         },
       ],
@@ -65,7 +65,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'In the naltrexone trial, 7 of 12 participants responded to ketamine given with placebo.',
-          message: 'No citation for this claim (the naltrexone trial result); cite Smith and Jones 2018.',
+          message: 'Uncited: the naltrexone trial result; cite Smith and Jones 2018.',
           output: note('In the naltrexone trial, 7 of 12 participants responded to ketamine given with placebo [@trial2018].'), safe: true,
         },
       ],
@@ -76,7 +76,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'In mice, ketamine may rebuild dendritic spines.',
-          message: 'No citation for this claim (restoration of dendritic spines); cite Rodent spines 2012.',
+          message: 'Uncited: restoration of dendritic spines; cite Rodent spines 2012.',
           output: note('In mice, ketamine may rebuild dendritic spines [@rodent2012].'), safe: true,
         },
       ],
@@ -87,7 +87,7 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: note('A small trial suggests the antidepressant effect may depend on the opioid system [@trial2018]. Another trial suggests the antidepressant effect may depend on the opioid system too.'), safe: true,
         },
       ],
@@ -98,12 +98,12 @@ ruleTester('uncited-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: '# Ketamine notes\n\nA small trial suggests the antidepressant effect may depend on the opioid system [@trial2018].\n\nA small trial suggests the antidepressant effect may depend on the opioid system.\n', safe: true,
         },
         {
           line: 5, column: 1, text: 'A small trial suggests the antidepressant effect may depend on the opioid system.',
-          message: 'No citation for this claim (opioid mediation of the antidepressant effect); cite Smith and Jones 2018.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
           output: '# Ketamine notes\n\nA small trial suggests the antidepressant effect may depend on the opioid system.\n\nA small trial suggests the antidepressant effect may depend on the opioid system [@trial2018].\n', safe: true,
         },
       ],

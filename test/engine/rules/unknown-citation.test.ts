@@ -53,7 +53,7 @@ ruleTester('unknown-citation', {
       errors: [
         {
           line: 3, column: 20, text: '[^smith]',
-          message: 'Footnote [^smith] has no definition in this document and is not a source in the claims database.',
+          message: 'Footnote [^smith] is defined neither here nor in the claims database.',
           output: null,
         },
       ],
@@ -64,7 +64,7 @@ ruleTester('unknown-citation', {
       errors: [
         {
           line: 3, column: 20, text: '[^trial2019]',
-          message: 'Footnote [^trial2019] has no definition in this document and is not a source in the claims database (did you mean trial2018?).',
+          message: 'Footnote [^trial2019] is defined neither here nor in the claims database (did you mean trial2018?).',
           output: note('Something happened [^trial2018].'), safe: false,
         },
       ],

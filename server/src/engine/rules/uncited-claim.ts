@@ -3,6 +3,7 @@ import type { Source } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Draft, Rule } from './rule.js';
+import { clip, SHORT } from './shared.js';
 
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
@@ -41,7 +42,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   return {
     code: 'uncited-claim',
     // Short: long drafts have hundreds of these, and the hover shows the claim's statement and evidence.
-    message: `No citation for this claim (${hit.claim.relation}); cite ${citeList(sources)}.`,
+    message: uncitedMessage(hit.claim.relation, sources.length > 2 ? `${citeList(sources.slice(0, 1))} or ${sources.length - 1} more` : citeList(sources)),
     start: r.start,
     end: r.end,
     claimId: hit.claim.id,
@@ -67,3 +68,9 @@ export const uncitedClaim: Rule<'uncited-claim'> = {
     return f ? [f] : [];
   },
 };
+
+/** One line: what to cite in full, the claim cut to fit ("Uncited: <claim>; cite <source>."). */
+function uncitedMessage(relation: string, cite: string): string {
+  const tail = `; cite ${cite}.`;
+  return clip(`Uncited: ${relation}`, Math.max(40, SHORT - tail.length)) + tail;
+}

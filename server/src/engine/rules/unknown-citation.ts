@@ -29,7 +29,7 @@ function verdict(ctx: RuleContext, c: CitationRef, brackets: Brackets): Draft | 
   return {
     code: 'unknown-citation',
     message: c.kind === 'footnote'
-      ? `Footnote [^${c.key}] has no definition in this document and is not a source in the claims database${near ? ` (did you mean ${near}?)` : ''}.`
+      ? `Footnote [^${c.key}] is defined neither here nor in the claims database${near ? ` (did you mean ${near}?)` : ''}.`
       : `Citation key @${c.key} is not a source in the claims database${near ? ` (did you mean @${near}?)` : ''}.`,
     start: c.start,
     end: c.end,
