@@ -40,22 +40,4 @@ export default tseslint.config(
     files: ['server/src/engine/lexicon.ts', 'server/src/engine/analyzer/vocab.ts'],
     rules: { 'no-control-regex': 'off' },
   },
-  {
-    // Small findings in files other issue-12 helpers are restructuring right now (engine, CLI, db):
-    // warnings until those files settle, then errors like everywhere else.
-    files: [
-      'server/src/cli/commands/impact.ts', 'server/src/cli/diff.ts', 'server/src/db/bibliography.ts',
-      'server/src/engine/analyzer/strength.ts', 'server/src/engine/engine.ts', 'server/src/engine/markdown.ts',
-      'server/src/engine/rules/overstated-certainty.ts', 'server/src/engine/sentences.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['warn', {
-        argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
-      }],
-      '@typescript-eslint/no-unused-expressions': 'warn',
-      'no-useless-escape': 'warn',
-      'no-case-declarations': 'warn',
-      'prefer-const': 'warn',
-    },
-  },
 );

@@ -55,7 +55,7 @@ function diffLines(a: string[], b: string[]): Op[] {
     const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : vd[offset + prevK];
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) middle.push({ kind: ' ', line: A[--x] }), y--;
+    while (x > prevX && y > prevY) { middle.push({ kind: ' ', line: A[--x] }); y--; }
     if (d > 0) {
       if (x === prevX) middle.push({ kind: '+', line: B[--y] });
       else middle.push({ kind: '-', line: A[--x] });

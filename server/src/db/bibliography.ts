@@ -9,7 +9,7 @@ const BIB_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
 
 /** Initials of given names: "Nolan R." → "NR", "Rong-Jian" → "RJ", "C. G." → "CG". */
 function initials(given: string): string {
-  return given.split(/[\s.\-]+/).filter(Boolean).map((p) => p[0]!.toUpperCase()).join('');
+  return given.split(/[\s.-]+/).filter(Boolean).map((p) => p[0]!.toUpperCase()).join('');
 }
 
 function nameShort(n: Name): string {

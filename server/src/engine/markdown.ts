@@ -248,7 +248,7 @@ function decodeNumeric(code: number): string {
 /** The start of a directive comment, up to its kind (matched at each `<!--`). */
 const DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
 
-export const FOOTNOTE_REF = /\[\^([^\s\[\]]+)\]/g;
+export const FOOTNOTE_REF = /\[\^([^\s[\]]+)\]/g;
 
 // A scratch map shared by all blocks of all calls; each block copies out its slice.
 let scratch = new Int32Array(4096);

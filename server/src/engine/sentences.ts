@@ -61,7 +61,7 @@ function isOpener(c: number): boolean {
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-const CITATION_BODY = /^(?:\^[^\s\]]+|[^\]]*?(?:^|[\s;,\-])@[\p{L}\p{N}_{][^\]]*|\d+(?:\s*[-\u2013,]\s*\d+)*)$/u;
+const CITATION_BODY = /^(?:\^[^\s\]]+|[^\]]*?(?:^|[\s;,-])@[\p{L}\p{N}_{][^\]]*|\d+(?:\s*[-\u2013,]\s*\d+)*)$/u;
 
 /** End (after ']') of a citation bracket opening at `k` — [@key…], [^note], [12], [1–3, 5] — or -1. */
 function citationBracketEnd(text: string, k: number): number {

@@ -10,7 +10,7 @@ import {
 import { analyze } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { DatabaseStore } from '../database.js';
-import { discoverFiles, displayPath } from '../files.js';
+import { discoverFiles } from '../files.js';
 import { readTextFile } from '../read.js';
 import { toDiagnostics, type Diagnostic } from '../report.js';
 import { checkPackErrors, createConfigResolver, failOnConfigErrors, type CliIO } from '../shared.js';

@@ -22,7 +22,8 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
     for (const [re, repl] of SOFTER) {
       if (!re.test(cue.text)) continue;
       // Deleting an adverb takes one neighbouring space with it.
-      let { start, end } = cue;
+      const { start } = cue;
+      let { end } = cue;
       if (repl === '' && ref.sentence.text[end] === ' ') end++;
       return replaceSpanFix(ctx, ref, start, end, repl, repl ? `Soften '${cue.text}' to '${repl}'` : `Remove '${cue.text}'`, 'soften', false);
     }
