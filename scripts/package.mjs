@@ -4,7 +4,8 @@
 // `--no-dependencies`. package.json's "files" describes the npm package (CLI, server, library), which
 // vsce will not combine with an ignore file: the extension's files (VSIX_FILES) are copied into
 // out/vsix/ with a package.json without the npm-only fields, and vsce packs that folder. Fails when
-// the .vsix is 2 MB or more, or lacks a file users need.
+// the .vsix is 3 MB or more, or lacks a file users need (2 MB before the recogniser's weights, ~0.5 MB
+// compressed, shipped twice: in dist/claims.json and inside the web extension's server).
 // Flags: --skip-build (only re-bundle and pack), --out FILE.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ const args = process.argv.slice(2);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outIdx = args.indexOf('--out');
 const out = resolve(root, outIdx >= 0 ? args[outIdx + 1] : `${pkg.name}-${pkg.version}.vsix`);
-const LIMIT = 2 * 1024 * 1024;
+const LIMIT = 3 * 1024 * 1024;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
 
@@ -64,7 +65,7 @@ const leaked = entries.filter((e) => /(^|\/)(node_modules|out|src|test|\.vscode-
 console.log(`\n${relative(process.cwd(), out)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files`);
 for (const e of entries) console.log(`  ${(e.size / 1024).toFixed(1).padStart(8)} KB  ${e.name}`);
 let ok = true;
-if (size >= LIMIT) { console.error(`package: ${(size / 1048576).toFixed(2)} MB is over the 2 MB budget`); ok = false; }
+if (size >= LIMIT) { console.error(`package: ${(size / 1048576).toFixed(2)} MB is over the 3 MB budget`); ok = false; }
 if (lacking.length) { console.error(`package: missing from the .vsix: ${lacking.join(', ')}`); ok = false; }
 if (leaked.length) { console.error(`package: sources or dependencies leaked into the .vsix: ${leaked.map((e) => e.name).join(', ')}`); ok = false; }
 if (!ok) process.exit(1);
