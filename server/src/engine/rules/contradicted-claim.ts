@@ -2,7 +2,7 @@
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { clip, GRADE_LABEL, reportsResult } from './shared.js';
+import { clip, GRADE_LABEL, labelLength, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -82,7 +82,11 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);
-    const fix = body ? replaceSpanFix(ctx, ref, 0, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
+    // A leading label stays ("Answer:", a chat speaker), unless the replacement restates it
+    // ("Oral and sublingual: …" replaced by "Oral and sublingual ketamine …").
+    const label = ref.sentence.text.slice(0, labelLength(ref.sentence.text)).replace(/:\s*$/, '').toLowerCase();
+    const at = label && !replacement.toLowerCase().startsWith(label) ? labelLength(ref.sentence.text) : 0;
+    const fix = body && body[1]!.length > at ? replaceSpanFix(ctx, ref, at, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
     if (fix) fixes.push(fix);
     const r = ctx.range(ref);
     return {

@@ -2,7 +2,7 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { clip, reportsResult } from './shared.js';
+import { clip, labelLength, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
@@ -32,11 +32,12 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   const cue = a.population.cues.find((c) => c.kind === 'population');
   const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const t = ref.sentence.text;
-  const first = /^\S+/.exec(t)?.[0] ?? '';
+  const at = labelLength(t);
+  const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
   // Only where the sentence names no population of its own: "In animal studies, ketamine rebuilds
   // the spines of depressed patients" would be false in a new way.
-  const fix = pop === 'humans' ? undefined : replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
+  const fix = pop === 'humans' ? undefined : replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
   return {
     code: 'extrapolated-evidence',
     message: clip(`Extends evidence from ${WHERE[claim.population]} to ${pop === 'humans' ? 'patients' : 'people in general'}: ${claim.relation}`),

@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, labelLength, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -34,9 +34,10 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   // supported wording is shown in the hover: it is a phrase for the writer, not a sentence to splice.)
   const lead = HEDGE_LEAD[hit.claim.grade];
   const t = ref.sentence.text;
-  const first = /^\S+/.exec(t)?.[0] ?? '';
+  const at = labelLength(t);
+  const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   if (!lead || !first || ref.placed.block.kind === 'heading') return undefined;
-  return replaceSpanFix(ctx, ref, 0, first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
+  return replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
 }
 
 /** A lead that says what the evidence of a grade allows ("early evidence suggests that..."). */

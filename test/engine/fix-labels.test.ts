@@ -1,0 +1,29 @@
+// Fixes keep the writer's framing: a short label that leads a sentence ("Answer:", a chat speaker
+// "Maya (3:14 PM):", "The claim:") stays, and the fix acts on what follows it.
+import assert from 'node:assert/strict';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze, applyFixes } from '../../server/src/engine/index.js';
+
+const db = loadEmbeddedDatabase();
+
+function fixed(text: string, code: string): string {
+  const f = analyze(text, db).findings.find((x) => x.code === code && x.fixes.some((y) => y.kind === 'soften'));
+  assert.ok(f, `expected a ${code} finding with a rewording fix`);
+  return applyFixes(text, [f.fixes.find((y) => y.kind === 'soften')!], { unsafe: true }).output;
+}
+
+describe('fixes keep a leading label', () => {
+  it('contradicted-claim: the speaker tag stays, the claim is replaced', () => {
+    const out = fixed('Ketamine for depression: notes from our chat.\n\n**Maya (3:14 PM):** And at clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim');
+    assert.match(out, /\*\*Maya \(3:14 PM\):\*\* [A-Z]/);
+    assert.doesNotMatch(out, /no long-term risks at all/);
+  });
+  it('extrapolated-evidence: the population lead goes after the label', () => {
+    const out = fixed('Ketamine and the brain.\n\nAnswer: Ketamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
+    assert.match(out, /Answer: In animal studies, ketamine rapidly restores/);
+  });
+  it('without a label the fix starts the sentence, as before', () => {
+    const out = fixed('Ketamine and the brain.\n\nKetamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
+    assert.match(out, /\n\nIn animal studies, ketamine rapidly restores/);
+  });
+});
