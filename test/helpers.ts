@@ -1,7 +1,7 @@
 // Paths shared by the test suites. Tests run from out/test/<area>/, compiled by tsc.
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 function findRoot(from: string): string {
   let dir = from;
@@ -32,4 +32,15 @@ export function requireShared(ctx: Mocha.Context, ...parts: string[]): string {
   if (process.env.CI && process.env.CI !== 'false') throw new Error(`${what}: CI must run this test`);
   console.log(`      SKIPPED: ${ctx.currentTest?.fullTitle() ?? ctx.test?.fullTitle() ?? ''}: ${what}`);
   ctx.skip();
+}
+
+/** The project's own drafts as a writer has them (labels removed): the example and every labelled
+ *  eval set in test/fixtures, as [name, text]. */
+export function projectDrafts(): Array<[string, string]> {
+  const unlabel = (s: string) => s.replace(/\{\{[a-z?,-]+\|([\s\S]*?)\}\}/g, '$1');
+  return [
+    ['examples/ketamine-draft.md', readFileSync(join(repoRoot, 'examples/ketamine-draft.md'), 'utf8')],
+    ...['eval-heldout', 'eval-round3', 'eval-round4'].flatMap((d) => readdirSync(fixtures(d)).filter((f) => /^[a-z0-9].*\.md$/.test(f))
+      .map((f): [string, string] => [`${d}/${f}`, unlabel(readFileSync(fixtures(d, f), 'utf8'))])),
+  ];
 }

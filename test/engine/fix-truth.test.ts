@@ -2,21 +2,14 @@
 // which its sentence no longer gets the finding it fixed, gets no new warning or error, and nothing
 // outside its edits changed. Run over every finding of the project's drafts and the example.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { applyFixes } from '../../server/src/engine/apply-fixes.js';
 import { analyze } from '../../server/src/engine/engine.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
-import { fixtures, repoRoot } from '../helpers.js';
+import { projectDrafts } from '../helpers.js';
 
 const db = loadEmbeddedDatabase();
-const unlabel = (s: string) => s.replace(/\{\{[a-z?,-]+\|([\s\S]*?)\}\}/g, '$1');
-const drafts: Array<[string, string]> = [
-  ['examples/ketamine-draft.md', readFileSync(join(repoRoot, 'examples/ketamine-draft.md'), 'utf8')],
-  ...['eval-heldout', 'eval-round3', 'eval-round4'].flatMap((d) => readdirSync(fixtures(d)).filter((f) => /^[a-z0-9].*\.md$/.test(f))
-    .map((f): [string, string] => [`${d}/${f}`, unlabel(readFileSync(fixtures(d, f), 'utf8'))])),
-];
+const drafts = projectDrafts();
 
 /** Where [start, end) of the old text lies after the fix's edits. */
 function mapRange(fix: Fix, start: number, end: number): [number, number] {

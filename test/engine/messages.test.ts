@@ -1,22 +1,15 @@
 // Messages are one line saying what is wrong, short enough for the Problems panel and a terminal
 // (the evidence is in the hover): checked on every finding of the project's drafts.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze } from '../../server/src/engine/index.js';
-import { fixtures, repoRoot } from '../helpers.js';
+import { projectDrafts } from '../helpers.js';
 
 const LIMIT = 110;
 const db = loadEmbeddedDatabase();
-const unlabel = (s: string) => s.replace(/\{\{[a-z?,-]+\|([\s\S]*?)\}\}/g, '$1');
 
 describe('messages: one short line', () => {
-  const drafts: Array<[string, string]> = [
-    ['examples/ketamine-draft.md', readFileSync(join(repoRoot, 'examples/ketamine-draft.md'), 'utf8')],
-    ...['eval-heldout', 'eval-round3', 'eval-round4'].flatMap((d) => readdirSync(fixtures(d)).filter((f) => f.endsWith('.md'))
-      .map((f): [string, string] => [`${d}/${f}`, unlabel(readFileSync(fixtures(d, f), 'utf8'))])),
-  ];
+  const drafts = projectDrafts();
   it(`every finding's message is one line of at most ${LIMIT} characters`, () => {
     const codes = new Set<string>();
     for (const [name, text] of drafts) {

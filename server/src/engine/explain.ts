@@ -98,7 +98,7 @@ function describe(ctx: RuleContext, ref: SentenceRef, r: { start: number; end: n
       topics: rec.topics.slice(0, 5).map((t) => ({ id: t.cls, p: round(t.p) })),
       modality: rec.modalities.slice(0, 3).map((m) => ({ modality: m.cls, p: round(m.p) })),
       // Orientation is learned per claim: only for claims the recogniser was trained on.
-      contradicts: Object.fromEntries([...ids].filter((id) => grade(id) && ctx.db.recognizer?.topic.classes.includes(id)).map((id) => [id, round(rec.contradicts(id))])),
+      contradicts: Object.fromEntries([...ids].filter((id) => grade(id) && ctx.db.recognizer?.knownClasses.has(id)).map((id) => [id, round(rec.contradicts(id))])),
     };
   }
   return explanation;

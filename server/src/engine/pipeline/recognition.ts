@@ -80,10 +80,15 @@ export function conceptClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Leve
   return hits.sort((a, b) => b.specificity - a.specificity || b.score - a.score);
 }
 
+/** The concepts that name what a claim is about (e.g. ketamine): its topical concepts, else its first. */
+export function claimSubject(claim: Claim): string[] {
+  return claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+}
+
 /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
  *  similar to ketamine")? Then the sentence is about something else. */
 export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
-  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  const subject = claimSubject(claim);
   const t = ref.sentence.text;
   return subject.some((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
@@ -95,7 +100,7 @@ export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
  *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
  *  in a paragraph that names it? */
 export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): boolean {
-  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  const subject = claimSubject(claim);
   const t = ref.sentence.text;
   return subject.every((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
@@ -107,7 +112,7 @@ export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): 
 /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
  *  or its section headings, not only somewhere in the document? */
 export function aboutSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim, maxLevel: Level): boolean {
-  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
+  const subject = claimSubject(claim);
   return subject.every((c) => ctx.level(ref, c) <= maxLevel);
 }
 

@@ -78,14 +78,15 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // agreeing with it: the concepts and a nearby negation are not enough on their own ("no purity
     // guarantee", "worthless for recreational purposes").
     const rec = ctx.recognition(ref);
-    if (rec && ctx.db.recognizer?.topic.classes.includes(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
+    if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);
     // A leading label stays ("Answer:", a chat speaker), unless the replacement restates it
     // ("Oral and sublingual: …" replaced by "Oral and sublingual ketamine …").
-    const label = ref.sentence.text.slice(0, labelLength(ref.sentence.text)).replace(/:\s*$/, '').toLowerCase();
-    const at = label && !replacement.toLowerCase().startsWith(label) ? labelLength(ref.sentence.text) : 0;
+    const lead = labelLength(ref.sentence.text);
+    const label = ref.sentence.text.slice(0, lead).replace(/:\s*$/, '').toLowerCase();
+    const at = label && !replacement.toLowerCase().startsWith(label) ? lead : 0;
     const fix = body && body[1]!.length > at ? replaceSpanFix(ctx, ref, at, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;
     if (fix) fixes.push(fix);
     const r = ctx.range(ref);

@@ -3,6 +3,7 @@ import type { Figure } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
+import { claimSubject } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -62,17 +63,19 @@ const AUTHORS_ET_AL = /\b\p{Lu}[\p{L}'\u2019-]+\s+et\s+al\b/u;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE_BEFORE_YEAR = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?)\\s*$`);
 /** An anaesthetic (not subanaesthetic) dose is another quantity than the antidepressant dose. */
-const ANAESTHETIC_DOSE = /(?<!\b(?:below|under|than|sub)[-\s]*)\b(?:an(?:a|ae)?esthetic\s+doses?|doses?\s+(?:for|used in|used for)\s+(?:general\s+)?an(?:a|ae)?esthesia)\b/i;
+const ANAESTHETIC_DOSE = /\b(?:an(?:a|ae)?esthetic\s+doses?|doses?\s+(?:for|used in|used for)\s+(?:general\s+)?an(?:a|ae)?esthesia)\b/i;
+/** "well below anaesthetic doses" compares with the anaesthetic dose; it does not give one. */
+function anaestheticDose(text: string): boolean {
+  const m = ANAESTHETIC_DOSE.exec(text);
+  return !!m && !/\b(?:below|under|than|sub)[-\s]*$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+}
 /** The number is about other treatments ("existing drugs take about three weeks"). */
 const OTHER_TREATMENTS = /(?:\b(?:existing|conventional|standard|traditional|older|current|typical|regular|usual|other|oral)\s+(?:anti-?depressants?|drugs?|medications?|medicines?|treatments?|therapies)|\bS[SN]RIs?)\s+(?:\w+\s+){0,2}?(?:take|takes|took|need|needs|require|requires|start|starts|begin|begins)\b/i;
 const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
 const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
 
 /** Does the sentence itself name the claim's subject (e.g. ketamine)? */
-function subjectNamed(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
-  const subject = claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1);
-  return subject.some((c) => ref.sentence.concepts.has(c));
-}
+const subjectNamed = (ref: SentenceRef, claim: ClaimHit['claim']) => claimSubject(claim).some((c) => ref.sentence.concepts.has(c));
 
 function citesAnotherStudy(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   const own = new Set(hit.claim.sources.map((s) => s.id));
@@ -160,7 +163,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     // A dateline or publication date is not an event's year.
     if (m.kind === 'year' && DATE_BEFORE_YEAR.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
     // An anaesthetic dose is not the antidepressant dose.
-    if (pool[0]!.f.kind === 'dose' && ANAESTHETIC_DOSE.test(text)) continue;
+    if (pool[0]!.f.kind === 'dose' && anaestheticDose(text)) continue;
     // How long other treatments take, in a sentence that does not name the claim's own treatment.
     if (OTHER_TREATMENTS.test(text) && !subjectNamed(ref, pool[0]!.hit.claim)) continue;
     // Several uncued candidates: the number may be about something else.

@@ -99,7 +99,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const rec = ctx.recognition(ref);
   // A sentence the recogniser reads as clearly contradicting the claim does not state it as fact
   // (it may still overstate it with a booster: "completely block" for "may weaken").
-  const contradicting = !!rec && !!ctx.db.recognizer?.topic.classes.includes(claim.id) && rec.contradicts(claim.id) >= 0.85;
+  const contradicting = !!rec && !!ctx.db.recognizer?.knownClasses.has(claim.id) && rec.contradicts(claim.id) >= 0.85;
   const modality = rec?.modalities[0];
   // The recogniser reads the wording as reported, hedged, asked or conditional ("an article reports
   // that…"): not a statement of fact, whatever the analyzer's cues missed.

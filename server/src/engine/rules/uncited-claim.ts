@@ -28,7 +28,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   const rec = ctx.recognition(ref);
   if (block.quoted || QUOTED.test(ref.sentence.text) || (a.attributed && !a.boosted)) return undefined;
   if (rec && !OWN_VOICE.has(rec.modality)) return undefined;
-  if (rec && ctx.db.recognizer?.topic.classes.includes(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
+  if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
   if (LABEL.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
