@@ -1,5 +1,5 @@
-// Fixes keep the writer's framing: a short label that leads a sentence ("Answer:", a chat speaker
-// "Maya (3:14 PM):", "The claim:") stays, and the fix acts on what follows it.
+// A short label that leads a sentence ("Answer:", a chat speaker "Maya (3:14 PM):", "The claim:") is
+// the writer's framing: a finding's range starts after it, and fixes keep it and act on what follows.
 import assert from 'node:assert/strict';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze, applyFixes } from '../../server/src/engine/index.js';
@@ -25,5 +25,23 @@ describe('fixes keep a leading label', () => {
   it('without a label the fix starts the sentence, as before', () => {
     const out = fixed('Ketamine and the brain.\n\nKetamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
     assert.match(out, /\n\nIn animal studies, ketamine rapidly restores/);
+  });
+});
+
+describe('a finding on a labelled sentence starts after the label', () => {
+  const startOf = (text: string, code: string) => {
+    const f = analyze(text, db).findings.find((x) => x.code === code);
+    assert.ok(f, `expected a ${code} finding`);
+    return text.slice(f.start, f.start + 12);
+  };
+  it('a bold chat speaker tag', () => {
+    assert.equal(startOf('Ketamine chat.\n\n**Maya (3:14 PM):** and at clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'and at clini');
+  });
+  it('a plain answer label', () => {
+    assert.equal(startOf('Ketamine quiz.\n\nAnswer: Ketamine definitely works through the opioid system.\n', 'overstated-certainty'), 'definitely w');
+    assert.equal(startOf('Ketamine quiz.\n\nAnswer: Ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'Ketamine has');
+  });
+  it('without a label the range starts the sentence', () => {
+    assert.equal(startOf('Ketamine chat.\n\nKetamine has no long-term risks at all.\n', 'contradicted-claim'), 'Ketamine has');
   });
 });

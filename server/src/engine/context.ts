@@ -10,6 +10,7 @@ import type { EngineConfig, FindingReason } from './types.js';
 import { cautionBits } from './cautions.js';
 import { blockHasCitation } from './citing.js';
 import { lineEnding, moveFinding } from './fixes.js';
+import { labelLength } from './sentences.js';
 import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
@@ -378,8 +379,9 @@ export class RuleContext {
     return out;
   }
 
-  /** Source range of a span of the sentence (offsets relative to the sentence text). */
-  range(ref: SentenceRef, start = 0, end = ref.sentence.text.length): { start: number; end: number } {
+  /** Source range of a span of the sentence (offsets relative to the sentence text). The whole
+   *  sentence starts after a lead label ("**Maya (3:14 PM):**", "Answer:"): the claim is what follows. */
+  range(ref: SentenceRef, start = labelLength(ref.sentence.text), end = ref.sentence.text.length): { start: number; end: number } {
     return sourceRange(ref.placed, ref.sentence.proseStart + start, ref.sentence.proseStart + end);
   }
 

@@ -247,3 +247,10 @@ function prevWord(text: string, from: number, at: number): string {
   while (s > from && !isSpace(text.charCodeAt(s - 1))) s--;
   return text.slice(s, e);
 }
+
+/** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"): the writer's
+ *  framing, which fixes keep and act after. */
+const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
+export function labelLength(text: string): number {
+  return LEAD_LABEL.exec(text)?.[0].length ?? 0;
+}

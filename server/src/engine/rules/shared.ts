@@ -43,9 +43,4 @@ export function clip(text: string, max = SHORT): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}...`;
 }
 
-/** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"): the writer's
- *  framing, which fixes keep and act after. */
-const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
-export function labelLength(text: string): number {
-  return LEAD_LABEL.exec(text)?.[0].length ?? 0;
-}
+export { labelLength } from '../sentences.js';
