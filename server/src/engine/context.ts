@@ -8,12 +8,14 @@ import { blockConcepts, sourceRange, type DocModel, type PlacedBlock, type Sente
 import type { CitationRef } from './markdown.js';
 import type { EngineConfig, FindingReason } from './types.js';
 import { cautionBits } from './cautions.js';
-import { blockHasCitation } from './citing.js';
+import { blockHasCitation, isReferenceEntry } from './citing.js';
 import { lineEnding, moveFinding } from './fixes.js';
 import { labelLength } from './sentences.js';
 import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
+
+const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
 
 export { Level };
 
@@ -319,7 +321,13 @@ export class RuleContext {
   private readonly referenceSections = new Map<number, boolean>();
   /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
   inReferenceList(ref: SentenceRef): boolean {
-    return this.isReferenceSection(ref.placed.section);
+    return this.isReferenceSection(ref.placed.section) || isReferenceEntry(ref.placed.block.text);
+  }
+
+  /** Is the sentence in a bracketed production or editorial note ("[B-ROLL: spines regrowing]",
+   *  "[Music]")? A direction to someone, not a statement to the reader. */
+  inBracketedNote(ref: SentenceRef): boolean {
+    return BRACKETED_NOTE.test(ref.placed.block.text);
   }
 
   /** Is section `sec` (or one it is under) a References / Bibliography / Further reading section? */

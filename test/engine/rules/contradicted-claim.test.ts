@@ -36,6 +36,8 @@ ruleTester('contradicted-claim', {
     note('This rules out ketamine as safe for long-term use.'),
     // a negated contradiction, not negated
     note('Lorazepam is known to interact with ketamine.'),
+    // the writer declines to judge
+    note('With so few patients we cannot say that ketamine is safe for long-term use.'),
   ],
   invalid: [
     {

@@ -54,6 +54,10 @@ ruleTester('extrapolated-evidence', {
     note('Depression causes receptor loss.'),
     // a heading
     '# Ketamine rebuilds dendritic spines\n\nText.\n',
+    // a production note in a video script
+    note('[B-ROLL: ketamine rebuilds dendritic spines in patients]'),
+    // a proposition named for discussion, not asserted
+    note('The chapter then jumps to the claim that ketamine rebuilds dendritic spines in patients.'),
   ],
   invalid: [
     {

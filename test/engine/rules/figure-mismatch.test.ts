@@ -31,6 +31,9 @@ ruleTester('figure-mismatch', {
     note('The FDA approved esketamine in 2021 [@other2020].'),
     note('The FDA approved esketamine in 2021 [3].'),
     note('Daly et al. (2018) found that the FDA approved esketamine in 2021.'),
+    // a forecast's own quantities, not the finding's figure
+    note('We model a 90% probability that patients respond to ketamine in the label trial.'),
+    note('Among patients who respond to ketamine we assume 90% stay on treatment.'),
   ],
   invalid: [
     {

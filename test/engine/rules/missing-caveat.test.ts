@@ -46,6 +46,17 @@ ruleTester('missing-caveat', {
   ],
   invalid: [
     {
+      name: 'a heading announces the topic; the first sentence under it that needs the caution gets the finding',
+      text: '# Ketamine notes\n\n## Driving after ketamine\n\nMany patients ask about driving after ketamine.\n',
+      errors: [
+        {
+          line: 5, column: 25, text: 'driving',
+          message: "Mentions 'driving' without the caution on driving",
+          output: '# Ketamine notes\n\n## Driving after ketamine\n\nMany patients ask about driving after ketamine.\n\nDo not drive until the next day [@review2021].\n', safe: false,
+        },
+      ],
+    },
+    {
       name: 'a benzodiazepine with ketamine: the fix adds the caution after the paragraph',
       text: note('Before a ketamine infusion, your doctor can prescribe diazepam to calm you.'),
       errors: [

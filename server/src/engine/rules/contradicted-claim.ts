@@ -68,7 +68,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
-    if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) continue;
+    if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text)) || DECLINES.test(ref.sentence.text)) continue;
     // Stating an aim ("we wanted to check that infusions didn't cause cognitive problems") asserts nothing.
     if (RESEARCH_AIM.test(ref.sentence.text)) continue;
     // A past-tense report of what happened in one setting ("there were no adverse events", "the
@@ -203,6 +203,8 @@ function mainClauseNegation(text: string): boolean {
   }
   return false;
 }
+/** "we cannot tell how much was due to ketamine", "there is no way to know": the writer declines to judge. */
+const DECLINES = /\b(?:cannot|can[\u2019']?t|can not|could not|couldn[\u2019']t|impossible to|no way to|too early to|hard to)\s+(?:yet\s+)?(?:tell|say|know|be sure|determine|conclude|judge|distinguish|separate|untangle)\b/i;
 const NEGATOR_G = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|zero)\b|n[\u2019']t\b/gi;
 const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
 const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;

@@ -71,6 +71,11 @@ function anaestheticDose(text: string): boolean {
 }
 /** The number is about other treatments ("existing drugs take about three weeks"). */
 const OTHER_TREATMENTS = /(?:\b(?:existing|conventional|standard|traditional|older|current|typical|regular|usual|other|oral)\s+(?:anti-?depressants?|drugs?|medications?|medicines?|treatments?|therapies)|\bS[SN]RIs?)\s+(?:\w+\s+){0,2}?(?:take|takes|took|need|needs|require|requires|start|starts|begin|begins)\b/i;
+/** A number that names its own quantity ("a 30% probability", "12% discount rate", "5% market share"):
+ *  a forecast or a price, not the finding's figure. */
+const OWN_QUANTITY = /^\s*(?:[\w-]+\s+){0,2}?(?:probability|chance|likelihood|odds|discount|margin|market|share of|growth|return|interest|tax|premium|royalt(?:y|ies)|penetration|CAGR|price|cost|revenue|sales|valuation|upside|downside)\b/i;
+/** The writer's own projection ("we model a 30% probability…", "we assume 40% uptake"). */
+const OWN_PROJECTION = /\b(?:we|I|our (?:model|base case|forecast))\s+(?:\w+\s+)?(?:model|models|modell?ed|estimate|assume|project|forecast|assign|expect|predict|anticipate|price in|bake in)\b[^.;:]{0,40}$/i;
 const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
 const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
 
@@ -162,6 +167,8 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       && /^\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|RCTs?|reviews?|meta-analys[ie]s|papers?|reports?|surveys?|experiments?)\b/i.test(text.slice(m.end, m.end + 60))) continue;
     // A dateline or publication date is not an event's year.
     if (m.kind === 'year' && DATE_BEFORE_YEAR.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    // A forecast, a price or a probability the writer gives is not the finding's figure.
+    if (OWN_QUANTITY.test(text.slice(m.end, m.end + 40)) || OWN_PROJECTION.test(text.slice(0, m.start))) continue;
     // An anaesthetic dose is not the antidepressant dose.
     if (pool[0]!.f.kind === 'dose' && anaestheticDose(text)) continue;
     // How long other treatments take, in a sentence that does not name the claim's own treatment.

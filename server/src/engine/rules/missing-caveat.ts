@@ -96,14 +96,22 @@ function missingCaveats(ctx: RuleContext): Draft[] {
   return findings;
 }
 
+/** The first sentence of prose that makes the caution necessary; a heading only when no sentence
+ *  under it does (a title announces the topic; the sentence that needs the caution is where the
+ *  writer adds it). */
 function firstTrigger(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution, inScope: Set<string>): SentenceRef | undefined {
+  let heading: SentenceRef | undefined;
   for (const pb of blocks) {
+    if (heading && pb.block.kind === 'heading') continue;
     for (let i = 0; i < pb.sentences.length; i++) {
       const ref = { placed: pb, sentence: pb.sentences[i]!, index: i };
-      if (triggers(ctx, ref, caution, inScope)) return ref;
+      if (!triggers(ctx, ref, caution, inScope)) continue;
+      if (pb.block.kind !== 'heading') return ref;
+      heading = ref;
+      break;
     }
   }
-  return undefined;
+  return heading;
 }
 
 function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draft {

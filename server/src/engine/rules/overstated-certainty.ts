@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, labelLength, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, labelLength, namesProposition, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -52,9 +52,9 @@ const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|u
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
-const PROMISE = /\byou(?:'ll| will)\b/i;
+const PROMISE = /\byou(?:'ll| will)\b(?!\s+(?:\w+ly\s+)?(?:receive|get (?:a|an|the|your|one|two)\b|be (?:given|asked|offered|monitored|observed|watched|seated|checked|contacted|paid|told|assigned|randomi[sz]ed|able to|free to|driven|taken)|sit|lie|stay|remain|wait|need|have (?:to|a|an|your)|fill|complete|sign|meet|come|return|go|attend|wear|bring|arrange))/i;
 
-const RESEARCH_ACTIVITY = /\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
+const RESEARCH_ACTIVITY = /\beither\b[^.;]{1,120}\bor (?:a |an |the )?(?:placebo|saline|midazolam|dummy)|\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated) (?:to|into|between)\b|\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number }): boolean {
@@ -81,6 +81,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
   if (a.negated && !a.boosted) return undefined;
+  if (namesProposition(ref.sentence.text)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);

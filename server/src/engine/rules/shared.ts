@@ -44,3 +44,10 @@ export function clip(text: string, max = SHORT): string {
 }
 
 export { labelLength } from '../sentences.js';
+
+/** "leaps to the claim that…", "the myth that…", "his idea that…": the proposition after it is named
+ *  as someone's, for discussion, not asserted by the writer. */
+const NAMED_PROPOSITION = /\b(?:the|this|that|his|her|their|its|a|an|one|our|your)\s+(?:(?:\w+\s+)?(?:claim|claims|idea|notion|assertion|belief|suggestion|myth|promise|contention|hypothesis|theory|view|narrative|talking point|slogan|pitch))\s+that\b/i;
+export function namesProposition(text: string): boolean {
+  return NAMED_PROPOSITION.test(text);
+}

@@ -1,0 +1,43 @@
+// What a genre puts around its claims is not a claim: a bibliography entry outside a References
+// section, a video script's bracketed direction, a consent form's procedure, an analyst's own
+// forecast, a heading over the sentence that needs a caution, a talk page's indentation marks.
+// Each case was flagged before these rules (blind round 5 showed the kinds; the sentences here are new).
+import assert from 'node:assert/strict';
+import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { analyze } from '../../server/src/engine/index.js';
+
+const db = loadEmbeddedDatabase();
+const scored = (text: string) => analyze(text, db).findings.filter((f) => f.code !== 'uncited-claim');
+const lineCol = (text: string, offset: number) => {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+};
+
+describe('genre furniture is not a claim', () => {
+  it('a numbered bibliography entry after a bold "References" line', () => {
+    const text = "# Ketamine and the opioid system\n\nKetamine acts fast in depression.\n\n**References**\n\n1. Smith AB, Jones CD, Lee E, et al. Ketamine's antidepressant effect requires opioid system activation. *Am J Psychiatry.* 2018;175(12):1205-1215.\n";
+    assert.deepEqual(scored(text), []);
+  });
+  it("a video script's bracketed direction", () => {
+    const text = "# How ketamine works\n\nKetamine is a fast-acting treatment for depression.\n\n[B-ROLL: close-up animation of ketamine regrowing synapses in a patient's brain]\n";
+    assert.deepEqual(scored(text), []);
+  });
+  it("a consent form's procedure is not a promise", () => {
+    const text = '# Your study visits\n\nThis study tests ketamine for depression.\n\nYou will receive ketamine 0.5 mg/kg into a vein over 40 minutes, twice a week for three weeks.\n';
+    assert.deepEqual(scored(text), []);
+  });
+  it("an analyst's own probability is not the finding's figure", () => {
+    const text = '# Pipeline\n\nKetamine relieves suicidal thinking within a week in many patients, and we model a 30% probability of a label expansion.\n';
+    assert.deepEqual(scored(text).filter((f) => f.code === 'figure-mismatch'), []);
+  });
+  it('the caution finding sits on the sentence under the heading, not on the heading', () => {
+    const text = '# Letter\n\n## Maintenance ketamine and the opioid question\n\nIf ketamine acts on the opioid system, long-term maintenance infusions deserve a closer look.\n';
+    const f = scored(text).filter((x) => x.code === 'missing-caveat');
+    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['5:25']);
+  });
+  it("a talk page's indentation marks stay outside the finding", () => {
+    const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
+    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:4']);
+  });
+});
