@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze } from '../../server/src/engine/index.js';
+import { mainClauseNegation } from '../../server/src/engine/rules/contradicted-claim.js';
 
 const db = loadEmbeddedDatabase();
 const scored = (text: string) => analyze(text, db).findings.filter((f) => f.code !== 'uncited-claim');
@@ -40,4 +41,21 @@ describe('genre furniture is not a claim', () => {
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:4']);
   });
+});
+
+describe('shapes of negation that deny nothing', () => {
+  it('"rules … out as" denies what follows: no contradiction, no generalisation', () => {
+    const text = '# Ketamine\n\nHonestly, this rules ketamine out as a wonder drug that cures everybody.\n';
+    assert.deepEqual(scored(text), []);
+  });
+});
+
+describe('a negation in the main clause (the denial path) is a denial', () => {
+  const cases: Array<[string, boolean]> = [
+    ['Ketamine has no side effects at clinic doses.', true],
+    ['All drugs have side effects, but at clinic doses ketamine’s are no worse than others’.', false],
+    ['Ketamine is not only fast but also lasting.', false],
+    ['If it is not given in a clinic, the risks rise.', false],
+  ];
+  for (const [text, want] of cases) it(text, () => assert.equal(mainClauseNegation(text), want));
 });

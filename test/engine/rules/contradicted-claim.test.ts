@@ -38,8 +38,20 @@ ruleTester('contradicted-claim', {
     note('Lorazepam is known to interact with ketamine.'),
     // the writer declines to judge
     note('With so few patients we cannot say that ketamine is safe for long-term use.'),
+    note('This rules ketamine out as safe for long-term use.'),
   ],
   invalid: [
+    {
+      name: 'the subject before a "not only … but also" clause still asserts it',
+      text: note('Ketamine is not only fast but also safe for long-term use.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine is not only fast but also safe for long-term use.',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: note('Long-term effects are poorly understood.'), safe: false,
+        },
+      ],
+    },
     {
       name: "an affirmed contradiction: the fix offers the claim's statement",
       text: note("The researchers found that naltrexone also blocked ketamine's dissociative effects."),

@@ -2,18 +2,19 @@
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { clip, GRADE_LABEL, labelLength, reportsResult } from './shared.js';
+import { clip, GRADE_LABEL, labelLength, reportsResult, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
 
 /** Are the contradiction's concepts (each at least once) all inside one clause of the sentence? */
-function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hits: Array<{ concept: string; start: number }>): boolean {
+function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hits: Array<{ concept: string; start: number }>, subject: readonly string[] = []): boolean {
   const cuts = [0];
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) cuts.push(m.index);
   cuts.push(text.length + 1);
-  const present = x.concepts.filter((c) => hits.some((h) => h.concept === c));
+  // The subject ("Ketamine is fast but unsafe") may stand before the clause that says the rest.
+  const present = x.concepts.filter((c) => !subject.includes(c) && hits.some((h) => h.concept === c));
   for (let i = 0; i + 1 < cuts.length; i++) {
     const inClause = (c: string) => hits.some((h) => h.concept === c && h.start >= cuts[i]! && h.start < cuts[i + 1]!);
     if (present.every(inClause) && (!x.anyOf?.length || x.anyOf.some(inClause) || !x.anyOf.some((c) => hits.some((h) => h.concept === c)))) return true;
@@ -53,11 +54,11 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const hits = ref.sentence.hits.filter((h) => named.has(h.concept));
     // The refuted statement must be made within one clause: "blocked the antidepressant effect but
     // left the dissociative effect intact" does not say naltrexone blocked dissociation.
-    if (!oneClause(ref.sentence.text, x, hits)) continue;
+    if (!oneClause(ref.sentence.text, x, hits, topical)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
       // "This rules ketamine out as a miracle drug that cures everybody."
-      if (RULES_OUT.test(ref.sentence.text.slice(0, Math.min(...hits.map((h) => h.start))))) continue;
+      if (RULES_OUT.test(ref.sentence.text.slice(0, Math.max(...hits.map((h) => h.start))))) continue;
     } else if (!ref.sentence.hitsOf(x.negatedConcept!).some((h) => ctx.negated(ref, h) && (governedByNegation(ref.sentence.text, h.start) || NEGATOR_1.test(ref.sentence.text.slice(h.start, h.end))))) continue;
     const a = ref.sentence.analysis;
     // A genuine condition ("if", "whether", "would") suspends the assertion; a modal ("may be taken
@@ -174,7 +175,6 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
 
 /** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
 const CONCEPT_ORIENT_MIN = 0.3;
-const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
 const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */
@@ -195,8 +195,9 @@ function negationText(text: string): string {
 
 /** A negation that governs the sentence, not one inside a relative or subordinate clause ("patients
  *  who were not responding", "if it does not work"). */
-function mainClauseNegation(text: string): boolean {
+export function mainClauseNegation(text: string): boolean {
   for (const m of text.matchAll(NEGATOR_G)) {
+    if (COMPARATIVE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     const before = text.slice(0, m.index);
     const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\u2014'));
     if (!SUBORDINATE.test(before.slice(clauseStart + 1))) return true;
@@ -205,6 +206,8 @@ function mainClauseNegation(text: string): boolean {
 }
 /** "we cannot tell how much was due to ketamine", "there is no way to know": the writer declines to judge. */
 const DECLINES = /\b(?:cannot|can[\u2019']?t|can not|could not|couldn[\u2019']t|impossible to|no way to|too early to|hard to)\s+(?:yet\s+)?(?:tell|say|know|be sure|determine|conclude|judge|distinguish|separate|untangle)\b/i;
+/** "no worse than", "not only": a comparison or an addition, not a denial. */
+const COMPARATIVE_AFTER = /^\s+(?:worse|better|more|less|greater|higher|lower|riskier|safer|different|only)\b/i;
 const NEGATOR_G = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|zero)\b|n[\u2019']t\b/gi;
 const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
 const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;

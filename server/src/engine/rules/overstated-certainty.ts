@@ -2,7 +2,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, labelLength, namesProposition, reportsResult, statesPopulation, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, labelLength, namesProposition, reportsResult, RULES_OUT, statesPopulation, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -88,7 +88,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.sentence.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
-    && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start)));
+    && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start))
+    && !RULES_OUT.test(ref.sentence.text.slice(0, c.start)));
   const promise = PROMISE.exec(ref.sentence.text);
   let promised = false;
   if (!general && promise && !a.hedged) {

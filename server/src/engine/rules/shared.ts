@@ -51,3 +51,6 @@ const NAMED_PROPOSITION = /\b(?:the|this|that|his|her|their|its|a|an|one|our|you
 export function namesProposition(text: string): boolean {
   return NAMED_PROPOSITION.test(text);
 }
+
+/** "This rules ketamine out as a miracle drug that cures everybody": what follows is denied. */
+export const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
