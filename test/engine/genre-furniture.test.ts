@@ -59,3 +59,14 @@ describe('a negation in the main clause (the denial path) is a denial', () => {
   ];
   for (const [text, want] of cases) it(text, () => assert.equal(mainClauseNegation(text), want));
 });
+
+describe('"It" at the start of a sentence', () => {
+  it('refers to the subject its heading names (lecture notes)', () => {
+    const text = '# Lecture 7: ketamine\n\n## Mechanism\n\nIt shuts NMDA receptors on inhibitory interneurons, so glutamate floods out and switches on AMPA receptors, and that is what lifts mood.\n';
+    assert.deepEqual(scored(text).map((f) => f.code), ['overstated-certainty']);
+  });
+  it('an expletive "It is reasonable to…" refers to nothing', () => {
+    const text = '# Ketamine infusions at our clinic\n\nExpect a calm visit. It is reasonable to expect improvement within 24 hours of the treatment.\n';
+    assert.deepEqual(analyze(text, db).findings, []);
+  });
+});

@@ -16,6 +16,8 @@ export const CONCEPT_MATCH_MIN = 0.3;
 
 /** A subject named only as a point of comparison ("similar to ketamine"). */
 const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
+/** "It is reasonable to expect…", "it's worth knowing…": an "it" that refers to nothing. */
+const EXPLETIVE = /^\W*it(?:['\u2019]s|\s+(?:is|was|seems|seemed|remains|may be|might be|can be|could be|would be|will be))\s+(?:(?:not|still|also|now|very|quite|equally|especially|often|usually)\s+)*(?:reasonable|likely|unlikely|clear|unclear|important|possible|impossible|known|unknown|true|worth|easy|hard|difficult|common|uncommon|rare|normal|essential|necessary|crucial|critical|vital|key|fair|safe|wise|best|better|helpful|useful|tempting|interesting|notable|striking|surprising|fine|okay|ok|standard|typical|usual|advisable|recommended|good|bad)\b/i;
 /** A sentence opening that refers back to what the paragraph is about. */
 const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
 
@@ -98,14 +100,18 @@ export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
 
 /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
  *  burst similar to ketamine"), or opens with a word that refers back to it ("It", "The drug")
- *  in a paragraph that names it? */
+ *  in a paragraph, or under a heading, that names it (not an expletive "It is reasonable to…")? */
 export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): boolean {
   const subject = claimSubject(claim);
   const t = ref.sentence.text;
   return subject.every((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
     if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
-    return own.length === 0 && ANAPHOR.test(t) && ctx.level(ref, c) === Level.Paragraph;
+    if (own.length > 0 || !ANAPHOR.test(t) || EXPLETIVE.test(t)) return false;
+    // "It blocks NMDA receptors…" under a heading that names ketamine (lecture notes, slides) refers
+    // to the heading's subject as much as to the paragraph's.
+    const level = ctx.level(ref, c);
+    return level === Level.Paragraph || level === Level.Heading;
   });
 }
 
