@@ -70,3 +70,18 @@ describe('"It" at the start of a sentence', () => {
     assert.deepEqual(analyze(text, db).findings, []);
   });
 });
+
+describe('a headline claim before a colon', () => {
+  it('is asserted, whatever the evidence after the colon reports or negates', () => {
+    const text = '# Ketamine and the opioid system\n\nKetamine lifts mood through the opioid system: in one small trial, patients given naltrexone first had almost none of the benefit.\n';
+    assert.deepEqual(scored(text).map((f) => `${f.code} ${lineCol(text, f.start)}`), ['overstated-certainty 3:1']);
+  });
+  it('a short headline is the claim, not a label: the finding starts the sentence', () => {
+    const text = '# Suicidal thoughts\n\nKetamine ends suicidal thinking: in one small study, most people had none within a week.\n';
+    assert.deepEqual(scored(text).map((f) => `${f.code} ${lineCol(text, f.start)}`), ['overstated-certainty 3:1']);
+  });
+  it('a hedged headline stays hedged', () => {
+    const text = '# Ketamine and the opioid system\n\nKetamine may lift mood partly through the opioid system: in one small trial, patients given naltrexone first had almost none of the benefit.\n';
+    assert.deepEqual(scored(text), []);
+  });
+});

@@ -387,9 +387,17 @@ export class RuleContext {
     return out;
   }
 
+  /** Length of the sentence's lead label ("Maya (3:14 PM):", "Answer:", ":: "), which findings start
+   *  after and fixes keep. A lead that names what the database knows ("Ketamine stops suicidal
+   *  thoughts: …", "Suicidal ideation: resolves…") is the claim's headline, not a label. */
+  leadLength(ref: SentenceRef): number {
+    const n = labelLength(ref.sentence.text);
+    return n > 0 && ref.sentence.hits.some((h) => h.start < n) ? 0 : n;
+  }
+
   /** Source range of a span of the sentence (offsets relative to the sentence text). The whole
    *  sentence starts after a lead label ("**Maya (3:14 PM):**", "Answer:"): the claim is what follows. */
-  range(ref: SentenceRef, start = labelLength(ref.sentence.text), end = ref.sentence.text.length): { start: number; end: number } {
+  range(ref: SentenceRef, start = this.leadLength(ref), end = ref.sentence.text.length): { start: number; end: number } {
     return sourceRange(ref.placed, ref.sentence.proseStart + start, ref.sentence.proseStart + end);
   }
 

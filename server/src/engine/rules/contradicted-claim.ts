@@ -2,7 +2,7 @@
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { clip, GRADE_LABEL, labelLength, reportsResult, RULES_OUT } from './shared.js';
+import { clip, GRADE_LABEL, reportsResult, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -85,7 +85,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);
     // A leading label stays ("Answer:", a chat speaker), unless the replacement restates it
     // ("Oral and sublingual: …" replaced by "Oral and sublingual ketamine …").
-    const lead = labelLength(ref.sentence.text);
+    const lead = ctx.leadLength(ref);
     const label = ref.sentence.text.slice(0, lead).replace(/:\s*$/, '').toLowerCase();
     const at = label && !replacement.toLowerCase().startsWith(label) ? lead : 0;
     const fix = body && body[1]!.length > at ? replaceSpanFix(ctx, ref, at, body[1]!.length, replacement, `Replace with what the evidence supports: ${replacement.slice(0, 70)}${replacement.length > 70 ? '…' : ''}`, 'soften', false) : undefined;

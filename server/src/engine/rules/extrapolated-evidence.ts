@@ -2,7 +2,7 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { clip, labelLength, namesProposition, reportsResult } from './shared.js';
+import { clip, namesProposition, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
@@ -33,7 +33,7 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   const cue = a.population.cues.find((c) => c.kind === 'population');
   const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const t = ref.sentence.text;
-  const at = labelLength(t);
+  const at = ctx.leadLength(ref);
   const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
   // Only where the sentence names no population of its own: "In animal studies, ketamine rebuilds

@@ -1,8 +1,9 @@
 // overstated-certainty: the sentence states a claim more strongly than its evidence grade allows.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
+import { claimSubject } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, labelLength, namesProposition, reportsResult, RULES_OUT, statesPopulation, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -34,7 +35,7 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   // supported wording is shown in the hover: it is a phrase for the writer, not a sentence to splice.)
   const lead = HEDGE_LEAD[hit.claim.grade];
   const t = ref.sentence.text;
-  const at = labelLength(t);
+  const at = ctx.leadLength(ref);
   const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   if (!lead || !first || ref.placed.block.kind === 'heading') return undefined;
   return replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
@@ -76,11 +77,36 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
 /** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
 const PROOF_MIN = 0.5;
 
+/** How the sentence states the claim: the whole sentence, or its headline clause when the claim's
+ *  subject and a relation word stand before a colon or semicolon ("Ketamine stops suicidal thoughts: in one study,
+ *  85% had none within a week") — the evidence after it does not hedge, negate or report the claim. */
+interface Stance { negated: boolean; hedged: boolean; attributed: boolean; population: string; reports: boolean }
+function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
+  const a = ref.sentence.analysis, text = ref.sentence.text;
+  const whole = { negated: a.negated, hedged: a.hedged, attributed: a.attributed, population: a.population.kind, reports: reportsResult(text) };
+  const cut = /[:;]\s/.exec(text);
+  if (!cut || cut.index < 12) return whole;
+  const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
+  const own = ref.sentence.hits.filter((h) => named.has(h.concept));
+  // The head states the claim: its subject and a relation word of the claim before the cut.
+  const before = new Set(own.filter((h) => h.start < cut.index).map((h) => h.concept));
+  if (before.size < 2 || !claimSubject(claim).every((c) => before.has(c))) return whole;
+  const inHead = (c: { start: number }) => c.start < cut.index;
+  return {
+    negated: a.negationScopes.some(inHead),
+    hedged: a.cues.some((c) => c.kind === 'hedge' && inHead(c)),
+    attributed: a.cues.some((c) => c.kind === 'attribution' && inHead(c)),
+    population: a.population.cues.some(inHead) ? a.population.kind : 'unspecified',
+    reports: reportsResult(text.slice(0, cut.index)),
+  };
+}
+
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.sentence.analysis;
   const claim = hit.claim;
   if (a.question || a.hypothetical) return undefined;
-  if (a.negated && !a.boosted) return undefined;
+  const st = stanceOf(ref, claim);
+  if (st.negated && !a.boosted) return undefined;
   if (namesProposition(ref.sentence.text)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
@@ -114,8 +140,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
-  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !a.hedged && !ref.placed.block.quoted && learnedAssertive
-    && !statesPopulation(claim.population, a.population.kind) && !reportsResult(ref.sentence.text) && !(a.attributed && !a.boosted);
+  const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
+    && !statesPopulation(claim.population, st.population) && !st.reports && !(st.attributed && !a.boosted);
   const grade = GRADE_LABEL[claim.grade];
   if (booster) {
     what = `Overstates ${grade} evidence ('${booster.text}')`;
@@ -126,11 +152,11 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     cue = general;
   } else if (contradicting || softByModel) {
     return undefined;
-  } else if (weak && !a.hedged && !a.attributed && !ref.placed.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
+  } else if (weak && !st.hedged && !st.attributed && !ref.placed.block.quoted && a.certainty >= FACT_CERTAINTY && learnedAssertive
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
-    && !statesPopulation(claim.population, a.population.kind)
+    && !statesPopulation(claim.population, st.population)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
-    && !reportsResult(ref.sentence.text)) {
+    && !st.reports) {
     what = `States ${grade} evidence as fact`;
   } else if (proofByModel) {
     what = `Presents ${grade} evidence as settled`;

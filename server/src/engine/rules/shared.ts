@@ -43,7 +43,6 @@ export function clip(text: string, max = SHORT): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}...`;
 }
 
-export { labelLength } from '../sentences.js';
 
 /** "leaps to the claim that…", "the myth that…", "his idea that…": the proposition after it is named
  *  as someone's, for discussion, not asserted by the writer. */
