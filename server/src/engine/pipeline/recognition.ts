@@ -3,7 +3,6 @@
 // model. RuleContext asks these once per sentence and keeps the answers.
 import type { Claim } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
-import { candidateFeatures } from '../recognition/match.js';
 import { recognise, type Recognition } from '../recognition/recognizer.js';
 
 /** Where a concept was found, nearest first. */
@@ -59,7 +58,7 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
     if (!known.has(h.claim.id)) { hits.push(h); continue; }
     const rank = byConcepts.indexOf(h);
     const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
-    const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
+    const p = models.matchScorer.probability(h.claim.id, r, evidence, words);
     if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
     hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
   }

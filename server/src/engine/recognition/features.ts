@@ -3,6 +3,7 @@
 // (scripts/train-recognizer.mjs) and the engine run these same functions.
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
+import type { LinearModel } from './linear.js';
 import { stemOf } from './stems.js';
 
 export type Features = Map<string, number>;
@@ -214,6 +215,9 @@ export function orientationFeatures(s: SentenceView, claimId: string, analysis: 
   return normalise(f);
 }
 
+/** A sentence that ends in a question mark (perhaps inside quotes or brackets). */
+const QMARK = /\?["'\u201d\u2019)]*\s*$/;
+
 export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, sureStems?: ReadonlySet<string>): Features {
   const f: Features = new Map();
   const tokens = s.tokens ?? tokenize(s.text);
@@ -236,6 +240,226 @@ export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, su
   if (analysis.boosted) add(f, 'BOOST');
   add(f, `cert:${Math.round(analysis.certainty)}`);
   add(f, `str:${analysis.strength}`);
-  if (/\?["'\u201d\u2019)]*\s*$/.test(s.text)) add(f, 'qmark');
+  if (QMARK.test(s.text)) add(f, 'qmark');
   return normalise(f);
+}
+
+/**
+ * A sentence's features summed by name in first-seen order, then scaled to unit length: what `add`
+ * and `normalise` do to a Map, without a Map per sentence. Keys are grouped by kind (a key's name
+ * may depend on the kind, e.g. a claim-scoped `${claimId}|${key}`), each kind its own namespace.
+ */
+class FeatureSums {
+  readonly keys: string[] = [];
+  readonly kinds: number[] = [];
+  readonly values: number[] = [];
+  private readonly at: Array<Map<string, number>>;
+
+  constructor(kinds: number) {
+    this.at = Array.from({ length: kinds }, () => new Map<string, number>());
+  }
+
+  reset(): void {
+    this.keys.length = 0;
+    this.kinds.length = 0;
+    this.values.length = 0;
+    for (const m of this.at) m.clear();
+  }
+
+  add(kind: number, key: string, v = 1): void {
+    const at = this.at[kind]!;
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, this.keys.length);
+      this.keys.push(key);
+      this.kinds.push(kind);
+      this.values.push(0 + v);
+    } else this.values[i]! += v;
+  }
+
+  /** As `normalise`: the same sum of squares, in the same order. */
+  normalise(): void {
+    const values = this.values;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) n += values[i]! * values[i]!;
+    n = Math.sqrt(n) || 1;
+    for (let i = 0; i < values.length; i++) values[i]! /= n;
+  }
+}
+
+/** Names made of a prefix and a part, or bigram names, each built once (sentences repeat their words). */
+class Names {
+  private readonly byPrefix = new Map<string, Map<unknown, string>>();
+  private readonly pairs = new Map<string, Map<unknown, string>>();
+  private size = 0;
+
+  of(prefix: string, part: unknown): string {
+    return this.lookup(this.byPrefix, prefix, part, prefixed);
+  }
+
+  /** The bigram name `b:${a}_${b}`. */
+  bigram(a: string, b: string): string {
+    return this.lookup(this.pairs, a, b, bigramName);
+  }
+
+  private lookup(table: Map<string, Map<unknown, string>>, a: string, b: unknown, make: (a: string, b: unknown) => string): string {
+    let m = table.get(a);
+    if (!m) table.set(a, (m = new Map()));
+    let name = m.get(b);
+    if (name === undefined) {
+      if (this.size >= WORD_CACHE_LIMIT) { this.byPrefix.clear(); this.pairs.clear(); this.size = 0; return this.lookup(table, a, b, make); }
+      m.set(b, (name = make(a, b)));
+      this.size++;
+    }
+    return name;
+  }
+}
+const prefixed = (prefix: string, part: unknown) => `${prefix}${String(part)}`;
+const bigramName = (a: string, b: unknown) => `b:${a}_${String(b)}`;
+
+/** Kinds of orientation keys: the claim's bias, claim-scoped (`${claimId}|${key}`), and global (the name itself). */
+const O_BIAS = 0, O_CLAIM = 1, O_GLOBAL = 2;
+
+/** The orientation features of a sentence with the claim left out: what orientationFeatures gives
+ *  for every claim, once per sentence. Values are normalised. */
+export interface OrientationSummary {
+  readonly keys: readonly string[];
+  readonly kinds: readonly number[];
+  readonly values: readonly number[];
+}
+
+/**
+ * The orientation model's probability for a sentence and a claim without building the claim's
+ * feature map: the sentence's features are summed once, with claim-scoped names kept as their part
+ * after the claim (`${claimId}|${part}`); each claim then looks its parts up in its own table of the
+ * model's rows. The sum of squares does not depend on the claim (its names map one to one onto the
+ * parts), so the values are normalised once. A test compares it with orientationFeatures.
+ */
+export class OrientationScorer {
+  private readonly claimRows = new Map<string, Map<string, number>>();
+  private readonly biasRows = new Map<string, number>();
+  private readonly sums = new FeatureSums(3);
+  private readonly names = new Names();
+  private readonly rows: number[] = [];
+  private readonly values: number[] = [];
+
+  constructor(private readonly model: LinearModel) {
+    for (const name of model.featureNames()) {
+      const bar = name.indexOf('|');
+      if (bar >= 0) {
+        const claimId = name.slice(0, bar);
+        let m = this.claimRows.get(claimId);
+        if (!m) this.claimRows.set(claimId, (m = new Map()));
+        m.set(name.slice(bar + 1), model.rowOf(name)!);
+      } else if (name.startsWith('bias:')) this.biasRows.set(name.slice(5), model.rowOf(name)!);
+    }
+  }
+
+  summarise(s: SentenceView, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): OrientationSummary {
+    const f = this.sums;
+    f.reset();
+    const tokens = s.tokens ?? tokenize(s.text);
+    f.add(O_BIAS, '');
+    const scopes = analysis.negationScopes;
+    let negators = 0;
+    for (const t of tokens) {
+      const w = t.norm;
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      if (isNegator(w)) { negators++; f.add(O_GLOBAL, this.names.of('neg:', stem)); f.add(O_CLAIM, 'neg'); }
+      f.add(O_CLAIM, stem, 0.5);
+      let scoped = false;
+      for (let i = 0; i < scopes.length && !scoped; i++) scoped = t.start >= scopes[i]!.start && t.end <= scopes[i]!.end;
+      if (scoped) { f.add(O_GLOBAL, 'NOT'); f.add(O_CLAIM, this.names.of('NOT_', stem)); }
+    }
+    if (negators) f.add(O_GLOBAL, 'negators');
+    if (negators > 1) f.add(O_GLOBAL, 'negators>1');
+    if (analysis.negated) { f.add(O_GLOBAL, 'negated'); f.add(O_CLAIM, 'negated'); }
+    f.normalise();
+    return { keys: f.keys.slice(), kinds: f.kinds.slice(), values: f.values.slice() };
+  }
+
+  /** The rows and values of the claim's known features, in orientationFeatures' order (reused buffers). */
+  rowsFor(x: OrientationSummary, claimId: string): { rows: readonly number[]; values: readonly number[] } {
+    const rows = this.rows, values = this.values;
+    rows.length = 0;
+    values.length = 0;
+    const own = this.claimRows.get(claimId);
+    for (let i = 0; i < x.keys.length; i++) {
+      const kind = x.kinds[i]!;
+      const row = kind === O_GLOBAL ? this.model.rowOf(x.keys[i]!) : kind === O_CLAIM ? own?.get(x.keys[i]!) : this.biasRows.get(claimId);
+      if (row !== undefined) { rows.push(row); values.push(x.values[i]!); }
+    }
+    return { rows, values };
+  }
+
+  /** Whether `claimId` can be scored by rows: with '|' or ':' in it its names could meet other kinds'
+   *  (pack ids have neither). */
+  static scores(claimId: string): boolean {
+    return !claimId.includes('|') && !claimId.includes(':');
+  }
+
+  probability(x: OrientationSummary, claimId: string): number {
+    const { rows, values } = this.rowsFor(x, claimId);
+    return this.model.probabilityOfRows(rows, values);
+  }
+}
+
+/**
+ * The modality model's features as rows and values, without building names per word: the same
+ * names modalityFeatures gives, each built once and remembered. A test compares the two.
+ */
+export class ModalityScorer {
+  private readonly sums = new FeatureSums(1);
+  private readonly names = new Names();
+  private readonly rows: number[] = [];
+  private readonly values: number[] = [];
+  /** Per word (its normalised form): the stem modalityFeatures keeps of it ('_' for a content word). */
+  private readonly kept = new Map<string, string>();
+  private keptFor?: ReadonlySet<string>;
+
+  constructor(private readonly model: LinearModel) {}
+
+  private keptOf(w: string, sureStems: ReadonlySet<string>): string {
+    let kept = this.kept.get(w);
+    if (kept === undefined) {
+      if (this.kept.size >= WORD_CACHE_LIMIT) this.kept.clear();
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      kept = STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_';
+      this.kept.set(w, kept);
+    }
+    return kept;
+  }
+
+  /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
+  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+    if (this.keptFor !== sureStems) { this.kept.clear(); this.keptFor = sureStems; }
+    const f = this.sums, names = this.names;
+    f.reset();
+    const tokens = s.tokens ?? tokenize(s.text);
+    let prev = '^';
+    for (const t of tokens) {
+      const kept = this.keptOf(t.norm, sureStems);
+      if (kept !== '_') f.add(0, names.of('s:', kept));
+      if (kept !== '_' || prev !== '_') f.add(0, names.bigram(prev, kept), 0.7);
+      prev = kept;
+    }
+    for (const c of analysis.cues) { f.add(0, names.of('cue:', c.kind)); f.add(0, names.of('grp:', c.group)); }
+    if (analysis.question) f.add(0, 'Q');
+    if (analysis.hypothetical) f.add(0, 'HYP');
+    if (analysis.attributed) f.add(0, 'ATTR');
+    if (analysis.hedged) f.add(0, 'HEDGE');
+    if (analysis.boosted) f.add(0, 'BOOST');
+    f.add(0, names.of('cert:', Math.round(analysis.certainty)));
+    f.add(0, names.of('str:', analysis.strength));
+    if (QMARK.test(s.text)) f.add(0, 'qmark');
+    f.normalise();
+    const rows = this.rows, values = this.values;
+    rows.length = 0;
+    values.length = 0;
+    for (let i = 0; i < f.keys.length; i++) {
+      const row = this.model.rowOf(f.keys[i]!);
+      if (row !== undefined) { rows.push(row); values.push(f.values[i]!); }
+    }
+    return { rows, values };
+  }
 }

@@ -3,9 +3,10 @@
 // weights come from the wording bank (scripts/train-recognizer.mjs); they know the embedded
 // database's claims only, so claims of user packs are recognised by their concepts alone.
 import type { SentenceAnalysis } from '../analyzer/index.js';
-import { modalityFeatures, orientationFeatures, TopicScorer, type SentenceView } from './features.js';
+import { ModalityScorer, OrientationScorer, orientationFeatures, TopicScorer, type OrientationSummary, type SentenceView } from './features.js';
 import type { RecognizerWeights } from '../../db/schema.js';
 import { LinearModel, type Scored } from './linear.js';
+import { MatchScorer } from './match.js';
 import { tokenize } from '../lexicon.js';
 
 export type { RecognizerWeights };
@@ -19,6 +20,9 @@ export interface Recognizer {
   match: LinearModel;
   sureStems: ReadonlySet<string>;
   topicScorer: TopicScorer;
+  orientationScorer: OrientationScorer;
+  modalityScorer: ModalityScorer;
+  matchScorer: MatchScorer;
   /** The claim ids (and caution:/trigger: classes) the topic model was trained on. */
   knownClasses: ReadonlySet<string>;
 }
@@ -27,11 +31,12 @@ const decoded = new WeakMap<RecognizerWeights, Recognizer>();
 export function recognizerOf(weights: RecognizerWeights): Recognizer {
   let r = decoded.get(weights);
   if (!r) {
-    const topic = new LinearModel(weights.topic);
+    const topic = new LinearModel(weights.topic), orientation = new LinearModel(weights.orientation);
+    const modality = new LinearModel(weights.modality), match = new LinearModel(weights.match);
     r = {
-      topic, orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality),
-      match: new LinearModel(weights.match), sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
+      topic, orientation, modality, match, sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
       topicScorer: new TopicScorer((name) => topic.rowOf(name), topic.featureNames()),
+      orientationScorer: new OrientationScorer(orientation), modalityScorer: new ModalityScorer(modality), matchScorer: new MatchScorer(match),
     };
     decoded.set(weights, r);
   }
@@ -56,23 +61,51 @@ const FLOOR = 0.05;
 /** @param analysis the sentence analysis, asked for only when the modality or orientation is. */
 export function recognise(models: Recognizer, sentence: SentenceView, analysis: () => SentenceAnalysis): Recognition {
   // Every model reads the same words: tokenize once.
-  const view: SentenceView = sentence.tokens ? sentence : { ...sentence, tokens: tokenize(sentence.text) };
-  const features = models.topicScorer.features(view, models.sureStems);
-  const topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
-  // The scorer reuses its buffers: keep this sentence's for explanations.
-  const rows = features.rows.slice(), values = features.values.slice();
-  let modalities: Scored[] | undefined;
-  const modalityScores = () => (modalities ??= models.modality.scores(modalityFeatures(view, analysis(), models.sureStems)));
-  const orientation = new Map<string, number>();
-  return {
-    topics,
-    get modality() { return modalityScores()[0]!.cls as Modality; },
-    get modalities() { return modalityScores(); },
-    contradicts(claimId) {
-      let p = orientation.get(claimId);
-      if (p === undefined) orientation.set(claimId, (p = models.orientation.probability(orientationFeatures(view, claimId, analysis()))));
-      return p;
-    },
-    evidenceFor: (cls) => models.topic.contributionsOfRows(rows, values, cls),
-  };
+  const view: SentenceView = sentence.tokens ? sentence : { text: sentence.text, tokens: tokenize(sentence.text), concepts: sentence.concepts, context: sentence.context };
+  return new SentenceRecognition(models, view, analysis);
+}
+
+/** A sentence's recognition: the topics at once, the rest when asked (most sentences are asked
+ *  for their topics only). */
+class SentenceRecognition implements Recognition {
+  readonly topics: Scored[];
+  private modalityScores?: Scored[];
+  private orientationOf?: OrientationSummary;
+  private orientation?: Map<string, number>;
+
+  constructor(private readonly models: Recognizer, private readonly view: SentenceView, private readonly analysis: () => SentenceAnalysis) {
+    const features = models.topicScorer.features(view, models.sureStems);
+    this.topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
+  }
+
+  get modality(): Modality {
+    return this.modalities[0]!.cls as Modality;
+  }
+
+  get modalities(): Scored[] {
+    if (!this.modalityScores) {
+      const { rows, values } = this.models.modalityScorer.features(this.view, this.analysis(), this.models.sureStems);
+      this.modalityScores = this.models.modality.scoresOfRows(rows, values);
+    }
+    return this.modalityScores;
+  }
+
+  contradicts(claimId: string): number {
+    const orientation = (this.orientation ??= new Map());
+    let p = orientation.get(claimId);
+    if (p === undefined) {
+      const models = this.models;
+      p = OrientationScorer.scores(claimId)
+        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.view, this.analysis())), claimId)
+        : models.orientation.probability(orientationFeatures(this.view, claimId, this.analysis()));
+      orientation.set(claimId, p);
+    }
+    return p;
+  }
+
+  evidenceFor(cls: string): string[] {
+    // The scorer reuses its buffers: score the sentence again (explanations are rare).
+    const { rows, values } = this.models.topicScorer.features(this.view, this.models.sureStems);
+    return this.models.topic.contributionsOfRows(rows, values, cls);
+  }
 }
