@@ -16,6 +16,7 @@ import { modalityFeatures, orientationFeatures, topicFeatures, type Features } f
 import { LinearModel } from '../../server/src/engine/recognition/linear.js';
 import { candidateFeatures } from '../../server/src/engine/recognition/match.js';
 import { recognise, recognizerOf } from '../../server/src/engine/recognition/recognizer.js';
+import { wordCount } from '../../server/src/engine/pipeline/recognition.js';
 import { splitSentences } from '../../server/src/engine/sentences.js';
 import { repoRoot } from '../helpers.js';
 
@@ -131,6 +132,11 @@ describe('recogniser: the row-based orientation, modality and match scorers', ()
       sameOrientation(ws.join(' '), [id]);
       sameModality(ws.join(' '));
     }), { seed: 4242, numRuns: 400 });
+  });
+
+  it('counts words as text.split(/\\s+/).length does', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b', '\u0085', 'é');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (ps) => wordCount(ps.join('')) === ps.join('').split(/\s+/).length), { seed: 7, numRuns: 1000 });
   });
 
   it('match: the same probability as candidateFeatures, with and without concept evidence', () => {

@@ -60,22 +60,29 @@ const FLOOR = 0.05;
 
 /** @param analysis the sentence analysis, asked for only when the modality or orientation is. */
 export function recognise(models: Recognizer, sentence: SentenceView, analysis: () => SentenceAnalysis): Recognition {
-  // Every model reads the same words: tokenize once.
-  const view: SentenceView = sentence.tokens ? sentence : { text: sentence.text, tokens: tokenize(sentence.text), concepts: sentence.concepts, context: sentence.context };
-  return new SentenceRecognition(models, view, analysis);
+  return new SentenceRecognition(models, sentence, analysis);
 }
 
 /** A sentence's recognition: the topics at once, the rest when asked (most sentences are asked
- *  for their topics only). */
+ *  for their topics only). It keeps no tokens until then: a document's recognitions live as long
+ *  as its analysis. */
 class SentenceRecognition implements Recognition {
   readonly topics: Scored[];
   private modalityScores?: Scored[];
   private orientationOf?: OrientationSummary;
   private orientation?: Map<string, number>;
+  /** The sentence with its tokens, for the models asked after the topic model. */
+  private view?: SentenceView;
 
-  constructor(private readonly models: Recognizer, private readonly view: SentenceView, private readonly analysis: () => SentenceAnalysis) {
-    const features = models.topicScorer.features(view, models.sureStems);
+  constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
+    const features = models.topicScorer.features(sentence, models.sureStems);
     this.topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
+  }
+
+  /** Every model after the topic model reads the same words: tokenize once. */
+  private tokenized(): SentenceView {
+    const s = this.sentence;
+    return (this.view ??= s.tokens ? s : { text: s.text, tokens: tokenize(s.text), concepts: s.concepts, context: s.context });
   }
 
   get modality(): Modality {
@@ -84,7 +91,7 @@ class SentenceRecognition implements Recognition {
 
   get modalities(): Scored[] {
     if (!this.modalityScores) {
-      const { rows, values } = this.models.modalityScorer.features(this.view, this.analysis(), this.models.sureStems);
+      const { rows, values } = this.models.modalityScorer.features(this.tokenized(), this.analysis(), this.models.sureStems);
       this.modalityScores = this.models.modality.scoresOfRows(rows, values);
     }
     return this.modalityScores;
@@ -96,8 +103,8 @@ class SentenceRecognition implements Recognition {
     if (p === undefined) {
       const models = this.models;
       p = OrientationScorer.scores(claimId)
-        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.view, this.analysis())), claimId)
-        : models.orientation.probability(orientationFeatures(this.view, claimId, this.analysis()));
+        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.tokenized(), this.analysis())), claimId)
+        : models.orientation.probability(orientationFeatures(this.tokenized(), claimId, this.analysis()));
       orientation.set(claimId, p);
     }
     return p;
@@ -105,7 +112,7 @@ class SentenceRecognition implements Recognition {
 
   evidenceFor(cls: string): string[] {
     // The scorer reuses its buffers: score the sentence again (explanations are rare).
-    const { rows, values } = this.models.topicScorer.features(this.view, this.models.sureStems);
+    const { rows, values } = this.models.topicScorer.features(this.view ?? this.sentence, this.models.sureStems);
     return this.models.topic.contributionsOfRows(rows, values, cls);
   }
 }
