@@ -215,9 +215,6 @@ export function orientationFeatures(s: SentenceView, claimId: string, analysis: 
   return normalise(f);
 }
 
-/** A sentence that ends in a question mark (perhaps inside quotes or brackets). */
-const QMARK = /\?["'\u201d\u2019)]*\s*$/;
-
 export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, sureStems?: ReadonlySet<string>): Features {
   const f: Features = new Map();
   const tokens = s.tokens ?? tokenize(s.text);
@@ -244,37 +241,75 @@ export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, su
   return normalise(f);
 }
 
+/** A feature name resolved once: its model row (-1: not in the model); `stamp` and `slot` place it
+ *  among the features of the sentence being summed. */
+interface Feat {
+  readonly name: string;
+  readonly row: number;
+  /** Orientation only: O_CLAIM for a part after the claim (`${claimId}|${name}`), else O_GLOBAL. */
+  readonly kind: number;
+  stamp: number;
+  slot: number;
+}
+
+/**
+ * A model's features, each made once by name (sentences repeat their words): one object per name,
+ * however it was reached, so summing by object is summing by name. `trim` forgets them all when
+ * there are too many; callers trim between sentences only, as a sentence's sums point at them.
+ */
+class Feats {
+  private readonly byName = new Map<string, Feat>();
+  private readonly byPrefix = new Map<string, Map<unknown, Feat>>();
+
+  constructor(private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL) {}
+
+  named(name: string): Feat {
+    let f = this.byName.get(name);
+    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, stamp: 0, slot: 0 }));
+    return f;
+  }
+
+  /** The feature `${prefix}${part}`. */
+  of(prefix: string, part: unknown): Feat {
+    let m = this.byPrefix.get(prefix);
+    if (!m) this.byPrefix.set(prefix, (m = new Map()));
+    let f = m.get(part);
+    if (f === undefined) m.set(part, (f = this.named(`${prefix}${String(part)}`)));
+    return f;
+  }
+
+  /** Forgets every feature if there are too many; true if it did (the caller drops what points at them). */
+  trim(): boolean {
+    if (this.byName.size < FEATURE_CACHE_LIMIT) return false;
+    this.byName.clear();
+    this.byPrefix.clear();
+    return true;
+  }
+}
+const FEATURE_CACHE_LIMIT = 100_000;
+
 /**
  * A sentence's features summed by name in first-seen order, then scaled to unit length: what `add`
- * and `normalise` do to a Map, without a Map per sentence. Keys are grouped by kind (a key's name
- * may depend on the kind, e.g. a claim-scoped `${claimId}|${key}`), each kind its own namespace.
+ * and `normalise` do to a Map, without a Map per sentence (each feature holds its own slot).
  */
 class FeatureSums {
-  readonly keys: string[] = [];
-  readonly kinds: number[] = [];
+  readonly feats: Feat[] = [];
   readonly values: number[] = [];
-  private readonly at: Array<Map<string, number>>;
-
-  constructor(kinds: number) {
-    this.at = Array.from({ length: kinds }, () => new Map<string, number>());
-  }
+  private stamp = 0;
 
   reset(): void {
-    this.keys.length = 0;
-    this.kinds.length = 0;
+    this.feats.length = 0;
     this.values.length = 0;
-    for (const m of this.at) m.clear();
+    this.stamp++;
   }
 
-  add(kind: number, key: string, v = 1): void {
-    const at = this.at[kind]!;
-    const i = at.get(key);
-    if (i === undefined) {
-      at.set(key, this.keys.length);
-      this.keys.push(key);
-      this.kinds.push(kind);
+  add(f: Feat, v = 1): void {
+    if (f.stamp !== this.stamp) {
+      f.stamp = this.stamp;
+      f.slot = this.feats.length;
+      this.feats.push(f);
       this.values.push(0 + v);
-    } else this.values[i]! += v;
+    } else this.values[f.slot]! += v;
   }
 
   /** As `normalise`: the same sum of squares, in the same order. */
@@ -287,45 +322,24 @@ class FeatureSums {
   }
 }
 
-/** Names made of a prefix and a part, or bigram names, each built once (sentences repeat their words). */
-class Names {
-  private readonly byPrefix = new Map<string, Map<unknown, string>>();
-  private readonly pairs = new Map<string, Map<unknown, string>>();
-  private size = 0;
-
-  of(prefix: string, part: unknown): string {
-    return this.lookup(this.byPrefix, prefix, part, prefixed);
-  }
-
-  /** The bigram name `b:${a}_${b}`. */
-  bigram(a: string, b: string): string {
-    return this.lookup(this.pairs, a, b, bigramName);
-  }
-
-  private lookup(table: Map<string, Map<unknown, string>>, a: string, b: unknown, make: (a: string, b: unknown) => string): string {
-    let m = table.get(a);
-    if (!m) table.set(a, (m = new Map()));
-    let name = m.get(b);
-    if (name === undefined) {
-      if (this.size >= WORD_CACHE_LIMIT) { this.byPrefix.clear(); this.pairs.clear(); this.size = 0; return this.lookup(table, a, b, make); }
-      m.set(b, (name = make(a, b)));
-      this.size++;
-    }
-    return name;
-  }
-}
-const prefixed = (prefix: string, part: unknown) => `${prefix}${String(part)}`;
-const bigramName = (a: string, b: unknown) => `b:${a}_${String(b)}`;
-
-/** Kinds of orientation keys: the claim's bias, claim-scoped (`${claimId}|${key}`), and global (the name itself). */
+/** Kinds of orientation features: the claim's bias, a part after the claim (`${claimId}|${part}`),
+ *  and the rest (by their own name). */
 const O_BIAS = 0, O_CLAIM = 1, O_GLOBAL = 2;
 
 /** The orientation features of a sentence with the claim left out: what orientationFeatures gives
  *  for every claim, once per sentence. Values are normalised. */
 export interface OrientationSummary {
-  readonly keys: readonly string[];
-  readonly kinds: readonly number[];
+  readonly feats: readonly Feat[];
   readonly values: readonly number[];
+}
+
+/** What orientationFeatures makes of a word (its normalised form). */
+interface OrientationWord {
+  part: Feat;
+  /** `neg:${stem}` for a negator, else null. */
+  neg: Feat | null;
+  /** `NOT_${stem}`, the part for the word inside a negation's scope. */
+  not: Feat;
 }
 
 /**
@@ -338,12 +352,16 @@ export interface OrientationSummary {
 export class OrientationScorer {
   private readonly claimRows = new Map<string, Map<string, number>>();
   private readonly biasRows = new Map<string, number>();
-  private readonly sums = new FeatureSums(3);
-  private readonly names = new Names();
+  private readonly sums = new FeatureSums();
+  private readonly global: Feats;
+  private readonly parts = new Feats(() => undefined, O_CLAIM);
+  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, stamp: 0, slot: 0 };
+  private readonly words = new Map<string, OrientationWord>();
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
 
   constructor(private readonly model: LinearModel) {
+    this.global = new Feats((name) => model.rowOf(name));
     for (const name of model.featureNames()) {
       const bar = name.indexOf('|');
       if (bar >= 0) {
@@ -355,27 +373,39 @@ export class OrientationScorer {
     }
   }
 
+  private word(w: string): OrientationWord {
+    let info = this.words.get(w);
+    if (info === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      info = { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
+      this.words.set(w, info);
+    }
+    return info;
+  }
+
   summarise(s: SentenceView, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): OrientationSummary {
-    const f = this.sums;
+    const trimmed = this.global.trim();
+    if (this.parts.trim() || trimmed) this.words.clear();
+    const f = this.sums, global = this.global, parts = this.parts;
     f.reset();
     const tokens = s.tokens ?? tokenize(s.text);
-    f.add(O_BIAS, '');
+    f.add(this.bias);
     const scopes = analysis.negationScopes;
     let negators = 0;
     for (const t of tokens) {
-      const w = t.norm;
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      if (isNegator(w)) { negators++; f.add(O_GLOBAL, this.names.of('neg:', stem)); f.add(O_CLAIM, 'neg'); }
-      f.add(O_CLAIM, stem, 0.5);
+      const info = this.word(t.norm);
+      if (info.neg) { negators++; f.add(info.neg); f.add(parts.named('neg')); }
+      f.add(info.part, 0.5);
       let scoped = false;
       for (let i = 0; i < scopes.length && !scoped; i++) scoped = t.start >= scopes[i]!.start && t.end <= scopes[i]!.end;
-      if (scoped) { f.add(O_GLOBAL, 'NOT'); f.add(O_CLAIM, this.names.of('NOT_', stem)); }
+      if (scoped) { f.add(global.named('NOT')); f.add(info.not); }
     }
-    if (negators) f.add(O_GLOBAL, 'negators');
-    if (negators > 1) f.add(O_GLOBAL, 'negators>1');
-    if (analysis.negated) { f.add(O_GLOBAL, 'negated'); f.add(O_CLAIM, 'negated'); }
+    if (negators) f.add(global.named('negators'));
+    if (negators > 1) f.add(global.named('negators>1'));
+    if (analysis.negated) { f.add(global.named('negated')); f.add(parts.named('negated')); }
     f.normalise();
-    return { keys: f.keys.slice(), kinds: f.kinds.slice(), values: f.values.slice() };
+    return { feats: f.feats.slice(), values: f.values.slice() };
   }
 
   /** The rows and values of the claim's known features, in orientationFeatures' order (reused buffers). */
@@ -384,10 +414,10 @@ export class OrientationScorer {
     rows.length = 0;
     values.length = 0;
     const own = this.claimRows.get(claimId);
-    for (let i = 0; i < x.keys.length; i++) {
-      const kind = x.kinds[i]!;
-      const row = kind === O_GLOBAL ? this.model.rowOf(x.keys[i]!) : kind === O_CLAIM ? own?.get(x.keys[i]!) : this.biasRows.get(claimId);
-      if (row !== undefined) { rows.push(row); values.push(x.values[i]!); }
+    for (let i = 0; i < x.feats.length; i++) {
+      const f = x.feats[i]!;
+      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? own?.get(f.name) ?? -1 : this.biasRows.get(claimId) ?? -1;
+      if (row >= 0) { rows.push(row); values.push(x.values[i]!); }
     }
     return { rows, values };
   }
@@ -404,61 +434,85 @@ export class OrientationScorer {
   }
 }
 
+/** A stem modalityFeatures keeps ('_' for a content word): its unigram feature and its bigrams by the next kept stem. */
+interface Kept {
+  /** `s:${kept}`, null for '_'. */
+  s: Feat | null;
+  next: Map<Kept, Feat>;
+  kept: string;
+}
+
+/** A sentence that ends in a question mark (perhaps inside quotes or brackets). */
+const QMARK = /\?["'\u201d\u2019)]*\s*$/;
+
 /**
- * The modality model's features as rows and values, without building names per word: the same
- * names modalityFeatures gives, each built once and remembered. A test compares the two.
+ * The modality model's features as rows and values, without building names per word: each name is
+ * made once and remembered with its row. A test compares it with modalityFeatures.
  */
 export class ModalityScorer {
-  private readonly sums = new FeatureSums(1);
-  private readonly names = new Names();
+  private readonly sums = new FeatureSums();
+  private readonly feats: Feats;
+  private readonly keptStems = new Map<string, Kept>();
+  /** Per word (its normalised form): what modalityFeatures keeps of it. */
+  private readonly words = new Map<string, Kept>();
+  private wordsFor?: ReadonlySet<string>;
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
-  /** Per word (its normalised form): the stem modalityFeatures keeps of it ('_' for a content word). */
-  private readonly kept = new Map<string, string>();
-  private keptFor?: ReadonlySet<string>;
 
-  constructor(private readonly model: LinearModel) {}
+  constructor(model: LinearModel) {
+    this.feats = new Feats((name) => model.rowOf(name));
+  }
 
-  private keptOf(w: string, sureStems: ReadonlySet<string>): string {
-    let kept = this.kept.get(w);
-    if (kept === undefined) {
-      if (this.kept.size >= WORD_CACHE_LIMIT) this.kept.clear();
+  private keptOf(kept: string): Kept {
+    let k = this.keptStems.get(kept);
+    if (k === undefined) this.keptStems.set(kept, (k = { s: kept === '_' ? null : this.feats.of('s:', kept), next: new Map(), kept }));
+    return k;
+  }
+
+  private word(w: string, sureStems: ReadonlySet<string>): Kept {
+    let k = this.words.get(w);
+    if (k === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
       const stem = isNumber(w) ? '#' : stemOf(w);
-      kept = STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_';
-      this.kept.set(w, kept);
+      k = this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
+      this.words.set(w, k);
     }
-    return kept;
+    return k;
   }
 
   /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
   features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
-    if (this.keptFor !== sureStems) { this.kept.clear(); this.keptFor = sureStems; }
-    const f = this.sums, names = this.names;
+    if (this.feats.trim() || this.wordsFor !== sureStems) { this.keptStems.clear(); this.words.clear(); this.wordsFor = sureStems; }
+    const f = this.sums, feats = this.feats;
     f.reset();
     const tokens = s.tokens ?? tokenize(s.text);
-    let prev = '^';
+    let prev = this.keptOf('^');
     for (const t of tokens) {
-      const kept = this.keptOf(t.norm, sureStems);
-      if (kept !== '_') f.add(0, names.of('s:', kept));
-      if (kept !== '_' || prev !== '_') f.add(0, names.bigram(prev, kept), 0.7);
-      prev = kept;
+      const k = this.word(t.norm, sureStems);
+      if (k.s) f.add(k.s);
+      if (k.kept !== '_' || prev.kept !== '_') {
+        let b = prev.next.get(k);
+        if (b === undefined) prev.next.set(k, (b = feats.named(`b:${prev.kept}_${k.kept}`)));
+        f.add(b, 0.7);
+      }
+      prev = k;
     }
-    for (const c of analysis.cues) { f.add(0, names.of('cue:', c.kind)); f.add(0, names.of('grp:', c.group)); }
-    if (analysis.question) f.add(0, 'Q');
-    if (analysis.hypothetical) f.add(0, 'HYP');
-    if (analysis.attributed) f.add(0, 'ATTR');
-    if (analysis.hedged) f.add(0, 'HEDGE');
-    if (analysis.boosted) f.add(0, 'BOOST');
-    f.add(0, names.of('cert:', Math.round(analysis.certainty)));
-    f.add(0, names.of('str:', analysis.strength));
-    if (QMARK.test(s.text)) f.add(0, 'qmark');
+    for (const c of analysis.cues) { f.add(feats.of('cue:', c.kind)); f.add(feats.of('grp:', c.group)); }
+    if (analysis.question) f.add(feats.named('Q'));
+    if (analysis.hypothetical) f.add(feats.named('HYP'));
+    if (analysis.attributed) f.add(feats.named('ATTR'));
+    if (analysis.hedged) f.add(feats.named('HEDGE'));
+    if (analysis.boosted) f.add(feats.named('BOOST'));
+    f.add(feats.of('cert:', Math.round(analysis.certainty)));
+    f.add(feats.of('str:', analysis.strength));
+    if (QMARK.test(s.text)) f.add(feats.named('qmark'));
     f.normalise();
     const rows = this.rows, values = this.values;
     rows.length = 0;
     values.length = 0;
-    for (let i = 0; i < f.keys.length; i++) {
-      const row = this.model.rowOf(f.keys[i]!);
-      if (row !== undefined) { rows.push(row); values.push(f.values[i]!); }
+    for (let i = 0; i < f.feats.length; i++) {
+      const row = f.feats[i]!.row;
+      if (row >= 0) { rows.push(row); values.push(f.values[i]!); }
     }
     return { rows, values };
   }
