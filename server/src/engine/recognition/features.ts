@@ -94,13 +94,22 @@ export function topicFeatures(s: SentenceView, sureStems?: ReadonlySet<string>):
  */
 export class TopicScorer {
   private readonly single = { s: new Map<string, number>(), cue: new Map<string, number>(), k: new Map<string, number>(), kc: new Map<string, number>() };
-  private readonly pairs = new Map<string, Map<string, number>>();
+  /** Bigram rows: stems numbered by the side of the bigrams they occur on, pairs in one open-addressed table. */
+  private readonly firstIds = new Map<string, number>();
+  private readonly secondIds = new Map<string, number>();
+  private readonly pairs: PairTable;
   private readonly num: number;
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
 
   constructor(private readonly rowOf: (name: string) => number | undefined, names: Iterable<string>) {
     let num = -1;
+    const bigrams: number[] = [];
+    const idOf = (ids: Map<string, number>, stem: string) => {
+      let id = ids.get(stem);
+      if (id === undefined) ids.set(stem, (id = ids.size));
+      return id;
+    };
     for (const name of names) {
       const row = rowOf(name)!;
       if (name === 'num') { num = row; continue; }
@@ -108,13 +117,11 @@ export class TopicScorer {
       const family = name.slice(0, colon), rest = name.slice(colon + 1);
       if (family === 'b') {
         const us = rest.indexOf('_', rest.startsWith('_') ? 1 : 0);
-        const a = rest.slice(0, us), b = rest.slice(us + 1);
-        let m = this.pairs.get(a);
-        if (!m) this.pairs.set(a, (m = new Map()));
-        m.set(b, row);
+        bigrams.push(idOf(this.firstIds, rest.slice(0, us)), idOf(this.secondIds, rest.slice(us + 1)), row);
       } else if (family === 's' || family === 'cue' || family === 'k' || family === 'kc') this.single[family].set(rest, row);
     }
     this.num = num;
+    this.pairs = new PairTable(bigrams);
   }
 
   /** Per word (its normalised form): what topicOccurrences makes of it, resolved to rows once. */
@@ -128,7 +135,10 @@ export class TopicScorer {
       const stem = isNumber(w) ? '#' : stemOf(w);
       const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
       const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
-      info = { stem, v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row, after: this.pairs.get(stem) };
+      info = {
+        v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
+        first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
+      };
       this.words.set(w, info);
     }
     return info;
@@ -143,7 +153,7 @@ export class TopicScorer {
     values.length = 0;
     const tokens = s.tokens ?? tokenize(s.text);
     let sq = 0;
-    let after = this.pairs.get('^');
+    let first = this.firstIds.get('^') ?? -1;
     for (const t of tokens) {
       const info = this.wordRows(t.norm, sureStems);
       if (info.v > 0) {
@@ -151,9 +161,11 @@ export class TopicScorer {
         if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
       }
       sq += 0.25;
-      const pair = after?.get(info.stem);
-      if (pair !== undefined && pair >= 0) { rows.push(pair); values.push(0.5); }
-      after = info.after;
+      if (first >= 0 && info.second >= 0) {
+        const pair = this.pairs.get(first, info.second);
+        if (pair >= 0) { rows.push(pair); values.push(0.5); }
+      }
+      first = info.first;
     }
     for (const c of s.concepts) {
       sq += 1;
@@ -172,11 +184,12 @@ export class TopicScorer {
     return { rows, values };
   }
 
-  /** The reference implementation of `features` (by name, through topicOccurrences), for tests. */
+  /** The reference implementation of `features` (each occurrence's name looked up in the model,
+   *  through topicOccurrences), for tests. */
   featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): { rows: number[]; values: number[] } {
     const rows: number[] = [], values: number[] = [];
     const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
-      const row = family === 'num' ? this.num : family === 'b' ? this.pairs.get(a)?.get(b) : this.single[family].get(a);
+      const row = this.rowOf(familyName(family, a, b));
       if (row === undefined || row < 0) return;
       rows.push(row);
       values.push(v);
@@ -187,13 +200,51 @@ export class TopicScorer {
   }
 }
 
-/** What a word contributes to the topic features: its stem, its single feature's value and row
- *  (-1: not in the model), and the bigram rows that start with its stem. */
+/** What a word contributes to the topic features: its single feature's value and row (-1: not in
+ *  the model), and its stem's number as the first and as the second word of a bigram (-1: none). */
 interface WordRows {
-  stem: string;
   v: number;
   row: number;
-  after: Map<string, number> | undefined;
+  first: number;
+  second: number;
+}
+
+/** Rows by pairs of small numbers, in an open-addressed table (one or two probes, no strings). */
+class PairTable {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly row: Int32Array;
+  private readonly mask: number;
+
+  /** @param triples first, second, row, first, second, row, … */
+  constructor(triples: readonly number[]) {
+    let size = 16;
+    while (size < (triples.length / 3) * 2) size *= 2;
+    this.mask = size - 1;
+    this.a = new Int32Array(size).fill(-1);
+    this.b = new Int32Array(size);
+    this.row = new Int32Array(size);
+    for (let i = 0; i < triples.length; i += 3) {
+      let h = this.slot(triples[i]!, triples[i + 1]!);
+      while (this.a[h] !== -1 && !(this.a[h] === triples[i] && this.b[h] === triples[i + 1])) h = (h + 1) & this.mask;
+      this.a[h] = triples[i]!;
+      this.b[h] = triples[i + 1]!;
+      this.row[h] = triples[i + 2]!;
+    }
+  }
+
+  private slot(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) >>> 0 & this.mask;
+  }
+
+  /** The row of the pair, or -1. */
+  get(a: number, b: number): number {
+    for (let h = this.slot(a, b); ; h = (h + 1) & this.mask) {
+      const x = this.a[h]!;
+      if (x === -1) return -1;
+      if (x === a && this.b[h] === b) return this.row[h]!;
+    }
+  }
 }
 const WORD_CACHE_LIMIT = 50_000;
 
