@@ -62,7 +62,7 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
     if (words < 0) words = wordCount(ref.sentence.text);
     const p = models.matchScorer.probability(h.claim.id, r, evidence, words);
     if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
-    hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
+    hits.push({ claim: h.claim, score: p, specificity: h.specificity, fromTopic: h.fromTopic, learned: { p, concepts: rank >= 0 } });
   }
   hits.sort((a, b) => b.score - a.score);
   return hits;
