@@ -111,8 +111,12 @@ class SentenceRecognition implements Recognition {
   }
 
   evidenceFor(cls: string): string[] {
-    // The scorer reuses its buffers: score the sentence again (explanations are rare).
-    const { rows, values } = this.models.topicScorer.features(this.view ?? this.sentence, this.models.sureStems);
-    return this.models.topic.contributionsOfRows(rows, values, cls);
+    // The scorer reuses its buffers: featurise the sentence again, once (only findings ask).
+    if (!this.evidence) {
+      const { rows, values } = this.models.topicScorer.features(this.view ?? this.sentence, this.models.sureStems);
+      this.evidence = { rows: rows.slice(), values: values.slice() };
+    }
+    return this.models.topic.contributionsOfRows(this.evidence.rows, this.evidence.values, cls);
   }
+  private evidence?: { rows: number[]; values: number[] };
 }
