@@ -11,9 +11,13 @@ import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze } from '../../server/src/engine/engine.js';
 import { compile } from '../../server/src/engine/compiled.js';
 import { tokenize } from '../../server/src/engine/lexicon.js';
-import { topicFeatures } from '../../server/src/engine/recognition/features.js';
+import { analyzeSentence } from '../../server/src/engine/analyzer/index.js';
+import { modalityFeatures, orientationFeatures, topicFeatures, type Features } from '../../server/src/engine/recognition/features.js';
 import { LinearModel } from '../../server/src/engine/recognition/linear.js';
-import { recognizerOf } from '../../server/src/engine/recognition/recognizer.js';
+import { candidateFeatures } from '../../server/src/engine/recognition/match.js';
+import { recognise, recognizerOf } from '../../server/src/engine/recognition/recognizer.js';
+import { wordCount } from '../../server/src/engine/pipeline/recognition.js';
+import { splitSentences } from '../../server/src/engine/sentences.js';
 import { repoRoot } from '../helpers.js';
 
 const db = loadEmbeddedDatabase();
@@ -65,6 +69,82 @@ describe('recogniser: the fast topic scorer', () => {
   it('agrees on random text too (seeded)', () => {
     const word = fc.constantFrom('ketamine', 'naltrexone', 'opioid', 'blunts', 'proven', 'not', 'the', 'effect', 'rats', '0.5', 'mg/kg', "isn't", 'b_c', '^', 'k:x', 'b:y');
     fc.assert(fc.property(fc.array(word, { maxLength: 30 }), (ws) => close(fastTopics(ws.join(' ')), slowTopics(ws.join(' ')))), { seed: 1307, numRuns: 300 });
+  });
+});
+
+/** Bank sentences and the sentences of the held-out drafts: what the row-based scorers are checked on. */
+function sentences(): string[] {
+  const out: string[] = [];
+  const bank = join(repoRoot, 'server/training/bank');
+  for (const f of readdirSync(bank).filter((x) => x.endsWith('.yaml'))) {
+    for (const e of (YAML.parse(readFileSync(join(bank, f), 'utf8')) as { entries: { text: string }[] }).entries) out.push(e.text);
+  }
+  const drafts = join(repoRoot, 'test/fixtures/eval-heldout');
+  for (const f of readdirSync(drafts).filter((x) => x.endsWith('.md'))) {
+    for (const line of readFileSync(join(drafts, f), 'utf8').split('\n')) out.push(...splitSentences(line).map(({ start, end }) => line.slice(start, end)));
+  }
+  return out;
+}
+
+/** A named feature map as the rows and values a model sees: known names only, in map order. */
+function rowsOf(model: LinearModel, f: Features) {
+  const rows: number[] = [], values: number[] = [];
+  for (const [k, v] of f) {
+    const row = model.rowOf(k);
+    if (row !== undefined) { rows.push(row); values.push(v); }
+  }
+  return { rows, values };
+}
+
+const claimIds = [...models.knownClasses].filter((c) => db.claims.has(c));
+const randomWords = fc.constantFrom('ketamine', 'naltrexone', 'opioid', 'blunts', 'proven', 'shown', 'may', 'not', 'no', "isn't", 'never', 'the', 'effect',
+  'neg', 'negated', 'negat', 'rats', '0.5', '12', 'b_c', '_', '^', 'k:x', 'b:y', 'NOT_x', 'perhaps', 'definitively', 'if', 'studies', 'suggest', '?');
+
+describe('recogniser: the row-based orientation, modality and match scorers', () => {
+  const all = sentences();
+  it('run on many sentences', () => assert.ok(all.length > 3500, String(all.length)));
+
+  const sameOrientation = (text: string, claims: string[]) => {
+    const v = view(text), a = analyzeSentence(text);
+    const summary = models.orientationScorer.summarise(v, a);
+    for (const id of claims) {
+      const slow = rowsOf(models.orientation, orientationFeatures(v, id, a));
+      const fast = models.orientationScorer.rowsFor(summary, id);
+      assert.deepEqual([...fast.rows], slow.rows, `${id}: ${text}`);
+      assert.deepEqual([...fast.values], slow.values, `${id}: ${text}`);
+      assert.equal(models.orientationScorer.probability(summary, id), models.orientation.probability(orientationFeatures(v, id, a)));
+    }
+  };
+  const sameModality = (text: string) => {
+    const v = view(text), a = analyzeSentence(text);
+    const slow = rowsOf(models.modality, modalityFeatures(v, a, models.sureStems));
+    const fast = models.modalityScorer.features(v, a, models.sureStems);
+    assert.deepEqual([...fast.rows], slow.rows, text);
+    assert.deepEqual([...fast.values], slow.values, text);
+  };
+
+  it('orientation: the same rows, values and probability as orientationFeatures, for every claim', () => {
+    all.forEach((text, i) => sameOrientation(text, [claimIds[i % claimIds.length]!, claimIds[(i * 7 + 3) % claimIds.length]!]));
+  });
+  it('modality: the same rows and values as modalityFeatures', () => all.forEach(sameModality));
+  it('orientation and modality agree on random text too (seeded)', () => {
+    fc.assert(fc.property(fc.array(randomWords, { maxLength: 30 }), fc.constantFrom(...claimIds), (ws, id) => {
+      sameOrientation(ws.join(' '), [id]);
+      sameModality(ws.join(' '));
+    }), { seed: 4242, numRuns: 400 });
+  });
+
+  it('counts words as text.split(/\\s+/).length does', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b', '\u0085', 'é');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (ps) => wordCount(ps.join('')) === ps.join('').split(/\s+/).length), { seed: 7, numRuns: 1000 });
+  });
+
+  it('match: the same probability as candidateFeatures, with and without concept evidence', () => {
+    const evidence = fc.option(fc.record({ rank: fc.nat(4), score: fc.double({ min: 0, max: 1, noNaN: true }), specificity: fc.nat(6), fromTopic: fc.nat(3), count: fc.integer({ min: 1, max: 5 }) }), { nil: undefined });
+    fc.assert(fc.property(fc.constantFrom(...all.slice(0, 400)), fc.constantFrom(...claimIds), evidence, fc.nat(30), (text, id, concept, words) => {
+      const r = recognise(models, view(text), () => analyzeSentence(text));
+      assert.equal(models.matchScorer.probability(id, r, concept, words), models.match.probability(candidateFeatures(id, r, concept, words)));
+    }), { seed: 99, numRuns: 500 });
   });
 });
 

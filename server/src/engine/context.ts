@@ -140,12 +140,31 @@ export class RuleContext {
   }
 
   /** The concepts the sentence's paragraph supplies (see inParagraph), as a set: bounded by the
-   *  database's concepts, so a block of many sentences stays linear. */
-  paragraphConcepts(ref: SentenceRef): Set<string> {
-    const out = new Set(this.contextOf(ref.placed));
-    for (const [c, k] of this.firstNamedIn(ref.placed)) if (k < ref.index) out.add(c);
+   *  database's concepts, so a block of many sentences stays linear. Sentences of a block after
+   *  the same concepts share one set (read-only). */
+  paragraphConcepts(ref: SentenceRef): ReadonlySet<string> {
+    const first = this.firstNamedIn(ref.placed);
+    // Concepts are recorded in the order they are first named: those named before the sentence come first.
+    let n = 0;
+    for (const k of first.values()) {
+      if (k >= ref.index) break;
+      n++;
+    }
+    let sets = this.paragraphSets.get(ref.placed);
+    if (!sets) this.paragraphSets.set(ref.placed, (sets = new Map()));
+    let out = sets.get(n);
+    if (!out) {
+      const set = new Set(this.contextOf(ref.placed));
+      let i = 0;
+      for (const c of first.keys()) {
+        if (i++ >= n) break;
+        set.add(c);
+      }
+      sets.set(n, (out = set));
+    }
     return out;
   }
+  private readonly paragraphSets = new Map<PlacedBlock, Map<number, ReadonlySet<string>>>();
 
   /** Each concept of a block's sentences and the first sentence that names it. */
   private firstNamedIn(pb: PlacedBlock): Map<string, number> {

@@ -3,7 +3,6 @@
 // model. RuleContext asks these once per sentence and keeps the answers.
 import type { Claim } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
-import { candidateFeatures } from '../recognition/match.js';
 import { recognise, type Recognition } from '../recognition/recognizer.js';
 
 /** Where a concept was found, nearest first. */
@@ -45,11 +44,12 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   const r = models ? ctx.recognition(ref) : null;
   if (!models || !r) return byConcepts;
   const hits: ClaimHit[] = [];
-  const words = ref.sentence.text.split(/\s+/).length;
+  let words = -1;
   const known = models.knownClasses;
   const candidates = new Map<string, ClaimHit>();
-  byConcepts.forEach((h) => candidates.set(h.claim.id, h));
-  for (const t of r.topics.slice(0, 3)) {
+  for (const h of byConcepts) candidates.set(h.claim.id, h);
+  for (let k = 0; k < r.topics.length && k < 3; k++) {
+    const t = r.topics[k]!;
     const claim = ctx.db.db.claims.get(t.cls);
     // A claim the concepts did not find must be about a subject the sentence, its paragraph or
     // its headings name; a confident model may also take it from the document's topic (slides
@@ -61,13 +61,31 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
     if (!known.has(h.claim.id)) { hits.push(h); continue; }
     const rank = byConcepts.indexOf(h);
     const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
-    const p = models.match.probability(candidateFeatures(h.claim.id, r, evidence, words));
+    if (words < 0) words = wordCount(ref.sentence.text);
+    const p = models.matchScorer.probability(h.claim.id, r, evidence, words);
     if (p < (rank >= 0 ? CONCEPT_MATCH_MIN : MATCH_MIN)) continue;
-    hits.push({ ...h, score: p, learned: { p, concepts: rank >= 0 } });
+    hits.push({ claim: h.claim, score: p, specificity: h.specificity, fromTopic: h.fromTopic, learned: { p, concepts: rank >= 0 } });
   }
   hits.sort((a, b) => b.score - a.score);
   return hits;
 }
+
+/** `text.split(/\s+/).length`, without the array: one more than the runs of whitespace. */
+export function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text, i)) {
+      n++;
+      while (i + 1 < text.length && isSpace(text, i + 1)) i++;
+    }
+  }
+  return n;
+}
+const SPACE = /\s/;
+const isSpace = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+};
 
 /** The concept matcher alone: claims whose concepts the sentence (or its topic) names. */
 export function conceptClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {

@@ -3,6 +3,7 @@
 // (scripts/train-recognizer.mjs) and the engine run these same functions.
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
+import type { LinearModel } from './linear.js';
 import { stemOf } from './stems.js';
 
 export type Features = Map<string, number>;
@@ -93,13 +94,22 @@ export function topicFeatures(s: SentenceView, sureStems?: ReadonlySet<string>):
  */
 export class TopicScorer {
   private readonly single = { s: new Map<string, number>(), cue: new Map<string, number>(), k: new Map<string, number>(), kc: new Map<string, number>() };
-  private readonly pairs = new Map<string, Map<string, number>>();
+  /** Bigram rows: stems numbered by the side of the bigrams they occur on, pairs in one open-addressed table. */
+  private readonly firstIds = new Map<string, number>();
+  private readonly secondIds = new Map<string, number>();
+  private readonly pairs: PairTable;
   private readonly num: number;
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
 
   constructor(private readonly rowOf: (name: string) => number | undefined, names: Iterable<string>) {
     let num = -1;
+    const bigrams: number[] = [];
+    const idOf = (ids: Map<string, number>, stem: string) => {
+      let id = ids.get(stem);
+      if (id === undefined) ids.set(stem, (id = ids.size));
+      return id;
+    };
     for (const name of names) {
       const row = rowOf(name)!;
       if (name === 'num') { num = row; continue; }
@@ -107,13 +117,11 @@ export class TopicScorer {
       const family = name.slice(0, colon), rest = name.slice(colon + 1);
       if (family === 'b') {
         const us = rest.indexOf('_', rest.startsWith('_') ? 1 : 0);
-        const a = rest.slice(0, us), b = rest.slice(us + 1);
-        let m = this.pairs.get(a);
-        if (!m) this.pairs.set(a, (m = new Map()));
-        m.set(b, row);
+        bigrams.push(idOf(this.firstIds, rest.slice(0, us)), idOf(this.secondIds, rest.slice(us + 1)), row);
       } else if (family === 's' || family === 'cue' || family === 'k' || family === 'kc') this.single[family].set(rest, row);
     }
     this.num = num;
+    this.pairs = new PairTable(bigrams);
   }
 
   /** Per word (its normalised form): what topicOccurrences makes of it, resolved to rows once. */
@@ -127,7 +135,10 @@ export class TopicScorer {
       const stem = isNumber(w) ? '#' : stemOf(w);
       const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
       const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
-      info = { stem, v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row, after: this.pairs.get(stem) };
+      info = {
+        v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
+        first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
+      };
       this.words.set(w, info);
     }
     return info;
@@ -142,7 +153,7 @@ export class TopicScorer {
     values.length = 0;
     const tokens = s.tokens ?? tokenize(s.text);
     let sq = 0;
-    let after = this.pairs.get('^');
+    let first = this.firstIds.get('^') ?? -1;
     for (const t of tokens) {
       const info = this.wordRows(t.norm, sureStems);
       if (info.v > 0) {
@@ -150,9 +161,11 @@ export class TopicScorer {
         if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
       }
       sq += 0.25;
-      const pair = after?.get(info.stem);
-      if (pair !== undefined && pair >= 0) { rows.push(pair); values.push(0.5); }
-      after = info.after;
+      if (first >= 0 && info.second >= 0) {
+        const pair = this.pairs.get(first, info.second);
+        if (pair >= 0) { rows.push(pair); values.push(0.5); }
+      }
+      first = info.first;
     }
     for (const c of s.concepts) {
       sq += 1;
@@ -171,11 +184,12 @@ export class TopicScorer {
     return { rows, values };
   }
 
-  /** The reference implementation of `features` (by name, through topicOccurrences), for tests. */
+  /** The reference implementation of `features` (each occurrence's name looked up in the model,
+   *  through topicOccurrences), for tests. */
   featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): { rows: number[]; values: number[] } {
     const rows: number[] = [], values: number[] = [];
     const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
-      const row = family === 'num' ? this.num : family === 'b' ? this.pairs.get(a)?.get(b) : this.single[family].get(a);
+      const row = this.rowOf(familyName(family, a, b));
       if (row === undefined || row < 0) return;
       rows.push(row);
       values.push(v);
@@ -186,13 +200,51 @@ export class TopicScorer {
   }
 }
 
-/** What a word contributes to the topic features: its stem, its single feature's value and row
- *  (-1: not in the model), and the bigram rows that start with its stem. */
+/** What a word contributes to the topic features: its single feature's value and row (-1: not in
+ *  the model), and its stem's number as the first and as the second word of a bigram (-1: none). */
 interface WordRows {
-  stem: string;
   v: number;
   row: number;
-  after: Map<string, number> | undefined;
+  first: number;
+  second: number;
+}
+
+/** Rows by pairs of small numbers, in an open-addressed table (one or two probes, no strings). */
+class PairTable {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly row: Int32Array;
+  private readonly mask: number;
+
+  /** @param triples first, second, row, first, second, row, … */
+  constructor(triples: readonly number[]) {
+    let size = 16;
+    while (size < (triples.length / 3) * 2) size *= 2;
+    this.mask = size - 1;
+    this.a = new Int32Array(size).fill(-1);
+    this.b = new Int32Array(size);
+    this.row = new Int32Array(size);
+    for (let i = 0; i < triples.length; i += 3) {
+      let h = this.slot(triples[i]!, triples[i + 1]!);
+      while (this.a[h] !== -1 && !(this.a[h] === triples[i] && this.b[h] === triples[i + 1])) h = (h + 1) & this.mask;
+      this.a[h] = triples[i]!;
+      this.b[h] = triples[i + 1]!;
+      this.row[h] = triples[i + 2]!;
+    }
+  }
+
+  private slot(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) >>> 0 & this.mask;
+  }
+
+  /** The row of the pair, or -1. */
+  get(a: number, b: number): number {
+    for (let h = this.slot(a, b); ; h = (h + 1) & this.mask) {
+      const x = this.a[h]!;
+      if (x === -1) return -1;
+      if (x === a && this.b[h] === b) return this.row[h]!;
+    }
+  }
 }
 const WORD_CACHE_LIMIT = 50_000;
 
@@ -236,6 +288,283 @@ export function modalityFeatures(s: SentenceView, analysis: SentenceAnalysis, su
   if (analysis.boosted) add(f, 'BOOST');
   add(f, `cert:${Math.round(analysis.certainty)}`);
   add(f, `str:${analysis.strength}`);
-  if (/\?["'\u201d\u2019)]*\s*$/.test(s.text)) add(f, 'qmark');
+  if (QMARK.test(s.text)) add(f, 'qmark');
   return normalise(f);
+}
+
+/** A feature name resolved once: its model row (-1: not in the model); `stamp` and `slot` place it
+ *  among the features of the sentence being summed. */
+interface Feat {
+  readonly name: string;
+  readonly row: number;
+  /** Orientation only: O_CLAIM for a part after the claim (`${claimId}|${name}`), else O_GLOBAL. */
+  readonly kind: number;
+  stamp: number;
+  slot: number;
+}
+
+/**
+ * A model's features, each made once by name (sentences repeat their words): one object per name,
+ * however it was reached, so summing by object is summing by name. `trim` forgets them all when
+ * there are too many; callers trim between sentences only, as a sentence's sums point at them.
+ */
+class Feats {
+  private readonly byName = new Map<string, Feat>();
+  private readonly byPrefix = new Map<string, Map<unknown, Feat>>();
+
+  constructor(private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL) {}
+
+  named(name: string): Feat {
+    let f = this.byName.get(name);
+    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, stamp: 0, slot: 0 }));
+    return f;
+  }
+
+  /** The feature `${prefix}${part}`. */
+  of(prefix: string, part: unknown): Feat {
+    let m = this.byPrefix.get(prefix);
+    if (!m) this.byPrefix.set(prefix, (m = new Map()));
+    let f = m.get(part);
+    if (f === undefined) m.set(part, (f = this.named(`${prefix}${String(part)}`)));
+    return f;
+  }
+
+  /** Forgets every feature if there are too many; true if it did (the caller drops what points at them). */
+  trim(): boolean {
+    if (this.byName.size < FEATURE_CACHE_LIMIT) return false;
+    this.byName.clear();
+    this.byPrefix.clear();
+    return true;
+  }
+}
+const FEATURE_CACHE_LIMIT = 100_000;
+
+/**
+ * A sentence's features summed by name in first-seen order, then scaled to unit length: what `add`
+ * and `normalise` do to a Map, without a Map per sentence (each feature holds its own slot).
+ */
+class FeatureSums {
+  readonly feats: Feat[] = [];
+  readonly values: number[] = [];
+  private stamp = 0;
+
+  reset(): void {
+    this.feats.length = 0;
+    this.values.length = 0;
+    this.stamp++;
+  }
+
+  add(f: Feat, v = 1): void {
+    if (f.stamp !== this.stamp) {
+      f.stamp = this.stamp;
+      f.slot = this.feats.length;
+      this.feats.push(f);
+      this.values.push(0 + v);
+    } else this.values[f.slot]! += v;
+  }
+
+  /** As `normalise`: the same sum of squares, in the same order. */
+  normalise(): void {
+    const values = this.values;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) n += values[i]! * values[i]!;
+    n = Math.sqrt(n) || 1;
+    for (let i = 0; i < values.length; i++) values[i]! /= n;
+  }
+}
+
+/** Kinds of orientation features: the claim's bias, a part after the claim (`${claimId}|${part}`),
+ *  and the rest (by their own name). */
+const O_BIAS = 0, O_CLAIM = 1, O_GLOBAL = 2;
+
+/** The orientation features of a sentence with the claim left out: what orientationFeatures gives
+ *  for every claim, once per sentence. Values are normalised. */
+export interface OrientationSummary {
+  readonly feats: readonly Feat[];
+  readonly values: readonly number[];
+}
+
+/** What orientationFeatures makes of a word (its normalised form). */
+interface OrientationWord {
+  part: Feat;
+  /** `neg:${stem}` for a negator, else null. */
+  neg: Feat | null;
+  /** `NOT_${stem}`, the part for the word inside a negation's scope. */
+  not: Feat;
+}
+
+/**
+ * The orientation model's probability for a sentence and a claim without building the claim's
+ * feature map: the sentence's features are summed once, with claim-scoped names kept as their part
+ * after the claim (`${claimId}|${part}`); each claim then looks its parts up in its own table of the
+ * model's rows. The sum of squares does not depend on the claim (its names map one to one onto the
+ * parts), so the values are normalised once. A test compares it with orientationFeatures.
+ */
+export class OrientationScorer {
+  private readonly claimRows = new Map<string, Map<string, number>>();
+  private readonly biasRows = new Map<string, number>();
+  private readonly sums = new FeatureSums();
+  private readonly global: Feats;
+  private readonly parts = new Feats(() => undefined, O_CLAIM);
+  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, stamp: 0, slot: 0 };
+  private readonly words = new Map<string, OrientationWord>();
+  private readonly rows: number[] = [];
+  private readonly values: number[] = [];
+
+  constructor(private readonly model: LinearModel) {
+    this.global = new Feats((name) => model.rowOf(name));
+    for (const name of model.featureNames()) {
+      const bar = name.indexOf('|');
+      if (bar >= 0) {
+        const claimId = name.slice(0, bar);
+        let m = this.claimRows.get(claimId);
+        if (!m) this.claimRows.set(claimId, (m = new Map()));
+        m.set(name.slice(bar + 1), model.rowOf(name)!);
+      } else if (name.startsWith('bias:')) this.biasRows.set(name.slice(5), model.rowOf(name)!);
+    }
+  }
+
+  private word(w: string): OrientationWord {
+    let info = this.words.get(w);
+    if (info === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      info = { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
+      this.words.set(w, info);
+    }
+    return info;
+  }
+
+  summarise(s: SentenceView, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): OrientationSummary {
+    const trimmed = this.global.trim();
+    if (this.parts.trim() || trimmed) this.words.clear();
+    const f = this.sums, global = this.global, parts = this.parts;
+    f.reset();
+    const tokens = s.tokens ?? tokenize(s.text);
+    f.add(this.bias);
+    const scopes = analysis.negationScopes;
+    let negators = 0;
+    for (const t of tokens) {
+      const info = this.word(t.norm);
+      if (info.neg) { negators++; f.add(info.neg); f.add(parts.named('neg')); }
+      f.add(info.part, 0.5);
+      let scoped = false;
+      for (let i = 0; i < scopes.length && !scoped; i++) scoped = t.start >= scopes[i]!.start && t.end <= scopes[i]!.end;
+      if (scoped) { f.add(global.named('NOT')); f.add(info.not); }
+    }
+    if (negators) f.add(global.named('negators'));
+    if (negators > 1) f.add(global.named('negators>1'));
+    if (analysis.negated) { f.add(global.named('negated')); f.add(parts.named('negated')); }
+    f.normalise();
+    return { feats: f.feats.slice(), values: f.values.slice() };
+  }
+
+  /** The rows and values of the claim's known features, in orientationFeatures' order (reused buffers). */
+  rowsFor(x: OrientationSummary, claimId: string): { rows: readonly number[]; values: readonly number[] } {
+    const rows = this.rows, values = this.values;
+    rows.length = 0;
+    values.length = 0;
+    const own = this.claimRows.get(claimId);
+    for (let i = 0; i < x.feats.length; i++) {
+      const f = x.feats[i]!;
+      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? own?.get(f.name) ?? -1 : this.biasRows.get(claimId) ?? -1;
+      if (row >= 0) { rows.push(row); values.push(x.values[i]!); }
+    }
+    return { rows, values };
+  }
+
+  /** Whether `claimId` can be scored by rows: with '|' or ':' in it its names could meet other kinds'
+   *  (pack ids have neither). */
+  static scores(claimId: string): boolean {
+    return !claimId.includes('|') && !claimId.includes(':');
+  }
+
+  probability(x: OrientationSummary, claimId: string): number {
+    const { rows, values } = this.rowsFor(x, claimId);
+    return this.model.probabilityOfRows(rows, values);
+  }
+}
+
+/** A stem modalityFeatures keeps ('_' for a content word): its unigram feature and its bigrams by the next kept stem. */
+interface Kept {
+  /** `s:${kept}`, null for '_'. */
+  s: Feat | null;
+  next: Map<Kept, Feat>;
+  kept: string;
+}
+
+/** A sentence that ends in a question mark (perhaps inside quotes or brackets). */
+const QMARK = /\?["'\u201d\u2019)]*\s*$/;
+
+/**
+ * The modality model's features as rows and values, without building names per word: each name is
+ * made once and remembered with its row. A test compares it with modalityFeatures.
+ */
+export class ModalityScorer {
+  private readonly sums = new FeatureSums();
+  private readonly feats: Feats;
+  private readonly keptStems = new Map<string, Kept>();
+  /** Per word (its normalised form): what modalityFeatures keeps of it. */
+  private readonly words = new Map<string, Kept>();
+  private wordsFor?: ReadonlySet<string>;
+  private readonly rows: number[] = [];
+  private readonly values: number[] = [];
+
+  constructor(model: LinearModel) {
+    this.feats = new Feats((name) => model.rowOf(name));
+  }
+
+  private keptOf(kept: string): Kept {
+    let k = this.keptStems.get(kept);
+    if (k === undefined) this.keptStems.set(kept, (k = { s: kept === '_' ? null : this.feats.of('s:', kept), next: new Map(), kept }));
+    return k;
+  }
+
+  private word(w: string, sureStems: ReadonlySet<string>): Kept {
+    let k = this.words.get(w);
+    if (k === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+      const stem = isNumber(w) ? '#' : stemOf(w);
+      k = this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
+      this.words.set(w, k);
+    }
+    return k;
+  }
+
+  /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
+  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+    if (this.feats.trim() || this.wordsFor !== sureStems) { this.keptStems.clear(); this.words.clear(); this.wordsFor = sureStems; }
+    const f = this.sums, feats = this.feats;
+    f.reset();
+    const tokens = s.tokens ?? tokenize(s.text);
+    let prev = this.keptOf('^');
+    for (const t of tokens) {
+      const k = this.word(t.norm, sureStems);
+      if (k.s) f.add(k.s);
+      if (k.kept !== '_' || prev.kept !== '_') {
+        let b = prev.next.get(k);
+        if (b === undefined) prev.next.set(k, (b = feats.named(`b:${prev.kept}_${k.kept}`)));
+        f.add(b, 0.7);
+      }
+      prev = k;
+    }
+    for (const c of analysis.cues) { f.add(feats.of('cue:', c.kind)); f.add(feats.of('grp:', c.group)); }
+    if (analysis.question) f.add(feats.named('Q'));
+    if (analysis.hypothetical) f.add(feats.named('HYP'));
+    if (analysis.attributed) f.add(feats.named('ATTR'));
+    if (analysis.hedged) f.add(feats.named('HEDGE'));
+    if (analysis.boosted) f.add(feats.named('BOOST'));
+    f.add(feats.of('cert:', Math.round(analysis.certainty)));
+    f.add(feats.of('str:', analysis.strength));
+    if (QMARK.test(s.text)) f.add(feats.named('qmark'));
+    f.normalise();
+    const rows = this.rows, values = this.values;
+    rows.length = 0;
+    values.length = 0;
+    for (let i = 0; i < f.feats.length; i++) {
+      const row = f.feats[i]!.row;
+      if (row >= 0) { rows.push(row); values.push(f.values[i]!); }
+    }
+    return { rows, values };
+  }
 }

@@ -78,13 +78,18 @@ export class LinearModel {
 
   /** Classes with probability >= `min`, highest first, for features given as rows and values. */
   scoresOfRows(rows: readonly number[], values: readonly number[], min = 0): Scored[] {
+    return this.ranked(this.logitsOfRows(rows, values), min);
+  }
+
+  /** As `logits`, for features given as rows and values. */
+  private logitsOfRows(rows: readonly number[], values: readonly number[]): Float64Array {
     const z = this.z;
     z.set(this.bias);
     for (let j = 0; j < rows.length; j++) {
       const f = rows[j]!, v = values[j]!;
       for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) z[this.classIndex[i]!]! += this.weight[i]! * v;
     }
-    return this.ranked(z, min);
+    return z;
   }
 
   /** Classes with probability >= `min`, highest first. */
@@ -102,6 +107,11 @@ export class LinearModel {
   /** Probability of the model's first class (for one-class models). */
   probability(x: Features): number {
     return 1 / (1 + Math.exp(-this.logits(x)[0]!));
+  }
+
+  /** Probability of the model's first class, for features given as rows and values. */
+  probabilityOfRows(rows: readonly number[], values: readonly number[]): number {
+    return 1 / (1 + Math.exp(-this.logitsOfRows(rows, values)[0]!));
   }
 
   /** The features that pushed `cls` up most (for explanations), strongest first. */

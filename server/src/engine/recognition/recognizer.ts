@@ -3,9 +3,10 @@
 // weights come from the wording bank (scripts/train-recognizer.mjs); they know the embedded
 // database's claims only, so claims of user packs are recognised by their concepts alone.
 import type { SentenceAnalysis } from '../analyzer/index.js';
-import { modalityFeatures, orientationFeatures, TopicScorer, type SentenceView } from './features.js';
+import { ModalityScorer, OrientationScorer, orientationFeatures, TopicScorer, type OrientationSummary, type SentenceView } from './features.js';
 import type { RecognizerWeights } from '../../db/schema.js';
 import { LinearModel, type Scored } from './linear.js';
+import { MatchScorer } from './match.js';
 import { tokenize } from '../lexicon.js';
 
 export type { RecognizerWeights };
@@ -19,6 +20,9 @@ export interface Recognizer {
   match: LinearModel;
   sureStems: ReadonlySet<string>;
   topicScorer: TopicScorer;
+  orientationScorer: OrientationScorer;
+  modalityScorer: ModalityScorer;
+  matchScorer: MatchScorer;
   /** The claim ids (and caution:/trigger: classes) the topic model was trained on. */
   knownClasses: ReadonlySet<string>;
 }
@@ -27,11 +31,12 @@ const decoded = new WeakMap<RecognizerWeights, Recognizer>();
 export function recognizerOf(weights: RecognizerWeights): Recognizer {
   let r = decoded.get(weights);
   if (!r) {
-    const topic = new LinearModel(weights.topic);
+    const topic = new LinearModel(weights.topic), orientation = new LinearModel(weights.orientation);
+    const modality = new LinearModel(weights.modality), match = new LinearModel(weights.match);
     r = {
-      topic, orientation: new LinearModel(weights.orientation), modality: new LinearModel(weights.modality),
-      match: new LinearModel(weights.match), sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
+      topic, orientation, modality, match, sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
       topicScorer: new TopicScorer((name) => topic.rowOf(name), topic.featureNames()),
+      orientationScorer: new OrientationScorer(orientation), modalityScorer: new ModalityScorer(modality), matchScorer: new MatchScorer(match),
     };
     decoded.set(weights, r);
   }
@@ -55,24 +60,63 @@ const FLOOR = 0.05;
 
 /** @param analysis the sentence analysis, asked for only when the modality or orientation is. */
 export function recognise(models: Recognizer, sentence: SentenceView, analysis: () => SentenceAnalysis): Recognition {
-  // Every model reads the same words: tokenize once.
-  const view: SentenceView = sentence.tokens ? sentence : { ...sentence, tokens: tokenize(sentence.text) };
-  const features = models.topicScorer.features(view, models.sureStems);
-  const topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
-  // The scorer reuses its buffers: keep this sentence's for explanations.
-  const rows = features.rows.slice(), values = features.values.slice();
-  let modalities: Scored[] | undefined;
-  const modalityScores = () => (modalities ??= models.modality.scores(modalityFeatures(view, analysis(), models.sureStems)));
-  const orientation = new Map<string, number>();
-  return {
-    topics,
-    get modality() { return modalityScores()[0]!.cls as Modality; },
-    get modalities() { return modalityScores(); },
-    contradicts(claimId) {
-      let p = orientation.get(claimId);
-      if (p === undefined) orientation.set(claimId, (p = models.orientation.probability(orientationFeatures(view, claimId, analysis()))));
-      return p;
-    },
-    evidenceFor: (cls) => models.topic.contributionsOfRows(rows, values, cls),
-  };
+  return new SentenceRecognition(models, sentence, analysis);
+}
+
+/** A sentence's recognition: the topics at once, the rest when asked (most sentences are asked
+ *  for their topics only). It keeps no tokens until then: a document's recognitions live as long
+ *  as its analysis. */
+class SentenceRecognition implements Recognition {
+  readonly topics: Scored[];
+  private modalityScores?: Scored[];
+  private orientationOf?: OrientationSummary;
+  private orientation?: Map<string, number>;
+  /** The sentence with its tokens, for the models asked after the topic model. */
+  private view?: SentenceView;
+
+  constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
+    const features = models.topicScorer.features(sentence, models.sureStems);
+    this.topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
+  }
+
+  /** Every model after the topic model reads the same words: tokenize once. */
+  private tokenized(): SentenceView {
+    const s = this.sentence;
+    return (this.view ??= s.tokens ? s : { text: s.text, tokens: tokenize(s.text), concepts: s.concepts, context: s.context });
+  }
+
+  get modality(): Modality {
+    return this.modalities[0]!.cls as Modality;
+  }
+
+  get modalities(): Scored[] {
+    if (!this.modalityScores) {
+      const { rows, values } = this.models.modalityScorer.features(this.tokenized(), this.analysis(), this.models.sureStems);
+      this.modalityScores = this.models.modality.scoresOfRows(rows, values);
+    }
+    return this.modalityScores;
+  }
+
+  contradicts(claimId: string): number {
+    const orientation = (this.orientation ??= new Map());
+    let p = orientation.get(claimId);
+    if (p === undefined) {
+      const models = this.models;
+      p = OrientationScorer.scores(claimId)
+        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.tokenized(), this.analysis())), claimId)
+        : models.orientation.probability(orientationFeatures(this.tokenized(), claimId, this.analysis()));
+      orientation.set(claimId, p);
+    }
+    return p;
+  }
+
+  evidenceFor(cls: string): string[] {
+    // The scorer reuses its buffers: featurise the sentence again, once (only findings ask).
+    if (!this.evidence) {
+      const { rows, values } = this.models.topicScorer.features(this.view ?? this.sentence, this.models.sureStems);
+      this.evidence = { rows: rows.slice(), values: values.slice() };
+    }
+    return this.models.topic.contributionsOfRows(this.evidence.rows, this.evidence.values, cls);
+  }
+  private evidence?: { rows: number[]; values: number[] };
 }
