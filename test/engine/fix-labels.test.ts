@@ -22,6 +22,14 @@ describe('fixes keep a leading label', () => {
     const out = fixed('Ketamine and the brain.\n\nAnswer: Ketamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
     assert.match(out, /Answer: In animal studies, ketamine rapidly restores/);
   });
+  it('a bold Title Case label that names a concept is still a label', () => {
+    const out = fixed('Ketamine and the brain.\n\n3. **Dendritic Spine Repair**: Ketamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
+    assert.match(out, /\*\*Dendritic Spine Repair\*\*: In animal studies, ketamine rapidly restores/);
+  });
+  it('a capitalised compound keeps its capitals when the fix leads with the population', () => {
+    const out = fixed('Ketamine and the brain.\n\nBrain-Derived neurotrophic factor rises after ketamine, which rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
+    assert.match(out, /In animal studies, Brain-Derived neurotrophic factor/);
+  });
   it('without a label the fix starts the sentence, as before', () => {
     const out = fixed('Ketamine and the brain.\n\nKetamine rapidly restores dendritic spines lost to stress.\n', 'extrapolated-evidence');
     assert.match(out, /\n\nIn animal studies, ketamine rapidly restores/);

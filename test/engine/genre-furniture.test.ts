@@ -85,3 +85,19 @@ describe('a headline claim before a colon', () => {
     assert.deepEqual(scored(text), []);
   });
 });
+
+describe('figures that belong to something else (real-world set 4)', () => {
+  const figures = (text: string) => scored(text).filter((f) => f.code === 'figure-mismatch');
+  it("a cited paper's year", () => {
+    assert.deepEqual(figures('# Ketamine in the emergency department\n\nFor decades, far higher doses of ketamine have been used in emergency rooms as an anaesthetic (Green 2011).\n'), []);
+  });
+  it('a study of another design than the randomised trial the figure dates', () => {
+    assert.deepEqual(figures('# Ketamine in the emergency department\n\nIn 2011, an open-label study was the first to test low-dose ketamine for depression in the emergency department.\n'), []);
+  });
+  it('an eligibility criterion', () => {
+    assert.deepEqual(figures('# Ketamine study\n\nParticipants were treatment-resistant, and their current episode had to have lasted at least four weeks before they responded to ketamine.\n'), []);
+  });
+  it('a wrong year for the first randomised trial is still an error', () => {
+    assert.equal(figures('# Ketamine history\n\nThe first randomized trial of ketamine for depression was published in 2006.\n').length, 1);
+  });
+});

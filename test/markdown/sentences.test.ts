@@ -95,6 +95,10 @@ const CASES: Array<[string, string[]]> = [
   ['Run \uFFFC first. Then read the log.', ['Run \uFFFC first.', 'Then read the log.']],
   ['  Leading space. Trailing space.  ', ['Leading space.', 'Trailing space.']],
   ['No terminator at all', ['No terminator at all']],
+  // Lower-case writing (zines, chat): a lower-case word after a full stop starts a sentence there,
+  // but not after an abbreviation; in ordinary prose it never does.
+  ['we tried it. and it kicked in fast, e.g. within hours. ok?', ['we tried it.', 'and it kicked in fast, e.g. within hours.', 'ok?']],
+  ['The dose was 0.5 mg/kg. and that was all.', ['The dose was 0.5 mg/kg. and that was all.']],
   ['First block\n\nSecond block', ['First block', 'Second block']],
   ['', []],
   ['   ', []],

@@ -406,12 +406,16 @@ export class RuleContext {
     return out;
   }
 
-  /** Length of the sentence's lead label ("Maya (3:14 PM):", "Answer:", ":: "), which findings start
-   *  after and fixes keep. A lead that names what the database knows ("Ketamine stops suicidal
-   *  thoughts: …", "Suicidal ideation: resolves…") is the claim's headline, not a label. */
+  /** Length of the sentence's lead label ("Maya (3:14 PM):", "Answer:", "**mTOR Pathway
+   *  Activation**:", ":: "), which findings start after and fixes keep. A lead in sentence case that
+   *  names two things the database knows ("Ketamine stops suicidal thoughts: …") is the claim's
+   *  headline, not a label. */
   leadLength(ref: SentenceRef): number {
     const n = labelLength(ref.sentence.text);
-    return n > 0 && ref.sentence.hits.some((h) => h.start < n) ? 0 : n;
+    if (n === 0) return 0;
+    const named = new Set(ref.sentence.hits.filter((h) => h.start < n).map((h) => h.concept));
+    const titleCase = !/\s\p{Ll}[\p{L}-]{3,}/u.test(ref.sentence.text.slice(0, n));
+    return named.size >= 2 && !titleCase ? 0 : n;
   }
 
   /** Source range of a span of the sentence (offsets relative to the sentence text). The whole

@@ -93,7 +93,8 @@ export function replaceSpanFix(ctx: RuleContext, ref: SentenceRef, start: number
 /** Lower-case the first letter unless the first word looks like a name or abbreviation. */
 export function lowerFirst(s: string): string {
   // The first word without its possessive or punctuation ("Ketamine's" → "Ketamine").
-  const first = /^[\p{L}]+/u.exec(s)?.[0] ?? '';
-  if (/^[A-Z][a-z]*$/.test(first) && !/^(FDA|NMDA|AMPA|GABA|BDNF|TRD|MDD|ECT)$/.test(first)) return s[0]!.toLowerCase() + s.slice(1);
+  // A capitalised compound ("Brain-Derived") is a name: it keeps its capitals.
+  const first = /^[\p{L}]+(?:-[\p{L}]+)*/u.exec(s)?.[0] ?? '';
+  if (/^[A-Z][a-z]*(?:-[a-z]+)*$/.test(first) && !/^(FDA|NMDA|AMPA|GABA|BDNF|TRD|MDD|ECT)$/.test(first)) return s[0]!.toLowerCase() + s.slice(1);
   return s;
 }

@@ -81,6 +81,9 @@ export function splitSentences(text: string): SentenceSpan[] {
   const len = text.length;
   let start = skipSpace(text, 0);
   let i = start;
+  // A writer who starts the block in lower case (a zine, a chat, a note to self) starts sentences in
+  // lower case: then a lower-case word after a full stop begins a new one.
+  const casual = LOWER.test(/\p{L}/u.exec(text)?.[0] ?? '');
   while (i < len) {
     const c = text.charCodeAt(i);
     // A blank line always separates sentences.
@@ -115,7 +118,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
     const next = skipSpace(text, k);
     if (next >= len) break;
-    if (isBoundary(text, start, i, termEnd, next)) {
+    if (isBoundary(text, start, i, termEnd, next, casual)) {
       push(out, text, start, k);
       start = i = next;
       continue;
@@ -205,12 +208,13 @@ function startsLowerSentence(word: string): boolean {
 
 const leadingLetters = (w: string) => /^[\p{L}']+/u.exec(w)?.[0] ?? '';
 
-function isBoundary(text: string, sentStart: number, i: number, termEnd: number, next: number): boolean {
+function isBoundary(text: string, sentStart: number, i: number, termEnd: number, next: number, casual = false): boolean {
   const word = nextWord(text, next);
   const first = word.length > 0 ? word[0] : text[next];
   const lower = LOWER.test(first) && !startsLowerSentence(word);
   const upper = UPPER.test(first);
   const term = text.slice(i, termEnd);
+  if (lower && casual) return casualBoundary(text, sentStart, i, term);
   // A lower-case continuation never starts a new sentence; nor does an attribution dash ("…" — Author).
   if (lower || first === '\u2014' || first === '\u2013') return false;
   if (term !== '.') return true; // ? ! … ... and mixed runs
@@ -237,6 +241,16 @@ function isBoundary(text: string, sentStart: number, i: number, termEnd: number,
   // "1. Item" at the start of a sentence is a list number.
   if (beforeStart === sentStart && /^(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})$/.test(before)) return false;
   return true;
+}
+
+/** In lower-case writing, a terminator before a lower-case word ends the sentence unless the word
+ *  before it is an abbreviation, an initial or a list number. */
+function casualBoundary(text: string, sentStart: number, i: number, term: string): boolean {
+  if (term !== '.') return true;
+  const { word: before } = wordBefore(text, sentStart, i);
+  const key = before.toLowerCase();
+  if (before.length < 2 || ALWAYS.has(key) || TITLES.has(before) || ENDABLE.has(key) || key === 'al' || key === 'etc') return false;
+  return !/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(before) && !/^\d+$/.test(before);
 }
 
 /** The whitespace-delimited word ending before `at` (skipping the space), within the sentence. */

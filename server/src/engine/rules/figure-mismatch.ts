@@ -76,6 +76,13 @@ const OTHER_TREATMENTS = /(?:\b(?:existing|conventional|standard|traditional|old
 const OWN_QUANTITY = /^\s*(?:[\w-]+\s+){0,2}?(?:probability|chance|likelihood|odds|discount|margin|market|share of|growth|return|interest|tax|premium|royalt(?:y|ies)|penetration|CAGR|price|cost|revenue|sales|valuation|upside|downside)\b/i;
 /** The writer's own projection ("we model a 30% probability…", "we assume 40% uptake"). */
 const OWN_PROJECTION = /\b(?:we|I|our (?:model|base case|forecast))\s+(?:\w+\s+)?(?:model|models|modell?ed|estimate|assume|project|forecast|assign|expect|predict|anticipate|price in|bake in)\b[^.;:]{0,40}$/i;
+/** An author-year citation ("(Green 2011)", "[Murrough et al., 2013]"): its year dates the paper. */
+const CITATION_YEAR = /[([]\s*\p{Lu}[\p{L}'\u2019-]+(?:\s+et al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+)?,?\s+((?:19|20)\d\d)[a-z]?\s*[)\]]/gu;
+/** A design other than a randomised one ("an open-label study was the first…"): not the first
+ *  randomised trial's year. */
+const OTHER_DESIGN = /\b(?:open[- ]label|uncontrolled|observational|case (?:series|reports?)|retrospective|non-?randomi[sz]ed|pilot|naturalistic)\b/i;
+/** Eligibility ("the episode had to have lasted at least four weeks"): a criterion, not a result. */
+const ELIGIBILITY = /\b(?:had to (?:have )?|must have|were required to|was required to|eligible|eligibility|inclusion criteri|exclusion criteri|to qualify|to be included)/i;
 const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
 const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
 
@@ -167,6 +174,10 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       && /^\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|RCTs?|reviews?|meta-analys[ie]s|papers?|reports?|surveys?|experiments?)\b/i.test(text.slice(m.end, m.end + 60))) continue;
     // A dateline or publication date is not an event's year.
     if (m.kind === 'year' && DATE_BEFORE_YEAR.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    // The year of a cited paper, a study of another design, an eligibility criterion.
+    if (m.kind === 'year' && [...text.matchAll(CITATION_YEAR)].some((c) => m.start >= c.index! && m.end <= c.index! + c[0].length)) continue;
+    if (/randomi[sz]ed|controlled/i.test(pool[0]!.f.quantity) && OTHER_DESIGN.test(text)) continue;
+    if (pool[0]!.f.kind === 'duration' && ELIGIBILITY.test(text)) continue;
     // A forecast, a price or a probability the writer gives is not the finding's figure.
     if (OWN_QUANTITY.test(text.slice(m.end, m.end + 40)) || OWN_PROJECTION.test(text.slice(0, m.start))) continue;
     // An anaesthetic dose is not the antidepressant dose.
