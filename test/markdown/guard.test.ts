@@ -53,4 +53,8 @@ describe('guard (tooComplex)', () => {
     assert.equal(tooComplex('*a* '.repeat(3000) + '\n'), true);
     assert.equal(tooComplex('*a* '.repeat(900) + '\n'), false);
   });
+  it('a marker after one that cannot interrupt the paragraph is text: its spans stay open (found by the property above)', () => {
+    const src = '*a\n2) * *a**\n\n';
+    assert.equal(tooComplex(src, limits({ spans: deepest(src, SPANS) - 1 })), true);
+  });
 });

@@ -82,8 +82,10 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       markers++;
       // A bullet, or an item numbered 1, with content interrupts a paragraph unless indented as
       // its text: certainly when at most 3 columns in, or not right of the paragraph's first line.
+      // Only the line's first marker can: after one that cannot ("2) * *a**" inside a paragraph)
+      // the rest of the line is the paragraph's text, and its open spans stay counted.
       const c = src.charCodeAt(i);
-      if ((ws <= 3 || col <= paraCol) && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
+      if (markers === 1 && (ws <= 3 || col <= paraCol) && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
       i += m;
       col += m;
     }
