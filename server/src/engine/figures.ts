@@ -149,13 +149,13 @@ export function extractNumbers(text: string, base = 0): NumberMention[] {
   const taken: Array<[number, number]> = [];
   const take = (p: Pattern, m: RegExpExecArray): void => {
     const s = m.index, e = s + m[0].length;
-    if (taken.some(([a, b]) => s < b && e > a)) return;
+    if (taken.some((t) => s < t[1] && e > t[0])) return;
     const built = p.build(m);
     if (!Number.isFinite(built.value)) return;
     if (p.kind === 'count' && /^(a|an|one|single)$/i.test(m[1]!)) return; // "a trial", "one study"
     taken.push([s, e]);
     const before = text.slice(Math.max(0, s - 24), s);
-    const [ss, se] = built.span ?? [0, m[0].length];
+    const ss = built.span ? built.span[0] : 0, se = built.span ? built.span[1] : m[0].length;
     const { span: _span, ...rest } = built;
     found.push({
       kind: p.kind, ...rest, start: base + s + ss, end: base + s + se,
