@@ -51,53 +51,76 @@ const LOWER = /\b(at least|more than|over|above|greater than|upwards of|no fewer
 /** "two or more", "three or above", "5+". */
 const LOWER_AFTER = /^(?:\+|\s+or\s+(?:more|above|over))\b/i;
 
-interface Pattern { kind: MentionKind; re: RegExp; build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
+interface Pattern {
+  kind: MentionKind;
+  re: RegExp;
+  /** Every match has a digit. */
+  digit?: boolean;
+  /** Every match starts where a number starts (NUM_AT): `re` is tried there only. */
+  atNumber?: boolean;
+  build: (m: RegExpExecArray) => Omit<NumberMention, 'start' | 'end' | 'approx' | 'bound' | 'kind'> & { span?: [number, number] } }
 
 const UNIT_DOSE = String.raw`((?:mg|milligrams?)\s*(?:\/|per|for each|for every|of each)\s*(?:kg|kilograms?)(?:\s+of\s+body\s*weight)?|µg\s*\/\s*kg|mcg\s*\/\s*kg|mg|milligrams?|µg|mcg|ml)`;
 const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|person|volunteer|individual|completer|infusion|treatment|session|dose|trial|stud(?:y|ie)|RCT|randomi[sz]ed controlled trial|responder|men|women|veteran|child|children|course|medication|antidepressant|drug|attempt|round|case|recruit|enrollee|member)s?`;
 
 const PATTERNS: Pattern[] = [
   // 7 of 12, 7 out of 12, 7/12 (not dates)
-  { kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
+  { atNumber: true, kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
   // 7/12 in notes and tables; not a date (7/12/2020), a rate (24/7) or a unit (mg/kg)
-  { kind: 'ratio', re: /(?<![\w./])(\d{1,5})\s?\/\s?(\d{1,5})(?![\w./]|\s*(?:%|mg|percent))/g,
+  { digit: true, kind: 'ratio', re: /(?<![\w./])(\d{1,5})\s?\/\s?(\d{1,5})(?![\w./]|\s*(?:%|mg|percent))/g,
     build: (m) => { const value = Number(m[1]), of = Number(m[2]); return { value: value <= of && of > 0 ? value : NaN, of, decimals: 0 }; } },
   // ranges of doses: 0.5–1 mg/kg; single doses: 0.5 mg/kg
-  { kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?[\s-]*${UNIT_DOSE}(?![\w])`, 'gi'),
+  { digit: true, atNumber: true, kind: 'dose', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?|\.\d+)(?:${DASH}(\d+(?:[.,]\d+)?))?[\s-]*${UNIT_DOSE}(?![\w])`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normUnit(m[3]!), decimals: decimalsOf(m[1]!) }) },
   // 85%, 85 percent, 47.17 per cent
-  { kind: 'percent', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*(?:%|percent\b|per cent\b)`, 'gi'),
+  { digit: true, atNumber: true, kind: 'percent', re: new RegExp(String.raw`(?<![\w.])(\d+(?:[.,]\d+)?)(?:${DASH}(\d+(?:[.,]\d+)?))?\s*(?:%|percent\b|per cent\b)`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: decimalsOf(m[1]!) }) },
   // one-third, a third, two-thirds, half, one in three
   { kind: 'percent', re: /\b(?:(one|two|three|a)[\s-])?(half|thirds?|quarters?|fourth|fifths?|tenth)\b/gi,
     build: (m) => ({ value: (m[1] ? (WORD_NUMBERS[m[1].toLowerCase()] ?? 1) : 1) * FRACTIONS[m[2]!.toLowerCase()]!, decimals: 1 }) },
   // "one in three", "two in five": a proportion, read as a percentage
-  { kind: 'percent', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+in\s+(?:every\s+)?${NUM}\b`, 'gi'),
+  { atNumber: true, kind: 'percent', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+in\s+(?:every\s+)?${NUM}\b`, 'gi'),
     build: (m) => ({ value: (100 * parseNum(m[1]!)) / parseNum(m[2]!), decimals: 1 }) },
   // aged 18–65, 18 to 65 years old
-  { kind: 'age', re: new RegExp(String.raw`\b(?:aged?|ages)\s+(\d+)${DASH}(\d+)\b|\b(\d+)${DASH}(\d+)[\s-]+years?[\s-]+old\b`, 'gi'),
+  { digit: true, kind: 'age', re: new RegExp(String.raw`\b(?:aged?|ages)\s+(\d+)${DASH}(\d+)\b|\b(\d+)${DASH}(\d+)[\s-]+years?[\s-]+old\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1] ?? m[3]!), max: parseNum(m[2] ?? m[4]!), decimals: 0 }) },
   // 40 minutes, 2 weeks, 24 hours, eight to 10 infusions are counts below
-  { kind: 'duration', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`, 'gi'),
+  { atNumber: true, kind: 'duration', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normDuration(m[3]!), decimals: decimalsOf(m[1]!) }) },
   // years: 2019, the 1960s
-  { kind: 'year', re: /(?<![\w.$£\u20ac-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
+  { digit: true, kind: 'year', re: /(?<![\w.$£\u20ac-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
     build: (m) => ({ value: Number(m[1]), max: m[2] ? Number(m[1]) + 9 : undefined, decimals: 0 }) },
   // "13 of them", "six of these patients", "a subgroup of 4": a count whose noun is elsewhere
-  { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+of\s+(?:them|these|those|the(?:se|m)?\b)`, 'gi'),
+  { atNumber: true, kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+of\s+(?:them|these|those|the(?:se|m)?\b)`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [0, m[1]!.length] }) },
   { kind: 'count', re: new RegExp(String.raw`\b(?:subgroup|subset|sample|group|cohort|total)\s+of\s+${NUM}\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [m[0].length - m[1]!.length, m[0].length] }) },
   // n = 12
-  { kind: 'count', re: /\b[nN]\s*=\s*(\d+)\b/g, build: (m) => ({ value: Number(m[1]), decimals: 0, span: [m[0].length - m[1]!.length, m[0].length] }) },
+  { digit: true, kind: 'count', re: /\b[nN]\s*=\s*(\d+)\b/g, build: (m) => ({ value: Number(m[1]), decimals: 0, span: [m[0].length - m[1]!.length, m[0].length] }) },
   // "14 were studied", "12 completed both conditions"
-  { kind: 'count', re: new RegExp(String.raw`(?<![\w.,])${NUM}\s+(?:were|was|had|have|completed|finished|responded|dropped)\b`, 'gi'),
+  { atNumber: true, kind: 'count', re: new RegExp(String.raw`(?<![\w.,])${NUM}\s+(?:were|was|had|have|completed|finished|responded|dropped)\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), decimals: 0, span: [0, m[1]!.length] }) },
   // 22 participants, twelve medication-free adults, 8 to 10 infusions
-  { kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?\s+(?:[\w-]+\s+){0,3}?${COUNT_NOUNS}\b`, 'gi'),
+  { atNumber: true, kind: 'count', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?\s+(?:[\w-]+\s+){0,3}?${COUNT_NOUNS}\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, decimals: 0, span: [0, m[1]!.length + (m[2] ? m[0].indexOf(m[2], m[1]!.length) + m[2].length - m[1]!.length : 0)] }) },
 ];
+
+/** Where a number (NUM) starts after a character that is not part of a word or number: where every
+ *  `atNumber` pattern's matches start. */
+const NUM_AT = new RegExp(String.raw`(?<![\w.])(?=${NUM})`, 'gi');
+/** The `atNumber` patterns, anchored at lastIndex. */
+const ANCHORED = new Map(PATTERNS.filter((p) => p.atNumber).map((p) => [p, new RegExp(p.re.source, p.re.flags + 'y')]));
+
+function numberStarts(text: string): number[] {
+  const starts: number[] = [];
+  NUM_AT.lastIndex = 0;
+  for (let m = NUM_AT.exec(text); m; m = NUM_AT.exec(text)) {
+    starts.push(m.index);
+    NUM_AT.lastIndex = m.index + 1;
+  }
+  return starts;
+}
 
 const MAY_HAVE_NUMBER = new RegExp(String.raw`\d|\b(?:${Object.keys(WORD_NUMBERS).filter((w) => w !== 'a' && w !== 'an' && w !== 'single').join('|')}|${Object.keys(FRACTIONS).join('|')})\b`, 'i');
 
@@ -124,24 +147,40 @@ export function extractNumbers(text: string, base = 0): NumberMention[] {
   if (!MAY_HAVE_NUMBER.test(text)) return [];
   const found: NumberMention[] = [];
   const taken: Array<[number, number]> = [];
+  const take = (p: Pattern, m: RegExpExecArray): void => {
+    const s = m.index, e = s + m[0].length;
+    if (taken.some((t) => s < t[1] && e > t[0])) return;
+    const built = p.build(m);
+    if (!Number.isFinite(built.value)) return;
+    if (p.kind === 'count' && /^(a|an|one|single)$/i.test(m[1]!)) return; // "a trial", "one study"
+    taken.push([s, e]);
+    const before = text.slice(Math.max(0, s - 24), s);
+    const ss = built.span ? built.span[0] : 0, se = built.span ? built.span[1] : m[0].length;
+    const { span: _span, ...rest } = built;
+    found.push({
+      kind: p.kind, ...rest, start: base + s + ss, end: base + s + se,
+      approx: APPROX.test(before) || /^~/.test(m[0]),
+      bound: UPPER.test(before) ? 'upper' : LOWER.test(before) || LOWER_AFTER.test(text.slice(e, e + 16)) ? 'lower' : undefined,
+    });
+  };
+  const digit = /\d/.test(text);
+  let starts: number[] | undefined;
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const s = m.index, e = s + m[0].length;
-      if (taken.some(([a, b]) => s < b && e > a)) continue;
-      const built = p.build(m);
-      if (!Number.isFinite(built.value)) continue;
-      if (p.kind === 'count' && /^(a|an|one|single)$/i.test(m[1]!)) continue; // "a trial", "one study"
-      taken.push([s, e]);
-      const before = text.slice(Math.max(0, s - 24), s);
-      const [ss, se] = built.span ?? [0, m[0].length];
-      const { span: _span, ...rest } = built;
-      found.push({
-        kind: p.kind, ...rest, start: base + s + ss, end: base + s + se,
-        approx: APPROX.test(before) || /^~/.test(m[0]),
-        bound: UPPER.test(before) ? 'upper' : LOWER.test(before) || LOWER_AFTER.test(text.slice(e, e + 16)) ? 'lower' : undefined,
-      });
+    if (p.digit && !digit) continue;
+    const anchored = ANCHORED.get(p);
+    if (anchored) {
+      // What the global scan finds: the first match from each position on, tried only where a number starts.
+      let from = 0;
+      for (const at of (starts ??= numberStarts(text))) {
+        if (at < from) continue;
+        anchored.lastIndex = at;
+        const m = anchored.exec(text);
+        if (m) { take(p, m); from = at + m[0].length; }
+      }
+      continue;
     }
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) take(p, m);
   }
   return found.sort((a, b) => a.start - b.start);
 }
