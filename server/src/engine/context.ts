@@ -338,7 +338,8 @@ export class RuleContext {
   }
 
   private readonly referenceSections = new Map<number, boolean>();
-  /** Is the sentence in a References / Bibliography / Further reading section? Entries there cite, they do not claim. */
+  /** Is the sentence in a References / Bibliography / Further reading section, or in a block shaped like a
+   *  bibliography entry? Entries cite, they do not claim. */
   inReferenceList(ref: SentenceRef): boolean {
     return this.isReferenceSection(ref.placed.section) || isReferenceEntry(ref.placed.block.text);
   }

@@ -30,21 +30,25 @@ export interface Span {
   end: number;
 }
 
-export interface SentenceAnalysis {
-  /** 1..6 on Pei & Jurgens' scale, 6 = most certain. */
-  certainty: number;
-  /** 0 none / 1 correlational / 2 conditional causal / 3 direct causal (ordinal, Wright & Augenstein). */
-  strength: 0 | 1 | 2 | 3;
-  cues: Cue[];
+/** What the scan decides about a sentence as a whole. */
+export interface SentenceFlags {
   /** The main assertion is negated. */
   negated: boolean;
-  /** Spans under a negation cue (NegEx-style), ended by scope breakers. */
-  negationScopes: Span[];
   attributed: boolean;
   hypothetical: boolean;
   question: boolean;
   hedged: boolean;
   boosted: boolean;
   generalised: boolean;
+}
+
+export interface SentenceAnalysis extends SentenceFlags {
+  /** 1..6 on Pei & Jurgens' scale, 6 = most certain. */
+  certainty: number;
+  /** 0 none / 1 correlational / 2 conditional causal / 3 direct causal (ordinal, Wright & Augenstein). */
+  strength: 0 | 1 | 2 | 3;
+  cues: Cue[];
+  /** Spans under a negation cue (NegEx-style), ended by scope breakers. */
+  negationScopes: Span[];
   population: { kind: PopulationKind; cues: Cue[] };
 }

@@ -3,7 +3,7 @@
 import { tokenize, type Tokens } from './tokenize.js';
 import { PhraseLayers, resolve, type Match } from './phrases.js';
 import { CUES, FEATURE_PHRASES, RELATIONS, POPULATION, HEDGE_LIST, SCOPE_BREAKERS, COMMA_BREAKERS, CONCESSIVE } from './cue-lists.js';
-import type { CueKind } from './analysis-types.js';
+import type { CueKind, SentenceFlags } from './analysis-types.js';
 import { WordList } from './vocab.js';
 
 export interface CueMatch {
@@ -21,7 +21,7 @@ export interface CueMatch {
 
 export type ClauseType = 'main' | 'concessive' | 'conditional' | 'relative' | 'report' | 'contrast' | 'opening';
 
-export interface Scan {
+export interface Scan extends SentenceFlags {
   text: string;
   t: Tokens;
   cues: CueMatch[];
@@ -40,13 +40,6 @@ export interface Scan {
   negationCues: CueMatch[];
   scopes: Array<{ i: number; j: number }>;
   nWords: number;
-  negated: boolean;
-  attributed: boolean;
-  hypothetical: boolean;
-  question: boolean;
-  hedged: boolean;
-  boosted: boolean;
-  generalised: boolean;
 }
 
 const OPENERS = new WordList([

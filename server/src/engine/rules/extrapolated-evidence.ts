@@ -6,9 +6,6 @@ import { clip, namesProposition, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
-/** People named anywhere in the sentence ("…and ketamine reverses that loss in patients"): a lead
- *  "In animal studies," would then be false in a new way. */
-const NAMES_PEOPLE = /\b(?:patients?|people|humans?|adults?|participants?|volunteers?|women|men|children|teens?|adolescents?)\b/i;
 const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
 const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
@@ -41,7 +38,10 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   const lead = claim.population === 'animals' ? 'In animal studies,' : claim.population === 'post-mortem' ? 'In post-mortem studies,' : claim.population === 'subgroup' ? 'In a small subgroup,' : 'In laboratory studies,';
   // Only where the sentence names no population of its own: "In animal studies, ketamine rebuilds
   // the spines of depressed patients" would be false in a new way.
-  const fix = pop === 'humans' || NAMES_PEOPLE.test(t) ? undefined : replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
+  // People named anywhere ("…and ketamine reverses that loss in patients"): a lead "In animal
+  // studies," would then be false in a new way.
+  const namesPeople = a.population.cues.some((c) => c.group === 'humans');
+  const fix = pop === 'humans' || namesPeople ? undefined : replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Say the evidence comes from ${WHERE[claim.population]}`, 'soften', false);
   return {
     code: 'extrapolated-evidence',
     message: clip(`Extends evidence from ${WHERE[claim.population]} to ${pop === 'humans' ? 'patients' : 'people in general'}: ${claim.relation}`),

@@ -80,10 +80,11 @@ const PROOF_MIN = 0.5;
 /** How the sentence states the claim: the whole sentence, or its headline clause when the claim's
  *  subject and a relation word stand before a colon or semicolon ("Ketamine stops suicidal thoughts: in one study,
  *  85% had none within a week") — the evidence after it does not hedge, negate or report the claim. */
-interface Stance { negated: boolean; hedged: boolean; attributed: boolean; population: string; reports: boolean }
+/** `text`: the words that state the claim (the headline, or the whole sentence), for the tense test. */
+interface Stance { negated: boolean; hedged: boolean; attributed: boolean; population: string; text: string }
 function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
   const a = ref.sentence.analysis, text = ref.sentence.text;
-  const whole = { negated: a.negated, hedged: a.hedged, attributed: a.attributed, population: a.population.kind, reports: reportsResult(text) };
+  const whole = { negated: a.negated, hedged: a.hedged, attributed: a.attributed, population: a.population.kind, text };
   const cut = /[:;]\s/.exec(text);
   if (!cut || cut.index < 12) return whole;
   const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
@@ -97,7 +98,7 @@ function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
     hedged: a.cues.some((c) => c.kind === 'hedge' && inHead(c)),
     attributed: a.cues.some((c) => c.kind === 'attribution' && inHead(c)),
     population: a.population.cues.some(inHead) ? a.population.kind : 'unspecified',
-    reports: reportsResult(text.slice(0, cut.index)),
+    text: text.slice(0, cut.index),
   };
 }
 
@@ -141,7 +142,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
-    && !statesPopulation(claim.population, st.population) && !st.reports && !(st.attributed && !a.boosted);
+    && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);
   const grade = GRADE_LABEL[claim.grade];
   if (booster) {
     what = `Overstates ${grade} evidence ('${booster.text}')`;
@@ -156,7 +157,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     // A finding stated with its narrow population ("in stressed rats", "in that subgroup") says what the evidence says.
     && !statesPopulation(claim.population, st.population)
     // "Naltrexone blunted the response": reporting what a study found, in the past tense, is not overstating it.
-    && !st.reports) {
+    && !reportsResult(st.text)) {
     what = `States ${grade} evidence as fact`;
   } else if (proofByModel) {
     what = `Presents ${grade} evidence as settled`;
