@@ -99,6 +99,9 @@ const CASES: Array<[string, string[]]> = [
   // but not after an abbreviation; in ordinary prose it never does.
   ['we tried it. and it kicked in fast, e.g. within hours. ok?', ['we tried it.', 'and it kicked in fast, e.g. within hours.', 'ok?']],
   ['The dose was 0.5 mg/kg. and that was all.', ['The dose was 0.5 mg/kg. and that was all.']],
+  // …after a year too, but not after a list number
+  ['we first heard of it in 2000. and now it is everywhere.', ['we first heard of it in 2000.', 'and now it is everywhere.']],
+  ['do step 2. then wait an hour.', ['do step 2. then wait an hour.']],
   ['First block\n\nSecond block', ['First block', 'Second block']],
   ['', []],
   ['   ', []],

@@ -250,7 +250,8 @@ function casualBoundary(text: string, sentStart: number, i: number, term: string
   const { word: before } = wordBefore(text, sentStart, i);
   const key = before.toLowerCase();
   if (before.length < 2 || ALWAYS.has(key) || TITLES.has(before) || ENDABLE.has(key) || key === 'al' || key === 'etc') return false;
-  return !/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(before) && !/^\d+$/.test(before);
+  // A list number ("step 2. then…") continues; a year ("back in 2000. and…") ends the sentence.
+  return !/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(before) && !/^\d{1,3}$/.test(before);
 }
 
 /** The whitespace-delimited word ending before `at` (skipping the space), within the sentence. */

@@ -20,8 +20,11 @@ ruleTester('overstated-certainty', {
     note('Ketamine is almost certainly acting through the opioid system.'),
     // a negated booster
     note('Ketamine does not definitively work through the opioid system.'),
-    // a negated generaliser
+    // a negated generaliser, also when the negation comes first ("doesn't happen for everyone")
     note("Ketamine doesn't always work through the opioid system."),
+    note("For some, the opioid system may carry ketamine's effect, though it doesn't happen for everyone."),
+    // a real condition still suspends the claim
+    note('If the trial is replicated, ketamine is proven to act through the opioid system.'),
     // research described, not its result asserted
     note('The study investigated whether ketamine works through the opioid system.'),
     // no claim
@@ -110,6 +113,39 @@ ruleTester('overstated-certainty', {
       ],
     },
     {
+      name: 'an idiom that closes the question ("full stop") is proof in everyday words',
+      text: note('Ketamine relieves depression through the opioid system, full stop.'),
+      errors: [
+        {
+          line: 3, column: 57, text: 'full stop',
+          message: "Overstates preliminary evidence ('full stop'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'an adverb that says the finding holds every time',
+      text: note('Ketamine reliably relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 10, text: 'reliably',
+          message: "Generalises preliminary evidence ('reliably'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: "a condition on the reader's wishes does not suspend the claim after it",
+      text: note('If speed matters most, ketamine is proven to relieve depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 36, text: 'proven',
+          message: "Overstates preliminary evidence ('proven'): opioid mediation of the antidepressant effect",
+          output: note('If speed matters most, ketamine is suggested to relieve depression through the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
       name: 'preliminary evidence stated as fact: the fix says what the evidence allows',
       text: note('Ketamine works by the opioid system to produce its antidepressant effect.'),
       errors: [
@@ -127,8 +163,34 @@ ruleTester('overstated-certainty', {
 ruleTester('overstated-certainty', {
   valid: [
     note("Ketamine works because it activates the brain's opioid receptors."),
+    // the claim in its own degree ("many … little regulation") states it as the evidence does
+    note('The number of clinics has grown fast, and many operate with little regulation.'),
+    // under a negation, "for everyone" generalises nothing
+    note("For many people ketamine lifts mood within hours, though it doesn't happen for everyone."),
   ],
   invalid: [
+    {
+      name: 'a claim of degree taken to its limit: the absolute word is the finding, and no lead fixes it',
+      text: note('Ketamine clinics operate with no oversight at all.'),
+      errors: [
+        {
+          line: 3, column: 44, text: 'at all',
+          message: "Overstates preliminary evidence ('at all'): ketamine clinics are loosely regulated",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: '"the effect" refers back to the treatment the paragraph names',
+      text: note('Ketamine lifts mood within hours. Weekly talk therapy between sessions is what makes the effect stick.'),
+      errors: [
+        {
+          line: 3, column: 35, text: 'Weekly talk therapy between sessions is what makes the effect stick.',
+          message: 'States preliminary evidence as fact: ketamine combined with psychotherapy may enhance its effect',
+          output: note('Ketamine lifts mood within hours. Early evidence suggests that weekly talk therapy between sessions is what makes the effect stick.'), safe: false,
+        },
+      ],
+    },
     {
       name: 'a claim the recogniser found, stated as fact',
       text: note('Naltrexone stops ketamine from working.'),

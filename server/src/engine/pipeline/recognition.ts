@@ -19,6 +19,10 @@ const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))
 const EXPLETIVE = /^\W*it(?:['\u2019]s|\s+(?:is|was|seems|seemed|remains|may be|might be|can be|could be|would be|will be))\s+(?:(?:not|still|also|now|very|quite|equally|especially|often|usually)\s+)*(?:reasonable|likely|unlikely|clear|unclear|important|possible|impossible|known|unknown|true|worth|easy|hard|difficult|common|uncommon|rare|normal|essential|necessary|crucial|critical|vital|key|fair|safe|wise|best|better|helpful|useful|tempting|interesting|notable|striking|surprising|fine|okay|ok|standard|typical|usual|advisable|recommended|good|bad)\b/i;
 /** A sentence opening that refers back to what the paragraph is about. */
 const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medication|medicine|treatment|infusion|spray|therapy|compound))\b/i;
+/** The same reference inside the sentence, as the subject of a clause ("the science is settled that it
+ *  kicks in", "proven that this stuff works"), or the treatment's effect named as known ("what makes
+ *  the effect stick", "the lift fades"). */
+const CLAUSE_ANAPHOR = /(?:[,;:\u2014]\s*|\b(?:that|and|but|so|because|since|how|why|until|once)\s+)(?:it|this stuff|that stuff|the stuff|this drug|this medicine|this medication|this treatment|the (?:drug|medication|medicine|treatment|infusions?|spray|therapy|compound))\s+(?!(?:is|was|'s|\u2019s)\s+(?:not\s+)?(?:reasonable|likely|unlikely|clear|unclear|important|possible|known|unknown|true|worth|hard|easy|fair|safe|best|better)\b)\w|\b(?:the|its|that|this) (?:antidepressant )?(?:effect|benefit|improvement|lift|boost|glow|relief|response)s?\b/i;
 
 /**
  * Claims whose subject the sentence's section or paragraph supplies entirely ("The study planned
@@ -125,7 +129,7 @@ export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): 
   return subject.every((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
     if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
-    if (own.length > 0 || !ANAPHOR.test(t) || EXPLETIVE.test(t)) return false;
+    if (own.length > 0 || (!ANAPHOR.test(t) && !CLAUSE_ANAPHOR.test(t)) || EXPLETIVE.test(t)) return false;
     // "It blocks NMDA receptors…" under a heading that names ketamine (lecture notes, slides) refers
     // to the heading's subject as much as to the paragraph's.
     const level = ctx.level(ref, c);

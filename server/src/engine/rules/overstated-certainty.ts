@@ -50,12 +50,25 @@ const HEDGE_LEAD: Partial<Record<string, string>> = {
 
 /** Boosters that claim proof: too strong even for well-supported (not established) findings. */
 const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|unequivocal|irrefutab|incontrovertib|beyond (?:any |a )?(?:doubt|question|dispute)|without (?:a )?(?:doubt|question)|no doubt|no question|settled|establish|a fact|overwhelming|decisive|once and for all/i;
+/** Idioms that close a question ("full stop", "beyond debate", "case closed"): proof in everyday
+ *  words, which the analyzer's booster list (it feeds the trained certainty model) leaves out. */
+const PROOF_IDIOM = /\b(?:beyond (?:any |all )?(?:debate|argument)|not up for debate|no debate|full stop|case closed|end of story|period, end of|(?:nailed|pinned) (?:it |that |this )?down|once and for all|no ifs,? ands,? or buts|(?:a )?done deal|iron-?clad|rock[- ]solid|bullet-?proof|air-?tight|settled science|(?:proven|clear|undisputed) winner|the verdict is in)\b/i;
+/** Adverbs that say a finding holds in every case ("reliably", "consistently"). */
+const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every (?:single )?time|in every case|across the board|no matter what)\b/i;
+/** "If speed matters most, …", "If you ask me, …": a condition on the reader's wishes or the
+ *  writer's voice, not on the finding; the clause after it still asserts. */
+const PSEUDO_CONDITION = /^\W*(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s/i;
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
 const PROMISE = /\byou(?:'ll| will)\b(?!\s+(?:\w+ly\s+)?(?:receive|get (?:a|an|the|your|one|two)\b|be (?:given|asked|offered|monitored|observed|watched|seated|checked|contacted|paid|told|assigned|randomi[sz]ed|able to|free to|driven|taken)|sit|lie|stay|remain|wait|need|have (?:to|a|an|your)|fill|complete|sign|meet|come|return|go|attend|wear|bring|arrange))/i;
 
 const RESEARCH_ACTIVITY = /\beither\b[^.;]{1,120}\bor (?:a |an |the )?(?:placebo|saline|midazolam|dummy)|\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated) (?:to|into|between)\b|\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
+
+/** A rule-level cue from a regular-expression match. */
+function cueAt(m: RegExpExecArray | null): { text: string; start: number; end: number } | undefined {
+  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number }): boolean {
@@ -73,6 +86,11 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
   return claim.anyOf?.length ? true : ref.sentence.analysis.strength === 3;
 }
+
+/** Words that take a finding of degree to its limit. */
+const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero)\b/i;
+/** Match probability from which the recogniser's agreement stands in for a causal statement. */
+const SURE_MATCH = 0.9;
 
 /** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
 const PROOF_MIN = 0.5;
@@ -105,18 +123,22 @@ function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.sentence.analysis;
   const claim = hit.claim;
-  if (a.question || a.hypothetical) return undefined;
+  if (a.question || (a.hypothetical && !PSEUDO_CONDITION.test(ref.sentence.text))) return undefined;
   const st = stanceOf(ref, claim);
   if (st.negated && !a.boosted) return undefined;
   if (namesProposition(ref.sentence.text)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
-  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.sentence.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)));
+  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.sentence.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)))
+    ?? cueAt(PROOF_IDIOM.exec(ref.sentence.text));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
     && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start))
-    && !RULES_OUT.test(ref.sentence.text.slice(0, c.start)));
+    // "though it doesn't happen for everyone": a generaliser under a negation generalises nothing.
+    && !a.negationScopes.some((s) => c.start >= s.start && c.end <= s.end)
+    && !RULES_OUT.test(ref.sentence.text.slice(0, c.start)))
+    ?? cueAt(GENERAL_ADVERB.exec(ref.sentence.text));
   const promise = PROMISE.exec(ref.sentence.text);
   let promised = false;
   if (!general && promise && !a.hedged) {
@@ -137,9 +159,16 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
   const byConcepts = !hit.learned || hit.learned.concepts;
-  const learnedAssertive = byConcepts ? assertive(ref, claim) : (ref.placed.block.kind !== 'heading'
+  const statesWhole = () => ref.placed.block.kind !== 'heading'
     && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
-    && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim));
+    && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
+  // Found by the concepts: a causal statement, or a claim that is not causal ("clinics are loosely
+  // regulated") put in absolute words ("entirely unregulated", "no oversight whatsoever") in a full
+  // sentence the recogniser, too, is sure makes it. The claim's own degree ("many operate with little
+  // regulation") states it as the evidence does.
+  const causal = byConcepts && assertive(ref, claim);
+  const absolute = byConcepts && !causal && !!hit.learned && hit.learned.p >= SURE_MATCH ? cueAt(ABSOLUTE.exec(st.text)) : undefined;
+  const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole();
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);
@@ -165,6 +194,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     what = `States ${grade} evidence as fact`;
   }
   if (!what) return undefined;
+  // Stated as fact only through an absolute word ("entirely unregulated"): the word is the problem,
+  // and no lead that hedges the sentence fixes it.
+  const byAbsolute = !cue && !proofByModel && !!absolute;
+  if (byAbsolute) { what = `Overstates ${grade} evidence ('${absolute.text}')`; cue = absolute; }
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const fix = softenFix(ctx, ref, hit, cue);
   return {
@@ -176,7 +209,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     claimId: claim.id,
     sources: claimSources(ctx, claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
-    reason: ctx.reason(ref, hit, { kind: cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement', text: cue?.text ?? '' }),
+    reason: ctx.reason(ref, hit, { kind: byAbsolute ? 'absolute word' : cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement', text: cue?.text ?? '' }),
   };
 }
 
