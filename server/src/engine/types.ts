@@ -51,6 +51,9 @@ export interface FindingReason {
   /** How firmly the sentence commits (proof, plain, hedged, reported, question, conditional) and the
    *  recogniser's probability that it contradicts the claim. */
   stance?: { modality: string; contradicts?: number };
+  /** figure-mismatch: what shows the number is the figure it is compared with (its source named, the
+   *  figure's own word beside it in a sentence stating the claim, or its kind). */
+  identity?: string;
 }
 
 export interface Finding {

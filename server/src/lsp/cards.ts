@@ -60,6 +60,7 @@ export function reasonMd(r: FindingReason | undefined): string {
   if (r.matched?.recogniser) parts.push(`recogniser ${Math.round(r.matched.recogniser.p * 100)}%`);
   if (r.cue && r.cue.text) parts.push(`${escapeMd(r.cue.kind)} *${escapeMd(r.cue.text)}*`);
   else if (r.cue) parts.push(escapeMd(r.cue.kind));
+  if (r.identity) parts.push(`tied by ${escapeMd(r.identity)}`);
   if (r.stance) parts.push(`wording: ${escapeMd(r.stance.modality)}`);
   return parts.length ? `**Why:** ${parts.join('; ')}` : '';
 }

@@ -4,14 +4,32 @@
 // figure is offered in its own words, without its bound when the sentence has one ("about"); exact
 // offsets through CRLF, astral characters and inline markup; and what is not flagged (the right
 // number, a question, a hypothetical, a number cited to another study by key, numbered reference or
-// author and year).
+// author and year). Study identity: a number is compared only when something shows it is the figure
+// (its source named, or the figure's own word beside it in a sentence that states the claim); a
+// number about another subject (esketamine's year for ketamine's history) or another protocol (a
+// dose and a duration that both differ) is left alone, and the reason says what tied it.
 import { note, ruleTester } from './tester.js';
 import type { Extra } from '../testdb.js';
 
 /** A figure the source gives as an upper bound ("up to 70%"). */
 const extra: Extra = {
-  concepts: [{ id: 'response', label: 'response', variants: ['respond', 'response', 'responders'] }],
+  concepts: [
+    { id: 'response', label: 'response', variants: ['respond', 'response', 'responders'] },
+    { id: 'anaesthetic', label: 'anaesthetic', variants: ['anaesthetic', 'anesthetic'] },
+    { id: 'infusion', label: 'infusion', variants: ['infusion', 'infused', 'infuses'] },
+  ],
   claims: [{
+    id: 'anaesthetic-history', statement: 'Ketamine has been used as an anaesthetic since the 1960s.', concepts: ['ketamine', 'anaesthetic'], topical: ['ketamine'], relation: 'anaesthetic history',
+    grade: 'established', rationale: 'regulatory record', population: 'humans', supportedWording: 'since the 1960s', sources: [{ id: 'review2021' }],
+    figures: [{ id: 'decade', quantity: 'when anaesthetic use began', kind: 'year', min: 1960, max: 1970, cues: ['since', 'used'], display: 'the 1960s' }],
+  }, {
+    id: 'iv-protocol', statement: 'Trials infused 0.5 mg/kg of ketamine over 40 minutes.', concepts: ['ketamine', 'infusion'], topical: ['ketamine'], relation: 'infusion protocol',
+    grade: 'supported', rationale: 'several trials', population: 'humans', supportedWording: '0.5 mg/kg over 40 minutes', sources: [{ id: 'review2021' }],
+    figures: [
+      { id: 'dose', quantity: 'infused dose', kind: 'dose', value: 0.5, unit: 'mg/kg', cues: ['infus'], display: '0.5 mg/kg' },
+      { id: 'time', quantity: 'infusion duration', kind: 'duration', value: 40, unit: 'minutes', cues: ['over'], display: 'about 40 minutes' },
+    ],
+  }, {
     id: 'response-rate', statement: 'Up to 70% of patients respond to ketamine.', concepts: ['ketamine', 'response'], topical: ['ketamine'], relation: 'response rate',
     grade: 'supported', rationale: 'several trials', population: 'humans', supportedWording: 'up to 70%', sources: [{ id: 'review2021' }],
     figures: [{ id: 'rate', quantity: 'response rate', kind: 'percent', value: 70, bound: 'upper', cues: ['respon'], display: 'up to 70%' }],
@@ -34,8 +52,47 @@ ruleTester('figure-mismatch', {
     // a forecast's own quantities, not the finding's figure
     note('We model a 90% probability that patients respond to ketamine in the label trial.'),
     note('Among patients who respond to ketamine we assume 90% stay on treatment.'),
+    // study identity: another subject, another protocol
+    { name: "another subject's year: esketamine's, not ketamine's", text: note('Esketamine has been sold in Europe as an anaesthetic since 1997.') },
+    { name: 'another protocol: its dose and its duration both differ', text: note('Our trial infuses ketamine at 0.2 mg/kg over 2 minutes.') },
   ],
   invalid: [
+    {
+      name: 'the figure\'s own word beside it, in a sentence stating the claim',
+      text: note('Ketamine has been used as an anaesthetic since 1997.'),
+      errors: [
+        {
+          line: 3, column: 48, text: '1997',
+          message: "'1997' does not match the source (the 1960s): when anaesthetic use began",
+          output: note('Ketamine has been used as an anaesthetic since the 1960s.'), safe: true,
+          severity: 'error', identity: "the figure's word 'since' beside it; the sentence states the claim",
+        },
+      ],
+    },
+    {
+      name: 'one quantity of a protocol misquoted beside the other said right',
+      text: note('Ketamine is infused at 0.75 mg/kg over 40 minutes.'),
+      errors: [
+        {
+          line: 3, column: 24, text: '0.75 mg/kg',
+          message: "'0.75 mg/kg' does not match the source (0.5 mg/kg): infused dose",
+          output: note('Ketamine is infused at 0.5 mg/kg over 40 minutes.'), safe: true,
+          severity: 'error', identity: "the figure's word 'infused' beside it; the sentence states the claim",
+        },
+      ],
+    },
+    {
+      name: 'the source named by its author',
+      text: note('Smith and colleagues gave 100 mg of naltrexone before ketamine.'),
+      errors: [
+        {
+          line: 3, column: 27, text: '100 mg',
+          message: "'100 mg' does not match the source (50 mg): naltrexone dose",
+          output: note('Smith and colleagues gave 50 mg of naltrexone before ketamine.'), safe: true,
+          severity: 'error', identity: 'the sentence names its source (Smith)',
+        },
+      ],
+    },
     {
       name: "a ratio: the fix swaps the number in the writer's form",
       text: note('In the naltrexone trial, 10 of 12 participants responded to ketamine given with placebo.'),

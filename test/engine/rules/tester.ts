@@ -25,6 +25,9 @@ export interface ExpectedFinding {
   output: string | null;
   /** Whether its first fix is safe (applied by `claimlint --fix`); omitted when it offers none. */
   safe?: boolean;
+  /** Pinned when given: the finding's severity, and what its reason says tied a number to a figure. */
+  severity?: Finding['severity'];
+  identity?: string;
 }
 
 export interface ValidCase {
@@ -92,7 +95,12 @@ export function ruleTester(code: Code, table: RuleTable, options: TesterOptions 
     describe('invalid', () => {
       for (const c of table.invalid) {
         it(label(c), () => {
-          assert.deepEqual(findings(c).map((f) => describeFinding(c.text, f)), c.errors);
+          const got = findings(c).map((f, i) => ({
+            ...describeFinding(c.text, f),
+            ...(c.errors[i]?.severity ? { severity: f.severity } : {}),
+            ...(c.errors[i]?.identity ? { identity: f.reason?.identity } : {}),
+          }));
+          assert.deepEqual(got, c.errors);
         });
       }
     });

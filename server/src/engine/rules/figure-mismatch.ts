@@ -5,6 +5,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
 import { claimSubject } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
+import { identity, otherProtocol, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -22,26 +23,28 @@ function cueRegExp(cue: string): RegExp {
   return re;
 }
 
-/** Distance in characters from the number to the nearest of the figure's cue words within the
- *  window, or Infinity: the nearest cue decides which figure a number is about. */
-function cueDistance(text: string, m: NumberMention, f: Figure): number {
-  if (!f.cues?.length) return Infinity;
+/** The nearest of the figure's cue words within the window, with its distance in characters from
+ *  the number (a generic cue counts as farther), or undefined: the nearest cue decides which figure a
+ *  number is about. */
+function nearestCue(text: string, m: NumberMention, f: Figure): { d: number; cue: string; generic: boolean } | undefined {
+  if (!f.cues?.length) return undefined;
   // The window stays inside the number's clause: "twelve patients …; spectroscopy in four of them".
   let lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
   const before = text.lastIndexOf(';', m.start), after = text.indexOf(';', m.end);
   if (before >= lo) lo = before + 1;
   if (after >= 0 && after < hi) hi = after;
   const near = text.slice(lo, hi).toLowerCase();
-  let best = Infinity;
+  let best: { d: number; cue: string; generic: boolean } | undefined;
   for (const c of f.cues) {
     // Nouns that any count takes ("12 patients") tie a number to a figure more weakly than its own words.
-    const weak = GENERIC_CUES.has(c.toLowerCase()) ? GENERIC_PENALTY : 0;
+    const generic = GENERIC_CUES.has(c.toLowerCase());
     const re = cueRegExp(c);
     re.lastIndex = 0;
     for (let x = re.exec(near); x; x = re.exec(near)) {
       const at = lo + x.index;
-      const d = at >= m.end ? at - m.end : m.start - (at + x[0].length);
-      best = Math.min(best, Math.max(0, d) + weak);
+      const d = Math.max(0, at >= m.end ? at - m.end : m.start - (at + x[0].length)) + (generic ? GENERIC_PENALTY : 0);
+      // The whole word for the reason ("infus" → "infused").
+      if (!best || d < best.d) best = { d, cue: text.slice(at, at + x[0].length) + (/^[\p{L}-]*/u.exec(text.slice(at + x[0].length))?.[0] ?? ''), generic };
     }
   }
   return best;
@@ -137,17 +140,17 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
   const seen = new Set<string>();
   for (const m of ref.sentence.numbers) {
     // Every figure of every matched claim that this number could be about, with how near its cue is.
-    const candidates: Array<{ hit: ClaimHit; f: Figure; d: number }> = [];
+    const candidates: Array<{ hit: ClaimHit; f: Figure; d: number; cue?: { cue: string; generic: boolean } }> = [];
     for (const hit of hits) {
       if (seen.has(hit.claim.id + '|' + m.start) || citesAnotherStudy(ctx, ref, hit)) continue;
       seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
       for (const f of hit.claim.figures ?? []) {
         if (!comparable(m, f)) continue;
-        const d = cueDistance(text, m, f);
+        const cue = nearestCue(text, m, f);
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
-        if (d === Infinity && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
-        candidates.push({ hit, f, d });
+        if (!cue && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
+        candidates.push({ hit, f, d: cue?.d ?? Infinity, ...(cue ? { cue } : {}) });
       }
     }
     if (!candidates.length) continue;
@@ -189,7 +192,12 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     // A question or a hypothetical states no figure (checked last: it needs the sentence analysis).
     const a = ref.sentence.analysis;
     if (a.question || a.hypothetical) return undefined;
-    const { hit, f } = pool[0]!;
+    const { hit, f, cue } = pool[0]!;
+    // Study identity: the number belongs to another subject or another protocol, or nothing shows
+    // it is this figure.
+    if (otherSubject(ctx, ref, hit.claim) !== undefined || otherProtocol(ref, hit.claim, m, f)) continue;
+    const id = identity(ctx, ref, hit, f, cue?.cue, cue?.generic ?? false);
+    if (!id.strong) continue;
     const said = text.slice(m.start, m.end);
     const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
     const r = ctx.range(ref, m.start, m.end);
@@ -201,7 +209,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       claimId: hit.claim.id,
       sources: (f.source ? [f.source.id] : claimSources(ctx, hit.claim).map((s) => s.id)),
       fixes: fix ? [fix] : [],
-      reason: ctx.reason(ref, hit, { kind: `number (${f.quantity})`, text: said }),
+      reason: { ...ctx.reason(ref, hit, { kind: `number (${f.quantity})`, text: said }), identity: id.evidence },
     };
   }
   return undefined;

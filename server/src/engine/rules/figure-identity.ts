@@ -1,0 +1,85 @@
+// Study identity for figure-mismatch: what shows that a number in a sentence is the figure it is
+// compared with, and what shows that it belongs to another subject or another protocol. A number
+// is compared only with positive evidence; the evidence is said in the finding's reason.
+import type { Claim, Figure } from '../../db/schema.js';
+import type { CompiledDatabase } from '../compiled.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
+import { agrees, comparable, type NumberMention } from '../figures.js';
+import { claimSubject, namesSubject } from '../pipeline/recognition.js';
+
+/** How a number was tied to a figure: `strong` evidence reports an error; the words say why. */
+export interface Identity { strong: boolean; evidence: string }
+
+/** Concepts that are some claim's subject (ketamine, esketamine): things a number can belong to. */
+const subjectsOf = new WeakMap<CompiledDatabase, Set<string>>();
+function subjects(db: CompiledDatabase): Set<string> {
+  let s = subjectsOf.get(db);
+  if (!s) subjectsOf.set(db, (s = new Set(db.claims.flatMap((c) => claimSubject(c)))));
+  return s;
+}
+
+/** Concepts that name one study ("the naltrexone trial", "the Abdallah study"): by their label. */
+const STUDY_LABEL = /\b(?:study|trial|review)\b/i;
+
+/**
+ * Another subject the sentence's number belongs to, in words ("esketamine"), or undefined. The
+ * sentence names the claim's subject only through a narrower subject ("esketamine … since 1997"
+ * for ketamine's anaesthetic history), or the claim's subject comes from the topic and the sentence
+ * names a related one itself ("ketamine … approved in 1970" under an esketamine heading).
+ */
+export function otherSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): string | undefined {
+  const all = subjects(ctx.db), own = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
+  const hits = ref.sentence.hits, text = ref.sentence.text;
+  for (const c of claimSubject(claim)) {
+    if (hits.some((h) => h.concept === c && !h.implied)) continue;
+    const related = (x: string) => ctx.db.db.concepts.get(x)?.broader?.includes(c) || ctx.db.db.concepts.get(c)?.broader?.includes(x);
+    const other = hits.find((h) => !h.implied && h.concept !== c && !own.has(h.concept) && all.has(h.concept) && related(h.concept));
+    if (other) return text.slice(other.start, other.end);
+  }
+  return undefined;
+}
+
+/**
+ * Another protocol: a second quantity of the same claim (a dose, a duration) in the sentence
+ * differs too ("0.25 mg/kg … over 1–2 minutes" against 0.5 mg/kg over 40 minutes). One misquote
+ * beside a right figure is a misquote; two beside none describe another study's protocol.
+ */
+export function otherProtocol(ref: SentenceRef, claim: Claim, m: NumberMention, f: Figure): boolean {
+  let differs = false;
+  for (const n of ref.sentence.numbers) {
+    if (n === m || (n.kind !== 'dose' && n.kind !== 'duration')) continue;
+    for (const g of claim.figures ?? []) {
+      if (g === f || g.kind === f.kind || !comparable(n, g)) continue;
+      // "over 40 minutes" gives the duration, not a lower bound on it.
+      if (agrees({ ...n, bound: undefined }, g)) return false;
+      differs = true;
+    }
+  }
+  return differs;
+}
+
+/** Family names of the figure's source and the claim's sources ("Williams", "Berman"). */
+function authorNames(ctx: RuleContext, claim: Claim, f: Figure): string[] {
+  const ids = new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)]);
+  return [...ids].flatMap((id) => (ctx.db.source(id)?.author ?? []).map((a) => a.family ?? '')).filter((n) => n.length > 2);
+}
+
+/**
+ * The positive evidence that the number is the figure: the sentence names the figure's source or the
+ * claim's study; or the figure's own cue word is next to the number and the sentence itself states the
+ * claim (its subject named, referred back to, or given by the paragraph or a heading); or its kind is
+ * self-evident for a claim the sentence names. A cue word that any count takes, or a claim whose
+ * subject only the document's topic supplies, is partial evidence.
+ */
+export function identity(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, f: Figure, cue: string | undefined, generic: boolean): Identity {
+  const text = ref.sentence.text;
+  const author = authorNames(ctx, hit.claim, f).find((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
+  if (author) return { strong: true, evidence: `the sentence names its source (${author})` };
+  const study = ref.sentence.hits.find((h) => !h.implied && hit.claim.concepts.includes(h.concept) && STUDY_LABEL.test(ctx.db.db.concepts.get(h.concept)?.label ?? ''));
+  if (study) return { strong: true, evidence: `the sentence names the study ('${text.slice(study.start, study.end)}')` };
+  const subject = claimSubject(hit.claim);
+  const stated = namesSubject(ctx, ref, hit.claim) || subject.every((c) => ctx.level(ref, c) <= Level.Heading);
+  const about = stated ? 'the sentence states the claim' : 'the claim comes from the document\'s topic';
+  if (cue === undefined) return { strong: hit.fromTopic.length === 0, evidence: `its kind, in a sentence that names the claim` };
+  return { strong: !generic && stated, evidence: `the figure's word '${cue}' beside it${generic ? ' (a word any count takes)' : ''}; ${about}` };
+}
