@@ -136,8 +136,22 @@ ruleTester('contradicted-claim', {
 ruleTester('contradicted-claim', {
   valid: [
     note('Naltrexone does not change how well ketamine works for depression.'),
+    // the affirmative learned path: a question, and a side effect described, assert no contradiction
+    note('Ketamine is strange stuff. Does the dissociation itself do the healing, or only come along with it?'),
+    note('Ketamine is strange stuff. Some people find the dissociation unpleasant, but it passes within hours.'),
   ],
   invalid: [
+    {
+      name: 'an affirmative contradiction both models are sure of; two recorded contradictions fit equally, so the claim is named',
+      text: note('Ketamine is strange stuff. The dissociation is the real therapy here, and the deeper the trip the better it works.'),
+      errors: [
+        {
+          line: 3, column: 28, text: 'The dissociation is the real therapy here, and the deeper the trip the better it works.',
+          message: 'Contradicts preliminary evidence: naltrexone leaves dissociation unchanged',
+          output: null,
+        },
+      ],
+    },
     {
       name: 'a denial the recogniser reads, closest to a recorded contradiction',
       text: note('Benzodiazepines make no difference to the response to ketamine.'),

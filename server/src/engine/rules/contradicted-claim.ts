@@ -1,4 +1,5 @@
 // contradicted-claim: the sentence asserts what the evidence refutes.
+import type { Claim } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
@@ -118,7 +119,7 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
   precedence: 1,
   check(ctx, t) {
     if (t.kind !== 'sentence') return [];
-    const f = contradicted(ctx, t.ref) ?? learnedDenial(ctx, t.ref, t.hits);
+    const f = contradicted(ctx, t.ref) ?? learnedDenial(ctx, t.ref, t.hits) ?? learnedAffirmation(ctx, t.ref);
     return f ? [f] : [];
   },
 };
@@ -128,9 +129,8 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
  * The learned path, for denials: the sentence makes a claim (the concepts and the recogniser agree,
  * with high confidence), the recogniser reads it as contradicting the claim, and a negation in the
  * main clause says so ("benzodiazepines make no difference to the response", "it won't touch your
- * memory"). Affirmative contradictions ("the trip is what heals") are left to the recorded
- * contradictions' concepts: without a negation, a shallow model cannot tell a contradiction from a
- * description often enough for an error-level finding.
+ * memory"). Affirmative contradictions ("the trip is what heals") need more: the recorded
+ * contradictions' concepts, or (learnedAffirmation) both models near certain.
  */
 function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const h = hits[0];
@@ -172,6 +172,65 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
     reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.sentence.text) }),
   };
 }
+
+/**
+ * The learned path, for affirmative contradictions ("the dissociation IS the therapy"): the recogniser
+ * is near certain the sentence is about a claim and asserts the opposite of it, and the sentence names
+ * what one of the claim's recorded contradictions is about (beyond the claim's subject), with none of
+ * its exceptions. The recorded contradiction gives the message and the correction. Needs no concept
+ * match for the claim itself: its subject ("naltrexone") need not be named when the contradiction's is.
+ */
+function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
+  const models = ctx.db.recognizer;
+  // The sentence must name a contradiction's concept: the cheap test first, before any recognition.
+  if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || ref.sentence.text.split(/\s+/).length < 6) return undefined;
+  const r = ctx.recognition(ref);
+  if (!r || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
+  for (const t of r.topics) {
+    if (t.p < AFFIRM_TOPIC || !models.knownClasses.has(t.cls) || r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
+    const claim = ctx.db.db.claims.get(t.cls);
+    if (!claim || mainClauseNegation(ref.sentence.text)) continue;
+    const a = ref.sentence.analysis;
+    if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(ref.sentence.text)) return undefined;
+    const x = nearestContradiction(ctx, ref, claim);
+    if (x === null) continue;
+    const hit: ClaimHit = { claim, score: t.p, specificity: 0, fromTopic: [], learned: { p: t.p, concepts: false } };
+    const r0 = ctx.range(ref);
+    return {
+      code: 'contradicted-claim',
+      message: x ? clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`) : clip(`Contradicts ${GRADE_LABEL[claim.grade]} evidence: ${claim.relation}`),
+      start: r0.start,
+      end: r0.end,
+      claimId: claim.id,
+      sources: claimSources(ctx, claim).map((s) => s.id),
+      fixes: [],
+      reason: ctx.reason(ref, hit, { kind: 'contradiction (recogniser)', text: x?.id ?? claim.id }),
+    };
+  }
+  return undefined;
+}
+type Contradiction = NonNullable<Claim['contradictions']>[number];
+/** The claim's affirmed contradiction the sentence speaks of: it names one of the contradiction's own
+ *  concepts (beyond the claim's subject) and none of its exceptions. The one that leaves the fewest of its
+ *  concepts unnamed by the sentence or its paragraph; `undefined` when two tie (the finding then names
+ *  the claim, not a contradiction it may not make); `null` when none qualifies. */
+function nearestContradiction(ctx: RuleContext, ref: SentenceRef, claim: Claim): Contradiction | undefined | null {
+  const subject = new Set(claim.topical ?? []);
+  const has = (c: string) => ref.sentence.concepts.has(c);
+  const near = (c: string) => has(c) || ctx.level(ref, c) <= Level.Paragraph;
+  let best: Contradiction | null = null, bestMissing = Infinity, tie = false;
+  for (const x of claim.contradictions ?? []) {
+    if (x.polarity === 'negated' || [...(x.unless ?? []), ...(claim.unless ?? [])].some(has)) continue;
+    if (![...x.concepts, ...(x.anyOf ?? [])].some((c) => !subject.has(c) && has(c))) continue;
+    const missing = x.concepts.filter((c) => !near(c)).length + (x.anyOf?.length && !x.anyOf.some(near) ? 1 : 0);
+    if (missing < bestMissing) { best = x; bestMissing = missing; tie = false; } else if (missing === bestMissing) tie = true;
+  }
+  return best && tie ? undefined : best;
+}
+
+/** Topic and contradiction probabilities the affirmative learned path needs. */
+const AFFIRM_TOPIC = 0.9;
+const AFFIRM_ORIENT = 0.95;
 
 /** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
 const CONCEPT_ORIENT_MIN = 0.3;
