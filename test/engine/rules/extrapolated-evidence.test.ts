@@ -161,3 +161,24 @@ ruleTester('extrapolated-evidence', {
     },
   ],
 }, { extra });
+
+// With the shipped database and its recogniser: a claim without a relation list, stated in a verb the
+// analyzer does not know as causal ("regrows"), with a past-tense relative clause that is not a report.
+ruleTester('extrapolated-evidence', {
+  valid: [
+    note('In rats, ketamine regrows connections in the brain that stress damaged.'),
+  ],
+  invalid: [
+    {
+      name: 'animal evidence stated of everyone, in a verb only the recogniser reads as the claim',
+      text: note('Ketamine regrows connections in the brain that depression damaged.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine regrows connections in the brain that depression damaged.',
+          message: 'Extends evidence from animal studies to people in general: ketamine rapidly restores spines via mTOR',
+          output: note('In animal studies, ketamine regrows connections in the brain that depression damaged.'), safe: false,
+        },
+      ],
+    },
+  ],
+}, { database: 'embedded' });

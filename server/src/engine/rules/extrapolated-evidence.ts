@@ -11,6 +11,14 @@ const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
 };
 
+/** Match probability from which the recogniser's reading stands in for a causal verb. */
+const SURE_MATCH = 0.9;
+function surelyStated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
+  if (!hit.learned?.concepts || hit.learned.p < SURE_MATCH || ref.sentence.text.split(/\s+/).length < 6) return false;
+  const m = ctx.recognition(ref)?.modalities[0];
+  return !!m && m.cls === 'plain' && m.p >= 0.5;
+}
+
 function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const claim = hit.claim;
   if (!NARROW.has(claim.population)) return undefined;
@@ -28,7 +36,9 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
     // No population named: only a direct, present-tense causal statement presents the finding as general fact;
     // post-mortem evidence is extrapolated only when the sentence speaks of living patients.
     if (claim.population === 'post-mortem' || reportsResult(ref.sentence.text) || ref.placed.block.kind === 'heading') return undefined;
-    if (!claim.anyOf?.length && a.strength !== 3) return undefined;
+    // …or a full sentence in the writer's plain words that concepts and recogniser both, surely, read as
+    // the claim ("Ketamine regrows the connections that depression damaged": no causal verb the analyzer knows).
+    if (!claim.anyOf?.length && a.strength !== 3 && !surelyStated(ctx, ref, hit)) return undefined;
   }
   const cue = a.population.cues.find((c) => c.kind === 'population');
   const r = cue && pop === 'humans' ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);

@@ -24,8 +24,10 @@ const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|com
 /** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
 const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
 /** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
+/** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
+const TREATMENT_PRESENT = /(?:^\W*|[,;:]\s+|\b(?:that|and|but|so|because)\s+)(?:it|ketamine|esketamine|the (?:drug|medication|medicine|treatment|spray|infusion))\s+(?:\w+ly\s+)?(?!(?:was|has|does|plus|versus|thus|its|this)\b)[a-z]{2,}[^s\W]s\b/i;
 export function reportsResult(text: string): boolean {
-  if (PRESENT.test(text)) return false;
+  if (PRESENT.test(text) || TREATMENT_PRESENT.test(text)) return false;
   if (PAST.test(text)) return true;
   // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
   for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
