@@ -36,6 +36,14 @@ describe('genre furniture is not a claim', () => {
     const f = scored(text).filter((x) => x.code === 'missing-caveat');
     assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['5:25']);
   });
+  it("a trial's design asks for no citation", () => {
+    const text = '# Methods\n\nSixty adults were randomised to ketamine 0.5 mg/kg over 40 minutes or to saline.\n';
+    assert.deepEqual(analyze(text, db).findings.map((f) => f.code), []);
+  });
+  it("a sentence that names the drugs and says nothing of them states no claim", () => {
+    const text = '# Ketamine notes\n\nPatients on ketamine who also take lorazepam should know this.\n';
+    assert.deepEqual(scored(text).map((f) => f.code), ['missing-caveat']);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

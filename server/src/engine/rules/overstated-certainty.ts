@@ -92,6 +92,10 @@ const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fu
 /** Match probability from which the recogniser's agreement stands in for a causal statement. */
 const SURE_MATCH = 0.9;
 
+/** Topic probability from which the recogniser's reading stands in for a relation word. */
+const RELATION_TOPIC = 0.5;
+const topicOf = (rec: ReturnType<RuleContext['recognition']>, cls: string) => rec?.topics.find((t) => t.cls === cls)?.p ?? 0;
+
 /** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
 const PROOF_MIN = 0.5;
 
@@ -168,7 +172,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // regulation") states it as the evidence does.
   const causal = byConcepts && assertive(ref, claim);
   const absolute = byConcepts && !causal && !!hit.learned && hit.learned.p >= SURE_MATCH ? cueAt(ABSOLUTE.exec(st.text)) : undefined;
-  const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole();
+  // Found by the recogniser alone, the sentence must also say something of the claim's relation: a causal
+  // word, or wording the recogniser reads as the claim itself ("Patients who also take lorazepam should know
+  // this" names the drugs and states nothing about them).
+  const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole() && (a.strength >= 1 || topicOf(rec, claim.id) >= RELATION_TOPIC);
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);

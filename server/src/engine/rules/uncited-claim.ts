@@ -10,6 +10,9 @@ const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"
 
 const LABEL = /^\W{0,3}[\p{L}][^.:!?]{0,40}:\s*(?:\*\*|__)?\s*\S/u;
 
+/** A trial's own design: its arms and how patients were allocated to them. */
+const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;
+
 /** Modalities in which a sentence states something in the writer's own voice. */
 const OWN_VOICE = new Set(['plain', 'proof', 'hedged']);
 
@@ -31,6 +34,8 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
   if (LABEL.test(ref.sentence.text)) return undefined;
+  // A study describing its own design ("99 patients were randomised to five arms") asserts no finding.
+  if (STUDY_DESIGN.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
   if (ctx.blockCited(ref.placed)) return undefined;
