@@ -5,7 +5,7 @@ import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { needed } from '../cautions.js';
 import { blockConcepts, type PlacedBlock } from '../pipeline/document-model.js';
 import { citationEdits } from '../fixes.js';
-import { clip } from './shared.js';
+import { clip, STUDY_DESIGN } from './shared.js';
 import type { Fix } from '../types.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -30,6 +30,8 @@ function scopeConcepts(ctx: RuleContext, blocks: PlacedBlock[], caution: Caution
 /** Does this sentence make the caution necessary? */
 function triggers(ctx: RuleContext, ref: SentenceRef, caution: Caution, inScope: Set<string>): boolean {
   // A question ("Can I take Xanax before my infusion?") needs the caution in its answer as much as a statement does.
+  // A trial's arms ("randomised to ketamine or midazolam") are a design, not a combination of treatments.
+  if (STUDY_DESIGN.test(ref.sentence.text)) return false;
   return caution.requiredWhen.some((w) => {
     if (w.unless?.some((u) => ref.sentence.concepts.has(u))) return false;
     // The relation ("keep taking", "alongside") belongs to the sentence or its paragraph: a "plus"

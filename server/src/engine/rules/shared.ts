@@ -55,3 +55,7 @@ export function namesProposition(text: string): boolean {
 
 /** "This rules ketamine out as a miracle drug that cures everybody": what follows is denied. */
 export const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
+
+/** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
+ *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
+export const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;

@@ -3,15 +3,12 @@ import type { Source } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Draft, Rule } from './rule.js';
-import { clip, SHORT } from './shared.js';
+import { clip, SHORT, STUDY_DESIGN } from './shared.js';
 
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
 
 const LABEL = /^\W{0,3}[\p{L}][^.:!?]{0,40}:\s*(?:\*\*|__)?\s*\S/u;
-
-/** A trial's own design: its arms and how patients were allocated to them. */
-const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;
 
 /** Modalities in which a sentence states something in the writer's own voice. */
 const OWN_VOICE = new Set(['plain', 'proof', 'hedged']);
