@@ -19,6 +19,8 @@ const cases: Array<[string, string, string[]]> = [
   ['a misquoted count in note form is caught', LEAD + 'In the naltrexone crossover trial, 9/12 responded on ketamine plus placebo.', ['9/12']],
   ['a correct count in note form passes', LEAD + 'In the naltrexone crossover trial, 7/12 responded on ketamine plus placebo.', []],
   ['a rate is not a ratio', LEAD + 'The clinic answers calls 24/7 about ketamine infusions at 0.5 mg/kg.', []],
+  ['a duration said in words ("a month") is compared with a duration in days', LEAD + 'The benefit of a single ketamine infusion lasts roughly a month.', ['a month']],
+  ['…but a frequency is not a duration', LEAD + 'The benefit of a single ketamine infusion lasts for some days, and some clinics infuse once a month.', []],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 

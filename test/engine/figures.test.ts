@@ -19,6 +19,7 @@ const cases: Array<[string, string, number, number | undefined, string]> = [
   ['13 of them finished', 'count', 13, undefined, '13'],
   ['a subgroup of 4 patients', 'count', 4, undefined, '4'],
   ['aged 18-65', 'age', 18, 65, 'aged 18-65'],
+  ['the relief lasts roughly a month', 'duration', 1, undefined, 'a month'],
 ];
 
 describe('figures: extraction', () => {
@@ -31,6 +32,9 @@ describe('figures: extraction', () => {
       assert.equal(text.slice(m.start, m.end), span);
     });
   }
+  it('does not read a frequency or a stretch of the calendar as a duration', () => {
+    assert.deepEqual(extractNumbers('Take it twice a day; a week later, rest once a month.').filter((m) => m.kind === 'duration'), []);
+  });
   it('does not read "a trial" or "one study" as counts', () => {
     assert.deepEqual(extractNumbers('In a trial and one study, patients improved.'), []);
   });
@@ -52,6 +56,7 @@ describe('figures: agreement', () => {
     ['10 of 12', { kind: 'ratio', value: 7, of: 12 }, false],
     ['7 of 12', { kind: 'count', value: 12 }, true],
     ['3 days', { kind: 'duration', value: 7, unit: 'days', bound: 'upper' }, true],
+    ['a month', { kind: 'duration', max: 14, unit: 'days', bound: 'upper' }, false],
     ['2021', { kind: 'year', value: 2019 }, false],
   ];
   for (const [text, f, ok] of table) {

@@ -88,6 +88,10 @@ const PATTERNS: Pattern[] = [
   // 40 minutes, 2 weeks, 24 hours, eight to 10 infusions are counts below
   { atNumber: true, kind: 'duration', re: new RegExp(String.raw`(?<![\w.])${NUM}(?:${DASH}${NUM})?[\s-]+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`, 'gi'),
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normDuration(m[3]!), decimals: decimalsOf(m[1]!) }) },
+  // "a month", "a single week": one unit said in words; not a frequency ("twice a day", "once a week")
+  // and not a stretch of the calendar ("a week later").
+  { kind: 'duration', re: /(?<!\b(?:once|twice|times|per|every|each|than)\s+)\b(?:a|a single)\s+(day|week|month)\b(?!\s+(?:later|earlier|before|after|ago|or two|or so))/gi,
+    build: (m) => ({ value: 1, unit: normDuration(m[1]!), decimals: 0 }) },
   // years: 2019, the 1960s
   { digit: true, kind: 'year', re: /(?<![\w.$£\u20ac-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,
     build: (m) => ({ value: Number(m[1]), max: m[2] ? Number(m[1]) + 9 : undefined, decimals: 0 }) },
@@ -122,7 +126,7 @@ function numberStarts(text: string): number[] {
   return starts;
 }
 
-const MAY_HAVE_NUMBER = new RegExp(String.raw`\d|\b(?:${Object.keys(WORD_NUMBERS).filter((w) => w !== 'a' && w !== 'an' && w !== 'single').join('|')}|${Object.keys(FRACTIONS).join('|')})\b`, 'i');
+const MAY_HAVE_NUMBER = new RegExp(String.raw`\d|\b(?:${Object.keys(WORD_NUMBERS).filter((w) => w !== 'a' && w !== 'an' && w !== 'single').join('|')}|${Object.keys(FRACTIONS).join('|')}|day|week|month)\b`, 'i');
 
 function normUnit(u: string): string {
   const s = u.toLowerCase().replace(/\s+/g, ' ');
@@ -243,7 +247,7 @@ export function comparable(m: NumberMention, f: Figure): boolean {
     // neighbouring units compare after conversion ("3 days" against "within a week").
     if (m.kind === 'duration' && f.unit && m.unit) {
       const r = MINUTES[m.unit]! / MINUTES[normDuration(f.unit)]!;
-      if (r > 7.5 || r < 1 / 7.5) return false;
+      if (r > 31 || r < 1 / 31) return false;
     }
 
     return true;

@@ -132,7 +132,7 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   if (lead && value !== undefined && sameKind && m.max === undefined && !bounded) return String(value) + said.slice(lead[0].length);
   // The figure's own words; its bound ("up to") only when the sentence has none of its own.
   const display = f.display.replace(/\s*\(.*\)$/, '');
-  return m.bound || m.approx ? display.replace(/^(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+/i, '') : display;
+  return m.bound || m.approx ? display.replace(/^(?:(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+)+/i, '') : display;
 }
 
 function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
