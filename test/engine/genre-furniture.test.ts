@@ -44,6 +44,14 @@ describe('genre furniture is not a claim', () => {
     const text = '# Ketamine notes\n\nPatients on ketamine who also take lorazepam should know this.\n';
     assert.deepEqual(scored(text).map((f) => f.code), ['missing-caveat']);
   });
+  it('a motion in quotation marks is named, not asserted; the same words said are a contradiction', () => {
+    assert.deepEqual(scored('# Debate\n\nTonight we debate the motion "This House would make ketamine a first-line treatment for depression".\n'), []);
+    assert.deepEqual(scored('# Debate\n\nKetamine is a first-line treatment for depression.\n').map((f) => f.code), ['contradicted-claim']);
+  });
+  it('a study cited by author and year, reporting its own subgroup, is not extrapolated', () => {
+    const text = '# Ketamine\n\nAbdallah 2011 (NCDEU): spectroscopy in 4 of 12 medication-free patients showed GABA rising first, with glutamate following.\n';
+    assert.deepEqual(scored(text).filter((f) => f.code === 'extrapolated-evidence'), []);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

@@ -5,7 +5,7 @@ import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { clip, namesProposition, reportsResult } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
-const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)/i;
+const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)|\b\p{Lu}[\p{L}'\u2019-]+,? (?:19|20)\d\d\b/iu;
 const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
 const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',

@@ -42,6 +42,8 @@ function nearestCue(text: string, m: NumberMention, f: Figure): { d: number; cue
     re.lastIndex = 0;
     for (let x = re.exec(near); x; x = re.exec(near)) {
       const at = lo + x.index;
+      // "the last infusion", "at last": an adjective, not the verb "last".
+      if (/^last$/i.test(c) && /\b(?:the|a|his|her|their|its|this|that|your|my|our|at)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
       const d = Math.max(0, at >= m.end ? at - m.end : m.start - (at + x[0].length)) + (generic ? GENERIC_PENALTY : 0);
       // The whole word for the reason ("infus" → "infused").
       if (!best || d < best.d) best = { d, cue: text.slice(at, at + x[0].length) + (/^[\p{L}-]*/u.exec(text.slice(at + x[0].length))?.[0] ?? ''), generic };

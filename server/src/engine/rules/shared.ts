@@ -59,3 +59,12 @@ export const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wr
 /** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
  *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
 export const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;
+
+const QUOTE_PAIRS = /\u201c[^\u201c\u201d]*\u201d|"[^"]*"/g;
+/** Is every span inside a quotation within the sentence ('the motion "This House would make ketamine a
+ *  first-line treatment"')? Quoted words are someone else's: the writer names them, not asserts them. */
+export function allQuoted(text: string, spans: ReadonlyArray<{ start: number }>): boolean {
+  if (spans.length === 0 || (!text.includes('"') && !text.includes('\u201c'))) return false;
+  const quoted = [...text.matchAll(QUOTE_PAIRS)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return spans.every((h) => quoted.some(([s, e]) => h.start > s && h.start < e));
+}
