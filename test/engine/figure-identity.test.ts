@@ -22,6 +22,7 @@ const cases: Array<[string, string, string[]]> = [
   ['a duration said in words ("a month") is compared with a duration in days', LEAD + 'The benefit of a single ketamine infusion lasts roughly a month.', ['a month']],
   ['…but a frequency is not a duration', LEAD + 'The benefit of a single ketamine infusion lasts for some days, and some clinics infuse once a month.', []],
   ['"the last infusion" is an adjective, not the figure\'s word "last"', LEAD + 'One patient had a fast but short-lived response to ketamine, with relapse within a month of the last infusion.', []],
+  ['design words ("in crossover fashion") do not name the naltrexone trial: a protocol\'s own interval', LEAD + 'After 7 days, patients receive another dose of study drug in crossover fashion, so those who had ketamine now get placebo.', []],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 

@@ -52,6 +52,14 @@ describe('genre furniture is not a claim', () => {
     const text = '# Ketamine\n\nAbdallah 2011 (NCDEU): spectroscopy in 4 of 12 medication-free patients showed GABA rising first, with glutamate following.\n';
     assert.deepEqual(scored(text).filter((f) => f.code === 'extrapolated-evidence'), []);
   });
+  it('a hedge that governs a denial offers a reading, it does not assert; without the hedge it is a contradiction', () => {
+    assert.deepEqual(scored('# Ketamine notes\n\nThis suggests that occasional use of ketamine does not cause memory problems.\n'), []);
+    assert.deepEqual(scored('# Ketamine notes\n\nOccasional use of ketamine does not cause memory problems.\n').map((f) => f.code), ['contradicted-claim']);
+  });
+  it("concepts the recogniser does not read as the claim at all assemble no contradiction (a drug class is not a mechanism)", () => {
+    const text = '# Ketamine notes\n\nKetamine is a fast antidepressant acting through glutamate receptors and a dissociative anaesthetic used in surgery since the 1960s.\n';
+    assert.deepEqual(scored(text).filter((f) => f.code === 'contradicted-claim'), []);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

@@ -71,6 +71,9 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const first = Math.min(...hits.map((h) => h.start));
     const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
+    // A hedge that governs the statement ("This suggests the infrequent use of ketamine does not…") offers
+    // a reading of some evidence; it does not assert the refuted statement.
+    if (a.hedged && !a.boosted && a.cues.some((c) => c.kind === 'hedge' && c.start < first)) continue;
     // "It is not known whether…", "it remains unclear that…": the sentence declines to assert anything.
     if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text)) || DECLINES.test(ref.sentence.text)) continue;
     // Stating an aim ("we wanted to check that infusions didn't cause cognitive problems") asserts nothing.
@@ -83,6 +86,10 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // guarantee", "worthless for recreational purposes").
     const rec = ctx.recognition(ref);
     if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
+    // …nor leave the claim out of its topics altogether (it lists every topic above a floor of 5%):
+    // concepts scattered over a title and a definition ("acting through NMDA … a dissociative
+    // anesthetic") assemble a contradiction nobody made.
+    if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && !rec.topics.some((t) => t.cls === x.claim.id)) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);

@@ -20,6 +20,10 @@ function subjects(db: CompiledDatabase): Set<string> {
 
 /** Concepts that name one study ("the naltrexone trial", "the Abdallah study"): by their label. */
 const STUDY_LABEL = /\b(?:study|trial|review)\b/i;
+/** Words a study concept matches that any trial's protocol uses ("in crossover fashion", "both arms"):
+ *  they do not name that study. */
+const DESIGN_WORDS = /^(?:(?:a|the|this|our)\s+)?(?:cross-?over|both)\b/i;
+const isStudy = (ctx: RuleContext, concept: string) => STUDY_LABEL.test(ctx.db.db.concepts.get(concept)?.label ?? '');
 
 /**
  * Another subject the sentence's number belongs to, in words ("esketamine"), or undefined. The
@@ -75,10 +79,17 @@ export function identity(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, f: F
   const text = ref.sentence.text;
   const author = authorNames(ctx, hit.claim, f).find((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
   if (author) return { strong: true, evidence: `the sentence names its source (${author})` };
-  const study = ref.sentence.hits.find((h) => !h.implied && hit.claim.concepts.includes(h.concept) && STUDY_LABEL.test(ctx.db.db.concepts.get(h.concept)?.label ?? ''));
+  const design = (h: { start: number; end: number }) => DESIGN_WORDS.test(text.slice(h.start, h.end));
+  const study = ref.sentence.hits.find((h) => !h.implied && hit.claim.concepts.includes(h.concept) && isStudy(ctx, h.concept) && !design(h));
   if (study) return { strong: true, evidence: `the sentence names the study ('${text.slice(study.start, study.end)}')` };
   const subject = claimSubject(hit.claim);
-  const stated = namesSubject(ctx, ref, hit.claim) || subject.every((c) => ctx.level(ref, c) <= Level.Heading);
+  // A study as the subject is named by its name, not by design words another protocol shares.
+  const onlyDesign = subject.some((c) => {
+    const own = ref.sentence.hits.filter((h) => h.concept === c && !h.implied);
+    // …unless the paragraph before it or a heading has named the study ("13 of them finished both arms").
+    return isStudy(ctx, c) && own.length > 0 && own.every(design) && !ctx.paragraphConcepts(ref).has(c) && !ctx.headingConcepts(ref.placed.section).has(c);
+  });
+  const stated = !onlyDesign && (namesSubject(ctx, ref, hit.claim) || subject.every((c) => ctx.level(ref, c) <= Level.Heading));
   const about = stated ? 'the sentence states the claim' : 'the claim comes from the document\'s topic';
   if (cue === undefined) return { strong: hit.fromTopic.length === 0, evidence: `its kind, in a sentence that names the claim` };
   return { strong: !generic && stated, evidence: `the figure's word '${cue}' beside it${generic ? ' (a word any count takes)' : ''}; ${about}` };
