@@ -60,6 +60,9 @@ describe('genre furniture is not a claim', () => {
     const text = '# Ketamine notes\n\nKetamine is a fast antidepressant acting through glutamate receptors and a dissociative anaesthetic used in surgery since the 1960s.\n';
     assert.deepEqual(scored(text).filter((f) => f.code === 'contradicted-claim'), []);
   });
+  it('a title in Title Case asserts nothing, even with a full stop', () => {
+    assert.deepEqual(scored('# Registry record\n\nA Trial of Ketamine to Reduce Suicidal Thoughts in the Emergency Department.\n'), []);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

@@ -2,7 +2,7 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { clip, namesProposition, reportsResult } from './shared.js';
+import { clip, namesProposition, reportsResult, titleCase } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)|\b\p{Lu}[\p{L}'\u2019-]+,? (?:19|20)\d\d\b/iu;
@@ -26,6 +26,7 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   if (a.question || a.hypothetical || a.negated) return undefined;
   if (a.hedged && !a.boosted) return undefined;
   if (namesProposition(ref.sentence.text)) return undefined;
+  if (titleCase(ref.sentence.text)) return undefined;
   const pop = a.population.kind;
   // The sentence already says where the evidence comes from.
   if (pop === claim.population || pop === 'animals' || pop === 'cells') return undefined;

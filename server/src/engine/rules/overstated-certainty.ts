@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -81,7 +81,7 @@ function softened(text: string, cue: { start: number }): boolean {
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
   const words = ref.sentence.text.split(/\s+/).length;
-  if (ref.placed.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.sentence.text))) return false;
+  if (ref.placed.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.sentence.text)) || titleCase(ref.sentence.text)) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
   if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
   return claim.anyOf?.length ? true : ref.sentence.analysis.strength === 3;
@@ -163,7 +163,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
   const byConcepts = !hit.learned || hit.learned.concepts;
-  const statesWhole = () => ref.placed.block.kind !== 'heading'
+  const statesWhole = () => ref.placed.block.kind !== 'heading' && !titleCase(ref.sentence.text)
     && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
   // Found by the concepts: a causal statement, or a claim that is not causal ("clinics are loosely

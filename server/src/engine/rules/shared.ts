@@ -68,3 +68,12 @@ export function allQuoted(text: string, spans: ReadonlyArray<{ start: number }>)
   const quoted = [...text.matchAll(QUOTE_PAIRS)].map((m) => [m.index!, m.index! + m[0].length] as const);
   return spans.every((h) => quoted.some(([s, e]) => h.start > s && h.start < e));
 }
+
+/** A title ("The Use of Ketamine as an Anaesthetic During Electroconvulsive Therapy."): most of its
+ *  longer words capitalised. It names a subject; it asserts nothing. */
+export function titleCase(text: string): boolean {
+  const words = text.match(/\p{L}{4,}/gu);
+  if (!words || words.length < 3 || words.length > 16) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised >= 3 && capitalised / words.length >= 0.75;
+}

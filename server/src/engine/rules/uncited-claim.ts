@@ -3,7 +3,7 @@ import type { Source } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import type { Draft, Rule } from './rule.js';
-import { clip, SHORT, STUDY_DESIGN } from './shared.js';
+import { clip, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
 
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
@@ -30,7 +30,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   if (rec && !OWN_VOICE.has(rec.modality)) return undefined;
   if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.5) return undefined;
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
-  if (LABEL.test(ref.sentence.text)) return undefined;
+  if (LABEL.test(ref.sentence.text) || titleCase(ref.sentence.text)) return undefined;
   // A study describing its own design ("99 patients were randomised to five arms") asserts no finding.
   if (STUDY_DESIGN.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
