@@ -15,7 +15,8 @@ interface Need {
   digit?: boolean;
 }
 
-const MIN_LITERAL = 3;
+/** Short literals are still worth it: a '%' or '0s' is rarer than the digit alone. */
+const MIN_LITERAL = 1;
 const NOTHING: Need = {};
 
 class Reader {
@@ -139,8 +140,8 @@ function analyzePattern(source: string): Need | undefined {
 }
 
 /**
- * Literals (lower case) one of which every match of `source` must contain, or undefined when no
- * such set of literals of at least three characters can be proved.
+ * Literals (lower case, none empty) one of which every match of `source` must contain, or
+ * undefined when no such set can be proved.
  */
 export function requiredLiterals(source: string): string[] | undefined {
   const need = analyzePattern(source);
@@ -175,16 +176,23 @@ export class LiteralScanner {
   /** Per state, whether any literal ends there (most states: none). */
   private readonly emits: Uint8Array;
   private readonly always: Uint32Array;
+  /** Patterns that need a digit, as a bit set. */
+  private readonly digits: Uint32Array;
+  /** The bit set `scan` returns, reused. */
+  private readonly found: Uint32Array;
   readonly words: number;
 
-  constructor(private readonly reqs: readonly Requirement[]) {
+  constructor(reqs: readonly Requirement[]) {
     this.words = Math.ceil(reqs.length / 32) || 1;
     const C = LiteralScanner.CLASSES;
     // The trie of all literals.
     const next: Array<Map<number, number>> = [new Map()];
     const outSets: Array<Set<number>> = [new Set()];
     this.always = new Uint32Array(this.words);
+    this.digits = new Uint32Array(this.words);
+    this.found = new Uint32Array(this.words);
     reqs.forEach((req, p) => {
+      if (req.digit) this.digits[p >>> 5]! |= 1 << (p & 31);
       if (!req.literals) { this.always[p >>> 5]! |= 1 << (p & 31); return; }
       for (const literal of req.literals) {
         let s = 0;
@@ -228,10 +236,12 @@ export class LiteralScanner {
     }
   }
 
-  /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order. */
+  /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order,
+   *  valid until the next scan. */
   scan(lower: string): Uint32Array {
     const words = this.words, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out, emits = this.emits;
-    const found = this.always.slice();
+    const found = this.found;
+    found.set(this.always);
     let s = 0, digit = false;
     for (let i = 0; i < lower.length; i++) {
       const code = lower.charCodeAt(i);
@@ -239,7 +249,7 @@ export class LiteralScanner {
       s = delta[s * C + (code < 128 ? code : 128 + (code % 128))]!;
       if (emits[s]) for (let w = 0; w < words; w++) found[w]! |= out[s * words + w]!;
     }
-    if (!digit) this.reqs.forEach((r, p) => { if (r.digit) found[p >>> 5]! &= ~(1 << (p & 31)); });
+    if (!digit) for (let w = 0; w < words; w++) found[w]! &= ~this.digits[w]!;
     return found;
   }
 }
