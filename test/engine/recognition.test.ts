@@ -26,7 +26,7 @@ const compiled = compile(db);
 
 function view(text: string) {
   const tokens = tokenize(text);
-  return { text, tokens, concepts: new Set(compiled.index.find(text, 0, tokens).map((h) => h.concept)) };
+  return { text, tokens, concepts: new Set(compiled.index.find(text).map((h) => h.concept)) };
 }
 
 /** Topic probabilities through the named feature map (the training path). */

@@ -2,8 +2,9 @@
 // (all inflected forms, multi-word phrases through a token trie), their regular-expression
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
-import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
+import { inflections, SKIPPABLE, tokenize } from './lexicon.js';
 import { LiteralScanner, requirementOf, type Requirement } from './prefilter.js';
+import { WordScan, WORDS } from './words.js';
 
 export interface ConceptHit {
   concept: string;
@@ -16,10 +17,11 @@ export interface ConceptHit {
 /** Compiled concept patterns (opaque outside this module). */
 type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
 
-/** A node of the phrase trie. Nodes are shared (see TrieBuilder): never modify one after building. */
+/** A node of the phrase trie, keyed by word number (words.ts). Nodes are shared (see TrieBuilder):
+ *  never modify one after building. */
 interface TrieNode {
   /** Undefined for a leaf. */
-  next: Map<string, TrieNode> | undefined;
+  next: Map<number, TrieNode> | undefined;
   /** Concepts a phrase ending here names. */
   ends: readonly string[];
 }
@@ -34,7 +36,7 @@ const NO_CONCEPTS: readonly string[] = [];
  */
 class TrieBuilder {
   /** The first words of phrases. */
-  readonly root = new Map<string, TrieNode>();
+  readonly root = new Map<number, TrieNode>();
   private readonly lists = new Map<string, readonly string[]>([['', NO_CONCEPTS]]);
   private readonly leaves = new Map<readonly string[], TrieNode>();
   /** Shared nodes → a number, to key the subtrees that hold them. */
@@ -58,7 +60,7 @@ class TrieBuilder {
     return l;
   }
 
-  add(seq: readonly string[], concept: string): void {
+  add(seq: readonly number[], concept: string): void {
     let next = this.root;
     for (let i = 0; i < seq.length - 1; i++) {
       let nx = next.get(seq[i]!);
@@ -76,7 +78,7 @@ class TrieBuilder {
   }
 
   /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root. */
-  finish(): Map<string, TrieNode> {
+  finish(): Map<number, TrieNode> {
     const nodes = new Map<string, TrieNode>();
     const share = (n: TrieNode): TrieNode => {
       if (!n.next) return n; // leaves are shared already
@@ -101,8 +103,15 @@ class TrieBuilder {
 }
 
 export class ConceptIndex {
-  /** The phrase trie: first words of phrases → nodes. */
-  private readonly root: Map<string, TrieNode>;
+  /** The phrase trie: first words of phrases → nodes, by word number. */
+  private readonly root: Array<TrieNode | undefined> = [];
+  /** Numbers of the words a phrase may skip (SKIPPABLE). */
+  private readonly skippable = new Set([...SKIPPABLE].map((w) => WORDS.id(w, true)));
+  private readonly words = new WordScan();
+  /** The words of the text `find` read last. */
+  get scanned(): WordScan {
+    return this.words;
+  }
   private readonly patterns: Array<PatternSet[number]> = [];
   /** Which patterns a text might match, from their required literals in one pass. */
   private readonly scanner: LiteralScanner;
@@ -137,7 +146,10 @@ export class ConceptIndex {
       }
       this.broader.set(c.id, [...seen]);
     }
-    this.root = trie.finish();
+    for (const [w, node] of trie.finish()) {
+      while (this.root.length <= w) this.root.push(undefined);
+      this.root[w] = node;
+    }
     for (const [w, owners] of this.keyWordConcepts) this.keyWordConcepts.set(w, trie.intern(owners));
     this.scanner = new LiteralScanner(this.patterns.map((p) => p.req));
     if (this.abbreviations.size) {
@@ -157,7 +169,7 @@ export class ConceptIndex {
     for (const first of firsts) {
       for (const head of heads) {
         const seq = words.length === 1 ? [head] : [first, ...words.slice(1, -1), head];
-        trie.add(seq, concept);
+        trie.add(seq.map((w) => WORDS.id(w, true)), concept);
         // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
         const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
         const owners = this.keyWordConcepts.get(keyWord) ?? NO_CONCEPTS;
@@ -167,24 +179,26 @@ export class ConceptIndex {
   }
 
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
-  find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
+  find(text: string, base = 0): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root;
-    for (let i = 0; i < tokens.length; i++) {
-      let at = root.get(tokens[i]!.norm);
+    const { ids, starts, ends, to: length } = this.words.scan(text);
+    for (let i = 0; i < length; i++) {
+      const id = ids[i]!;
+      let at = id >= 0 && id < root.length ? root[id] : undefined;
       if (!at) continue;
       // Every phrase that ends along the walk counts: "naltrexone trial" names the trial and naltrexone.
-      const start = tokens[i]!.start;
-      for (const concept of at.ends) hits.push({ concept, start, end: tokens[i]!.end });
+      const start = base + starts[i]!;
+      for (const concept of at.ends) hits.push({ concept, start, end: base + ends[i]! });
       let j = i;
-      for (let k = i + 1; k < tokens.length && at.next; k++) {
-        const w = tokens[k]!.norm;
+      for (let k = i + 1; k < length && at.next; k++) {
+        const w = ids[k]!;
         const nx: TrieNode | undefined = at.next.get(w);
         if (nx) {
           at = nx;
           j = k;
-          for (const concept of nx.ends) hits.push({ concept, start, end: tokens[k]!.end });
-        } else if (SKIPPABLE.has(w) && k - j === 1) {
+          for (const concept of nx.ends) hits.push({ concept, start, end: base + ends[k]! });
+        } else if (k - j === 1 && this.skippable.has(w)) {
           continue;
         } else break;
       }

@@ -144,5 +144,5 @@ export function aboutSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim, m
  *  database). Its context is what the paragraph says before it. */
 export function recognizeSentence(ctx: RuleContext, ref: SentenceRef): Recognition | null {
   const models = ctx.db.recognizer;
-  return models ? recognise(models, { text: ref.sentence.text, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
+  return models ? recognise(models, { text: ref.sentence.text, words: ref.sentence.words, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
 }

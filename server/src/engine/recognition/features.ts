@@ -5,6 +5,7 @@ import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
 import type { LinearModel } from './linear.js';
 import { stemOf } from './stems.js';
+import { PerWord, WordScan, type WordSpan } from '../words.js';
 
 export type Features = Map<string, number>;
 
@@ -35,8 +36,11 @@ const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't");
 
 export interface SentenceView {
   text: string;
-  /** Word tokens of `text` (lexicon.tokenize). */
+  /** Word tokens of `text` (lexicon.tokenize), for the feature functions by name; the scorers read
+   *  the words of `text` themselves. */
   tokens?: Token[];
+  /** Its words by number, if its unit numbered them (else the scorers scan `text`). */
+  words?: WordSpan | undefined;
   /** Database concepts the sentence names (with broader concepts). */
   concepts: Iterable<string>;
   /** Concepts of the text before it that may supply its subject (its paragraph, list lead-in). */
@@ -124,24 +128,19 @@ export class TopicScorer {
     this.pairs = new PairTable(bigrams);
   }
 
-  /** Per word (its normalised form): what topicOccurrences makes of it, resolved to rows once. */
-  private words = new Map<string, WordRows>();
+  /** Per word: what topicOccurrences makes of it, resolved to rows once (for `wordsFor`). */
+  private readonly words = new PerWord((w) => this.wordRows(w, this.wordsFor!));
   private wordsFor?: ReadonlySet<string>;
+  private readonly scan = new WordScan();
 
   private wordRows(w: string, sureStems: ReadonlySet<string>): WordRows {
-    let info = this.words.get(w);
-    if (info === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
-      const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
-      info = {
-        v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
-        first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
-      };
-      this.words.set(w, info);
-    }
-    return info;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
+    const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
+    return {
+      v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
+      first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
+    };
   }
 
   /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call.
@@ -151,11 +150,11 @@ export class TopicScorer {
     const rows = this.rows, values = this.values;
     rows.length = 0;
     values.length = 0;
-    const tokens = s.tokens ?? tokenize(s.text);
+    const words = this.scan.read(s);
     let sq = 0;
     let first = this.firstIds.get('^') ?? -1;
-    for (const t of tokens) {
-      const info = this.wordRows(t.norm, sureStems);
+    for (let k = words.from; k < words.to; k++) {
+      const info = this.words.of(words, k);
       if (info.v > 0) {
         sq += info.v * info.v;
         if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
@@ -246,7 +245,6 @@ class PairTable {
     }
   }
 }
-const WORD_CACHE_LIMIT = 50_000;
 
 export function orientationFeatures(s: SentenceView, claimId: string, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): Features {
   const f: Features = new Map();
@@ -407,7 +405,8 @@ export class OrientationScorer {
   private readonly global: Feats;
   private readonly parts = new Feats(() => undefined, O_CLAIM);
   private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, stamp: 0, slot: 0 };
-  private readonly words = new Map<string, OrientationWord>();
+  private readonly words = new PerWord((w) => this.word(w));
+  private readonly scan = new WordScan();
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
 
@@ -425,14 +424,8 @@ export class OrientationScorer {
   }
 
   private word(w: string): OrientationWord {
-    let info = this.words.get(w);
-    if (info === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      info = { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
-      this.words.set(w, info);
-    }
-    return info;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    return { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
   }
 
   summarise(s: SentenceView, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): OrientationSummary {
@@ -440,16 +433,17 @@ export class OrientationScorer {
     if (this.parts.trim() || trimmed) this.words.clear();
     const f = this.sums, global = this.global, parts = this.parts;
     f.reset();
-    const tokens = s.tokens ?? tokenize(s.text);
-    f.add(this.bias);
     const scopes = analysis.negationScopes;
+    // Offsets only matter inside a negation's scope.
+    const words = scopes.length ? this.scan.scan(s.text) : this.scan.read(s);
+    f.add(this.bias);
     let negators = 0;
-    for (const t of tokens) {
-      const info = this.word(t.norm);
+    for (let k = words.from; k < words.to; k++) {
+      const info = this.words.of(words, k);
       if (info.neg) { negators++; f.add(info.neg); f.add(parts.named('neg')); }
       f.add(info.part, 0.5);
       let scoped = false;
-      for (let i = 0; i < scopes.length && !scoped; i++) scoped = t.start >= scopes[i]!.start && t.end <= scopes[i]!.end;
+      for (let i = 0; i < scopes.length && !scoped; i++) scoped = words.starts[k]! >= scopes[i]!.start && words.ends[k]! <= scopes[i]!.end;
       if (scoped) { f.add(global.named('NOT')); f.add(info.not); }
     }
     if (negators) f.add(global.named('negators'));
@@ -504,9 +498,10 @@ export class ModalityScorer {
   private readonly sums = new FeatureSums();
   private readonly feats: Feats;
   private readonly keptStems = new Map<string, Kept>();
-  /** Per word (its normalised form): what modalityFeatures keeps of it. */
-  private readonly words = new Map<string, Kept>();
+  /** Per word: what modalityFeatures keeps of it (for `wordsFor`). */
+  private readonly words = new PerWord((w) => this.word(w, this.wordsFor!));
   private wordsFor?: ReadonlySet<string>;
+  private readonly scan = new WordScan();
   private readonly rows: number[] = [];
   private readonly values: number[] = [];
 
@@ -521,14 +516,8 @@ export class ModalityScorer {
   }
 
   private word(w: string, sureStems: ReadonlySet<string>): Kept {
-    let k = this.words.get(w);
-    if (k === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      k = this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
-      this.words.set(w, k);
-    }
-    return k;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    return this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
   }
 
   /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
@@ -536,10 +525,10 @@ export class ModalityScorer {
     if (this.feats.trim() || this.wordsFor !== sureStems) { this.keptStems.clear(); this.words.clear(); this.wordsFor = sureStems; }
     const f = this.sums, feats = this.feats;
     f.reset();
-    const tokens = s.tokens ?? tokenize(s.text);
+    const words = this.scan.read(s);
     let prev = this.keptOf('^');
-    for (const t of tokens) {
-      const k = this.word(t.norm, sureStems);
+    for (let i = words.from; i < words.to; i++) {
+      const k = this.words.of(words, i);
       if (k.s) f.add(k.s);
       if (k.kept !== '_' || prev.kept !== '_') {
         let b = prev.next.get(k);
