@@ -3,7 +3,7 @@
 // (scripts/train-recognizer.mjs) and the engine run these same functions.
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
-import type { LinearModel } from './linear.js';
+import { RowBuffer, type LinearModel, type Rows } from './linear.js';
 import { stemOf } from './stems.js';
 import { PerWord, WordScan, type WordSpan } from '../words.js';
 
@@ -103,8 +103,7 @@ export class TopicScorer {
   private readonly secondIds = new Map<string, number>();
   private readonly pairs: PairTable;
   private readonly num: number;
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly buffer = new RowBuffer();
 
   constructor(private readonly rowOf: (name: string) => number | undefined, names: Iterable<string>) {
     let num = -1;
@@ -145,11 +144,9 @@ export class TopicScorer {
 
   /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call.
    *  The same features, in the same order, as topicOccurrences gives (a test compares them). */
-  features(s: SentenceView, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+  features(s: SentenceView, sureStems: ReadonlySet<string>): RowBuffer {
     if (this.wordsFor !== sureStems) { this.words.clear(); this.wordsFor = sureStems; }
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
+    const out = this.buffer.clear();
     const words = this.scan.read(s);
     let sq = 0;
     let first = this.firstIds.get('^') ?? -1;
@@ -157,35 +154,34 @@ export class TopicScorer {
       const info = this.words.of(words, k);
       if (info.v > 0) {
         sq += info.v * info.v;
-        if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
+        if (info.row >= 0) out.push(info.row, info.v);
       }
       sq += 0.25;
       if (first >= 0 && info.second >= 0) {
         const pair = this.pairs.get(first, info.second);
-        if (pair >= 0) { rows.push(pair); values.push(0.5); }
+        if (pair >= 0) out.push(pair, 0.5);
       }
       first = info.first;
     }
     for (const c of s.concepts) {
       sq += 1;
       const row = this.single.k.get(c);
-      if (row !== undefined && row >= 0) { rows.push(row); values.push(1); }
+      if (row !== undefined && row >= 0) out.push(row, 1);
     }
     if (s.context) {
       for (const c of s.context) {
         sq += 0.25;
         const row = this.single.kc.get(c);
-        if (row !== undefined && row >= 0) { rows.push(row); values.push(0.5); }
+        if (row !== undefined && row >= 0) out.push(row, 0.5);
       }
     }
-    const n = Math.sqrt(sq) || 1;
-    for (let i = 0; i < values.length; i++) values[i]! /= n;
-    return { rows, values };
+    out.scale(Math.sqrt(sq) || 1);
+    return out;
   }
 
   /** The reference implementation of `features` (each occurrence's name looked up in the model,
    *  through topicOccurrences), for tests. */
-  featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): { rows: number[]; values: number[] } {
+  featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): Rows & { rows: number[]; values: number[] } {
     const rows: number[] = [], values: number[] = [];
     const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
       const row = this.rowOf(familyName(family, a, b));
@@ -195,7 +191,7 @@ export class TopicScorer {
     });
     const n = Math.sqrt(sq) || 1;
     for (let i = 0; i < values.length; i++) values[i]! /= n;
-    return { rows, values };
+    return { rows, values, length: rows.length };
   }
 }
 
@@ -297,6 +293,8 @@ interface Feat {
   readonly row: number;
   /** Orientation only: O_CLAIM for a part after the claim (`${claimId}|${name}`), else O_GLOBAL. */
   readonly kind: number;
+  /** For O_CLAIM: the rows of `${claimId}|${name}` by claim id (undefined: no claim has one). */
+  readonly claims: ReadonlyMap<string, number> | undefined;
   stamp: number;
   slot: number;
 }
@@ -310,11 +308,14 @@ class Feats {
   private readonly byName = new Map<string, Feat>();
   private readonly byPrefix = new Map<string, Map<unknown, Feat>>();
 
-  constructor(private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL) {}
+  constructor(
+    private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL,
+    private readonly claimsOf: (name: string) => ReadonlyMap<string, number> | undefined = () => undefined,
+  ) {}
 
   named(name: string): Feat {
     let f = this.byName.get(name);
-    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, stamp: 0, slot: 0 }));
+    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, claims: this.claimsOf(name), stamp: 0, slot: 0 }));
     return f;
   }
 
@@ -342,22 +343,28 @@ const FEATURE_CACHE_LIMIT = 100_000;
  * and `normalise` do to a Map, without a Map per sentence (each feature holds its own slot).
  */
 class FeatureSums {
+  /** The first `length` entries are the sentence's (the buffers are reused, never emptied). */
   readonly feats: Feat[] = [];
-  readonly values: number[] = [];
+  values = new Float64Array(64);
+  length = 0;
   private stamp = 0;
 
   reset(): void {
-    this.feats.length = 0;
-    this.values.length = 0;
+    this.length = 0;
     this.stamp++;
   }
 
   add(f: Feat, v = 1): void {
     if (f.stamp !== this.stamp) {
       f.stamp = this.stamp;
-      f.slot = this.feats.length;
-      this.feats.push(f);
-      this.values.push(0 + v);
+      f.slot = this.length;
+      if (this.length === this.values.length) {
+        const values = new Float64Array(this.length * 2);
+        values.set(this.values);
+        this.values = values;
+      }
+      this.feats[this.length] = f;
+      this.values[this.length++] = 0 + v;
     } else this.values[f.slot]! += v;
   }
 
@@ -365,9 +372,9 @@ class FeatureSums {
   normalise(): void {
     const values = this.values;
     let n = 0;
-    for (let i = 0; i < values.length; i++) n += values[i]! * values[i]!;
+    for (let i = 0; i < this.length; i++) n += values[i]! * values[i]!;
     n = Math.sqrt(n) || 1;
-    for (let i = 0; i < values.length; i++) values[i]! /= n;
+    for (let i = 0; i < this.length; i++) values[i]! /= n;
   }
 }
 
@@ -379,7 +386,7 @@ const O_BIAS = 0, O_CLAIM = 1, O_GLOBAL = 2;
  *  for every claim, once per sentence. Values are normalised. */
 export interface OrientationSummary {
   readonly feats: readonly Feat[];
-  readonly values: readonly number[];
+  readonly values: ArrayLike<number>;
 }
 
 /** What orientationFeatures makes of a word (its normalised form). */
@@ -399,26 +406,26 @@ interface OrientationWord {
  * parts), so the values are normalised once. A test compares it with orientationFeatures.
  */
 export class OrientationScorer {
-  private readonly claimRows = new Map<string, Map<string, number>>();
+  /** Part after the claim → claim id → row of `${claimId}|${part}`. */
+  private readonly partRows = new Map<string, Map<string, number>>();
   private readonly biasRows = new Map<string, number>();
   private readonly sums = new FeatureSums();
   private readonly global: Feats;
-  private readonly parts = new Feats(() => undefined, O_CLAIM);
-  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, stamp: 0, slot: 0 };
+  private readonly parts = new Feats(() => undefined, O_CLAIM, (part) => this.partRows.get(part));
+  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, claims: undefined, stamp: 0, slot: 0 };
   private readonly words = new PerWord((w) => this.word(w));
   private readonly scan = new WordScan();
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly buffer = new RowBuffer();
 
   constructor(private readonly model: LinearModel) {
     this.global = new Feats((name) => model.rowOf(name));
     for (const name of model.featureNames()) {
       const bar = name.indexOf('|');
       if (bar >= 0) {
-        const claimId = name.slice(0, bar);
-        let m = this.claimRows.get(claimId);
-        if (!m) this.claimRows.set(claimId, (m = new Map()));
-        m.set(name.slice(bar + 1), model.rowOf(name)!);
+        const part = name.slice(bar + 1);
+        let m = this.partRows.get(part);
+        if (!m) this.partRows.set(part, (m = new Map()));
+        m.set(name.slice(0, bar), model.rowOf(name)!);
       } else if (name.startsWith('bias:')) this.biasRows.set(name.slice(5), model.rowOf(name)!);
     }
   }
@@ -450,21 +457,18 @@ export class OrientationScorer {
     if (negators > 1) f.add(global.named('negators>1'));
     if (analysis.negated) { f.add(global.named('negated')); f.add(parts.named('negated')); }
     f.normalise();
-    return { feats: f.feats.slice(), values: f.values.slice() };
+    return { feats: f.feats.slice(0, f.length), values: f.values.slice(0, f.length) };
   }
 
   /** The rows and values of the claim's known features, in orientationFeatures' order (reused buffers). */
-  rowsFor(x: OrientationSummary, claimId: string): { rows: readonly number[]; values: readonly number[] } {
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
-    const own = this.claimRows.get(claimId);
+  rowsFor(x: OrientationSummary, claimId: string): RowBuffer {
+    const out = this.buffer.clear();
     for (let i = 0; i < x.feats.length; i++) {
       const f = x.feats[i]!;
-      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? own?.get(f.name) ?? -1 : this.biasRows.get(claimId) ?? -1;
-      if (row >= 0) { rows.push(row); values.push(x.values[i]!); }
+      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? f.claims?.get(claimId) ?? -1 : this.biasRows.get(claimId) ?? -1;
+      if (row >= 0) out.push(row, x.values[i]!);
     }
-    return { rows, values };
+    return out;
   }
 
   /** Whether `claimId` can be scored by rows: with '|' or ':' in it its names could meet other kinds'
@@ -474,8 +478,7 @@ export class OrientationScorer {
   }
 
   probability(x: OrientationSummary, claimId: string): number {
-    const { rows, values } = this.rowsFor(x, claimId);
-    return this.model.probabilityOfRows(rows, values);
+    return this.model.probabilityOfRows(this.rowsFor(x, claimId));
   }
 }
 
@@ -502,8 +505,7 @@ export class ModalityScorer {
   private readonly words = new PerWord((w) => this.word(w, this.wordsFor!));
   private wordsFor?: ReadonlySet<string>;
   private readonly scan = new WordScan();
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly buffer = new RowBuffer();
 
   constructor(model: LinearModel) {
     this.feats = new Feats((name) => model.rowOf(name));
@@ -521,7 +523,7 @@ export class ModalityScorer {
   }
 
   /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
-  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): RowBuffer {
     if (this.feats.trim() || this.wordsFor !== sureStems) { this.keptStems.clear(); this.words.clear(); this.wordsFor = sureStems; }
     const f = this.sums, feats = this.feats;
     f.reset();
@@ -547,13 +549,11 @@ export class ModalityScorer {
     f.add(feats.of('str:', analysis.strength));
     if (QMARK.test(s.text)) f.add(feats.named('qmark'));
     f.normalise();
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
-    for (let i = 0; i < f.feats.length; i++) {
+    const out = this.buffer.clear();
+    for (let i = 0; i < f.length; i++) {
       const row = f.feats[i]!.row;
-      if (row >= 0) { rows.push(row); values.push(f.values[i]!); }
+      if (row >= 0) out.push(row, f.values[i]!);
     }
-    return { rows, values };
+    return out;
   }
 }

@@ -5,7 +5,7 @@
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { ModalityScorer, OrientationScorer, orientationFeatures, TopicScorer, type OrientationSummary, type SentenceView } from './features.js';
 import type { RecognizerWeights } from '../../db/schema.js';
-import { LinearModel, type Scored } from './linear.js';
+import { LinearModel, type Rows, type Scored } from './linear.js';
 import { MatchScorer } from './match.js';
 
 export type { RecognizerWeights };
@@ -72,8 +72,7 @@ class SentenceRecognition implements Recognition {
   private orientation?: Map<string, number>;
 
   constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
-    const features = models.topicScorer.features(sentence, models.sureStems);
-    this.topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
+    this.topics = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
   }
 
   get modality(): Modality {
@@ -82,8 +81,7 @@ class SentenceRecognition implements Recognition {
 
   get modalities(): Scored[] {
     if (!this.modalityScores) {
-      const { rows, values } = this.models.modalityScorer.features(this.sentence, this.analysis(), this.models.sureStems);
-      this.modalityScores = this.models.modality.scoresOfRows(rows, values);
+      this.modalityScores = this.models.modality.scoresOfRows(this.models.modalityScorer.features(this.sentence, this.analysis(), this.models.sureStems));
     }
     return this.modalityScores;
   }
@@ -103,11 +101,8 @@ class SentenceRecognition implements Recognition {
 
   evidenceFor(cls: string): string[] {
     // The scorer reuses its buffers: featurise the sentence again, once (only findings ask).
-    if (!this.evidence) {
-      const { rows, values } = this.models.topicScorer.features(this.sentence, this.models.sureStems);
-      this.evidence = { rows: rows.slice(), values: values.slice() };
-    }
-    return this.models.topic.contributionsOfRows(this.evidence.rows, this.evidence.values, cls);
+    this.evidence ??= this.models.topicScorer.features(this.sentence, this.models.sureStems).copy();
+    return this.models.topic.contributionsOfRows(this.evidence, cls);
   }
-  private evidence?: { rows: number[]; values: number[] };
+  private evidence?: Rows;
 }
