@@ -28,7 +28,7 @@ const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medica
 export function topicClaims(ctx: RuleContext, ref: SentenceRef): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const claim of ctx.db.figureClaims) {
-    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
+    const fromTopic = ctx.meets(ref, claim, claim.topical, Level.Heading, false);
     if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
     hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
   }
@@ -91,7 +91,7 @@ const isSpace = (text: string, i: number) => {
 export function conceptClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const claim of ctx.db.claimsByConcept.candidates(ref.sentence.concepts)) {
-    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], maxLevel);
+    const fromTopic = ctx.meets(ref, claim, claim.topical, maxLevel);
     if (!fromTopic) continue;
     const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
     const score = (n - fromTopic.length * 0.5) / n;
