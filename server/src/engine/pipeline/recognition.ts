@@ -27,13 +27,21 @@ const ANAPHOR = /^(?:\W*)(?:it|its|this|these|they|their|that|the (?:drug|medica
  */
 export function topicClaims(ctx: RuleContext, ref: SentenceRef): ClaimHit[] {
   const hits: ClaimHit[] = [];
-  for (const claim of ctx.db.figureClaims) {
+  for (const claim of topicalFigureClaims(ctx.db.figureClaims)) {
     const fromTopic = ctx.meets(ref, claim, claim.topical, Level.Heading, false);
     if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
     hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
   }
   return hits;
 }
+
+/** The figure claims whose concepts are all topical: only those can be supplied entirely by the topic. */
+function topicalFigureClaims(claims: readonly Claim[]): readonly Claim[] {
+  let out = topical.get(claims);
+  if (!out) topical.set(claims, (out = claims.filter((c) => c.concepts.every((x) => c.topical?.includes(x)))));
+  return out;
+}
+const topical = new WeakMap<readonly Claim[], readonly Claim[]>();
 
 /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
  *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
