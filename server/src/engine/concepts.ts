@@ -26,6 +26,13 @@ interface TrieNode {
   ends: readonly string[];
 }
 
+/** A node of the trie while it is built, keyed by word (numbered at the end: building runs cold,
+ *  once per database, and numbering each word of each inflected phrase there measured slower). */
+interface BuildNode {
+  next: Map<string, BuildNode> | undefined;
+  ends: readonly string[];
+}
+
 // Not frozen: iterating frozen arrays measured slower in find().
 const NO_CONCEPTS: readonly string[] = [];
 
@@ -36,11 +43,11 @@ const NO_CONCEPTS: readonly string[] = [];
  */
 class TrieBuilder {
   /** The first words of phrases. */
-  readonly root = new Map<number, TrieNode>();
+  readonly root = new Map<string, BuildNode>();
   private readonly lists = new Map<string, readonly string[]>([['', NO_CONCEPTS]]);
-  private readonly leaves = new Map<readonly string[], TrieNode>();
+  private readonly leaves = new Map<readonly string[], BuildNode>();
   /** Shared nodes → a number, to key the subtrees that hold them. */
-  private readonly ids = new Map<TrieNode, number>();
+  private readonly ids = new Map<BuildNode, number>();
 
   /** One shared copy of each distinct list. */
   intern(list: readonly string[]): readonly string[] {
@@ -50,7 +57,7 @@ class TrieBuilder {
     return l;
   }
 
-  private leaf(ends: readonly string[]): TrieNode {
+  private leaf(ends: readonly string[]): BuildNode {
     ends = this.intern(ends);
     let l = this.leaves.get(ends);
     if (!l) {
@@ -60,7 +67,7 @@ class TrieBuilder {
     return l;
   }
 
-  add(seq: readonly number[], concept: string): void {
+  add(seq: readonly string[], concept: string): void {
     let next = this.root;
     for (let i = 0; i < seq.length - 1; i++) {
       let nx = next.get(seq[i]!);
@@ -77,10 +84,11 @@ class TrieBuilder {
     }
   }
 
-  /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root. */
+  /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root, keyed by
+   *  word number. */
   finish(): Map<number, TrieNode> {
-    const nodes = new Map<string, TrieNode>();
-    const share = (n: TrieNode): TrieNode => {
+    const nodes = new Map<string, BuildNode>();
+    const share = (n: BuildNode): BuildNode => {
       if (!n.next) return n; // leaves are shared already
       let key = n.ends.join('\0');
       for (const [w, child] of n.next) {
@@ -98,7 +106,26 @@ class TrieBuilder {
       const c = share(child);
       if (c !== child) this.root.set(w, c);
     }
-    return this.root;
+    // Key by word number, each shared node once.
+    const numbered = new Map<BuildNode, TrieNode>();
+    const idOf = new Map<string, number>();
+    const id = (w: string) => {
+      let k = idOf.get(w);
+      if (k === undefined) idOf.set(w, (k = WORDS.id(w, true)));
+      return k;
+    };
+    const number = (n: BuildNode): TrieNode => {
+      let t = numbered.get(n);
+      if (!t) {
+        t = { next: n.next ? new Map() : undefined, ends: n.ends };
+        numbered.set(n, t);
+        if (n.next) for (const [w, child] of n.next) t.next!.set(id(w), number(child));
+      }
+      return t;
+    };
+    const root = new Map<number, TrieNode>();
+    for (const [w, child] of this.root) root.set(id(w), number(child));
+    return root;
   }
 }
 
@@ -146,6 +173,7 @@ export class ConceptIndex {
       }
       this.broader.set(c.id, [...seen]);
     }
+    this.inflectionsOf.clear();
     for (const [w, node] of trie.finish()) {
       while (this.root.length <= w) this.root.push(undefined);
       this.root[w] = node;
@@ -163,20 +191,32 @@ export class ConceptIndex {
     if (words.length === 0) return;
     // Inflect the head word (the last word of the phrase: "opioid receptor" → "opioid receptors").
     // Single words inflect as well ("block" → "blocked").
-    const heads = inflections(words[words.length - 1]!);
+    const heads = this.inflected(words[words.length - 1]!);
     // Also inflect the first word of verb phrases ("depends on" → "depended on").
-    const firsts = words.length > 1 ? inflections(words[0]!) : [words[0]!];
-    for (const first of firsts) {
-      for (const head of heads) {
+    const firsts = words.length > 1 ? this.inflected(words[0]!) : [words[0]!];
+    for (let f = 0; f < firsts.length; f++) {
+      const first = firsts[f]!;
+      for (let h = 0; h < heads.length; h++) {
+        const head = heads[h]!;
         const seq = words.length === 1 ? [head] : [first, ...words.slice(1, -1), head];
-        trie.add(seq.map((w) => WORDS.id(w, true)), concept);
+        trie.add(seq, concept);
         // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
         const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
-        const owners = this.keyWordConcepts.get(keyWord) ?? NO_CONCEPTS;
-        if (!owners.includes(concept)) this.keyWordConcepts.set(keyWord, [...owners, concept]);
+        // Lists grow in place while building (the constructor shares equal ones afterwards).
+        const owners = this.keyWordConcepts.get(keyWord) as string[] | undefined;
+        if (!owners) this.keyWordConcepts.set(keyWord, [concept]);
+        else if (!owners.includes(concept)) owners.push(concept);
       }
     }
   }
+
+  /** inflections(), once per word while building (phrases share their words). */
+  private inflected(word: string): readonly string[] {
+    let forms = this.inflectionsOf.get(word);
+    if (!forms) this.inflectionsOf.set(word, (forms = inflections(word)));
+    return forms;
+  }
+  private readonly inflectionsOf = new Map<string, readonly string[]>();
 
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
   find(text: string, base = 0): ConceptHit[] {
