@@ -1,5 +1,6 @@
 // Concept recognition details: inflection, phrases, and the regular-expression pre-filter.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { ConceptIndex } from '../../server/src/engine/concepts.js';
 import { LiteralScanner, requiredLiterals, requirementOf, type Requirement } from '../../server/src/engine/prefilter.js';
 import { inflections } from '../../server/src/engine/lexicon.js';
@@ -38,13 +39,17 @@ describe('concept recognition', () => {
       ['\\b(?:how|why) works?', [' work']],
       ['\\b[a-z]+(?:azepam|azolam)\\b', ['azepam', 'azolam']],
       ['\\b(?:relie(?:ve|f)|alleviat\\w*) (?:\\w+ ){0,3}(?:depression|low mood)\\b', ['depression', 'low mood']],
-      ['(?<![\\w.])\\d+ ?%', undefined],
-      ['\\b(?:19|20)\\d0s\\b', undefined],
+      ['(?<![\\w.])\\d+ ?%', ['%']],
+      ['\\b(?:19|20)\\d0s\\b', ['0s']],
+      ['\\d+ ?(?:%|percent)', ['%', 'percent']],
+      ['\\d+ ?%?', undefined],
       ['alpha|beta', ['alpha', 'beta']],
-      ['alpha|be', undefined],
+      ['alpha|be', ['alpha', 'be']],
+      ['alpha|\\w+', undefined],
       ['(?:the )?(?:pill|tablet)s?', ['pill', 'tablet']],
       ['x(?:abc)+y', ['abc']],
-      ['(?:abc)*y', undefined],
+      ['(?:abc)*y', ['y']],
+      ['(?:abc)*', undefined],
       ['[(]unbalanced', ['unbalanced']],
       ['(unbalanced', undefined],
     ];
@@ -65,6 +70,37 @@ describe('concept recognition', () => {
     // More than 32 patterns: the bit set spans words.
     const many = Array.from({ length: 70 }, (_, i) => lit(`word${i}x`));
     assert.deepEqual(through(many, 'a word69x and a word3x and word33x'), [3, 33, 69]);
+  });
+  it('requires one literal of each set a sequence needs, not only of the best', () => {
+    assert.deepEqual(requirementOf('\\b(?:reduc|lower)\\w* (?:\\w+ ){0,3}(?:effect|benefit)s?\\b').all, [['reduc', 'lower'], [' '], ['effect', 'benefit']]);
+    assert.deepEqual(requirementOf('x(?:ab(?:c|d)e)+y').all, [['x'], ['ab'], ['c', 'd'], ['e'], ['y']]);
+    assert.deepEqual(requirementOf('alpha|beta gamma').all, [['alpha', 'beta gamma']]);
+    const reqs = [requirementOf('\\b(?:reduc|lower)\\w* (?:\\w+ ){0,3}(?:effect|benefit)s?\\b')];
+    assert.deepEqual(through(reqs, 'It lowered the benefit'), [0]);
+    assert.deepEqual(through(reqs, 'It lowered the dose'), []);
+    assert.deepEqual(through(reqs, 'The benefit was clear'), []);
+  });
+  it('lets through every random sentence a database pattern matches (seeded)', async () => {
+    const { loadEmbeddedDatabase } = await import('../../server/src/db/embedded.js');
+    const patterns = [...loadEmbeddedDatabase().concepts.values()].flatMap((c) => c.patterns ?? []);
+    const reqs = patterns.map(requirementOf);
+    const res = patterns.map((p) => new RegExp(p, 'iu'));
+    // Words and pieces of the patterns themselves, so that random sentences match some of them.
+    const pieces = ['reduced', 'lower', 'the', 'effect', 'benefits', 'oral', 'ketamine', 'is', 'better', 'absorbed', 'bioavailability', '1960s', '45%',
+      '12 percent', 'glutamate', 'first', 'gaba', 'then', 'before', 'trying', 'other', 'antidepressants', 'did', 'not', "didn't", 'respond', 'to',
+      'two', 'treatments', 'how', 'it', 'works', 'for', 'depression', 'as', 'effective', 'a', 'pill', 'calm', 'you', 'down', 'temazepam', '2020',
+      'post', 'them', 'home', 'adequate', 'trial', 'stop', 'from', 'working', 'alone', 'explains', 'gives', 'rapid', 'relief', 'sixties', ',', '.'];
+    let matched = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (ws) => {
+      const lower = ws.join(' ').toLowerCase();
+      const passed = through(reqs, lower);
+      res.forEach((re, i) => {
+        if (!re.test(lower)) return;
+        matched++;
+        assert.ok(passed.includes(i), `${patterns[i]} matches "${lower}" but the scanner rejects it`);
+      });
+    }), { seed: 31, numRuns: 3000 });
+    assert.ok(matched > 300, `only ${matched} matches: the check is too weak`);
   });
   it('knows which patterns need a digit', () => {
     const table: Array<[string, boolean]> = [

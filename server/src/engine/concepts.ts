@@ -2,8 +2,9 @@
 // (all inflected forms, multi-word phrases through a token trie), their regular-expression
 // patterns and case-sensitive abbreviations, then adds the broader concepts each one implies.
 import type { Concept } from '../db/schema.js';
-import { inflections, SKIPPABLE, tokenize, type Token } from './lexicon.js';
+import { inflections, SKIPPABLE, tokenize } from './lexicon.js';
 import { LiteralScanner, requirementOf, type Requirement } from './prefilter.js';
+import { WordScan, WORDS } from './words.js';
 
 export interface ConceptHit {
   concept: string;
@@ -16,11 +17,19 @@ export interface ConceptHit {
 /** Compiled concept patterns (opaque outside this module). */
 type PatternSet = ReadonlyArray<{ readonly concept: string; readonly re: RegExp; readonly req: Requirement }>;
 
-/** A node of the phrase trie. Nodes are shared (see TrieBuilder): never modify one after building. */
+/** A node of the phrase trie, keyed by word number (words.ts). Nodes are shared (see TrieBuilder):
+ *  never modify one after building. */
 interface TrieNode {
   /** Undefined for a leaf. */
-  next: Map<string, TrieNode> | undefined;
+  next: Map<number, TrieNode> | undefined;
   /** Concepts a phrase ending here names. */
+  ends: readonly string[];
+}
+
+/** A node of the trie while it is built, keyed by word (numbered at the end: building runs cold,
+ *  once per database, and numbering each word of each inflected phrase there measured slower). */
+interface BuildNode {
+  next: Map<string, BuildNode> | undefined;
   ends: readonly string[];
 }
 
@@ -34,11 +43,11 @@ const NO_CONCEPTS: readonly string[] = [];
  */
 class TrieBuilder {
   /** The first words of phrases. */
-  readonly root = new Map<string, TrieNode>();
+  readonly root = new Map<string, BuildNode>();
   private readonly lists = new Map<string, readonly string[]>([['', NO_CONCEPTS]]);
-  private readonly leaves = new Map<readonly string[], TrieNode>();
+  private readonly leaves = new Map<readonly string[], BuildNode>();
   /** Shared nodes → a number, to key the subtrees that hold them. */
-  private readonly ids = new Map<TrieNode, number>();
+  private readonly ids = new Map<BuildNode, number>();
 
   /** One shared copy of each distinct list. */
   intern(list: readonly string[]): readonly string[] {
@@ -48,7 +57,7 @@ class TrieBuilder {
     return l;
   }
 
-  private leaf(ends: readonly string[]): TrieNode {
+  private leaf(ends: readonly string[]): BuildNode {
     ends = this.intern(ends);
     let l = this.leaves.get(ends);
     if (!l) {
@@ -75,10 +84,11 @@ class TrieBuilder {
     }
   }
 
-  /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root. */
-  finish(): Map<string, TrieNode> {
-    const nodes = new Map<string, TrieNode>();
-    const share = (n: TrieNode): TrieNode => {
+  /** Merges equal subtrees (same concepts, same children) bottom-up; returns the root, keyed by
+   *  word number. */
+  finish(): Map<number, TrieNode> {
+    const nodes = new Map<string, BuildNode>();
+    const share = (n: BuildNode): BuildNode => {
       if (!n.next) return n; // leaves are shared already
       let key = n.ends.join('\0');
       for (const [w, child] of n.next) {
@@ -96,13 +106,39 @@ class TrieBuilder {
       const c = share(child);
       if (c !== child) this.root.set(w, c);
     }
-    return this.root;
+    // Key by word number, each shared node once.
+    const numbered = new Map<BuildNode, TrieNode>();
+    const idOf = new Map<string, number>();
+    const id = (w: string) => {
+      let k = idOf.get(w);
+      if (k === undefined) idOf.set(w, (k = WORDS.id(w, true)));
+      return k;
+    };
+    const number = (n: BuildNode): TrieNode => {
+      let t = numbered.get(n);
+      if (!t) {
+        t = { next: n.next ? new Map() : undefined, ends: n.ends };
+        numbered.set(n, t);
+        if (n.next) for (const [w, child] of n.next) t.next!.set(id(w), number(child));
+      }
+      return t;
+    };
+    const root = new Map<number, TrieNode>();
+    for (const [w, child] of this.root) root.set(id(w), number(child));
+    return root;
   }
 }
 
 export class ConceptIndex {
-  /** The phrase trie: first words of phrases → nodes. */
-  private readonly root: Map<string, TrieNode>;
+  /** The phrase trie: first words of phrases → nodes, by word number. */
+  private readonly root: Array<TrieNode | undefined> = [];
+  /** Numbers of the words a phrase may skip (SKIPPABLE). */
+  private readonly skippable = new Set([...SKIPPABLE].map((w) => WORDS.id(w, true)));
+  private readonly words = new WordScan();
+  /** The words of the text `find` read last. */
+  get scanned(): WordScan {
+    return this.words;
+  }
   private readonly patterns: Array<PatternSet[number]> = [];
   /** Which patterns a text might match, from their required literals in one pass. */
   private readonly scanner: LiteralScanner;
@@ -137,7 +173,11 @@ export class ConceptIndex {
       }
       this.broader.set(c.id, [...seen]);
     }
-    this.root = trie.finish();
+    this.inflectionsOf.clear();
+    for (const [w, node] of trie.finish()) {
+      while (this.root.length <= w) this.root.push(undefined);
+      this.root[w] = node;
+    }
     for (const [w, owners] of this.keyWordConcepts) this.keyWordConcepts.set(w, trie.intern(owners));
     this.scanner = new LiteralScanner(this.patterns.map((p) => p.req));
     if (this.abbreviations.size) {
@@ -151,40 +191,54 @@ export class ConceptIndex {
     if (words.length === 0) return;
     // Inflect the head word (the last word of the phrase: "opioid receptor" → "opioid receptors").
     // Single words inflect as well ("block" → "blocked").
-    const heads = inflections(words[words.length - 1]!);
+    const heads = this.inflected(words[words.length - 1]!);
     // Also inflect the first word of verb phrases ("depends on" → "depended on").
-    const firsts = words.length > 1 ? inflections(words[0]!) : [words[0]!];
-    for (const first of firsts) {
-      for (const head of heads) {
+    const firsts = words.length > 1 ? this.inflected(words[0]!) : [words[0]!];
+    for (let f = 0; f < firsts.length; f++) {
+      const first = firsts[f]!;
+      for (let h = 0; h < heads.length; h++) {
+        const head = heads[h]!;
         const seq = words.length === 1 ? [head] : [first, ...words.slice(1, -1), head];
         trie.add(seq, concept);
         // The pre-filter keys a phrase by its longest word, the least likely to be a common one.
         const keyWord = seq.reduce((a, b) => (b.length > a.length ? b : a));
-        const owners = this.keyWordConcepts.get(keyWord) ?? NO_CONCEPTS;
-        if (!owners.includes(concept)) this.keyWordConcepts.set(keyWord, [...owners, concept]);
+        // Lists grow in place while building (the constructor shares equal ones afterwards).
+        const owners = this.keyWordConcepts.get(keyWord) as string[] | undefined;
+        if (!owners) this.keyWordConcepts.set(keyWord, [concept]);
+        else if (!owners.includes(concept)) owners.push(concept);
       }
     }
   }
 
+  /** inflections(), once per word while building (phrases share their words). */
+  private inflected(word: string): readonly string[] {
+    let forms = this.inflectionsOf.get(word);
+    if (!forms) this.inflectionsOf.set(word, (forms = inflections(word)));
+    return forms;
+  }
+  private readonly inflectionsOf = new Map<string, readonly string[]>();
+
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
-  find(text: string, base = 0, tokens: Token[] = tokenize(text, base)): ConceptHit[] {
+  find(text: string, base = 0): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root;
-    for (let i = 0; i < tokens.length; i++) {
-      let at = root.get(tokens[i]!.norm);
+    const { ids, starts, ends, to: length } = this.words.scan(text);
+    for (let i = 0; i < length; i++) {
+      const id = ids[i]!;
+      let at = id >= 0 && id < root.length ? root[id] : undefined;
       if (!at) continue;
       // Every phrase that ends along the walk counts: "naltrexone trial" names the trial and naltrexone.
-      const start = tokens[i]!.start;
-      for (const concept of at.ends) hits.push({ concept, start, end: tokens[i]!.end });
+      const start = base + starts[i]!;
+      for (const concept of at.ends) hits.push({ concept, start, end: base + ends[i]! });
       let j = i;
-      for (let k = i + 1; k < tokens.length && at.next; k++) {
-        const w = tokens[k]!.norm;
+      for (let k = i + 1; k < length && at.next; k++) {
+        const w = ids[k]!;
         const nx: TrieNode | undefined = at.next.get(w);
         if (nx) {
           at = nx;
           j = k;
-          for (const concept of nx.ends) hits.push({ concept, start, end: tokens[k]!.end });
-        } else if (SKIPPABLE.has(w) && k - j === 1) {
+          for (const concept of nx.ends) hits.push({ concept, start, end: base + ends[k]! });
+        } else if (k - j === 1 && this.skippable.has(w)) {
           continue;
         } else break;
       }

@@ -16,6 +16,9 @@ import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
+const NONE: readonly string[] = [];
+/** What `meets` returns when the sentence names every concept itself (shared: never modified). */
+const NONE_FROM_TOPIC: string[] = [];
 
 export { Level };
 
@@ -248,20 +251,25 @@ export class RuleContext {
    * Does the sentence meet a requirement? Concepts in `topical` may come from the topic up to
    * `maxLevel`; anyOf must be in the sentence; unless vetoes. Returns the topic-supplied concepts.
    */
-  meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = [], maxLevel: Level = Level.Document, anchored = true): string[] | null {
-    const s = ref.sentence;
-    if (req.unless?.some((u) => s.concepts.has(u))) return null;
+  meets(ref: SentenceRef, req: Requirement, topical: readonly string[] = NONE, maxLevel: Level = Level.Document, anchored = true): string[] | null {
+    // Loops, not closures: this runs for every candidate claim of every sentence.
+    const concepts = ref.sentence.concepts;
+    if (req.unless) for (const u of req.unless) if (concepts.has(u)) return null;
     // Unanchored (figures only): relation words may also come from the paragraph or headings.
-    if (req.anyOf && req.anyOf.length && !req.anyOf.some((a) => s.concepts.has(a) || (!anchored && this.level(ref, a) <= Level.Heading))) return null;
-    const fromTopic: string[] = [];
+    if (req.anyOf && req.anyOf.length) {
+      let any = false;
+      for (const a of req.anyOf) if (concepts.has(a) || (!anchored && this.level(ref, a) <= Level.Heading)) { any = true; break; }
+      if (!any) return null;
+    }
+    let fromTopic: string[] | undefined;
     for (const c of req.concepts) {
-      if (s.concepts.has(c)) continue;
-      if (topical.includes(c) && this.level(ref, c) <= maxLevel) { fromTopic.push(c); continue; }
+      if (concepts.has(c)) continue;
+      if (topical.includes(c) && this.level(ref, c) <= maxLevel) { (fromTopic ??= []).push(c); continue; }
       return null;
     }
     // The sentence itself must name something the requirement is about, not only relation words.
-    if (anchored && fromTopic.length === req.concepts.length) return null;
-    return fromTopic;
+    if (anchored && (fromTopic?.length ?? 0) === req.concepts.length) return null;
+    return fromTopic ?? NONE_FROM_TOPIC;
   }
 
   private readonly topicClaimCache = new Map<SentenceRef, ClaimHit[]>();

@@ -8,7 +8,6 @@ import { AnalysisCache } from './incremental/analysis-cache.js';
 import { findingIdentity, rememberDraft } from './incremental/identity.js';
 import { buildModel } from './incremental/build.js';
 import { runSentenceRules } from './incremental/unit-loop.js';
-import { tokenize } from './lexicon.js';
 import { documentFindings, KNOWN_CODES, mergeFindings, severityOf } from './pipeline/findings.js';
 import { PlacedBlock, Sentence } from './pipeline/document-model.js';
 import { DEFAULT_CONFIG, type AnalysisResult, type CancellationToken, type ClaimMatch, type EngineConfig, type Finding } from './types.js';
@@ -64,7 +63,7 @@ export function analyze(text: string, db: Database, config: EngineConfig = DEFAU
 /** Claims a single sentence (no Markdown, no context) asserts, best first: for `claimlint analyze`. */
 export function matchSentence(sentence: string, db: Database): Array<{ claimId: string; score: number }> {
   const compiled: CompiledDatabase = compile(db);
-  const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence, 0, tokenize(sentence)));
+  const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence));
   const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
   const pb = new PlacedBlock(block, [s], { delta: 0 });
   const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1, units: [], run: 0 };

@@ -28,11 +28,11 @@ export function normalizeWord(word: string): string {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const APOSTROPHES = new Set(["'", '\u2019', '\u2018']);
+export const APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019', '\u2018']);
 
 /** Length in code units of the letter or digit (any script) at `i`, or 0: what /[\p{L}\p{N}]/u
  *  matches, with ASCII decided without a regular expression. */
-function wordCharAt(text: string, i: number): number {
+export function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   const cp = text.codePointAt(i)!;

@@ -1,6 +1,6 @@
-// A cheap pre-filter for regular expressions run on every sentence: the set of lower-case
-// literals of which every match must contain at least one ("azepam" or "azolam" or …), and whether
-// every match needs a digit. One scan of a sentence for all the patterns' literals at once
+// A cheap pre-filter for regular expressions run on every sentence: sets of lower-case literals
+// of which every match must contain at least one each ("reduc" or "lower" or …, and "effect" or
+// "benefit" or …), and whether every match needs a digit. One scan of a sentence for all the patterns' literals at once
 // (LiteralScanner) then lets most sentences skip most expressions. The analysis reads the pattern's
 // source with a small recursive parser and is conservative: any construct it does not model
 // (classes, \w, back-references) simply contributes no literal, and optional or repeated parts
@@ -11,11 +11,14 @@
 interface Need {
   exact?: string;
   anyOf?: string[];
+  /** Every set of literals of which each match contains one (`anyOf` is the best of them). */
+  allOf?: string[][];
   /** Every match contains a digit. */
   digit?: boolean;
 }
 
-const MIN_LITERAL = 3;
+/** Short literals are still worth it: a '%' or '0s' is rarer than the digit alone. */
+const MIN_LITERAL = 1;
 const NOTHING: Need = {};
 
 class Reader {
@@ -50,7 +53,10 @@ function sequence(r: Reader): Need {
   let exact = true;   // every item so far matched one fixed string
   let digit = false;  // a mandatory item needs a digit
   let best: string[] | undefined;
-  const flush = () => { if (run.length > 0) best = better(best, [run]); run = ''; };
+  const sets: string[][] = [];
+  const need = (set: string[] | undefined) => { if (set) { best = better(best, set); sets.push(set); } };
+  const needAll = (item: Need) => { if (item.allOf) for (const set of item.allOf) need(set); else need(item.anyOf); };
+  const flush = () => { if (run.length > 0) need([run]); run = ''; };
   while (!r.done && r.peek() !== '|' && r.peek() !== ')') {
     const item = atom(r);
     const q = quantifier(r);
@@ -59,17 +65,20 @@ function sequence(r: Reader): Need {
       if (item.exact !== undefined) { run += item.exact; continue; }
       exact = false;
       flush();
-      best = better(best, item.anyOf);
+      needAll(item);
     } else {
       exact = false;
       flush();
       // At least once: what one repetition guarantees still holds; optional parts guarantee nothing.
-      if (q === 'some') best = better(best, item.exact !== undefined && item.exact.length > 0 ? [item.exact] : item.anyOf);
+      if (q === 'some') {
+        if (item.exact !== undefined) need(item.exact.length > 0 ? [item.exact] : undefined);
+        else needAll(item);
+      }
     }
   }
   if (exact) return { exact: run, digit };
   flush();
-  return { anyOf: best, digit };
+  return { anyOf: best, allOf: sets, digit };
 }
 
 /** 'once', 'some' (one or more), or 'optional' (may be absent). */
@@ -139,8 +148,8 @@ function analyzePattern(source: string): Need | undefined {
 }
 
 /**
- * Literals (lower case) one of which every match of `source` must contain, or undefined when no
- * such set of literals of at least three characters can be proved.
+ * Literals (lower case, none empty) one of which every match of `source` must contain, or
+ * undefined when no such set can be proved.
  */
 export function requiredLiterals(source: string): string[] | undefined {
   const need = analyzePattern(source);
@@ -150,57 +159,78 @@ export function requiredLiterals(source: string): string[] | undefined {
   return set;
 }
 
-/** What every match of a pattern contains: one of `literals` (when known), and a digit if `digit`. */
+/** What every match of a pattern contains: one of `literals` (when known), one of each set of
+ *  `all` (when known: `literals` is one of them), and a digit if `digit`. */
 export interface Requirement {
   literals?: string[];
+  all?: string[][];
   digit: boolean;
 }
 
 export function requirementOf(source: string): Requirement {
-  return { literals: requiredLiterals(source), digit: !!analyzePattern(source)?.digit };
+  const need = analyzePattern(source);
+  const sets = need?.exact !== undefined ? [[need.exact]] : need?.allOf ?? (need?.anyOf ? [need.anyOf] : []);
+  const all = sets.filter((set) => set.length > 0 && set.every((l) => l.length >= MIN_LITERAL));
+  return { literals: requiredLiterals(source), ...(all.length ? { all } : {}), digit: !!need?.digit };
 }
 
 /**
  * Which of many patterns might match a text, in one pass over it: an Aho–Corasick automaton over
- * the required literals of all the patterns (each literal marks its patterns), plus the digit
- * flag. Patterns without literals are always candidates. Characters outside ASCII share 128
- * classes, which can only let an extra pattern through, never hide one.
+ * the required literals of all the patterns (each literal marks the sets it belongs to), plus the
+ * digit flag; a pattern passes when each of its sets was marked. Patterns without literals are
+ * always candidates. Characters outside ASCII share 128 classes, which can only let an extra
+ * pattern through, never hide one.
  */
 export class LiteralScanner {
   private static readonly CLASSES = 256;
   /** Goto function completed with failure transitions: state × class → state. */
   private readonly delta: Int32Array;
-  /** Per state, the patterns (bit set, `words` words) whose literal ends here or at a suffix state. */
+  /** Per state, the sets (bit set, `setWords` words) with a literal that ends here or at a suffix state. */
   private readonly out: Uint32Array;
   /** Per state, whether any literal ends there (most states: none). */
   private readonly emits: Uint8Array;
-  private readonly always: Uint32Array;
+  private readonly setWords: number;
+  /** Pattern p's sets are numbers firstSet[p] … firstSet[p + 1] - 1 (none: always a candidate). */
+  private readonly firstSet: Int32Array;
+  private readonly digit: Uint8Array;
+  /** The sets a scan found, and the bit set over patterns it returns, both reused. */
+  private readonly seen: Uint32Array;
+  private readonly found: Uint32Array;
   readonly words: number;
 
-  constructor(private readonly reqs: readonly Requirement[]) {
+  constructor(reqs: readonly Requirement[]) {
     this.words = Math.ceil(reqs.length / 32) || 1;
     const C = LiteralScanner.CLASSES;
     // The trie of all literals.
     const next: Array<Map<number, number>> = [new Map()];
     const outSets: Array<Set<number>> = [new Set()];
-    this.always = new Uint32Array(this.words);
+    this.firstSet = new Int32Array(reqs.length + 1);
+    this.digit = Uint8Array.from(reqs, (r) => (r.digit ? 1 : 0));
+    let sets = 0;
     reqs.forEach((req, p) => {
-      if (!req.literals) { this.always[p >>> 5]! |= 1 << (p & 31); return; }
-      for (const literal of req.literals) {
-        let s = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const c = classOf(literal.charCodeAt(i));
-          let t = next[s]!.get(c);
-          if (t === undefined) { t = next.length; next.push(new Map()); outSets.push(new Set()); next[s]!.set(c, t); }
-          s = t;
+      this.firstSet[p] = sets;
+      for (const set of req.all ?? (req.literals ? [req.literals] : [])) {
+        for (const literal of set) {
+          let s = 0;
+          for (let i = 0; i < literal.length; i++) {
+            const c = classOf(literal.charCodeAt(i));
+            let t = next[s]!.get(c);
+            if (t === undefined) { t = next.length; next.push(new Map()); outSets.push(new Set()); next[s]!.set(c, t); }
+            s = t;
+          }
+          outSets[s]!.add(sets);
         }
-        outSets[s]!.add(p);
+        sets++;
       }
     });
+    this.firstSet[reqs.length] = sets;
+    const W = (this.setWords = Math.ceil(sets / 32) || 1);
+    this.seen = new Uint32Array(W);
+    this.found = new Uint32Array(this.words);
     // Breadth-first: failure links, outputs inherited along them, and the complete transition table.
     const n = next.length;
     this.delta = new Int32Array(n * C);
-    this.out = new Uint32Array(n * this.words);
+    this.out = new Uint32Array(n * W);
     this.emits = new Uint8Array(n);
     const fail = new Int32Array(n);
     const queue: number[] = [];
@@ -211,10 +241,10 @@ export class LiteralScanner {
     }
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
-      for (const p of outSets[s]!) this.out[s * this.words + (p >>> 5)]! |= 1 << (p & 31);
-      for (let w = 0; w < this.words; w++) {
-        this.out[s * this.words + w]! |= this.out[fail[s]! * this.words + w]!;
-        if (this.out[s * this.words + w]) this.emits[s] = 1;
+      for (const x of outSets[s]!) this.out[s * W + (x >>> 5)]! |= 1 << (x & 31);
+      for (let w = 0; w < W; w++) {
+        this.out[s * W + w]! |= this.out[fail[s]! * W + w]!;
+        if (this.out[s * W + w]) this.emits[s] = 1;
       }
       for (let c = 0; c < C; c++) {
         const t = next[s]!.get(c);
@@ -228,18 +258,26 @@ export class LiteralScanner {
     }
   }
 
-  /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order. */
+  /** The patterns that might match `lower` (a lower-cased text): a bit set over the patterns' order,
+   *  valid until the next scan. */
   scan(lower: string): Uint32Array {
-    const words = this.words, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out, emits = this.emits;
-    const found = this.always.slice();
+    const W = this.setWords, C = LiteralScanner.CLASSES, delta = this.delta, out = this.out, emits = this.emits;
+    const seen = this.seen, found = this.found, firstSet = this.firstSet;
+    seen.fill(0);
+    found.fill(0);
     let s = 0, digit = false;
     for (let i = 0; i < lower.length; i++) {
       const code = lower.charCodeAt(i);
       if (code >= 48 && code <= 57) digit = true;
       s = delta[s * C + (code < 128 ? code : 128 + (code % 128))]!;
-      if (emits[s]) for (let w = 0; w < words; w++) found[w]! |= out[s * words + w]!;
+      if (emits[s]) for (let w = 0; w < W; w++) seen[w]! |= out[s * W + w]!;
     }
-    if (!digit) this.reqs.forEach((r, p) => { if (r.digit) found[p >>> 5]! &= ~(1 << (p & 31)); });
+    for (let p = 0; p < this.digit.length; p++) {
+      if (this.digit[p] && !digit) continue;
+      let all = true;
+      for (let x = firstSet[p]!, e = firstSet[p + 1]!; x < e && all; x++) all = (seen[x >>> 5]! & (1 << (x & 31))) !== 0;
+      if (all) found[p >>> 5]! |= 1 << (p & 31);
+    }
     return found;
   }
 }

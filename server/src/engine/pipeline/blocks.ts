@@ -2,10 +2,10 @@
 import type { CompiledDatabase } from '../compiled.js';
 import { fastProse } from '../fastpath.js';
 import { tooComplex } from '../guard.js';
-import { tokenize } from '../lexicon.js';
 import { emptyProse, extractProse, type ProseDocument } from '../markdown.js';
 import { splitSentences } from '../sentences.js';
 import { Sentence } from './document-model.js';
+import { WordBuffer } from '../words.js';
 
 /** A unit's prose blocks and, per block, its sentences. */
 export interface UnitProse {
@@ -16,12 +16,16 @@ export interface UnitProse {
 /** The prose blocks of a unit's text (`plain`: already read by the fast path) and their sentences. */
 export function readUnit(text: string, c: CompiledDatabase, plain?: ProseDocument): UnitProse {
   const prose = plain ?? extractProse(text, 0);
+  const words = new WordBuffer();
   const sentences = prose.blocks.map((b) => {
     return splitSentences(b.text).map(({ start, end }) => {
       const t = b.text.slice(start, end);
-      return new Sentence(t, start, end, c.index.find(t, 0, tokenize(t)));
+      const s = new Sentence(t, start, end, c.index.find(t));
+      words.add(s, c.index.scanned);
+      return s;
     });
   });
+  words.finish();
   return { prose, sentences };
 }
 

@@ -5,6 +5,7 @@ import type { ConceptHit } from '../concepts.js';
 import type { SentenceRef } from '../context.js';
 import { extractNumbers, type NumberMention } from '../figures.js';
 import type { UnitRec, UnitSlot } from '../incremental/analysis-cache.js';
+import type { WordSpan } from '../words.js';
 import type { CitationRef, Directive, FootnoteDef, ProseBlock } from '../markdown.js';
 
 /** One sentence. Offsets `proseStart`/`proseEnd` index its block's prose text; `text` is that slice. */
@@ -13,6 +14,8 @@ export class Sentence {
   private _numbers?: NumberMention[];
   /** Concept ids named in the sentence itself. */
   readonly concepts: Set<string>;
+  /** Its words by number, shared with the recogniser (set by readUnit; absent if some word was left unnumbered). */
+  words?: WordSpan;
   constructor(
     readonly text: string,
     readonly proseStart: number,

@@ -31,13 +31,21 @@ const CLAUSE_ANAPHOR = /(?:[,;:\u2014]\s*|\b(?:that|and|but|so|because|since|how
  */
 export function topicClaims(ctx: RuleContext, ref: SentenceRef): ClaimHit[] {
   const hits: ClaimHit[] = [];
-  for (const claim of ctx.db.figureClaims) {
-    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], Level.Heading, false);
+  for (const claim of topicalFigureClaims(ctx.db.figureClaims)) {
+    const fromTopic = ctx.meets(ref, claim, claim.topical, Level.Heading, false);
     if (!fromTopic || fromTopic.length < claim.concepts.length) continue;
     hits.push({ claim, score: 0.5, specificity: claim.concepts.length, fromTopic });
   }
   return hits;
 }
+
+/** The figure claims whose concepts are all topical: only those can be supplied entirely by the topic. */
+function topicalFigureClaims(claims: readonly Claim[]): readonly Claim[] {
+  let out = topical.get(claims);
+  if (!out) topical.set(claims, (out = claims.filter((c) => c.concepts.every((x) => c.topical?.includes(x)))));
+  return out;
+}
+const topical = new WeakMap<readonly Claim[], readonly Claim[]>();
 
 /** Claims the sentence asserts, best first: the concept matcher's candidates and the learned
  *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
@@ -95,7 +103,7 @@ const isSpace = (text: string, i: number) => {
 export function conceptClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const claim of ctx.db.claimsByConcept.candidates(ref.sentence.concepts)) {
-    const fromTopic = ctx.meets(ref, claim, claim.topical ?? [], maxLevel);
+    const fromTopic = ctx.meets(ref, claim, claim.topical, maxLevel);
     if (!fromTopic) continue;
     const n = claim.concepts.length + (claim.anyOf?.length ? 1 : 0);
     const score = (n - fromTopic.length * 0.5) / n;
@@ -148,5 +156,5 @@ export function aboutSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim, m
  *  database). Its context is what the paragraph says before it. */
 export function recognizeSentence(ctx: RuleContext, ref: SentenceRef): Recognition | null {
   const models = ctx.db.recognizer;
-  return models ? recognise(models, { text: ref.sentence.text, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
+  return models ? recognise(models, { text: ref.sentence.text, words: ref.sentence.words, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
 }

@@ -3,8 +3,9 @@
 // (scripts/train-recognizer.mjs) and the engine run these same functions.
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { tokenize, type Token } from '../lexicon.js';
-import type { LinearModel } from './linear.js';
+import { RowBuffer, type LinearModel, type Rows } from './linear.js';
 import { stemOf } from './stems.js';
+import { PerWord, WordScan, type WordSpan } from '../words.js';
 
 export type Features = Map<string, number>;
 
@@ -35,8 +36,11 @@ const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't");
 
 export interface SentenceView {
   text: string;
-  /** Word tokens of `text` (lexicon.tokenize). */
+  /** Word tokens of `text` (lexicon.tokenize), for the feature functions by name; the scorers read
+   *  the words of `text` themselves. */
   tokens?: Token[];
+  /** Its words by number, if its unit numbered them (else the scorers scan `text`). */
+  words?: WordSpan | undefined;
   /** Database concepts the sentence names (with broader concepts). */
   concepts: Iterable<string>;
   /** Concepts of the text before it that may supply its subject (its paragraph, list lead-in). */
@@ -99,8 +103,7 @@ export class TopicScorer {
   private readonly secondIds = new Map<string, number>();
   private readonly pairs: PairTable;
   private readonly num: number;
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly buffer = new RowBuffer();
 
   constructor(private readonly rowOf: (name: string) => number | undefined, names: Iterable<string>) {
     let num = -1;
@@ -124,69 +127,61 @@ export class TopicScorer {
     this.pairs = new PairTable(bigrams);
   }
 
-  /** Per word (its normalised form): what topicOccurrences makes of it, resolved to rows once. */
-  private words = new Map<string, WordRows>();
+  /** Per word: what topicOccurrences makes of it, resolved to rows once (for `wordsFor`). */
+  private readonly words = new PerWord((w) => this.wordRows(w, this.wordsFor!));
   private wordsFor?: ReadonlySet<string>;
+  private readonly scan = new WordScan();
 
   private wordRows(w: string, sureStems: ReadonlySet<string>): WordRows {
-    let info = this.words.get(w);
-    if (info === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
-      const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
-      info = {
-        v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
-        first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
-      };
-      this.words.set(w, info);
-    }
-    return info;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    const family = stem === '#' ? 'num' : sureStems.has(stem) ? 'cue' : STOP.has(w) ? undefined : 's';
+    const row = family === 'num' ? this.num : family === undefined ? undefined : this.single[family].get(stem);
+    return {
+      v: family === 'num' || family === 's' ? 1 : family === 'cue' ? 0.3 : 0, row: row === undefined || row < 0 ? -1 : row,
+      first: this.firstIds.get(stem) ?? -1, second: this.secondIds.get(stem) ?? -1,
+    };
   }
 
   /** Rows and values (normalised) of a sentence's known features, in buffers reused by the next call.
    *  The same features, in the same order, as topicOccurrences gives (a test compares them). */
-  features(s: SentenceView, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+  features(s: SentenceView, sureStems: ReadonlySet<string>): RowBuffer {
     if (this.wordsFor !== sureStems) { this.words.clear(); this.wordsFor = sureStems; }
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
-    const tokens = s.tokens ?? tokenize(s.text);
+    const out = this.buffer.clear();
+    const words = this.scan.read(s);
     let sq = 0;
     let first = this.firstIds.get('^') ?? -1;
-    for (const t of tokens) {
-      const info = this.wordRows(t.norm, sureStems);
+    for (let k = words.from; k < words.to; k++) {
+      const info = this.words.of(words, k);
       if (info.v > 0) {
         sq += info.v * info.v;
-        if (info.row >= 0) { rows.push(info.row); values.push(info.v); }
+        if (info.row >= 0) out.push(info.row, info.v);
       }
       sq += 0.25;
       if (first >= 0 && info.second >= 0) {
         const pair = this.pairs.get(first, info.second);
-        if (pair >= 0) { rows.push(pair); values.push(0.5); }
+        if (pair >= 0) out.push(pair, 0.5);
       }
       first = info.first;
     }
     for (const c of s.concepts) {
       sq += 1;
       const row = this.single.k.get(c);
-      if (row !== undefined && row >= 0) { rows.push(row); values.push(1); }
+      if (row !== undefined && row >= 0) out.push(row, 1);
     }
     if (s.context) {
       for (const c of s.context) {
         sq += 0.25;
         const row = this.single.kc.get(c);
-        if (row !== undefined && row >= 0) { rows.push(row); values.push(0.5); }
+        if (row !== undefined && row >= 0) out.push(row, 0.5);
       }
     }
-    const n = Math.sqrt(sq) || 1;
-    for (let i = 0; i < values.length; i++) values[i]! /= n;
-    return { rows, values };
+    out.scale(Math.sqrt(sq) || 1);
+    return out;
   }
 
   /** The reference implementation of `features` (each occurrence's name looked up in the model,
    *  through topicOccurrences), for tests. */
-  featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): { rows: number[]; values: number[] } {
+  featuresByName(s: SentenceView, sureStems: ReadonlySet<string>): Rows & { rows: number[]; values: number[] } {
     const rows: number[] = [], values: number[] = [];
     const sq = topicOccurrences(s, sureStems, (family, a, b, v) => {
       const row = this.rowOf(familyName(family, a, b));
@@ -196,7 +191,7 @@ export class TopicScorer {
     });
     const n = Math.sqrt(sq) || 1;
     for (let i = 0; i < values.length; i++) values[i]! /= n;
-    return { rows, values };
+    return { rows, values, length: rows.length };
   }
 }
 
@@ -246,7 +241,6 @@ class PairTable {
     }
   }
 }
-const WORD_CACHE_LIMIT = 50_000;
 
 export function orientationFeatures(s: SentenceView, claimId: string, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): Features {
   const f: Features = new Map();
@@ -299,6 +293,8 @@ interface Feat {
   readonly row: number;
   /** Orientation only: O_CLAIM for a part after the claim (`${claimId}|${name}`), else O_GLOBAL. */
   readonly kind: number;
+  /** For O_CLAIM: the rows of `${claimId}|${name}` by claim id (undefined: no claim has one). */
+  readonly claims: ReadonlyMap<string, number> | undefined;
   stamp: number;
   slot: number;
 }
@@ -312,11 +308,14 @@ class Feats {
   private readonly byName = new Map<string, Feat>();
   private readonly byPrefix = new Map<string, Map<unknown, Feat>>();
 
-  constructor(private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL) {}
+  constructor(
+    private readonly rowOf: (name: string) => number | undefined, private readonly kind = O_GLOBAL,
+    private readonly claimsOf: (name: string) => ReadonlyMap<string, number> | undefined = () => undefined,
+  ) {}
 
   named(name: string): Feat {
     let f = this.byName.get(name);
-    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, stamp: 0, slot: 0 }));
+    if (f === undefined) this.byName.set(name, (f = { name, row: this.rowOf(name) ?? -1, kind: this.kind, claims: this.claimsOf(name), stamp: 0, slot: 0 }));
     return f;
   }
 
@@ -344,22 +343,28 @@ const FEATURE_CACHE_LIMIT = 100_000;
  * and `normalise` do to a Map, without a Map per sentence (each feature holds its own slot).
  */
 class FeatureSums {
+  /** The first `length` entries are the sentence's (the buffers are reused, never emptied). */
   readonly feats: Feat[] = [];
-  readonly values: number[] = [];
+  values = new Float64Array(64);
+  length = 0;
   private stamp = 0;
 
   reset(): void {
-    this.feats.length = 0;
-    this.values.length = 0;
+    this.length = 0;
     this.stamp++;
   }
 
   add(f: Feat, v = 1): void {
     if (f.stamp !== this.stamp) {
       f.stamp = this.stamp;
-      f.slot = this.feats.length;
-      this.feats.push(f);
-      this.values.push(0 + v);
+      f.slot = this.length;
+      if (this.length === this.values.length) {
+        const values = new Float64Array(this.length * 2);
+        values.set(this.values);
+        this.values = values;
+      }
+      this.feats[this.length] = f;
+      this.values[this.length++] = 0 + v;
     } else this.values[f.slot]! += v;
   }
 
@@ -367,9 +372,9 @@ class FeatureSums {
   normalise(): void {
     const values = this.values;
     let n = 0;
-    for (let i = 0; i < values.length; i++) n += values[i]! * values[i]!;
+    for (let i = 0; i < this.length; i++) n += values[i]! * values[i]!;
     n = Math.sqrt(n) || 1;
-    for (let i = 0; i < values.length; i++) values[i]! /= n;
+    for (let i = 0; i < this.length; i++) values[i]! /= n;
   }
 }
 
@@ -381,7 +386,7 @@ const O_BIAS = 0, O_CLAIM = 1, O_GLOBAL = 2;
  *  for every claim, once per sentence. Values are normalised. */
 export interface OrientationSummary {
   readonly feats: readonly Feat[];
-  readonly values: readonly number[];
+  readonly values: ArrayLike<number>;
 }
 
 /** What orientationFeatures makes of a word (its normalised form). */
@@ -401,38 +406,33 @@ interface OrientationWord {
  * parts), so the values are normalised once. A test compares it with orientationFeatures.
  */
 export class OrientationScorer {
-  private readonly claimRows = new Map<string, Map<string, number>>();
+  /** Part after the claim → claim id → row of `${claimId}|${part}`. */
+  private readonly partRows = new Map<string, Map<string, number>>();
   private readonly biasRows = new Map<string, number>();
   private readonly sums = new FeatureSums();
   private readonly global: Feats;
-  private readonly parts = new Feats(() => undefined, O_CLAIM);
-  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, stamp: 0, slot: 0 };
-  private readonly words = new Map<string, OrientationWord>();
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly parts = new Feats(() => undefined, O_CLAIM, (part) => this.partRows.get(part));
+  private readonly bias: Feat = { name: '', row: -1, kind: O_BIAS, claims: undefined, stamp: 0, slot: 0 };
+  private readonly words = new PerWord((w) => this.word(w));
+  private readonly scan = new WordScan();
+  private readonly buffer = new RowBuffer();
 
   constructor(private readonly model: LinearModel) {
     this.global = new Feats((name) => model.rowOf(name));
     for (const name of model.featureNames()) {
       const bar = name.indexOf('|');
       if (bar >= 0) {
-        const claimId = name.slice(0, bar);
-        let m = this.claimRows.get(claimId);
-        if (!m) this.claimRows.set(claimId, (m = new Map()));
-        m.set(name.slice(bar + 1), model.rowOf(name)!);
+        const part = name.slice(bar + 1);
+        let m = this.partRows.get(part);
+        if (!m) this.partRows.set(part, (m = new Map()));
+        m.set(name.slice(0, bar), model.rowOf(name)!);
       } else if (name.startsWith('bias:')) this.biasRows.set(name.slice(5), model.rowOf(name)!);
     }
   }
 
   private word(w: string): OrientationWord {
-    let info = this.words.get(w);
-    if (info === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      info = { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
-      this.words.set(w, info);
-    }
-    return info;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    return { part: this.parts.named(stem), neg: isNegator(w) ? this.global.of('neg:', stem) : null, not: this.parts.of('NOT_', stem) };
   }
 
   summarise(s: SentenceView, analysis: Pick<SentenceAnalysis, 'negated' | 'negationScopes'>): OrientationSummary {
@@ -440,37 +440,35 @@ export class OrientationScorer {
     if (this.parts.trim() || trimmed) this.words.clear();
     const f = this.sums, global = this.global, parts = this.parts;
     f.reset();
-    const tokens = s.tokens ?? tokenize(s.text);
-    f.add(this.bias);
     const scopes = analysis.negationScopes;
+    // Offsets only matter inside a negation's scope.
+    const words = scopes.length ? this.scan.scan(s.text) : this.scan.read(s);
+    f.add(this.bias);
     let negators = 0;
-    for (const t of tokens) {
-      const info = this.word(t.norm);
+    for (let k = words.from; k < words.to; k++) {
+      const info = this.words.of(words, k);
       if (info.neg) { negators++; f.add(info.neg); f.add(parts.named('neg')); }
       f.add(info.part, 0.5);
       let scoped = false;
-      for (let i = 0; i < scopes.length && !scoped; i++) scoped = t.start >= scopes[i]!.start && t.end <= scopes[i]!.end;
+      for (let i = 0; i < scopes.length && !scoped; i++) scoped = words.starts[k]! >= scopes[i]!.start && words.ends[k]! <= scopes[i]!.end;
       if (scoped) { f.add(global.named('NOT')); f.add(info.not); }
     }
     if (negators) f.add(global.named('negators'));
     if (negators > 1) f.add(global.named('negators>1'));
     if (analysis.negated) { f.add(global.named('negated')); f.add(parts.named('negated')); }
     f.normalise();
-    return { feats: f.feats.slice(), values: f.values.slice() };
+    return { feats: f.feats.slice(0, f.length), values: f.values.slice(0, f.length) };
   }
 
   /** The rows and values of the claim's known features, in orientationFeatures' order (reused buffers). */
-  rowsFor(x: OrientationSummary, claimId: string): { rows: readonly number[]; values: readonly number[] } {
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
-    const own = this.claimRows.get(claimId);
+  rowsFor(x: OrientationSummary, claimId: string): RowBuffer {
+    const out = this.buffer.clear();
     for (let i = 0; i < x.feats.length; i++) {
       const f = x.feats[i]!;
-      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? own?.get(f.name) ?? -1 : this.biasRows.get(claimId) ?? -1;
-      if (row >= 0) { rows.push(row); values.push(x.values[i]!); }
+      const row = f.kind === O_GLOBAL ? f.row : f.kind === O_CLAIM ? f.claims?.get(claimId) ?? -1 : this.biasRows.get(claimId) ?? -1;
+      if (row >= 0) out.push(row, x.values[i]!);
     }
-    return { rows, values };
+    return out;
   }
 
   /** Whether `claimId` can be scored by rows: with '|' or ':' in it its names could meet other kinds'
@@ -480,8 +478,7 @@ export class OrientationScorer {
   }
 
   probability(x: OrientationSummary, claimId: string): number {
-    const { rows, values } = this.rowsFor(x, claimId);
-    return this.model.probabilityOfRows(rows, values);
+    return this.model.probabilityOfRows(this.rowsFor(x, claimId));
   }
 }
 
@@ -504,11 +501,11 @@ export class ModalityScorer {
   private readonly sums = new FeatureSums();
   private readonly feats: Feats;
   private readonly keptStems = new Map<string, Kept>();
-  /** Per word (its normalised form): what modalityFeatures keeps of it. */
-  private readonly words = new Map<string, Kept>();
+  /** Per word: what modalityFeatures keeps of it (for `wordsFor`). */
+  private readonly words = new PerWord((w) => this.word(w, this.wordsFor!));
   private wordsFor?: ReadonlySet<string>;
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly scan = new WordScan();
+  private readonly buffer = new RowBuffer();
 
   constructor(model: LinearModel) {
     this.feats = new Feats((name) => model.rowOf(name));
@@ -521,25 +518,19 @@ export class ModalityScorer {
   }
 
   private word(w: string, sureStems: ReadonlySet<string>): Kept {
-    let k = this.words.get(w);
-    if (k === undefined) {
-      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-      const stem = isNumber(w) ? '#' : stemOf(w);
-      k = this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
-      this.words.set(w, k);
-    }
-    return k;
+    const stem = isNumber(w) ? '#' : stemOf(w);
+    return this.keptOf(STOP.has(w) || isNegator(w) || sureStems.has(stem) ? stem : '_');
   }
 
   /** Rows and values (normalised) of the sentence's known features, in reused buffers. */
-  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): { rows: readonly number[]; values: readonly number[] } {
+  features(s: SentenceView, analysis: SentenceAnalysis, sureStems: ReadonlySet<string>): RowBuffer {
     if (this.feats.trim() || this.wordsFor !== sureStems) { this.keptStems.clear(); this.words.clear(); this.wordsFor = sureStems; }
     const f = this.sums, feats = this.feats;
     f.reset();
-    const tokens = s.tokens ?? tokenize(s.text);
+    const words = this.scan.read(s);
     let prev = this.keptOf('^');
-    for (const t of tokens) {
-      const k = this.word(t.norm, sureStems);
+    for (let i = words.from; i < words.to; i++) {
+      const k = this.words.of(words, i);
       if (k.s) f.add(k.s);
       if (k.kept !== '_' || prev.kept !== '_') {
         let b = prev.next.get(k);
@@ -558,13 +549,11 @@ export class ModalityScorer {
     f.add(feats.of('str:', analysis.strength));
     if (QMARK.test(s.text)) f.add(feats.named('qmark'));
     f.normalise();
-    const rows = this.rows, values = this.values;
-    rows.length = 0;
-    values.length = 0;
-    for (let i = 0; i < f.feats.length; i++) {
+    const out = this.buffer.clear();
+    for (let i = 0; i < f.length; i++) {
       const row = f.feats[i]!.row;
-      if (row >= 0) { rows.push(row); values.push(f.values[i]!); }
+      if (row >= 0) out.push(row, f.values[i]!);
     }
-    return { rows, values };
+    return out;
   }
 }

@@ -12,6 +12,48 @@ export interface Scored {
   p: number;
 }
 
+/** Features given as model rows and values: the first `length` of each. */
+export interface Rows {
+  readonly rows: ArrayLike<number>;
+  readonly values: ArrayLike<number>;
+  readonly length: number;
+}
+
+/** Rows and values in buffers a featuriser reuses from one sentence to the next (a plain array
+ *  emptied with `length = 0` gives up its storage: every sentence would grow it again). */
+export class RowBuffer implements Rows {
+  rows = new Int32Array(64);
+  values = new Float64Array(64);
+  length = 0;
+
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
+  push(row: number, value: number): void {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(this.length * 2), values = new Float64Array(this.length * 2);
+      rows.set(this.rows);
+      values.set(this.values);
+      this.rows = rows;
+      this.values = values;
+    }
+    this.rows[this.length] = row;
+    this.values[this.length++] = value;
+  }
+
+  /** Divides every value by `n`. */
+  scale(n: number): void {
+    for (let i = 0; i < this.length; i++) this.values[i]! /= n;
+  }
+
+  /** A copy to keep. */
+  copy(): Rows {
+    return { rows: this.rows.slice(0, this.length), values: this.values.slice(0, this.length), length: this.length };
+  }
+}
+
 function bytes(b64: string): Uint8Array {
   const s = atob(b64);
   const out = new Uint8Array(s.length);
@@ -53,10 +95,11 @@ export class LinearModel {
   }
 
   /** The features (by name) that pushed `cls` up most, for features given as rows and values. */
-  contributionsOfRows(rows: readonly number[], values: readonly number[], cls: string, n = 5): string[] {
+  contributionsOfRows(x: Rows, cls: string, n = 5): string[] {
     const c = this.classes.indexOf(cls);
     const out: Array<{ row: number; weight: number }> = [];
-    for (let j = 0; j < rows.length; j++) {
+    const { rows, values } = x;
+    for (let j = 0; j < x.length; j++) {
       const f = rows[j]!;
       for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) {
         if (this.classIndex[i] === c && this.weight[i]! * values[j]! > 0) out.push({ row: f, weight: this.weight[i]! * values[j]! });
@@ -77,15 +120,16 @@ export class LinearModel {
   }
 
   /** Classes with probability >= `min`, highest first, for features given as rows and values. */
-  scoresOfRows(rows: readonly number[], values: readonly number[], min = 0): Scored[] {
-    return this.ranked(this.logitsOfRows(rows, values), min);
+  scoresOfRows(x: Rows, min = 0): Scored[] {
+    return this.ranked(this.logitsOfRows(x), min);
   }
 
   /** As `logits`, for features given as rows and values. */
-  private logitsOfRows(rows: readonly number[], values: readonly number[]): Float64Array {
+  private logitsOfRows(x: Rows): Float64Array {
     const z = this.z;
     z.set(this.bias);
-    for (let j = 0; j < rows.length; j++) {
+    const { rows, values } = x;
+    for (let j = 0; j < x.length; j++) {
       const f = rows[j]!, v = values[j]!;
       for (let i = this.offsets[f]!, e = this.offsets[f + 1]!; i < e; i++) z[this.classIndex[i]!]! += this.weight[i]! * v;
     }
@@ -110,8 +154,8 @@ export class LinearModel {
   }
 
   /** Probability of the model's first class, for features given as rows and values. */
-  probabilityOfRows(rows: readonly number[], values: readonly number[]): number {
-    return 1 / (1 + Math.exp(-this.logitsOfRows(rows, values)[0]!));
+  probabilityOfRows(x: Rows): number {
+    return 1 / (1 + Math.exp(-this.logitsOfRows(x)[0]!));
   }
 
   /** The features that pushed `cls` up most (for explanations), strongest first. */

@@ -4,7 +4,7 @@
 // matcher alone names the wrong claim about a third of the time it names one, and the topic
 // model alone fires on near misses; together they do better than either.
 import type { Features } from './features.js';
-import type { LinearModel } from './linear.js';
+import { RowBuffer, type LinearModel } from './linear.js';
 import type { Recognition } from './recognizer.js';
 
 /** What the concept matcher says about a candidate claim (undefined: it did not match it). */
@@ -59,19 +59,17 @@ export function candidateFeatures(claimId: string, r: Recognition, concept: Conc
 /** The match model's probability for a candidate, its features resolved to rows as they come
  *  (no map per candidate). A test compares it with candidateFeatures. */
 export class MatchScorer {
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly buffer = new RowBuffer();
   private readonly set = (name: string, v: number): void => {
     const row = this.model.rowOf(name);
-    if (row !== undefined) { this.rows.push(row); this.values.push(v); }
+    if (row !== undefined) this.buffer.push(row, v);
   };
 
   constructor(private readonly model: LinearModel) {}
 
   probability(claimId: string, r: Recognition, concept: ConceptEvidence | undefined, words: number): number {
-    this.rows.length = 0;
-    this.values.length = 0;
+    this.buffer.clear();
     candidateOccurrences(claimId, r, concept, words, this.set);
-    return this.model.probabilityOfRows(this.rows, this.values);
+    return this.model.probabilityOfRows(this.buffer);
   }
 }

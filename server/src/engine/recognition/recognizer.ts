@@ -5,9 +5,8 @@
 import type { SentenceAnalysis } from '../analyzer/index.js';
 import { ModalityScorer, OrientationScorer, orientationFeatures, TopicScorer, type OrientationSummary, type SentenceView } from './features.js';
 import type { RecognizerWeights } from '../../db/schema.js';
-import { LinearModel, type Scored } from './linear.js';
+import { LinearModel, type Rows, type Scored } from './linear.js';
 import { MatchScorer } from './match.js';
-import { tokenize } from '../lexicon.js';
 
 export type { RecognizerWeights };
 import type { Modality } from './targets.js';
@@ -64,25 +63,16 @@ export function recognise(models: Recognizer, sentence: SentenceView, analysis: 
 }
 
 /** A sentence's recognition: the topics at once, the rest when asked (most sentences are asked
- *  for their topics only). It keeps no tokens until then: a document's recognitions live as long
- *  as its analysis. */
+ *  for their topics only). It keeps no tokens (the scorers read the words of the text): a
+ *  document's recognitions live as long as its analysis. */
 class SentenceRecognition implements Recognition {
   readonly topics: Scored[];
   private modalityScores?: Scored[];
   private orientationOf?: OrientationSummary;
   private orientation?: Map<string, number>;
-  /** The sentence with its tokens, for the models asked after the topic model. */
-  private view?: SentenceView;
 
   constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
-    const features = models.topicScorer.features(sentence, models.sureStems);
-    this.topics = models.topic.scoresOfRows(features.rows, features.values, FLOOR);
-  }
-
-  /** Every model after the topic model reads the same words: tokenize once. */
-  private tokenized(): SentenceView {
-    const s = this.sentence;
-    return (this.view ??= s.tokens ? s : { text: s.text, tokens: tokenize(s.text), concepts: s.concepts, context: s.context });
+    this.topics = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
   }
 
   get modality(): Modality {
@@ -91,8 +81,7 @@ class SentenceRecognition implements Recognition {
 
   get modalities(): Scored[] {
     if (!this.modalityScores) {
-      const { rows, values } = this.models.modalityScorer.features(this.tokenized(), this.analysis(), this.models.sureStems);
-      this.modalityScores = this.models.modality.scoresOfRows(rows, values);
+      this.modalityScores = this.models.modality.scoresOfRows(this.models.modalityScorer.features(this.sentence, this.analysis(), this.models.sureStems));
     }
     return this.modalityScores;
   }
@@ -103,8 +92,8 @@ class SentenceRecognition implements Recognition {
     if (p === undefined) {
       const models = this.models;
       p = OrientationScorer.scores(claimId)
-        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.tokenized(), this.analysis())), claimId)
-        : models.orientation.probability(orientationFeatures(this.tokenized(), claimId, this.analysis()));
+        ? models.orientationScorer.probability((this.orientationOf ??= models.orientationScorer.summarise(this.sentence, this.analysis())), claimId)
+        : models.orientation.probability(orientationFeatures(this.sentence, claimId, this.analysis()));
       orientation.set(claimId, p);
     }
     return p;
@@ -112,11 +101,8 @@ class SentenceRecognition implements Recognition {
 
   evidenceFor(cls: string): string[] {
     // The scorer reuses its buffers: featurise the sentence again, once (only findings ask).
-    if (!this.evidence) {
-      const { rows, values } = this.models.topicScorer.features(this.view ?? this.sentence, this.models.sureStems);
-      this.evidence = { rows: rows.slice(), values: values.slice() };
-    }
-    return this.models.topic.contributionsOfRows(this.evidence.rows, this.evidence.values, cls);
+    this.evidence ??= this.models.topicScorer.features(this.sentence, this.models.sureStems).copy();
+    return this.models.topic.contributionsOfRows(this.evidence, cls);
   }
-  private evidence?: { rows: number[]; values: number[] };
+  private evidence?: Rows;
 }
