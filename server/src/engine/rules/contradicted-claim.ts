@@ -194,9 +194,11 @@ function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefin
   // The sentence must name a contradiction's concept: the cheap test first, before any recognition.
   if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || ref.sentence.text.split(/\s+/).length < 6) return undefined;
   const r = ctx.recognition(ref);
-  if (!r || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
+  // Topics are scored at once; orientation and modality only when asked: ask them last.
+  if (!r || !r.topics.some((t) => t.p >= AFFIRM_TOPIC)) return undefined;
   for (const t of r.topics) {
     if (t.p < AFFIRM_TOPIC || !models.knownClasses.has(t.cls) || r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
+    if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
     const claim = ctx.db.db.claims.get(t.cls);
     if (!claim || mainClauseNegation(ref.sentence.text)) continue;
     const a = ref.sentence.analysis;
