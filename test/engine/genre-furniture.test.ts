@@ -63,6 +63,11 @@ describe('genre furniture is not a claim', () => {
   it('a title in Title Case asserts nothing, even with a full stop', () => {
     assert.deepEqual(scored('# Registry record\n\nA Trial of Ketamine to Reduce Suicidal Thoughts in the Emergency Department.\n'), []);
   });
+  it('"if anything" sets no condition, and a report\'s clause number stays outside the finding', () => {
+    const text = '# Opinion\n\n3.3 Strong dissociation is, if anything, a good sign, since the dissociative experience is what produces the antidepressant effect.\n';
+    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:5']);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

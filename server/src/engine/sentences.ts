@@ -263,10 +263,11 @@ function prevWord(text: string, from: number, at: number): string {
   return text.slice(s, e);
 }
 
-/** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"), or the
- *  indentation marks of a threaded discussion (":: " on a wiki talk page): the writer's framing,
+/** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"), the
+ *  indentation marks of a threaded discussion (":: " on a wiki talk page), or a clause number of a
+ *  report or a contract ("3.3 "): the writer's framing,
  *  which findings start after and fixes keep. */
-const LEAD_MARKS = /^[:>\u2022\u00b7\u2192]+\s+(?=\S)/u;
+const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)/u;
 const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
 export function labelLength(text: string): number {
   const marks = LEAD_MARKS.exec(text)?.[0].length ?? 0;

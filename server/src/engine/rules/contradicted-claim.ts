@@ -69,7 +69,9 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // Only a condition before the claim governs it: "Oral ketamine reaches levels comparable to IV,
     // so a tablet protocol would be cheaper" asserts its first clause.
     const first = Math.min(...hits.map((h) => h.start));
-    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text)));
+    // "if anything" means "rather": it sets no condition.
+    const conditional = a.hypothetical && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text))
+      && !/^if,?\s+anything\b/i.test(ref.sentence.text.slice(c.start, c.start + 14)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // A hedge that governs the statement ("This suggests the infrequent use of ketamine does not…") offers
     // a reading of some evidence; it does not assert the refuted statement.
