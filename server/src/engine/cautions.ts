@@ -49,6 +49,6 @@ export function cautionBits(ctx: RuleContext, pb: PlacedBlock, cautions: readonl
 function givesCaution(ctx: RuleContext, pb: PlacedBlock, caution: Caution): boolean {
   if (!ctx.db.recognizer || !caution.satisfiedBy.concepts.some((c) => blockConcepts(pb).has(c))) return false;
   const cls = `caution:${caution.id}`;
-  return ctx.refsOf(pb).some((ref) => ctx.recognition(ref)?.topics.some((t) => t.cls === cls && t.p >= GIVES_MIN));
+  return ctx.refsOf(pb).some((ref) => (ctx.recognition(ref)?.topic(cls) ?? 0) >= GIVES_MIN);
 }
 const GIVES_MIN = 0.4;

@@ -45,6 +45,8 @@ export function recognizerOf(weights: RecognizerWeights): Recognizer {
 export interface Recognition {
   /** Topic classes (claim ids, caution:<id>, trigger:<id>) with their probability, best first. */
   topics: Scored[];
+  /** The probability of one topic class, or 0 when it is below the floor (not in `topics`). */
+  topic(cls: string): number;
   modality: Modality;
   /** Probability of each modality, in MODALITIES order of the model. */
   modalities: Scored[];
@@ -73,6 +75,11 @@ class SentenceRecognition implements Recognition {
 
   constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
     this.topics = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
+  }
+
+  topic(cls: string): number {
+    for (const t of this.topics) if (t.cls === cls) return t.p;
+    return 0;
   }
 
   get modality(): Modality {

@@ -3,6 +3,7 @@ import type { Claim } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
+import { wordCount } from '../pipeline/recognition.js';
 import { allQuoted, clip, GRADE_LABEL, reportsResult, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -26,8 +27,7 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
 
 /** Does the recogniser read the sentence as being about the claim? */
 function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
-  const r = ctx.recognition(ref);
-  return !!r && r.topics.some((t) => t.cls === claimId && t.p >= ABOUT_MIN);
+  return (ctx.recognition(ref)?.topic(claimId) ?? 0) >= ABOUT_MIN;
 }
 const ABOUT_MIN = 0.5;
 
@@ -86,12 +86,11 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // The recogniser, which has read many wordings of this claim, must not read the sentence as
     // agreeing with it: the concepts and a nearby negation are not enough on their own ("no purity
     // guarantee", "worthless for recreational purposes").
-    const rec = ctx.recognition(ref);
-    if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN) continue;
-    // …nor leave the claim out of its topics altogether (it lists every topic above a floor of 5%):
-    // concepts scattered over a title and a definition ("acting through NMDA … a dissociative
+    // Nor may it leave the claim out of its topics altogether (it lists every topic above a floor of
+    // 5%): concepts scattered over a title and a definition ("acting through NMDA … a dissociative
     // anesthetic") assemble a contradiction nobody made.
-    if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && !rec.topics.some((t) => t.cls === x.claim.id)) continue;
+    const rec = ctx.recognition(ref);
+    if (rec && ctx.db.recognizer?.knownClasses.has(x.claim.id) && (rec.contradicts(x.claim.id) < CONCEPT_ORIENT_MIN || rec.topic(x.claim.id) === 0)) continue;
     const fixes = [];
     const replacement = (x.correction && /^\p{Lu}/u.test(x.correction) ? x.correction : x.claim.statement).replace(/[.\s]+$/, '');
     const body = /^(.*?)(\s*(?:\[[^\]]*\]\s*)*[.!?\u2026]*["'\u201d\u2019)\]]*)$/su.exec(ref.sentence.text);
@@ -106,7 +105,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     return {
       code: 'contradicted-claim',
       // One short line; the hover card shows why (the recorded explanation) and the evidence.
-      message: clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`),
+      message: contradictsMessage(x),
       start: r.start,
       end: r.end,
       claimId: x.claim.id,
@@ -168,19 +167,24 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
   // The recorded contradiction closest to the sentence, by the concepts it names (negated ones first).
   const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.sentence.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
   const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
-  const r0 = ctx.range(ref);
-  const message = x && score(x) >= 1.5
-    ? clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`)
-    : clip(`Denies a ${GRADE_LABEL[claim.grade]} finding: ${claim.relation}`);
+  const message = x && score(x) >= 1.5 ? contradictsMessage(x) : clip(`Denies a ${GRADE_LABEL[claim.grade]} finding: ${claim.relation}`);
+  return learnedFinding(ctx, ref, h, message, { kind: 'negation', text: negationText(ref.sentence.text) });
+}
+
+const contradictsMessage = (x: { statement: string }) => clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`);
+
+/** A finding of a learned path: the whole sentence, no fix (the sentence names no recorded correction). */
+function learnedFinding(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, message: string, cue: { kind: string; text: string }): Draft {
+  const r = ctx.range(ref);
   return {
     code: 'contradicted-claim',
     message,
-    start: r0.start,
-    end: r0.end,
-    claimId: claim.id,
-    sources: claimSources(ctx, claim).map((s) => s.id),
+    start: r.start,
+    end: r.end,
+    claimId: hit.claim.id,
+    sources: claimSources(ctx, hit.claim).map((s) => s.id),
     fixes: [],
-    reason: ctx.reason(ref, h, { kind: 'negation', text: negationText(ref.sentence.text) }),
+    reason: ctx.reason(ref, hit, cue),
   };
 }
 
@@ -194,31 +198,23 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
 function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
   const models = ctx.db.recognizer;
   // The sentence must name a contradiction's concept: the cheap test first, before any recognition.
-  if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || ref.sentence.text.split(/\s+/).length < 6) return undefined;
+  const text = ref.sentence.text;
+  if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 6) return undefined;
   const r = ctx.recognition(ref);
   // Topics are scored at once; orientation and modality only when asked: ask them last.
-  if (!r || !r.topics.some((t) => t.p >= AFFIRM_TOPIC)) return undefined;
-  for (const t of r.topics) {
-    if (t.p < AFFIRM_TOPIC || !models.knownClasses.has(t.cls) || r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
+  const sure = r?.topics.filter((t) => t.p >= AFFIRM_TOPIC && models.knownClasses.has(t.cls) && ctx.db.db.claims.has(t.cls));
+  if (!r || !sure?.length || mainClauseNegation(text)) return undefined;
+  const a = ref.sentence.analysis;
+  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  for (const t of sure) {
+    if (r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
     if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
-    const claim = ctx.db.db.claims.get(t.cls);
-    if (!claim || mainClauseNegation(ref.sentence.text)) continue;
-    const a = ref.sentence.analysis;
-    if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(ref.sentence.text)) return undefined;
+    const claim = ctx.db.db.claims.get(t.cls)!;
     const x = nearestContradiction(ctx, ref, claim);
     if (x === null) continue;
     const hit: ClaimHit = { claim, score: t.p, specificity: 0, fromTopic: [], learned: { p: t.p, concepts: false } };
-    const r0 = ctx.range(ref);
-    return {
-      code: 'contradicted-claim',
-      message: x ? clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`) : clip(`Contradicts ${GRADE_LABEL[claim.grade]} evidence: ${claim.relation}`),
-      start: r0.start,
-      end: r0.end,
-      claimId: claim.id,
-      sources: claimSources(ctx, claim).map((s) => s.id),
-      fixes: [],
-      reason: ctx.reason(ref, hit, { kind: 'contradiction (recogniser)', text: x?.id ?? claim.id }),
-    };
+    const message = x ? contradictsMessage(x) : clip(`Contradicts ${GRADE_LABEL[claim.grade]} evidence: ${claim.relation}`);
+    return learnedFinding(ctx, ref, hit, message, { kind: 'contradiction (recogniser)', text: x?.id ?? claim.id });
   }
   return undefined;
 }

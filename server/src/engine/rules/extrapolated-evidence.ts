@@ -2,7 +2,8 @@
 // presented as established in patients.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { clip, namesProposition, reportsResult, titleCase } from './shared.js';
+import { wordCount } from '../pipeline/recognition.js';
+import { clip, namesProposition, reportsResult, SURE_MATCH, titleCase } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)|\b\p{Lu}[\p{L}'\u2019-]+,? (?:19|20)\d\d\b/iu;
@@ -11,10 +12,9 @@ const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
 };
 
-/** Match probability from which the recogniser's reading stands in for a causal verb. */
-const SURE_MATCH = 0.9;
+/** A full sentence in the writer's plain words that concepts and recogniser both surely read as the claim. */
 function surelyStated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
-  if (!hit.learned?.concepts || hit.learned.p < SURE_MATCH || ref.sentence.text.split(/\s+/).length < 6) return false;
+  if (!hit.learned?.concepts || hit.learned.p < SURE_MATCH || wordCount(ref.sentence.text) < 6) return false;
   const m = ctx.recognition(ref)?.modalities[0];
   return !!m && m.cls === 'plain' && m.p >= 0.5;
 }

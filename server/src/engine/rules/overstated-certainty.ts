@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, titleCase, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -89,20 +89,17 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
 
 /** Words that take a finding of degree to its limit. */
 const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero)\b/i;
-/** Match probability from which the recogniser's agreement stands in for a causal statement. */
-const SURE_MATCH = 0.9;
 
 /** Topic probability from which the recogniser's reading stands in for a relation word. */
 const RELATION_TOPIC = 0.5;
-const topicOf = (rec: ReturnType<RuleContext['recognition']>, cls: string) => rec?.topics.find((t) => t.cls === cls)?.p ?? 0;
 
 /** Probability of proof wording (the recogniser's modality) from which a sentence presents a claim as settled. */
 const PROOF_MIN = 0.5;
 
 /** How the sentence states the claim: the whole sentence, or its headline clause when the claim's
  *  subject and a relation word stand before a colon or semicolon ("Ketamine stops suicidal thoughts: in one study,
- *  85% had none within a week") — the evidence after it does not hedge, negate or report the claim. */
-/** `text`: the words that state the claim (the headline, or the whole sentence), for the tense test. */
+ *  85% had none within a week") — the evidence after it does not hedge, negate or report the claim.
+ *  `text`: the words that state the claim (the headline, or the whole sentence), for the tense test. */
 interface Stance { negated: boolean; hedged: boolean; attributed: boolean; population: string; text: string }
 function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
   const a = ref.sentence.analysis, text = ref.sentence.text;
@@ -175,7 +172,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // Found by the recogniser alone, the sentence must also say something of the claim's relation: a causal
   // word, or wording the recogniser reads as the claim itself ("Patients who also take lorazepam should know
   // this" names the drugs and states nothing about them).
-  const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole() && (a.strength >= 1 || topicOf(rec, claim.id) >= RELATION_TOPIC);
+  const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole() && (a.strength >= 1 || (rec?.topic(claim.id) ?? 0) >= RELATION_TOPIC);
   const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);

@@ -23,9 +23,9 @@ const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depe
 const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
 /** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
 const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
-/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
 /** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
 const TREATMENT_PRESENT = /(?:^\W*|[,;:]\s+|\b(?:that|and|but|so|because)\s+)(?:it|ketamine|esketamine|the (?:drug|medication|medicine|treatment|spray|infusion))\s+(?:\w+ly\s+)?(?!(?:was|has|does|plus|versus|thus|its|this)\b)[a-z]{2,}[^s\W]s\b/i;
+/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
 export function reportsResult(text: string): boolean {
   if (PRESENT.test(text) || TREATMENT_PRESENT.test(text)) return false;
   if (PAST.test(text)) return true;
@@ -55,6 +55,10 @@ export function namesProposition(text: string): boolean {
 
 /** "This rules ketamine out as a miracle drug that cures everybody": what follows is denied. */
 export const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wrote)\s+(?:\S+\s+){0,3}?out\b/i;
+
+/** Match probability from which concepts and recogniser together stand in for a verb the analyzer
+ *  does not know as causal (overstated-certainty, extrapolated-evidence). */
+export const SURE_MATCH = 0.9;
 
 /** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
  *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
