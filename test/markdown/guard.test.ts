@@ -57,4 +57,10 @@ describe('guard (tooComplex)', () => {
     const src = '*a\n2) * *a**\n\n';
     assert.equal(tooComplex(src, limits({ spans: deepest(src, SPANS) - 1 })), true);
   });
+  it('a marker indented four columns on a lazy line of a block quote is text, not a new item (found by the property above)', () => {
+    for (const src of ['> > ~a\n\t* [](u)~\n', '> ~a\n    * [](u)~\n']) {
+      assert.equal(deepest(src, SPANS), 2, src);
+      assert.equal(tooComplex(src, limits({ spans: 1 })), true, src);
+    }
+  });
 });

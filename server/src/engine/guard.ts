@@ -48,6 +48,7 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
   const open = [0, 0, 0, 0];
   let both = 0, sure = true;
   let paraCol = -1; // column where the current paragraph's first line starts (-1: none yet)
+  let paraQuotes = 0; // '>' markers in the prefix of the paragraph's first line
   let hold = -1; // the end of the last plain link destination: nothing before it subtracts
   let definitions = 0, closes = 0; // lines starting with '[', and ']' characters
   let pos = 0;
@@ -60,7 +61,7 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
     }
     const next = eol < len && src.charCodeAt(eol) === CR && src.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
     // The container prefix: '>' and list markers, with the whitespace around them.
-    let i = pos, col = 0, markers = 0, white = 0, indent = 0, interrupt = false;
+    let i = pos, col = 0, markers = 0, quotes = 0, white = 0, indent = 0, interrupt = false;
     for (;;) {
       let ws = 0;
       while (i < eol) {
@@ -73,7 +74,7 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       if (i >= eol) break;
       if (src.charCodeAt(i) === GT) {
         // The space after '>' belongs to the marker.
-        markers++; i++; col++;
+        markers++; quotes++; i++; col++;
         if (i < eol && src.charCodeAt(i) === SPACE) { i++; col++; }
         continue;
       }
@@ -83,9 +84,11 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
       // A bullet, or an item numbered 1, with content interrupts a paragraph unless indented as
       // its text: certainly when at most 3 columns in, or not right of the paragraph's first line.
       // Only the line's first marker can: after one that cannot ("2) * *a**" inside a paragraph)
-      // the rest of the line is the paragraph's text, and its open spans stay counted.
+      // the rest of the line is the paragraph's text, and its open spans stay counted. Columns
+      // compare only while the line repeats the paragraph's '>' markers: a line with fewer may be
+      // a lazy continuation, where four columns of indent are text ("> > ~a\n\t* b~").
       const c = src.charCodeAt(i);
-      if (markers === 1 && (ws <= 3 || col <= paraCol) && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
+      if (markers === 1 && (ws <= 3 || (col <= paraCol && quotes >= paraQuotes)) && (c === 45 || c === 42 || c === 43 || (m === 2 && c === 49)) && !blankAfter(src, i + m, eol)) interrupt = true;
       i += m;
       col += m;
     }
@@ -98,7 +101,7 @@ export function tooComplex(src: string, limits: Readonly<Limits> = LIMITS): bool
     if (i >= eol) { inline = both = open[0] = open[1] = open[2] = open[3] = 0; sure = true; paraCol = -1; pos = next; continue; } // a blank line (inside its containers)
     const heading = indent <= 3 && isAtxHeading(src, i, eol);
     if (interrupt || heading) { inline = both = open[0] = open[1] = open[2] = open[3] = 0; sure = true; paraCol = -1; }
-    if (paraCol < 0) paraCol = heading ? -1 : col;
+    if (paraCol < 0) { paraCol = heading ? -1 : col; paraQuotes = quotes; }
     inline++;
     if (src.charCodeAt(i) === LBRACKET) definitions++;
     // The line's inline delimiters and span nesting.
