@@ -39,8 +39,23 @@ ruleTester('contradicted-claim', {
     // the writer declines to judge
     note('With so few patients we cannot say that ketamine is safe for long-term use.'),
     note('This rules ketamine out as safe for long-term use.'),
+    // a statement reported to be rejected, or quoted as someone's words
+    note('A radio segment wrongly described ketamine as safe for long-term use.'),
+    note('The leaflet falsely claims that ketamine is safe for long-term use.'),
+    note('The brochure opens by calling ketamine "safe for long-term use".'),
   ],
   invalid: [
+    {
+      name: 'a report that rejects nothing: the contradiction after it is asserted',
+      text: note('A radio segment rightly said that ketamine is safe for long-term use.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'A radio segment rightly said that ketamine is safe for long-term use.',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: note('Long-term effects are poorly understood.'), safe: false,
+        },
+      ],
+    },
     {
       name: 'the subject before a "not only … but also" clause still asserts it',
       text: note('Ketamine is not only fast but also safe for long-term use.'),

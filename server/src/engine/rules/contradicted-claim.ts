@@ -4,7 +4,7 @@ import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../con
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
 import { wordCount } from '../pipeline/recognition.js';
-import { allQuoted, clip, GRADE_LABEL, reportsResult, RULES_OUT } from './shared.js';
+import { allQuoted, clip, reportedNotAsserted, GRADE_LABEL, reportsResult, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -56,8 +56,9 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // The refuted statement must be made within one clause: "blocked the antidepressant effect but
     // left the dissociative effect intact" does not say naltrexone blocked dissociation.
     if (!oneClause(ref.sentence.text, x, hits, topical)) continue;
-    // A motion, a title or a slogan in quotation marks is named, not asserted.
-    if (allQuoted(ref.sentence.text, hits)) continue;
+    // A motion, a title or a slogan in quotation marks is named, not asserted; so is a statement the
+    // sentence quotes or reports in order to reject it ("wrongly described IV ketamine as approved").
+    if (allQuoted(ref.sentence.text, hits) || reportedNotAsserted(ref.sentence.text, hits)) continue;
     if (x.polarity === 'affirmed') {
       if (hits.some((h) => ctx.negated(ref, h))) continue;
       // "This rules ketamine out as a miracle drug that cures everybody."

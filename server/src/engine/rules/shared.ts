@@ -73,6 +73,27 @@ export function allQuoted(text: string, spans: ReadonlyArray<{ start: number }>)
   return spans.every((h) => quoted.some(([s, e]) => h.start > s && h.start < e));
 }
 
+/** "wrongly described it as approved", "falsely claims that…": the writer names a statement to reject it. */
+const REJECTED_REPORT = /\b(?:wrongly|falsely|incorrectly|mistakenly|erroneously|misleadingly)\s+(?:\w+\s+){0,2}?(?:said|says|say|stated|states|state|described|describes|describing|describe|called|calls|calling|call|claimed|claims|claiming|claim|reported|reports|suggested|suggests|implied|implies|labell?ed|presented|presents|listed|lists|referred|refers|gave|gives|printed|wrote|writes|identified)\b/i;
+/** "calling the question \"essentially solved\"", "what some clinics label \"a cure\"": a quotation the
+ *  sentence names someone else's words with. */
+const NAMING_QUOTE = /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:s|led|ling)?|term(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|hail(?:s|ed|ing)?|tout(?:s|ed|ing)?)\b[^"\u201c.;]{0,40}$/i;
+
+/** Does the sentence name the statement its hits make as someone else's, to reject or quote it? Every
+ *  hit after a rejecting report ("wrongly described … as"), or some hit inside a quotation introduced
+ *  by a naming verb ("calling the question \"essentially solved\""). */
+export function reportedNotAsserted(text: string, spans: ReadonlyArray<{ start: number }>): boolean {
+  if (spans.length === 0) return false;
+  const rejected = REJECTED_REPORT.exec(text);
+  if (rejected && spans.every((h) => h.start >= rejected.index + rejected[0].length)) return true;
+  if (!text.includes('"') && !text.includes('\u201c')) return false;
+  for (const m of text.matchAll(QUOTE_PAIRS)) {
+    const s = m.index!, e = s + m[0].length;
+    if (NAMING_QUOTE.test(text.slice(Math.max(0, s - 60), s)) && spans.some((h) => h.start > s && h.start < e)) return true;
+  }
+  return false;
+}
+
 /** A title ("The Use of Ketamine as an Anaesthetic During Electroconvulsive Therapy."): most of its
  *  longer words capitalised. It names a subject; it asserts nothing. */
 export function titleCase(text: string): boolean {
