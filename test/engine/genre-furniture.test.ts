@@ -15,6 +15,14 @@ const lineCol = (text: string, offset: number) => {
 };
 
 describe('genre furniture is not a claim', () => {
+  it("a definition of another term in a ketamine section is not a ketamine claim; the same words about ketamine are", () => {
+    const head = '# How ketamine works\n\nKetamine is thought to act on glutamate signalling.\n\n';
+    for (const def of ['Brain-derived neurotrophic factor (BDNF) is a protein that promotes the growth and survival of neurons.', 'BDNF refers to a growth factor that supports neurons.']) {
+      assert.deepEqual(analyze(head + def + '\n', db).findings, [], def);
+    }
+    const claim = analyze(head + 'Ketamine increases BDNF, a protein that promotes the growth and survival of neurons.\n', db).findings;
+    assert.deepEqual(claim.map((f) => f.code), ['extrapolated-evidence']);
+  });
   it('a numbered bibliography entry after a bold "References" line', () => {
     const text = "# Ketamine and the opioid system\n\nKetamine acts fast in depression.\n\n**References**\n\n1. Smith AB, Jones CD, Lee E, et al. Ketamine's antidepressant effect requires opioid system activation. *Am J Psychiatry.* 2018;175(12):1205-1215.\n";
     assert.deepEqual(scored(text), []);

@@ -51,7 +51,11 @@ const topical = new WeakMap<readonly Claim[], readonly Claim[]>();
  *  recogniser's, weighed by the stacked match model (recognition/match.ts). Claims the recogniser
  *  was not trained on (user packs) keep what the concept matcher says. */
 export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Level): ClaimHit[] {
-  const byConcepts = conceptClaims(ctx, ref, maxLevel);
+  const all = conceptClaims(ctx, ref, maxLevel);
+  // A definition of another term ("BDNF is a protein that promotes the growth of neurons") states
+  // what the term is, not what the treatment does: only claims whose subject it names itself.
+  const defines = DEFINES.test(ref.sentence.text);
+  const byConcepts = defines ? all.filter((h) => namesOwnSubject(ref, h.claim)) : all;
   const models = ctx.db.recognizer;
   const r = models ? ctx.recognition(ref) : null;
   if (!models || !r) return byConcepts;
@@ -67,6 +71,7 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
     // its headings name; a confident model may also take it from the document's topic (slides
     // and memoirs rarely repeat "ketamine").
     if (!claim || candidates.has(claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+    if (defines && !namesOwnSubject(ref, claim)) continue;
     candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
   }
   for (const h of candidates.values()) {
@@ -143,6 +148,15 @@ export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): 
     const level = ctx.level(ref, c);
     return level === Level.Paragraph || level === Level.Heading;
   });
+}
+
+/** A sentence that defines a term: "<term> (<abbreviation>) is a protein / the brain's ability / a
+ *  junction …", "<term> refers to / is defined as / means …". */
+const DEFINES = /^\W*(?:(?:the|a|an)\s+)?[\p{L}\d\u2010\u2011-]+(?:\s+[\p{L}\d\u2010\u2011-]+){0,4}?\s*(?:\([^)]{1,24}\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one of the)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?(?:protein|molecule|chemical|receptor|enzyme|hormone|neurotransmitter|messenger|factor|compound|substance|process|term|region|area|part|structure|cell|neuron|type|class|family|measure|scale|ability|capacity|junction|gap|network|pathway|technique|method)s?\b|(?:refers to|is defined as|is the name for|is a term for|means)\b)/iu;
+
+/** Does the sentence itself name the claim's subject (not only its paragraph or topic)? */
+function namesOwnSubject(ref: SentenceRef, claim: Claim): boolean {
+  return claimSubject(claim).every((c) => ref.sentence.hits.some((h) => h.concept === c));
 }
 
 /** Is the sentence about the claim's subject (e.g. ketamine): named in the sentence, its paragraph
