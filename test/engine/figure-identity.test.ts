@@ -23,6 +23,8 @@ const cases: Array<[string, string, string[]]> = [
   ['…but a frequency is not a duration', LEAD + 'The benefit of a single ketamine infusion lasts for some days, and some clinics infuse once a month.', []],
   ['"the last infusion" is an adjective, not the figure\'s word "last"', LEAD + 'One patient had a fast but short-lived response to ketamine, with relapse within a month of the last infusion.', []],
   ['design words ("in crossover fashion") do not name the naltrexone trial: a protocol\'s own interval', LEAD + 'After 7 days, patients receive another dose of study drug in crossover fashion, so those who had ketamine now get placebo.', []],
+  ['a study in another journal is another study: its year does not date the first trial', LEAD + 'A pioneering 2018 study in The American Journal of Psychiatry found that ketamine quickly eased suicidal thinking.', []],
+  ['…but the first trial misdated in its own journal is caught', LEAD + 'The first controlled trial of ketamine for depression, published in Biological Psychiatry in 2003, was tiny.', ['2003']],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 

@@ -62,6 +62,37 @@ export function otherProtocol(ref: SentenceRef, claim: Claim, m: NumberMention, 
   return differs;
 }
 
+/** Journals a sentence may name as where a study appeared: the database's sources' journals, and the
+ *  general medical journals writers cite by name. */
+const JOURNAL_NAMES = /\b(?:JAMA(?: Psychiatry)?|(?:The )?Lancet(?: Psychiatry)?|New England Journal of Medicine|NEJM|BMJ|Nature(?: Medicine| Neuroscience)?|Molecular Psychiatry|Biological Psychiatry|(?:American |British )?Journal of (?:Clinical )?(?:Psychiatry|Psychopharmacology|Affective Disorders))\b/g;
+const journalsOf = new WeakMap<CompiledDatabase, string[]>();
+function databaseJournals(ctx: RuleContext): string[] {
+  let j = journalsOf.get(ctx.db);
+  if (!j) {
+    j = [];
+    for (const s of ctx.db.db.sources.values()) for (const t of [s['container-title'], s['container-title-short']]) if (t && s.type === 'article-journal') j.push(t);
+    journalsOf.set(ctx.db, j);
+  }
+  return j;
+}
+const sameJournal = (a: string, b: string) => a.replace(/^the\s+/i, '').toLowerCase() === b.replace(/^the\s+/i, '').toLowerCase();
+
+/**
+ * Another study, by the journal the sentence says it appeared in ("a 2018 study in The American
+ * Journal of Psychiatry" against the first trial, published in Biological Psychiatry), or undefined.
+ */
+export function otherJournal(ctx: RuleContext, ref: SentenceRef, claim: Claim, f: Figure): string | undefined {
+  const text = ref.sentence.text;
+  const named = [...text.matchAll(JOURNAL_NAMES)].map((m) => m[0]);
+  for (const j of databaseJournals(ctx)) if (text.toLowerCase().includes(j.toLowerCase())) named.push(j);
+  if (named.length === 0) return undefined;
+  const ids = new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)]);
+  const own = [...ids].flatMap((id) => { const s = ctx.db.source(id); return [s?.['container-title'], s?.['container-title-short']]; }).filter((t): t is string => !!t);
+  // A sentence that names the claim's own journal too may be comparing the two studies: not decided here.
+  if (named.some((n) => own.some((o) => sameJournal(n, o)))) return undefined;
+  return named[0];
+}
+
 /** Family names of the figure's source and the claim's sources ("Williams", "Berman"). */
 function authorNames(ctx: RuleContext, claim: Claim, f: Figure): string[] {
   const ids = new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)]);

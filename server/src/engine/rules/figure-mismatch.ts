@@ -5,7 +5,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
 import { claimSubject } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
-import { identity, otherProtocol, otherSubject } from './figure-identity.js';
+import { identity, otherJournal, otherProtocol, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -195,9 +195,9 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     const a = ref.sentence.analysis;
     if (a.question || a.hypothetical) return undefined;
     const { hit, f, cue } = pool[0]!;
-    // Study identity: the number belongs to another subject or another protocol, or nothing shows
+    // Study identity: the number belongs to another subject, protocol or journal, or nothing shows
     // it is this figure.
-    if (otherSubject(ctx, ref, hit.claim) !== undefined || otherProtocol(ref, hit.claim, m, f)) continue;
+    if (otherSubject(ctx, ref, hit.claim) !== undefined || otherProtocol(ref, hit.claim, m, f) || otherJournal(ctx, ref, hit.claim, f) !== undefined) continue;
     const id = identity(ctx, ref, hit, f, cue?.cue, cue?.generic ?? false);
     if (!id.strong) continue;
     const said = text.slice(m.start, m.end);
