@@ -167,6 +167,8 @@ ruleTester('overstated-certainty', {
     note('The number of clinics has grown fast, and many operate with little regulation.'),
     // under a negation, "for everyone" generalises nothing
     note("For many people ketamine lifts mood within hours, though it doesn't happen for everyone."),
+    // "established" as "set up", which neither the booster list nor the proof model may read as shown
+    note('Because esketamine is approved, it has established billing codes and is covered by many commercial insurance plans.'),
   ],
   invalid: [
     {

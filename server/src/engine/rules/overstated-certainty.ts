@@ -71,9 +71,12 @@ function cueAt(m: RegExpExecArray | null): { text: string; start: number; end: n
 }
 
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
-function softened(text: string, cue: { start: number }): boolean {
-  return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start));
+function softened(text: string, cue: { start: number; end: number; text: string }): boolean {
+  return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start))
+    || (/established$/i.test(cue.text) && SET_UP.test(text.slice(cue.end, cue.end + 40)));
 }
+/** "has established billing codes", "established a clinic": set up, not shown. */
+const SET_UP = /^\s+(?:(?:a|an|the|its|their|new|own|clear|formal|dedicated)\s+){0,2}(?:billing|codes?|clinics?|cent(?:re|er)s?|programmes?|programs?|offices?|partnerships?|networks?|services?|procedures?|pathways?|relationships?|practices?|compan(?:y|ies)|foundations?|presence|track record|reputation|registry|registries|contracts?|teams?|units?|departments?|sites?|locations?|branches?)\b/i;
 
 /** Does the sentence assert the claim's relation? A heading or list label ("Cost barriers to IV
  *  treatment") asserts nothing. A claim with relation words (anyOf) matched only because the sentence
@@ -173,7 +176,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // word, or wording the recogniser reads as the claim itself ("Patients who also take lorazepam should know
   // this" names the drugs and states nothing about them).
   const learnedAssertive = byConcepts ? causal || (!!absolute && statesWhole()) : statesWhole() && (a.strength >= 1 || (rec?.topic(claim.id) ?? 0) >= RELATION_TOPIC);
-  const proofByModel = !booster && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
+  // The model's "proof" reading does not outvote a proof word the sentence itself softens or uses in
+  // another sense ("almost certainly", "has established billing codes").
+  const softenedProof = a.cues.some((c) => c.kind === 'booster' && softened(ref.sentence.text, c));
+  const proofByModel = !booster && !softenedProof && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);
   const grade = GRADE_LABEL[claim.grade];
