@@ -25,6 +25,10 @@ const cases: Array<[string, string, string[]]> = [
   ['design words ("in crossover fashion") do not name the naltrexone trial: a protocol\'s own interval', LEAD + 'After 7 days, patients receive another dose of study drug in crossover fashion, so those who had ketamine now get placebo.', []],
   ['a study in another journal is another study: its year does not date the first trial', LEAD + 'A pioneering 2018 study in The American Journal of Psychiatry found that ketamine quickly eased suicidal thinking.', []],
   ['…but the first trial misdated in its own journal is caught', LEAD + 'The first controlled trial of ketamine for depression, published in Biological Psychiatry in 2003, was tiny.', ['2003']],
+  ['an infusion time in hours is compared when the infusion runs "over" it', LEAD + 'The trial dose is 0.5 mg/kg of ketamine, infused intravenously over roughly two hours.', ['two hours']],
+  ['…but hours after an infusion are another quantity', LEAD + 'Ketamine infusions run over 40 minutes, and relief can begin within two hours of the infusion.', []],
+  ['"a month before symptoms return" is how long the benefit lasts', LEAD + 'The benefit of a single ketamine infusion lasts about a month before symptoms return.', ['a month']],
+  ['…but "a week before the infusion" is a date', LEAD + 'Patients stop lorazepam a week before the ketamine infusion, whose benefit lasts about a week.', []],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 

@@ -90,7 +90,9 @@ const PATTERNS: Pattern[] = [
     build: (m) => ({ value: parseNum(m[1]!), max: m[2] ? parseNum(m[2]) : undefined, unit: normDuration(m[3]!), decimals: decimalsOf(m[1]!) }) },
   // "a month", "a single week": one unit said in words; not a frequency ("twice a day", "once a week")
   // and not a stretch of the calendar ("a week later").
-  { kind: 'duration', re: /(?<!\b(?:once|twice|times|per|every|each|than)\s+)\b(?:a|a single)\s+(day|week|month)\b(?!\s+(?:later|earlier|before|after|ago|or two|or so))/gi,
+  // "lasts about a month before symptoms return" is still a duration: "before"/"after" mark a calendar
+  // stretch only when nothing says the phrase is how long something lasts.
+  { kind: 'duration', re: /(?<!\b(?:once|twice|times|per|every|each|than)\s+)\b(?:a|a single)\s+(day|week|month)\b(?!\s+(?:later|earlier|ago|or two|or so)\b)(?:(?<=\b(?:for|lasts?|lasted|lasting|holds?|held|about|around|roughly|approximately|nearly|almost|up to|within)\s+(?:a|a single)\s+\w+)|(?!\s+(?:before|after)\b))/gi,
     build: (m) => ({ value: 1, unit: normDuration(m[1]!), decimals: 0 }) },
   // years: 2019, the 1960s
   { digit: true, kind: 'year', re: /(?<![\w.$£\u20ac-])(1[89]\d\d|20\d\d)(s)?(?![\w%-]|\.\d)/g,

@@ -78,7 +78,7 @@ function anaestheticDose(text: string): boolean {
 const OTHER_TREATMENTS = /(?:\b(?:existing|conventional|standard|traditional|older|current|typical|regular|usual|other|oral)\s+(?:anti-?depressants?|drugs?|medications?|medicines?|treatments?|therapies)|\bS[SN]RIs?)\s+(?:\w+\s+){0,2}?(?:take|takes|took|need|needs|require|requires|start|starts|begin|begins)\b/i;
 /** A number that names its own quantity ("a 30% probability", "12% discount rate", "5% market share"):
  *  a forecast or a price, not the finding's figure. */
-const OWN_QUANTITY = /^\s*(?:[\w-]+\s+){0,2}?(?:probability|chance|likelihood|odds|discount|margin|market|share of|growth|return|interest|tax|premium|royalt(?:y|ies)|penetration|CAGR|price|cost|revenue|sales|valuation|upside|downside)\b/i;
+const OWN_QUANTITY = /^\s*(?:[\w-]+\s+){0,2}?(?:probability|chance|likelihood|odds|discount|margin|market|share of|growth|return on|returns|interest|tax|premium|royalt(?:y|ies)|penetration|CAGR|price|cost|revenue|sales|valuation|upside|downside)\b/i;
 /** The writer's own projection ("we model a 30% probability…", "we assume 40% uptake"). */
 const OWN_PROJECTION = /\b(?:we|I|our (?:model|base case|forecast))\s+(?:\w+\s+)?(?:model|models|modell?ed|estimate|assume|project|forecast|assign|expect|predict|anticipate|price in|bake in)\b[^.;:]{0,40}$/i;
 /** An author-year citation ("(Green 2011)", "[Murrough et al., 2013]"): its year dates the paper. */
@@ -137,6 +137,14 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   return m.bound || m.approx ? display.replace(/^(?:(?:up to|about|around|approximately|roughly|at least|as many as|nearly)\s+)+/i, '') : display;
 }
 
+/** "infused over two hours" against a 40-minute infusion: hours and minutes are too far apart to
+ *  compare in general ("relief within two hours of the infusion" is another quantity), but a duration
+ *  the infusion runs "over" is the infusion time. */
+function infusedOver(text: string, m: NumberMention, f: Figure): boolean {
+  return m.kind === 'duration' && f.kind === 'duration' && m.unit === 'hour' && /^min/i.test(f.unit ?? '')
+    && /\b(?:infused|given|run|runs|delivered|administered|drip(?:ped)?)?\s*over\s+(?:(?:about|roughly|around|approximately|nearly|almost|some|a full|up to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 40), m.start));
+}
+
 function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const text = ref.sentence.text;
   const seen = new Set<string>();
@@ -148,7 +156,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
       for (const f of hit.claim.figures ?? []) {
-        if (!comparable(m, f)) continue;
+        if (!comparable(m, f) && !infusedOver(text, m, f)) continue;
         const cue = nearestCue(text, m, f);
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (!cue && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
