@@ -169,8 +169,33 @@ ruleTester('overstated-certainty', {
     note("For many people ketamine lifts mood within hours, though it doesn't happen for everyone."),
     // "established" as "set up", which neither the booster list nor the proof model may read as shown
     note('Because esketamine is approved, it has established billing codes and is covered by many commercial insurance plans.'),
+    // a negative claim of degree in its own degree, or a study's own report
+    note('Ketamine infusions are often not covered by insurance, so ask about costs first.'),
+    note('In our small audit, no patient had ketamine covered by insurance at all.'),
   ],
   invalid: [
+    {
+      name: 'a negative claim of degree ("often not covered") taken to its limit by a negation: the absolute word is the finding',
+      text: note("Sadly, insurers won't pay for any kind of ketamine treatment, so ask your family to help with costs."),
+      errors: [
+        {
+          line: 3, column: 31, text: 'any kind of',
+          message: "Overstates supported evidence ('any kind of'): ketamine treatment is costly and hard to access",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'an absolute word right before the claim\'s own word, though the models are less than sure',
+      text: note('Private ketamine clinics in the region are completely unregulated, which is the main argument for a hospital pathway.'),
+      errors: [
+        {
+          line: 3, column: 44, text: 'completely',
+          message: "Overstates preliminary evidence ('completely'): ketamine clinics are loosely regulated",
+          output: null,
+        },
+      ],
+    },
     {
       name: 'a claim of degree taken to its limit: the absolute word is the finding, and no lead fixes it',
       text: note('Ketamine clinics operate with no oversight at all.'),

@@ -55,9 +55,9 @@ const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|u
 const PROOF_IDIOM = /\b(?:beyond (?:any |all )?(?:debate|argument)|not up for debate|no debate|full stop|case closed|end of story|period, end of|(?:nailed|pinned) (?:it |that |this )?down|once and for all|no ifs,? ands,? or buts|(?:a )?done deal|iron-?clad|rock[- ]solid|bullet-?proof|air-?tight|settled science|(?:proven|clear|undisputed) winner|the verdict is in)\b/i;
 /** Adverbs that say a finding holds in every case ("reliably", "consistently"). */
 const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every (?:single )?time|in every case|across the board|no matter what)\b/i;
-/** "If speed matters most, …", "If you ask me, …": a condition on the reader's wishes or the
- *  writer's voice, not on the finding; the clause after it still asserts. */
-const PSEUDO_CONDITION = /^\W*(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s/i;
+/** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"): a condition
+ *  on the reader's wishes or the writer's voice, not on the finding; the clause after it still asserts. */
+const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
@@ -89,6 +89,25 @@ function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
   return claim.anyOf?.length ? true : ref.sentence.analysis.strength === 3;
 }
+
+/** Is the word right before (at most one word between) a word of one of the claim's own non-subject concepts? */
+function modifiesClaimWord(ref: SentenceRef, claim: ClaimHit['claim'], w: { end: number }): boolean {
+  const subject = claimSubject(claim);
+  const own = new Set([...claim.concepts, ...(claim.anyOf ?? [])].filter((c) => !subject.includes(c)));
+  return ref.sentence.hits.some((h) => own.has(h.concept) && h.start >= w.end && /^\s+(?:\S+\s+)?$/.test(ref.sentence.text.slice(w.end, h.start)));
+}
+
+/** The clause of `text` around `at`, between the punctuation that separates clauses. */
+function clauseOf(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf(':', at)) + 1;
+  const ends = [',', ';', ':'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
+/** A negative claim of degree ("often not covered", "largely without regulation"). */
+const NEGATIVE_DEGREE = /\b(?:often|largely|mostly|usually|generally|frequently|typically|partly|partially|sometimes)\s+(?:\w+\s+){0,2}?(?:not|without|no|never)\b/i;
+/** Words that take a negative finding of degree to its limit ("never", "no … of any kind"). */
+const NEGATIVE_ABSOLUTE = /\b(?:never|of any kind|any kind of|whatsoever|at all|in any form|under any circumstances)\b/i;
 
 /** Words that take a finding of degree to its limit. */
 const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero)\b/i;
@@ -129,6 +148,25 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const claim = hit.claim;
   if (a.question || (a.hypothetical && !PSEUDO_CONDITION.test(ref.sentence.text))) return undefined;
   const st = stanceOf(ref, claim);
+  // A claim of degree stated negatively ("often not covered", "largely without regulation") taken to
+  // its limit by a negation ("insurers never pay", "no regulation of any kind"): the negation agrees
+  // with the claim's direction, the absolute word overstates it.
+  const byConcepts0 = !hit.learned || hit.learned.concepts;
+  // (The analyzer reads "won't" as a modal; here it negates.)
+  const negAbsolute = (st.negated || /n['\u2019]t\b/i.test(st.text)) && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? cueAt(NEGATIVE_ABSOLUTE.exec(st.text)) : undefined;
+  // "any kind of" is no hedge ("kind of") here.
+  const hedgedBesides = (x: { start: number; end: number }) => a.cues.some((c) => c.kind === 'hedge' && (c.end <= x.start || c.start >= x.end) && c.start < st.text.length);
+  if (negAbsolute && !a.question && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
+    const r = ctx.range(ref, negAbsolute.start, negAbsolute.end);
+    return {
+      code: 'overstated-certainty',
+      message: clip(`Overstates ${GRADE_LABEL[claim.grade]} evidence ('${negAbsolute.text}'): ${claim.relation}`),
+      start: r.start, end: r.end, claimId: claim.id,
+      sources: claimSources(ctx, claim).map((s) => s.id),
+      fixes: [],
+      reason: ctx.reason(ref, hit, { kind: 'absolute word', text: negAbsolute.text }),
+    };
+  }
   if (st.negated && !a.boosted) return undefined;
   if (namesProposition(ref.sentence.text)) return undefined;
   if (claim.grade === 'established') return undefined;
@@ -171,7 +209,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // sentence the recogniser, too, is sure makes it. The claim's own degree ("many operate with little
   // regulation") states it as the evidence does.
   const causal = byConcepts && assertive(ref, claim);
-  const absolute = byConcepts && !causal && !!hit.learned && hit.learned.p >= SURE_MATCH ? cueAt(ABSOLUTE.exec(st.text)) : undefined;
+  // The absolute word must be sure to bear on the claim: both models sure of the claim, or the word
+  // right before one of the claim's own words ("completely unregulated").
+  const absoluteWord = byConcepts && !causal && !!hit.learned ? cueAt(ABSOLUTE.exec(st.text)) : undefined;
+  const absolute = absoluteWord && (hit.learned!.p >= SURE_MATCH || modifiesClaimWord(ref, claim, absoluteWord)) ? absoluteWord : undefined;
   // Found by the recogniser alone, the sentence must also say something of the claim's relation: a causal
   // word, or wording the recogniser reads as the claim itself ("Patients who also take lorazepam should know
   // this" names the drugs and states nothing about them).
