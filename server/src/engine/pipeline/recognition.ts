@@ -82,6 +82,28 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   return hits;
 }
 
+/**
+ * Might a sentence's claims at `Level.Document` (sentenceClaims, conceptClaims) or its topic claims
+ * include one that states figures? Never false when they do: it asks what sentenceClaims asks of
+ * its candidates (the concept matcher's `meets`, the recogniser's top topics and their subject)
+ * of the figure claims only, without the match model. figure-mismatch asks it before extracting
+ * a sentence's numbers, which costs more and matters only next to such a claim.
+ */
+export function figureClaimInReach(ctx: RuleContext, ref: SentenceRef): boolean {
+  for (const claim of ctx.db.figureClaimsByConcept.candidates(ref.sentence.concepts)) {
+    if (ctx.meets(ref, claim, claim.topical, Level.Document)) return true;
+  }
+  const r = ctx.db.recognizer ? ctx.recognition(ref) : null;
+  if (r) {
+    for (let k = 0; k < r.topics.length && k < 3; k++) {
+      const t = r.topics[k]!;
+      const claim = ctx.db.db.claims.get(t.cls);
+      if (claim?.figures?.length && aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) return true;
+    }
+  }
+  return ctx.topicClaims(ref).length > 0;
+}
+
 /** `text.split(/\s+/).length`, without the array: one more than the runs of whitespace. */
 export function wordCount(text: string): number {
   let n = 1;
