@@ -58,20 +58,22 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   const hits: ClaimHit[] = [];
   let words = -1;
   const known = models.knownClasses;
-  const candidates = new Map<string, ClaimHit>();
-  for (const h of byConcepts) candidates.set(h.claim.id, h);
+  // The candidates: the concept matcher's (one per claim), then the model's top topics that it
+  // did not find (two short lists, not a map: this runs for every sentence that names a concept).
+  const fromModel: ClaimHit[] = [];
   for (let k = 0; k < r.topics.length && k < 3; k++) {
     const t = r.topics[k]!;
     const claim = ctx.db.db.claims.get(t.cls);
     // A claim the concepts did not find must be about a subject the sentence, its paragraph or
     // its headings name; a confident model may also take it from the document's topic (slides
     // and memoirs rarely repeat "ketamine").
-    if (!claim || candidates.has(claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
-    candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
+    if (!claim || hasClaim(byConcepts, claim.id) || hasClaim(fromModel, claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+    fromModel.push({ claim, score: t.p, specificity: 0, fromTopic: [] });
   }
-  for (const h of candidates.values()) {
+  for (let c = 0; c < byConcepts.length + fromModel.length; c++) {
+    const h = c < byConcepts.length ? byConcepts[c]! : fromModel[c - byConcepts.length]!;
     if (!known.has(h.claim.id)) { hits.push(h); continue; }
-    const rank = byConcepts.indexOf(h);
+    const rank = c < byConcepts.length ? c : -1;
     const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
     if (words < 0) words = wordCount(ref.sentence.text);
     const p = models.matchScorer.probability(h.claim.id, r, evidence, words);
@@ -80,6 +82,11 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   }
   hits.sort((a, b) => b.score - a.score);
   return hits;
+}
+
+function hasClaim(hits: readonly ClaimHit[], id: string): boolean {
+  for (const h of hits) if (h.claim.id === id) return true;
+  return false;
 }
 
 /**

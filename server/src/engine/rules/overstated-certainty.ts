@@ -1,7 +1,7 @@
 // overstated-certainty: the sentence states a claim more strongly than its evidence grade allows.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { claimSubject } from '../pipeline/recognition.js';
+import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
 import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
@@ -80,7 +80,7 @@ function softened(text: string, cue: { start: number }): boolean {
  *  uses one; a claim without them matches on its topic, so the sentence must make a causal statement. */
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
-  const words = ref.sentence.text.split(/\s+/).length;
+  const words = wordCount(ref.sentence.text);
   if (ref.placed.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.sentence.text)) || titleCase(ref.sentence.text)) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
   if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
@@ -161,7 +161,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // something else that mentions it ("opioid receptors play crucial roles in mood").
   const byConcepts = !hit.learned || hit.learned.concepts;
   const statesWhole = () => ref.placed.block.kind !== 'heading' && !titleCase(ref.sentence.text)
-    && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
+    && wordCount(ref.sentence.text) >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
   // Found by the concepts: a causal statement, or a claim that is not causal ("clinics are loosely
   // regulated") put in absolute words ("entirely unregulated", "no oversight whatsoever") in a full
