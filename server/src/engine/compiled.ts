@@ -21,6 +21,8 @@ export interface CompiledDatabase {
   conceptNumber: Map<string, number>;
   /** Claims that state figures (checked by figure-mismatch). */
   figureClaims: Claim[];
+  /** The figure claims indexed as claimsByConcept indexes them: its candidates that state figures. */
+  figureClaimsByConcept: ByConcept<Claim>;
   cautions: Caution[];
   /** Concepts any claim, contradiction or caution needs: a document naming none of them is skipped. */
   anchorConcepts: Set<string>;
@@ -40,7 +42,9 @@ export function compile(db: Database): CompiledDatabase {
   const contradictions = claims.flatMap((claim) => (claim.contradictions ?? []).map((x) => ({ ...x, claim, allUnless: [...(x.unless ?? []), ...(claim.unless ?? [])] })));
   // Claims and contradictions by a concept the sentence itself must name for them to apply: a
   // sentence is checked only against records it could meet.
-  const claimsByConcept = new ByConcept(claims, anchorKeys(claims, (cl) => cl.topical ?? []));
+  const claimKeys = anchorKeys(claims, (cl) => cl.topical ?? []);
+  const claimsByConcept = new ByConcept(claims, claimKeys);
+  const figureClaims = claims.filter((cl) => cl.figures?.length);
   const contradictionsByConcept = new ByConcept(contradictions, anchorKeys(contradictions, (x) => x.topical ?? x.claim.topical ?? []));
   const cautions = [...db.cautions.values()];
   const anchorConcepts = new Set<string>();
@@ -59,7 +63,8 @@ export function compile(db: Database): CompiledDatabase {
     contradictions,
     claimsByConcept,
     contradictionsByConcept,
-    figureClaims: claims.filter((cl) => cl.figures?.length),
+    figureClaims,
+    figureClaimsByConcept: new ByConcept(figureClaims, claimKeys),
     conceptNames: [...db.concepts.keys()],
     conceptNumber: new Map([...db.concepts.keys()].map((id, i) => [id, i])),
     cautions,

@@ -130,6 +130,12 @@ function numberStarts(text: string): number[] {
 
 const MAY_HAVE_NUMBER = new RegExp(String.raw`\d|\b(?:${Object.keys(WORD_NUMBERS).filter((w) => w !== 'a' && w !== 'an' && w !== 'single').join('|')}|${Object.keys(FRACTIONS).join('|')}|day|week|month)\b`, 'i');
 
+/** False when `text` has no number mention for sure: every pattern needs a digit, a number word
+ *  or a fraction word, and most sentences have none. */
+export function mayHaveNumbers(text: string): boolean {
+  return MAY_HAVE_NUMBER.test(text);
+}
+
 function normUnit(u: string): string {
   const s = u.toLowerCase().replace(/\s+/g, ' ');
   if (/per k|\/\s*kg|kilogram|each kg|every kg/.test(s)) return s.startsWith('µ') || s.startsWith('mcg') ? 'µg/kg' : 'mg/kg';
@@ -149,8 +155,7 @@ function normDuration(u: string): string {
 /** All number mentions of a sentence, offsets relative to `text` plus `base`; overlapping
  *  mentions keep the more specific (earlier pattern) one. */
 export function extractNumbers(text: string, base = 0): NumberMention[] {
-  // Every pattern needs a digit, a number word or a fraction word: most sentences have none.
-  if (!MAY_HAVE_NUMBER.test(text)) return [];
+  if (!mayHaveNumbers(text)) return [];
   const found: NumberMention[] = [];
   const taken: Array<[number, number]> = [];
   const take = (p: Pattern, m: RegExpExecArray): void => {

@@ -62,21 +62,23 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   const hits: ClaimHit[] = [];
   let words = -1;
   const known = models.knownClasses;
-  const candidates = new Map<string, ClaimHit>();
-  for (const h of byConcepts) candidates.set(h.claim.id, h);
+  // The candidates: the concept matcher's (one per claim), then the model's top topics that it
+  // did not find (two short lists, not a map: this runs for every sentence that names a concept).
+  const fromModel: ClaimHit[] = [];
   for (let k = 0; k < r.topics.length && k < 3; k++) {
     const t = r.topics[k]!;
     const claim = ctx.db.db.claims.get(t.cls);
     // A claim the concepts did not find must be about a subject the sentence, its paragraph or
     // its headings name; a confident model may also take it from the document's topic (slides
     // and memoirs rarely repeat "ketamine").
-    if (!claim || candidates.has(claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
+    if (!claim || hasClaim(byConcepts, claim.id) || hasClaim(fromModel, claim.id) || !aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) continue;
     if (defines && !namesOwnSubject(ref, claim)) continue;
-    candidates.set(claim.id, { claim, score: t.p, specificity: 0, fromTopic: [] });
+    fromModel.push({ claim, score: t.p, specificity: 0, fromTopic: [] });
   }
-  for (const h of candidates.values()) {
+  for (let c = 0; c < byConcepts.length + fromModel.length; c++) {
+    const h = c < byConcepts.length ? byConcepts[c]! : fromModel[c - byConcepts.length]!;
     if (!known.has(h.claim.id)) { hits.push(h); continue; }
-    const rank = byConcepts.indexOf(h);
+    const rank = c < byConcepts.length ? c : -1;
     const evidence = rank >= 0 ? { rank, score: h.score, specificity: h.specificity, fromTopic: h.fromTopic.length, count: byConcepts.length } : undefined;
     if (words < 0) words = wordCount(ref.sentence.text);
     const p = models.matchScorer.probability(h.claim.id, r, evidence, words);
@@ -85,6 +87,33 @@ export function sentenceClaims(ctx: RuleContext, ref: SentenceRef, maxLevel: Lev
   }
   hits.sort((a, b) => b.score - a.score);
   return hits;
+}
+
+function hasClaim(hits: readonly ClaimHit[], id: string): boolean {
+  for (const h of hits) if (h.claim.id === id) return true;
+  return false;
+}
+
+/**
+ * Might a sentence's claims at `Level.Document` (sentenceClaims, conceptClaims) or its topic claims
+ * include one that states figures? Never false when they do: it asks what sentenceClaims asks of
+ * its candidates (the concept matcher's `meets`, the recogniser's top topics and their subject)
+ * of the figure claims only, without the match model. figure-mismatch asks it before extracting
+ * a sentence's numbers, which costs more and matters only next to such a claim.
+ */
+export function figureClaimInReach(ctx: RuleContext, ref: SentenceRef): boolean {
+  for (const claim of ctx.db.figureClaimsByConcept.candidates(ref.sentence.concepts)) {
+    if (ctx.meets(ref, claim, claim.topical, Level.Document)) return true;
+  }
+  const r = ctx.db.recognizer ? ctx.recognition(ref) : null;
+  if (r) {
+    for (let k = 0; k < r.topics.length && k < 3; k++) {
+      const t = r.topics[k]!;
+      const claim = ctx.db.db.claims.get(t.cls);
+      if (claim?.figures?.length && aboutSubject(ctx, ref, claim, t.p >= 0.6 ? Level.Document : Level.Heading)) return true;
+    }
+  }
+  return ctx.topicClaims(ref).length > 0;
 }
 
 /** `text.split(/\s+/).length`, without the array: one more than the runs of whitespace. */

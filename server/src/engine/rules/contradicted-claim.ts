@@ -147,7 +147,7 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
   const h = hits[0];
   if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.placed.block.kind === 'heading') return undefined;
   // The cheap tests first: this runs for every sentence that makes a claim.
-  if (ref.sentence.text.split(/\s+/).length < 6 || !mainClauseNegation(ref.sentence.text) || negativeStatement(h.claim)) return undefined;
+  if (wordCount(ref.sentence.text) < 6 || !mainClauseNegation(ref.sentence.text) || negativeStatement(h.claim)) return undefined;
   const r = ctx.recognition(ref);
   if (!r) return undefined;
   const a = ref.sentence.analysis;
@@ -155,7 +155,7 @@ function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Dr
   if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
   // Someone else's words, a label, or a study's report of its own observation ("none of the patients
   // suffered memory problems") is not the writer denying the finding.
-  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || ref.sentence.text.split(/\s+/).length < 6 || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
+  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || wordCount(ref.sentence.text) < 6 || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
   if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
   const claim = h.claim;
   // A claim that is itself a negative ("is not well understood") turns a denial into agreement or

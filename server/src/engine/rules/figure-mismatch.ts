@@ -2,8 +2,8 @@
 import type { Figure } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
-import { agrees, comparable, type NumberMention } from '../figures.js';
-import { claimSubject } from '../pipeline/recognition.js';
+import { agrees, comparable, mayHaveNumbers, type NumberMention } from '../figures.js';
+import { claimSubject, figureClaimInReach } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
 import { identity, otherJournal, otherProtocol, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
@@ -26,14 +26,9 @@ function cueRegExp(cue: string): RegExp {
 /** The nearest of the figure's cue words within the window, with its distance in characters from
  *  the number (a generic cue counts as farther), or undefined: the nearest cue decides which figure a
  *  number is about. */
-function nearestCue(text: string, m: NumberMention, f: Figure): { d: number; cue: string; generic: boolean } | undefined {
+function nearestCue(text: string, m: NumberMention, f: Figure, windowOf: () => CueWindow): { d: number; cue: string; generic: boolean } | undefined {
   if (!f.cues?.length) return undefined;
-  // The window stays inside the number's clause: "twelve patients …; spectroscopy in four of them".
-  let lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
-  const before = text.lastIndexOf(';', m.start), after = text.indexOf(';', m.end);
-  if (before >= lo) lo = before + 1;
-  if (after >= 0 && after < hi) hi = after;
-  const near = text.slice(lo, hi).toLowerCase();
+  const { lo, near } = windowOf();
   let best: { d: number; cue: string; generic: boolean } | undefined;
   for (const c of f.cues) {
     // Nouns that any count takes ("12 patients") tie a number to a figure more weakly than its own words.
@@ -50,6 +45,17 @@ function nearestCue(text: string, m: NumberMention, f: Figure): { d: number; cue
     }
   }
   return best;
+}
+
+/** The text around a number in which cue words count, lower-cased, and where it starts. */
+interface CueWindow { lo: number; near: string }
+function cueWindow(text: string, m: NumberMention): CueWindow {
+  // The window stays inside the number's clause: "twelve patients …; spectroscopy in four of them".
+  let lo = Math.max(0, m.start - CUE_WINDOW), hi = Math.min(text.length, m.end + CUE_WINDOW);
+  const before = text.lastIndexOf(';', m.start), after = text.indexOf(';', m.end);
+  if (before >= lo) lo = before + 1;
+  if (after >= 0 && after < hi) hi = after;
+  return { lo, near: text.slice(lo, hi).toLowerCase() };
 }
 
 /** Kinds specific enough that a number of that kind in a sentence that names the claim itself is about
@@ -151,13 +157,18 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
   for (const m of ref.sentence.numbers) {
     // Every figure of every matched claim that this number could be about, with how near its cue is.
     const candidates: Array<{ hit: ClaimHit; f: Figure; d: number; cue?: { cue: string; generic: boolean } }> = [];
+    // The cue window is the number's, the same for every figure: made once, when a figure has cues.
+    let win: CueWindow | undefined;
+    const windowOf = () => (win ??= cueWindow(text, m));
     for (const hit of hits) {
+      // A claim without figures gives no candidates (and needs no test of what the sentence cites).
+      if (!hit.claim.figures?.length) continue;
       if (seen.has(hit.claim.id + '|' + m.start) || citesAnotherStudy(ctx, ref, hit)) continue;
       seen.add(hit.claim.id + '|' + m.start);
       const named = hit.fromTopic.length === 0;
       for (const f of hit.claim.figures ?? []) {
         if (!comparable(m, f) && !infusedOver(text, m, f)) continue;
-        const cue = nearestCue(text, m, f);
+        const cue = nearestCue(text, m, f, windowOf);
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (!cue && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
         candidates.push({ hit, f, d: cue?.d ?? Infinity, ...(cue ? { cue } : {}) });
@@ -236,7 +247,10 @@ export const figureMismatch: Rule<'figure-mismatch'> = {
   scope: 'sentence',
   precedence: 2,
   check(ctx, t) {
-    if (t.kind !== 'sentence' || t.ref.sentence.numbers.length === 0) return [];
+    if (t.kind !== 'sentence') return [];
+    // Numbers matter only next to a claim that states figures: asking whether one is in reach is
+    // cheaper than extracting them, and most sentences have none.
+    if (!mayHaveNumbers(t.ref.sentence.text) || !figureClaimInReach(ctx, t.ref) || t.ref.sentence.numbers.length === 0) return [];
     // A figure may belong to a claim whose subject only the document or the section names.
     // The concept matcher's claims too: a figure is tied to its claim by a cue word next to the
     // number, which the concepts' claims need and the recogniser's do not.

@@ -1,7 +1,7 @@
 // overstated-certainty: the sentence states a claim more strongly than its evidence grade allows.
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
-import { claimSubject } from '../pipeline/recognition.js';
+import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
 import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
@@ -23,9 +23,24 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
     for (const [re, repl] of SOFTER) {
       if (!re.test(cue.text)) continue;
       // Deleting an adverb takes one neighbouring space with it.
-      const { start } = cue;
-      let { end } = cue;
-      if (repl === '' && ref.sentence.text[end] === ' ') end++;
+      let { start, end } = cue;
+      if (repl === '') {
+        // An adverb beside a proof verb ("showed conclusively", "clearly demonstrates"): soften the
+        // verb and drop the adverb, or the verb alone would still claim proof.
+        const t = ref.sentence.text;
+        const before = /(\b\w+)\s+$/.exec(t.slice(Math.max(0, start - 20), start));
+        const after = /^\s+(\w+)\b/.exec(t.slice(end, end + 20));
+        const beside: Array<[string, number, number]> = [];
+        if (before) beside.push([before[1]!, start - before[0].length, start]);
+        if (after) beside.push([after[1]!, end, end + after[0].length]);
+        for (const [verb, vs, ve] of beside) {
+          const softer = SOFTER.find(([r, x]) => x !== '' && r.test(verb))?.[1];
+          if (!softer) continue;
+          const s0 = Math.min(start, vs), e0 = Math.max(end, ve);
+          return replaceSpanFix(ctx, ref, s0, e0, softer, `Soften '${t.slice(s0, e0).trim()}' to '${softer}'`, 'soften', false);
+        }
+        if (t[end] === ' ') end++;
+      }
       return replaceSpanFix(ctx, ref, start, end, repl, repl ? `Soften '${cue.text}' to '${repl}'` : `Remove '${cue.text}'`, 'soften', false);
     }
   }
@@ -83,7 +98,7 @@ const SET_UP = /^\s+(?:(?:a|an|the|its|their|new|own|clear|formal|dedicated)\s+)
  *  uses one; a claim without them matches on its topic, so the sentence must make a causal statement. */
 function assertive(ref: SentenceRef, claim: ClaimHit['claim']): boolean {
   // Short complete sentences ("Ketamine prevents suicide.") count; short unpunctuated list labels do not.
-  const words = ref.sentence.text.split(/\s+/).length;
+  const words = wordCount(ref.sentence.text);
   if (ref.placed.block.kind === 'heading' || words < 3 || (words < 5 && !/[.!]["'\u201d\u2019)]*$/.test(ref.sentence.text)) || titleCase(ref.sentence.text)) return false;
   // "A study investigated whether…", "the trial tested naltrexone": describing research is not asserting its result.
   if (RESEARCH_ACTIVITY.test(ref.sentence.text)) return false;
@@ -202,7 +217,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // something else that mentions it ("opioid receptors play crucial roles in mood").
   const byConcepts = !hit.learned || hit.learned.concepts;
   const statesWhole = () => ref.placed.block.kind !== 'heading' && !titleCase(ref.sentence.text)
-    && ref.sentence.text.split(/\s+/).length >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
+    && wordCount(ref.sentence.text) >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
   // Found by the concepts: a causal statement, or a claim that is not causal ("clinics are loosely
   // regulated") put in absolute words ("entirely unregulated", "no oversight whatsoever") in a full

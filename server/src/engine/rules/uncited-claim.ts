@@ -2,6 +2,7 @@
 import type { Source } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
+import { wordCount } from '../pipeline/recognition.js';
 import type { Draft, Rule } from './rule.js';
 import { clip, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
 
@@ -17,7 +18,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   if (hit.score < 0.75) return undefined;
   // Headings, list labels and reference or footnote definitions name or cite; only sentences assert claims that need a source.
   const block = ref.placed.block;
-  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || ref.sentence.text.split(/\s+/).length < 6) return undefined;
+  if (block.kind === 'heading' || block.kind === 'footnoteDefinition' || wordCount(ref.sentence.text) < 6) return undefined;
   // Established background ("ketamine is an NMDA receptor antagonist") needs no citation in a draft;
   // findings do when the sentence states them (a relation, or a figure).
   if (hit.claim.grade === 'established') return undefined;
