@@ -36,13 +36,24 @@ ruleTester('overstated-certainty', {
   ],
   invalid: [
     {
-      name: 'a strong booster on preliminary evidence: the fix removes the adverb and a space',
+      name: 'a strong booster beside a proof verb on preliminary evidence: the fix softens the verb and drops the adverb',
       text: note('Researchers have definitively shown that ketamine relieves depression through the opioid system.'),
       errors: [
         {
           line: 3, column: 18, text: 'definitively',
           message: "Overstates preliminary evidence ('definitively'): opioid mediation of the antidepressant effect",
-          output: note('Researchers have shown that ketamine relieves depression through the opioid system.'), safe: false,
+          output: note('Researchers have suggested that ketamine relieves depression through the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a strong booster alone: the fix removes the adverb and a space',
+      text: note('Ketamine definitively relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 10, text: 'definitively',
+          message: "Overstates preliminary evidence ('definitively'): opioid mediation of the antidepressant effect",
+          output: note('Ketamine relieves depression through the opioid system.'), safe: false,
         },
       ],
     },

@@ -119,6 +119,10 @@ function clauseOf(text: string, at: number): string {
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
+/** A sentence that points at what another says ("… should know this.", "Read the following:"): it
+ *  states nothing itself. */
+const POINTS_ELSEWHERE = /\b(?:know|note|remember|read|see|consider|be aware of|keep in mind|ask about|discuss|mention|tell (?:you|them|us) about)\s+(?:this|that|these|those|the following|below|here)\s*[.!:]?["'\u201d\u2019)]*$/i;
+
 /** A negative claim of degree ("often not covered", "largely without regulation"). */
 const NEGATIVE_DEGREE = /\b(?:often|largely|mostly|usually|generally|frequently|typically|partly|partially|sometimes)\s+(?:\w+\s+){0,2}?(?:not|without|no|never)\b/i;
 /** Words that take a negative finding of degree to its limit ("never", "no … of any kind"). */
@@ -218,7 +222,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const byConcepts = !hit.learned || hit.learned.concepts;
   const statesWhole = () => ref.placed.block.kind !== 'heading' && !titleCase(ref.sentence.text)
     && wordCount(ref.sentence.text) >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
-    && !RESEARCH_ACTIVITY.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
+    && !RESEARCH_ACTIVITY.test(ref.sentence.text) && !POINTS_ELSEWHERE.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
   // Found by the concepts: a causal statement, or a claim that is not causal ("clinics are loosely
   // regulated") put in absolute words ("entirely unregulated", "no oversight whatsoever") in a full
   // sentence the recogniser, too, is sure makes it. The claim's own degree ("many operate with little
@@ -235,7 +239,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // The model's "proof" reading does not outvote a proof word the sentence itself softens or uses in
   // another sense ("almost certainly", "has established billing codes").
   const softenedProof = a.cues.some((c) => c.kind === 'booster' && softened(ref.sentence.text, c));
-  const proofByModel = !booster && !softenedProof && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
+  // Nor does it outvote a hedge the sentence states ("scientists have now suggested that…").
+  const proofByModel = !booster && !softenedProof && !st.hedged && modality?.cls === 'proof' && modality.p >= PROOF_MIN && rec!.contradicts(claim.id) < 0.5;
   const factByModel = weak && (modality?.cls === 'plain' || modality?.cls === 'proof') && !st.hedged && !ref.placed.block.quoted && learnedAssertive
     && !statesPopulation(claim.population, st.population) && !reportsResult(st.text) && !(st.attributed && !a.boosted);
   const grade = GRADE_LABEL[claim.grade];
