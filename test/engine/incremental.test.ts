@@ -123,7 +123,8 @@ describe('incremental analysis', () => {
   it('re-checks a list whose lead-in paragraph (another unit) changed', () => {
     // The list item takes its topic from the paragraph before it, which is a unit of its own: the
     // list's unit did not change, but what it inherits did.
-    const text = '# Notes\n\nOur build pipeline caches dependencies between runs.\n\n- Notably, in one study, 85% of participants reported no further suicidal ideation within a week.\n';
+    // ("it" in the item refers to what the lead-in names.)
+    const text = '# Notes\n\nOur build pipeline caches dependencies between runs.\n\n- Notably, it stops suicidal thinking in 85% of patients within a week.\n';
     for (const edited of [
       text.replace('caches dependencies', 'caches ketamine dependencies'), // continues the model
       text.replace('caches dependencies', 'caches ketamine dependencies').replace('# Notes', '# Build notes'), // rebuilds it
