@@ -95,6 +95,7 @@ export function lowerFirst(s: string): string {
   // The first word without its possessive or punctuation ("Ketamine's" → "Ketamine").
   // A capitalised compound ("Brain-Derived") is a name: it keeps its capitals.
   const first = /^[\p{L}]+(?:-[\p{L}]+)*/u.exec(s)?.[0] ?? '';
-  if (/^[A-Z][a-z]*(?:-[a-z]+)*$/.test(first) && !/^(FDA|NMDA|AMPA|GABA|BDNF|TRD|MDD|ECT)$/.test(first)) return s[0]!.toLowerCase() + s.slice(1);
+  // "I" stays a capital.
+  if (/^[A-Z][a-z]*(?:-[a-z]+)*$/.test(first) && first !== 'I' && !/^(FDA|NMDA|AMPA|GABA|BDNF|TRD|MDD|ECT)$/.test(first)) return s[0]!.toLowerCase() + s.slice(1);
   return s;
 }

@@ -186,6 +186,17 @@ ruleTester('overstated-certainty', {
   ],
   invalid: [
     {
+      name: 'the writer endorsing a report ("I agree with the authors that …") states it in their own voice; no hedge lead fits before an endorsement',
+      text: note('I agree with the authors that ketamine works by blocking NMDA receptors on GABA interneurons, which unleashes a glutamate burst.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'I agree with the authors that ketamine works by blocking NMDA receptors on GABA interneurons, which unleashes a glutamate burst.',
+          message: 'States preliminary evidence as fact: NMDA blockade on interneurons leads to a glutamate surge and AMPA...',
+          output: null,
+        },
+      ],
+    },
+    {
       name: 'a negative claim of degree ("often not covered") taken to its limit by a negation: the absolute word is the finding',
       text: note("Sadly, insurers won't pay for any kind of ketamine treatment, so ask your family to help with costs."),
       errors: [

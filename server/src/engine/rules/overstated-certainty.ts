@@ -50,6 +50,8 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   // supported wording is shown in the hover: it is a phrase for the writer, not a sentence to splice.)
   const lead = HEDGE_LEAD[hit.claim.grade];
   const t = ref.sentence.text;
+  // "Early evidence suggests that I agree with…" says nothing: an endorsement is the writer's to reword.
+  if (ENDORSED.test(t)) return undefined;
   const at = ctx.leadLength(ref);
   const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   if (!lead || !first || ref.placed.block.kind === 'heading') return undefined;
@@ -123,6 +125,10 @@ function clauseOf(text: string, at: number): string {
  *  states nothing itself. */
 const POINTS_ELSEWHERE = /\b(?:know|note|remember|read|see|consider|be aware of|keep in mind|ask about|discuss|mention|tell (?:you|them|us) about)\s+(?:this|that|these|those|the following|below|here)\s*[.!:]?["'\u201d\u2019)]*$/i;
 
+/** The writer endorsing someone else's statement: "I agree with the authors that…", "as the review
+ *  rightly notes", "correctly concludes that". */
+const ENDORSED = /\b(?:I|we)\s+(?:\w+\s+)?(?:agree|concur)\s+(?:with\s+[^,.;]{1,80}?\s+)?that\b|\bas\s+[^,.;]{1,50}?\s+(?:rightly|correctly)\s+(?:notes?|noted|says?|said|points? out|pointed out|argues?|argued|observes?|observed)\b|\b(?:rightly|correctly)\s+(?:notes?|noted|points? out|pointed out|argues?|argued|observes?|observed|says?|said|concludes?|concluded)\s+that\b/i;
+
 /** A negative claim of degree ("often not covered", "largely without regulation"). */
 const NEGATIVE_DEGREE = /\b(?:often|largely|mostly|usually|generally|frequently|typically|partly|partially|sometimes)\s+(?:\w+\s+){0,2}?(?:not|without|no|never)\b/i;
 /** Words that take a negative finding of degree to its limit ("never", "no … of any kind"). */
@@ -144,7 +150,8 @@ const PROOF_MIN = 0.5;
 interface Stance { negated: boolean; hedged: boolean; attributed: boolean; population: string; text: string }
 function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
   const a = ref.sentence.analysis, text = ref.sentence.text;
-  const whole = { negated: a.negated, hedged: a.hedged, attributed: a.attributed, population: a.population.kind, text };
+  // "I agree with the authors that…", "as the review rightly notes": the writer adopts the words.
+  const whole = { negated: a.negated, hedged: a.hedged, attributed: a.attributed && !ENDORSED.test(text), population: a.population.kind, text };
   const cut = /[:;]\s/.exec(text);
   if (!cut || cut.index < 12) return whole;
   const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
@@ -215,7 +222,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const modality = rec?.modalities[0];
   // The recogniser reads the wording as reported, hedged, asked or conditional ("an article reports
   // that…"): not a statement of fact, whatever the analyzer's cues missed.
-  const softByModel = !!modality && modality.cls !== 'plain' && modality.cls !== 'proof' && modality.p >= 0.5;
+  const softByModel = !!modality && modality.cls !== 'plain' && modality.cls !== 'proof' && modality.p >= 0.5
+    && !(modality.cls === 'reported' && ENDORSED.test(ref.sentence.text));
   // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
