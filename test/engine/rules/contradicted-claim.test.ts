@@ -157,6 +157,17 @@ ruleTester('contradicted-claim', {
   ],
   invalid: [
     {
+      name: 'a recorded contradiction by concepts the recogniser leans against only weakly (contradicts 0.2-0.3) stands',
+      text: note('Since 2019, intravenous ketamine has been FDA-approved for treatment-resistant depression, which is why clinics can advertise it so freely.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Since 2019, intravenous ketamine has been FDA-approved for treatment-resistant depression, which is why clinics can advertise it so freely.',
+          message: 'Contradicts the evidence: intravenous (racemic) ketamine is FDA-approved for depression',
+          output: note('The FDA approved esketamine nasal spray (Spravato), a form of ketamine, in 2019 for treatment-resistant depression.'), safe: false,
+        },
+      ],
+    },
+    {
       name: 'an affirmative contradiction both models are sure of; two recorded contradictions fit equally, so the claim is named',
       text: note('Ketamine is strange stuff. The dissociation is the real therapy here, and the deeper the trip the better it works.'),
       errors: [

@@ -243,7 +243,7 @@ const AFFIRM_TOPIC = 0.9;
 const AFFIRM_ORIENT = 0.95;
 
 /** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
-const CONCEPT_ORIENT_MIN = 0.3;
+const CONCEPT_ORIENT_MIN = 0.2;
 const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */
