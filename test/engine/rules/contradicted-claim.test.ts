@@ -190,6 +190,17 @@ ruleTester('contradicted-claim', {
       ],
     },
     {
+      name: 'a denial the recogniser reads as more likely contradicting than not (0.7-0.85)',
+      text: note("Unlike the morphine in the neighbouring case, ketamine has nothing to do with the body's opioid system."),
+      errors: [
+        {
+          line: 3, column: 1, text: "Unlike the morphine in the neighbouring case, ketamine has nothing to do with the body's opioid system.",
+          message: "Contradicts the evidence: the opioid system plays no part in ketamine's antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
       name: 'a denial in casual words',
       text: note("Ketamine won't touch your memory at all, even with years of use."),
       errors: [

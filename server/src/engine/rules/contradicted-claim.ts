@@ -282,7 +282,7 @@ const NEGATOR_1 = new RegExp(NEGATOR_G.source, 'i');
 const SUBORDINATE = /\b(?:who|whom|whose|which|if|when|whenever|unless|whether|because|although|though|while|once|until|where)\b/i;
 
 /** Probability of contradicting from which a denial counts (denial path). */
-const ORIENT_MIN = 0.85;
+const ORIENT_MIN = 0.7;
 
 /** Words that, between a negation and a concept, show the negation is about something else: "no
  *  purity guarantee with recreational use", "worthless for recreational purposes", "don't consider
