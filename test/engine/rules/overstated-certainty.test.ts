@@ -183,6 +183,7 @@ ruleTester('overstated-certainty', {
     // a negative claim of degree in its own degree, or a study's own report
     note('Ketamine infusions are often not covered by insurance, so ask about costs first.'),
     note('In our small audit, no patient had ketamine covered by insurance at all.'),
+    note('No one knows how long the benefit of ketamine lasts.'),
   ],
   invalid: [
     {
@@ -203,6 +204,28 @@ ruleTester('overstated-certainty', {
         {
           line: 3, column: 31, text: 'any kind of',
           message: "Overstates supported evidence ('any kind of'): ketamine treatment is costly and hard to access",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a negative claim of degree taken to its limit by its subject ("No insurer covers …")',
+      text: note('No insurer covers ketamine infusions, so the treatment is open only to those who can pay.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'No insurer',
+          message: "Overstates supported evidence ('No insurer'): ketamine treatment is costly and hard to access",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'an absolute adjective before the claim\'s own word ("a complete regulatory vacuum")',
+      text: note('Ketamine clinics operate in a complete regulatory vacuum.'),
+      errors: [
+        {
+          line: 3, column: 31, text: 'complete',
+          message: "Overstates preliminary evidence ('complete'): ketamine clinics are loosely regulated",
           output: null,
         },
       ],

@@ -87,6 +87,13 @@ function cueAt(m: RegExpExecArray | null): { text: string; start: number; end: n
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }
 
+/** The cue without the clause punctuation and space a pattern matched before it. */
+function trimmed(c: { text: string; start: number; end: number } | undefined): typeof c {
+  if (!c) return c;
+  const lead = /^[,;:]?\s*/.exec(c.text)![0].length;
+  return { text: c.text.slice(lead), start: c.start + lead, end: c.end };
+}
+
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number; end: number; text: string }): boolean {
   return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start))
@@ -132,10 +139,10 @@ const ENDORSED = /\b(?:I|we)\s+(?:\w+\s+)?(?:agree|concur)\s+(?:with\s+[^,.;]{1,
 /** A negative claim of degree ("often not covered", "largely without regulation"). */
 const NEGATIVE_DEGREE = /\b(?:often|largely|mostly|usually|generally|frequently|typically|partly|partially|sometimes)\s+(?:\w+\s+){0,2}?(?:not|without|no|never)\b/i;
 /** Words that take a negative finding of degree to its limit ("never", "no … of any kind"). */
-const NEGATIVE_ABSOLUTE = /\b(?:never|of any kind|any kind of|whatsoever|at all|in any form|under any circumstances)\b/i;
+const NEGATIVE_ABSOLUTE = /\b(?:never|of any kind|any kind of|whatsoever|at all|in any form|under any circumstances)\b|(?:^|[,;:]\s+)(?:no|not a single|not one)\s+(?!doubt|question|wonder|matter)\w+/i;
 
 /** Words that take a finding of degree to its limit. */
-const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero)\b/i;
+const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero|complete|total|utter)\b/i;
 
 /** Topic probability from which the recogniser's reading stands in for a relation word. */
 const RELATION_TOPIC = 0.5;
@@ -179,7 +186,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // with the claim's direction, the absolute word overstates it.
   const byConcepts0 = !hit.learned || hit.learned.concepts;
   // (The analyzer reads "won't" as a modal; here it negates.)
-  const negAbsolute = (st.negated || /n['\u2019]t\b/i.test(st.text)) && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? cueAt(NEGATIVE_ABSOLUTE.exec(st.text)) : undefined;
+  const negAbsolute = (st.negated || /n['\u2019]t\b/i.test(st.text)) && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? trimmed(cueAt(NEGATIVE_ABSOLUTE.exec(st.text))) : undefined;
   // "any kind of" is no hedge ("kind of") here.
   const hedgedBesides = (x: { start: number; end: number }) => a.cues.some((c) => c.kind === 'hedge' && (c.end <= x.start || c.start >= x.end) && c.start < st.text.length);
   if (negAbsolute && !a.question && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
