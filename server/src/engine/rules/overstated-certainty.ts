@@ -23,7 +23,8 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
     for (const [re, repl] of SOFTER) {
       if (!re.test(cue.text)) continue;
       // Deleting an adverb takes one neighbouring space with it.
-      let { start, end } = cue;
+      const { start } = cue;
+      let { end } = cue;
       if (repl === '') {
         // An adverb beside a proof verb ("showed conclusively", "clearly demonstrates"): soften the
         // verb and drop the adverb, or the verb alone would still claim proof.
