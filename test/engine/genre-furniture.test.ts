@@ -52,6 +52,15 @@ describe('genre furniture is not a claim', () => {
     const text = '# Ketamine notes\n\nPatients on ketamine who also take lorazepam should know this.\n';
     assert.deepEqual(scored(text).map((f) => f.code), ['missing-caveat']);
   });
+  it("someone else's words quoted after 'say'/'claim', or a quoted phrase to avoid, are named, not asserted", () => {
+    const head = '# Ketamine\n\nKetamine is studied for depression.\n\n';
+    for (const text of [
+      'The seller\'s listing used to say the kit helps ketamine "rebuild your brain".',
+      '- "Rebuilds the brain". The spine regrowth was seen in rodents.',
+    ]) assert.deepEqual(scored(head + text + '\n'), [], text);
+    // said in the writer's own voice, the same words are a finding
+    assert.deepEqual(scored(head + 'Ketamine rebuilds the brain within hours.\n').map((f) => f.code), ['extrapolated-evidence']);
+  });
   it('a motion in quotation marks is named, not asserted; the same words said are a contradiction', () => {
     assert.deepEqual(scored('# Debate\n\nTonight we debate the motion "This House would make ketamine a first-line treatment for depression".\n'), []);
     assert.deepEqual(scored('# Debate\n\nKetamine is a first-line treatment for depression.\n').map((f) => f.code), ['contradicted-claim']);

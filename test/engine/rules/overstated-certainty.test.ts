@@ -209,6 +209,17 @@ ruleTester('overstated-certainty', {
       ],
     },
     {
+      name: 'a negative claim of degree taken to its limit inside a subordinate clause, after "If anything"',
+      text: note('If anything we understated it, since there is no regulation of any kind covering ketamine clinics in this country.'),
+      errors: [
+        {
+          line: 3, column: 61, text: 'of any kind',
+          message: "Overstates preliminary evidence ('of any kind'): ketamine clinics are loosely regulated",
+          output: null,
+        },
+      ],
+    },
+    {
       name: 'a negative claim of degree taken to its limit by its subject ("No insurer covers …")',
       text: note('No insurer covers ketamine infusions, so the treatment is open only to those who can pay.'),
       errors: [

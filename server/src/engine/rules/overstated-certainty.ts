@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, namesProposition, reportsResult, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, namesOnly, namesProposition, reportsResult, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -186,8 +186,10 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // its limit by a negation ("insurers never pay", "no regulation of any kind"): the negation agrees
   // with the claim's direction, the absolute word overstates it.
   const byConcepts0 = !hit.learned || hit.learned.concepts;
-  // (The analyzer reads "won't" as a modal; here it negates.)
-  const negAbsolute = (st.negated || /n['\u2019]t\b/i.test(st.text)) && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? trimmed(cueAt(NEGATIVE_ABSOLUTE.exec(st.text))) : undefined;
+  // (The analyzer reads "won't" as a modal, and a negation in a subordinate clause — "since there is no
+  // regulation of any kind" — does not negate its sentence; here both count.)
+  const negatedAnywhere = st.negated || /n['\u2019]t\b/i.test(st.text) || a.cues.some((c) => c.kind === 'negation' && c.start < st.text.length);
+  const negAbsolute = negatedAnywhere && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? trimmed(cueAt(NEGATIVE_ABSOLUTE.exec(st.text))) : undefined;
   // "any kind of" is no hedge ("kind of") here.
   const hedgedBesides = (x: { start: number; end: number }) => a.cues.some((c) => c.kind === 'hedge' && (c.end <= x.start || c.start >= x.end) && c.start < st.text.length);
   if (negAbsolute && !a.question && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
@@ -202,7 +204,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
     };
   }
   if (st.negated && !a.boosted) return undefined;
-  if (namesProposition(ref.sentence.text)) return undefined;
+  if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);

@@ -75,9 +75,10 @@ export function allQuoted(text: string, spans: ReadonlyArray<{ start: number }>)
 
 /** "wrongly described it as approved", "falsely claims that…": the writer names a statement to reject it. */
 const REJECTED_REPORT = /\b(?:wrongly|falsely|incorrectly|mistakenly|erroneously|misleadingly)\s+(?:\w+\s+){0,2}?(?:said|says|say|stated|states|state|described|describes|describing|describe|called|calls|calling|call|claimed|claims|claiming|claim|reported|reports|suggested|suggests|implied|implies|labell?ed|presented|presents|listed|lists|referred|refers|gave|gives|printed|wrote|writes|identified)\b/i;
-/** "calling the question \"essentially solved\"", "what some clinics label \"a cure\"": a quotation the
- *  sentence names someone else's words with. */
-const NAMING_QUOTE = /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:s|led|ling)?|term(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|hail(?:s|ed|ing)?|tout(?:s|ed|ing)?)\b[^"\u201c.;]{0,40}$/i;
+/** "calling the question \"essentially solved\"", "what some clinics label \"a cure\"", "the listing
+ *  used to say the kit helps ketamine \"rebuild your brain\"": a quotation the sentence names someone
+ *  else's words with. */
+const NAMING_QUOTE = /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:s|led|ling)?|term(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|hail(?:s|ed|ing)?|tout(?:s|ed|ing)?|say|says|said|claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)|advertis(?:e|es|ed|ing))\b[^"\u201c.;]{0,40}$/i;
 
 /** Does the sentence name the statement its hits make as someone else's, to reject or quote it? Every
  *  hit after a rejecting report ("wrongly described … as"), or some hit inside a quotation introduced
@@ -92,6 +93,14 @@ export function reportedNotAsserted(text: string, spans: ReadonlyArray<{ start: 
     if (NAMING_QUOTE.test(text.slice(Math.max(0, s - 60), s)) && spans.some((h) => h.start > s && h.start < e)) return true;
   }
   return false;
+}
+
+/** Does the sentence only name the claim's words — every hit of the claim's concepts inside quotation
+ *  marks, or the statement quoted or reported to be rejected — instead of asserting them? */
+export function namesOnly(text: string, claim: { concepts: readonly string[]; anyOf?: readonly string[] }, hits: ReadonlyArray<{ concept: string; start: number }>): boolean {
+  const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
+  const own = hits.filter((h) => named.has(h.concept));
+  return own.length > 0 && (allQuoted(text, own) || reportedNotAsserted(text, own));
 }
 
 /** A title ("The Use of Ketamine as an Anaesthetic During Electroconvulsive Therapy."): most of its
