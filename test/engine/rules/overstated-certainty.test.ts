@@ -209,6 +209,17 @@ ruleTester('overstated-certainty', {
       ],
     },
     {
+      name: 'a condition on the reader\'s own state ("If you\'re having suicidal thoughts, …") suspends nothing',
+      text: note("If you're having suicidal thoughts, ketamine will shut them down within the week, no question."),
+      errors: [
+        {
+          line: 3, column: 83, text: 'no question',
+          message: "Overstates preliminary evidence ('no question'): ketamine reduces suicidal ideation",
+          output: null,
+        },
+      ],
+    },
+    {
       name: 'a negative claim of degree taken to its limit inside a subordinate clause, after "If anything"',
       text: note('If anything we understated it, since there is no regulation of any kind covering ketamine clinics in this country.'),
       errors: [
