@@ -85,6 +85,15 @@ describe('genre furniture is not a claim', () => {
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:5']);
   });
+  it("a timestamp of show notes stays outside the finding", () => {
+    const text = '# Episode 12\n\n- **14:30** — Ketamine is completely safe for long-term use.\n';
+    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:15']);
+  });
+  it("a word of the claim quoted in another clause does not make the sentence a quotation", () => {
+    const text = '# Glossary\n\nKetamine restores these spines in the brains of depressed patients within hours, and textbooks often call the mature ones "mushroom-shaped".\n';
+    assert.deepEqual(scored(text).map((x) => x.code), ['extrapolated-evidence']);
+  });
   it("a talk page's indentation marks stay outside the finding", () => {
     const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
     const f = scored(text).filter((x) => x.code === 'contradicted-claim');

@@ -264,10 +264,10 @@ function prevWord(text: string, from: number, at: number): string {
 }
 
 /** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"), the
- *  indentation marks of a threaded discussion (":: " on a wiki talk page), or a clause number of a
- *  report or a contract ("3.3 "): the writer's framing,
- *  which findings start after and fixes keep. */
-const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)/u;
+ *  indentation marks of a threaded discussion (":: " on a wiki talk page), a clause number of a
+ *  report or a contract ("3.3 "), or a timestamp of show notes or minutes ("14:30 — "): the
+ *  writer's framing, which findings start after and fixes keep. */
+const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*[\u2014\u2013-])\s+(?=\S)/u;
 const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
 export function labelLength(text: string): number {
   const marks = LEAD_MARKS.exec(text)?.[0].length ?? 0;
