@@ -1,6 +1,7 @@
 // The server's garbage collection requests: after a burst of large garbage, and when typing stops.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { MemoryKeeper, type GcFunction } from '../../server/src/lsp/memory.js';
 
 describe('MemoryKeeper', () => {
@@ -42,5 +43,18 @@ describe('tuneHeapForServer', () => {
     const tuned = run(true), plain = run(false);
     assert.ok(tuned <= 4 * 1024 * 1024, `tuned new space ${tuned} bytes`);
     assert.ok(plain > 2 * tuned, `without the flags the young generation grows (${plain} vs ${tuned} bytes)`);
+  });
+});
+
+describe('the bundled server', () => {
+  it('applies the heap settings before its modules load (the young generation is still at its initial size)', () => {
+    // Loading the bundle (and nothing else) grew the semi-spaces to 8 MB when the settings came last.
+    const bundle = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
+    const script = `require(process.argv[1]);
+      process.stderr.write(String(require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size));
+      process.exit(0);`;
+    const { stderr, status } = spawnSync(process.execPath, ['-e', script, bundle, '--stdio'], { encoding: 'utf8', input: '' });
+    assert.equal(status, 0, stderr.slice(-2000));
+    assert.ok(Number(stderr) > 0 && Number(stderr) <= 4 * 1024 * 1024, `new space after loading the server: ${stderr} bytes`);
   });
 });
