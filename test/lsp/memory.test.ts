@@ -1,6 +1,7 @@
 // The server's garbage collection requests: after a burst of large garbage, and when typing stops.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MemoryKeeper, type GcFunction } from '../../server/src/lsp/memory.js';
 
@@ -47,9 +48,13 @@ describe('tuneHeapForServer', () => {
 });
 
 describe('the bundled server', () => {
+  const bundle = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
+  it('is Latin-1 throughout (V8 keeps its source as a one-byte string, half the size)', () => {
+    const wide = /[^\x00-\xff]/.exec(readFileSync(bundle, 'utf8'));
+    assert.equal(wide, null, wide ? `U+${wide[0].charCodeAt(0).toString(16)} near ${JSON.stringify(wide.input.slice(wide.index - 40, wide.index + 10))}` : '');
+  });
   it('applies the heap settings before its modules load (the young generation is still at its initial size)', () => {
     // Loading the bundle (and nothing else) grew the semi-spaces to 8 MB when the settings came last.
-    const bundle = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
     const script = `require(process.argv[1]);
       process.stderr.write(String(require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size));
       process.exit(0);`;
