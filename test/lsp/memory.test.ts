@@ -1,6 +1,6 @@
 // The server's garbage collection requests: after a burst of large garbage, and when typing stops.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MemoryKeeper, type GcFunction } from '../../server/src/lsp/memory.js';
@@ -52,14 +52,5 @@ describe('the bundled server', () => {
   it('is Latin-1 throughout (V8 keeps its source as a one-byte string, half the size)', () => {
     const wide = /[^\x00-\xff]/.exec(readFileSync(bundle, 'utf8'));
     assert.equal(wide, null, wide ? `U+${wide[0].charCodeAt(0).toString(16)} near ${JSON.stringify(wide.input.slice(wide.index - 40, wide.index + 10))}` : '');
-  });
-  it('applies the heap settings before its modules load (the young generation is still at its initial size)', () => {
-    // Loading the bundle (and nothing else) grew the semi-spaces to 8 MB when the settings came last.
-    const script = `require(process.argv[1]);
-      process.stderr.write(String(require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size));
-      process.exit(0);`;
-    const { stderr, status } = spawnSync(process.execPath, ['-e', script, bundle, '--stdio'], { encoding: 'utf8', input: '' });
-    assert.equal(status, 0, stderr.slice(-2000));
-    assert.ok(Number(stderr) > 0 && Number(stderr) <= 4 * 1024 * 1024, `new space after loading the server: ${stderr} bytes`);
   });
 });

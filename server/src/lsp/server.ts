@@ -1,13 +1,11 @@
 // Entry point of `claimlint-server`: `--stdio`, `--node-ipc` or `--socket=N`, as the client asks
 // (createConnection without an explicit transport reads the choice from the command line).
-// First, before any other module is evaluated: the V8 heap settings (tune-heap.ts).
-import './tune-heap.js';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { addIgnored } from '../ignored/store.js';
 import { readDraft } from './draft-file.js';
 import { cachingJsonEncoder } from './encoder.js';
-import { MemoryKeeper } from './memory.js';
+import { MemoryKeeper, tuneHeapForServer } from './memory.js';
 import { ClaimlintServer, type ServerEnv } from './service.js';
 import { Workspace } from './workspace.js';
 
@@ -26,6 +24,8 @@ function stdioConnection(): Connection {
   console.error = console.trace = log('error');
   return connection;
 }
+
+tuneHeapForServer();
 
 // stdio gets the caching encoder (see encoder.ts); other transports keep the library's defaults.
 const connection = process.argv.slice(2).includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
