@@ -1,6 +1,8 @@
 // The server's garbage collection requests: after a burst of large garbage, and when typing stops.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MemoryKeeper, type GcFunction } from '../../server/src/lsp/memory.js';
 
 describe('MemoryKeeper', () => {
@@ -42,5 +44,13 @@ describe('tuneHeapForServer', () => {
     const tuned = run(true), plain = run(false);
     assert.ok(tuned <= 4 * 1024 * 1024, `tuned new space ${tuned} bytes`);
     assert.ok(plain > 2 * tuned, `without the flags the young generation grows (${plain} vs ${tuned} bytes)`);
+  });
+});
+
+describe('the bundled server', () => {
+  const bundle = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
+  it('is Latin-1 throughout (V8 keeps its source as a one-byte string, half the size)', () => {
+    const wide = /[^\x00-\xff]/.exec(readFileSync(bundle, 'utf8'));
+    assert.equal(wide, null, wide ? `U+${wide[0].charCodeAt(0).toString(16)} near ${JSON.stringify(wide.input.slice(wide.index - 40, wide.index + 10))}` : '');
   });
 });

@@ -14,8 +14,10 @@ import { runInNewContext } from 'node:vm';
  * V8 settings for a long-running server that holds one large analysis and replaces much of it on
  * every keystroke. Heap sizes are fixed when the process starts (and editors start the server
  * their own way), but these two are read whenever V8 sizes the heap, so they can be set here:
- * - the young generation stays at its initial size (1 MB semi-spaces) instead of growing to 16 MB:
- *   a long analysis fills it many times over anyway, and its pages stay resident once touched;
+ * - the young generation stops growing: called where server.ts calls it, after the bundle's modules
+ *   have loaded, that is at 8 MB semi-spaces (16 MB reserved). Called before them it stays at 1 MB,
+ *   ~12 MB less resident, but the server's own work per edit in the 1 MB bench rose from a p95 of
+ *   26 to 44 ms (more objects promoted, more full collections), over its budget (2026-12-07);
  * - a full collection starts when the old generation has grown by 20% past the live data,
  *   rather than by up to three times as much. Typing in a large draft now leaves little garbage
  *   per keystroke, so V8 would otherwise collect rarely and the heap would sit well above its

@@ -1,9 +1,10 @@
 // Sparse one-vs-rest logistic models: each class has a bias and a weight per feature it uses.
 // Trained by scripts/train-recognizer.mjs and shipped packed: feature names in one string, weights
-// as 16-bit integers, both decoded once, on first use.
+// as 16-bit integers, decoded once, on first use; names are looked up in that string (name-index.ts).
 import type { Features } from './features.js';
 
 import type { PackedModel } from '../../db/schema.js';
+import { NameIndex } from './name-index.js';
 
 export type { PackedModel };
 
@@ -64,7 +65,7 @@ function bytes(b64: string): Uint8Array {
 export class LinearModel {
   readonly classes: readonly string[];
   private readonly bias: Float64Array;
-  private readonly index = new Map<string, number>();
+  private readonly index: NameIndex;
   private readonly offsets: Uint32Array;
   private readonly classIndex: Uint8Array;
   private readonly weight: Float32Array;
@@ -72,7 +73,7 @@ export class LinearModel {
   constructor(packed: PackedModel) {
     this.classes = packed.classes;
     this.bias = Float64Array.from(packed.bias);
-    packed.features.split('\n').forEach((f, i) => this.index.set(f, i));
+    this.index = new NameIndex(packed.features);
     this.offsets = new Uint32Array(bytes(packed.offsets).buffer);
     this.classIndex = bytes(packed.classIndex);
     const w = new Int16Array(bytes(packed.weight).buffer);
@@ -105,10 +106,8 @@ export class LinearModel {
         if (this.classIndex[i] === c && this.weight[i]! * values[j]! > 0) out.push({ row: f, weight: this.weight[i]! * values[j]! });
       }
     }
-    const names = (this.names ??= [...this.index.keys()]);
-    return out.sort((a, b) => b.weight - a.weight).slice(0, n).map((x) => names[x.row]!);
+    return out.sort((a, b) => b.weight - a.weight).slice(0, n).map((x) => this.index.nameOf(x.row));
   }
-  private names?: string[];
 
   /** The row of a feature name (for featurisers that resolve names once). */
   rowOf(name: string): number | undefined {
@@ -116,7 +115,7 @@ export class LinearModel {
   }
 
   featureNames(): IterableIterator<string> {
-    return this.index.keys();
+    return this.index.names();
   }
 
   /** Classes with probability >= `min`, highest first, for features given as rows and values. */
