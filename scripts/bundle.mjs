@@ -92,7 +92,7 @@ const latin1Source = {
   name: 'latin1-source',
   setup(build) {
     build.onLoad({ filter: /wink-porter2-stemmer[\\/].*\.js$/ }, (a) => ({
-      contents: readFileSync(a.path, 'utf8').replace(/\\([^\x00-\xff])/g, (_, c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      contents: readFileSync(a.path, 'utf8').replace(/\\([\u0100-\uffff])/g, (_, c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
       loader: 'js',
     }));
   },
