@@ -80,24 +80,21 @@ describe('genre furniture is not a claim', () => {
   it('a title in Title Case asserts nothing, even with a full stop', () => {
     assert.deepEqual(scored('# Registry record\n\nA Trial of Ketamine to Reduce Suicidal Thoughts in the Emergency Department.\n'), []);
   });
-  it('"if anything" sets no condition, and a report\'s clause number stays outside the finding', () => {
-    const text = '# Opinion\n\n3.3 Strong dissociation is, if anything, a good sign, since the dissociative experience is what produces the antidepressant effect.\n';
-    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
-    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:5']);
-  });
-  it("a timestamp of show notes stays outside the finding", () => {
-    const text = '# Episode 12\n\n- **14:30** — Ketamine is completely safe for long-term use.\n';
-    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
-    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:15']);
-  });
+  // A lead that frames the sentence stays outside its contradiction finding: [why, text, where it starts].
+  const leads: Array<[string, string, string]> = [
+    ['"if anything" sets no condition, and a report\'s clause number', '# Opinion\n\n3.3 Strong dissociation is, if anything, a good sign, since the dissociative experience is what produces the antidepressant effect.\n', '3:5'],
+    ['a timestamp of show notes', '# Episode 12\n\n- **14:30** — Ketamine is completely safe for long-term use.\n', '3:15'],
+    ["a talk page's indentation marks", '# Talk\n\n:: Ketamine is completely safe for long-term use.\n', '3:4'],
+  ];
+  for (const [why, text, at] of leads) {
+    it(`${why} stays outside the finding`, () => {
+      const f = scored(text).filter((x) => x.code === 'contradicted-claim');
+      assert.deepEqual(f.map((x) => lineCol(text, x.start)), [at]);
+    });
+  }
   it("a word of the claim quoted in another clause does not make the sentence a quotation", () => {
     const text = '# Glossary\n\nKetamine restores these spines in the brains of depressed patients within hours, and textbooks often call the mature ones "mushroom-shaped".\n';
     assert.deepEqual(scored(text).map((x) => x.code), ['extrapolated-evidence']);
-  });
-  it("a talk page's indentation marks stay outside the finding", () => {
-    const text = '# Talk\n\n:: Ketamine is completely safe for long-term use.\n';
-    const f = scored(text).filter((x) => x.code === 'contradicted-claim');
-    assert.deepEqual(f.map((x) => lineCol(text, x.start)), ['3:4']);
   });
 });
 

@@ -86,17 +86,20 @@ export function otherJournal(ctx: RuleContext, ref: SentenceRef, claim: Claim, f
   const named = [...text.matchAll(JOURNAL_NAMES)].map((m) => m[0]);
   for (const j of databaseJournals(ctx)) if (text.toLowerCase().includes(j.toLowerCase())) named.push(j);
   if (named.length === 0) return undefined;
-  const ids = new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)]);
-  const own = [...ids].flatMap((id) => { const s = ctx.db.source(id); return [s?.['container-title'], s?.['container-title-short']]; }).filter((t): t is string => !!t);
+  const own = ownSourceIds(claim, f).flatMap((id) => { const s = ctx.db.source(id); return [s?.['container-title'], s?.['container-title-short']]; }).filter((t): t is string => !!t);
   // A sentence that names the claim's own journal too may be comparing the two studies: not decided here.
   if (named.some((n) => own.some((o) => sameJournal(n, o)))) return undefined;
   return named[0];
 }
 
+/** The figure's source and the claim's sources, each once. */
+function ownSourceIds(claim: Claim, f: Figure): string[] {
+  return [...new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)])];
+}
+
 /** Family names of the figure's source and the claim's sources ("Williams", "Berman"). */
 function authorNames(ctx: RuleContext, claim: Claim, f: Figure): string[] {
-  const ids = new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)]);
-  return [...ids].flatMap((id) => (ctx.db.source(id)?.author ?? []).map((a) => a.family ?? '')).filter((n) => n.length > 2);
+  return ownSourceIds(claim, f).flatMap((id) => (ctx.db.source(id)?.author ?? []).map((a) => a.family ?? '')).filter((n) => n.length > 2);
 }
 
 /**

@@ -89,13 +89,6 @@ function cueAt(m: RegExpExecArray | null): { text: string; start: number; end: n
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }
 
-/** The cue without the clause punctuation and space a pattern matched before it. */
-function trimmed(c: { text: string; start: number; end: number } | undefined): typeof c {
-  if (!c) return c;
-  const lead = /^[,;:]?\s*/.exec(c.text)![0].length;
-  return { text: c.text.slice(lead), start: c.start + lead, end: c.end };
-}
-
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number; end: number; text: string }): boolean {
   return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start))
@@ -141,7 +134,7 @@ const ENDORSED = /\b(?:I|we)\s+(?:\w+\s+)?(?:agree|concur)\s+(?:with\s+[^,.;]{1,
 /** A negative claim of degree ("often not covered", "largely without regulation"). */
 const NEGATIVE_DEGREE = /\b(?:often|largely|mostly|usually|generally|frequently|typically|partly|partially|sometimes)\s+(?:\w+\s+){0,2}?(?:not|without|no|never)\b/i;
 /** Words that take a negative finding of degree to its limit ("never", "no … of any kind"). */
-const NEGATIVE_ABSOLUTE = /\b(?:never|of any kind|any kind of|whatsoever|at all|in any form|under any circumstances)\b|(?:^|[,;:]\s+)(?:no|not a single|not one)\s+(?!doubt|question|wonder|matter)\w+/i;
+const NEGATIVE_ABSOLUTE = /\b(?:never|of any kind|any kind of|whatsoever|at all|in any form|under any circumstances)\b|(?<=^|[,;:]\s+)(?:no|not a single|not one)\s+(?!doubt|question|wonder|matter)\w+/i;
 
 /** Words that take a finding of degree to its limit. */
 const ABSOLUTE = /\b(?:entirely|essentially|completely|totally|wholly|utterly|fully|whatsoever|at all|none at all|zero|complete|total|utter)\b/i;
@@ -186,23 +179,15 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // A claim of degree stated negatively ("often not covered", "largely without regulation") taken to
   // its limit by a negation ("insurers never pay", "no regulation of any kind"): the negation agrees
   // with the claim's direction, the absolute word overstates it.
-  const byConcepts0 = !hit.learned || hit.learned.concepts;
+  const byConcepts = !hit.learned || hit.learned.concepts;
   // (The analyzer reads "won't" as a modal, and a negation in a subordinate clause — "since there is no
   // regulation of any kind" — does not negate its sentence; here both count.)
   const negatedAnywhere = st.negated || /n['\u2019]t\b/i.test(st.text) || a.cues.some((c) => c.kind === 'negation' && c.start < st.text.length);
-  const negAbsolute = negatedAnywhere && byConcepts0 && NEGATIVE_DEGREE.test(claim.statement) ? trimmed(cueAt(NEGATIVE_ABSOLUTE.exec(st.text))) : undefined;
+  const negAbsolute = negatedAnywhere && byConcepts && NEGATIVE_DEGREE.test(claim.statement) ? cueAt(NEGATIVE_ABSOLUTE.exec(st.text)) : undefined;
   // "any kind of" is no hedge ("kind of") here.
   const hedgedBesides = (x: { start: number; end: number }) => a.cues.some((c) => c.kind === 'hedge' && (c.end <= x.start || c.start >= x.end) && c.start < st.text.length);
-  if (negAbsolute && !a.question && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
-    const r = ctx.range(ref, negAbsolute.start, negAbsolute.end);
-    return {
-      code: 'overstated-certainty',
-      message: clip(`Overstates ${GRADE_LABEL[claim.grade]} evidence ('${negAbsolute.text}'): ${claim.relation}`),
-      start: r.start, end: r.end, claimId: claim.id,
-      sources: claimSources(ctx, claim).map((s) => s.id),
-      fixes: [],
-      reason: ctx.reason(ref, hit, { kind: 'absolute word', text: negAbsolute.text }),
-    };
+  if (negAbsolute && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
+    return finding(ctx, ref, hit, `Overstates ${GRADE_LABEL[claim.grade]} evidence ('${negAbsolute.text}')`, negAbsolute, 'absolute word');
   }
   if (st.negated && !a.boosted) return undefined;
   if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;
@@ -238,7 +223,6 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // A claim only the recogniser found is stated as fact by a full sentence about its subject, not
   // by a label ("Pre-treatment anxiety management (without benzodiazepines)") or a sentence about
   // something else that mentions it ("opioid receptors play crucial roles in mood").
-  const byConcepts = !hit.learned || hit.learned.concepts;
   const statesWhole = () => ref.placed.block.kind !== 'heading' && !titleCase(ref.sentence.text)
     && wordCount(ref.sentence.text) >= 6 && (/[.!?]["'\u201d\u2019)\]]*$/.test(ref.sentence.text) || a.strength >= 1)
     && !RESEARCH_ACTIVITY.test(ref.sentence.text) && !POINTS_ELSEWHERE.test(ref.sentence.text) && hit.learned!.p >= 0.8 && ctx.namesSubject(ref, claim);
@@ -288,18 +272,24 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // and no lead that hedges the sentence fixes it.
   const byAbsolute = !cue && !proofByModel && !!absolute;
   if (byAbsolute) { what = `Overstates ${grade} evidence ('${absolute.text}')`; cue = absolute; }
+  return finding(ctx, ref, hit, what, cue, byAbsolute ? 'absolute word' : cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement');
+}
+
+/** The finding: on the cue word when there is one, else the sentence, with the soften fix that fits
+ *  (none for an absolute word: no lead that hedges the sentence fixes it). */
+function finding(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, what: string, cue: { text: string; start: number; end: number } | undefined, kind: string): Draft {
   const r = cue ? ctx.range(ref, cue.start, cue.end) : ctx.range(ref);
   const fix = softenFix(ctx, ref, hit, cue);
   return {
     code: 'overstated-certainty',
     // One short line: the hover card shows the evidence, its grade and the supported wording.
-    message: clip(`${what}: ${claim.relation}`),
+    message: clip(`${what}: ${hit.claim.relation}`),
     start: r.start,
     end: r.end,
-    claimId: claim.id,
-    sources: claimSources(ctx, claim).map((s) => s.id),
+    claimId: hit.claim.id,
+    sources: claimSources(ctx, hit.claim).map((s) => s.id),
     fixes: fix ? [fix] : [],
-    reason: ctx.reason(ref, hit, { kind: byAbsolute ? 'absolute word' : cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement', text: cue?.text ?? '' }),
+    reason: ctx.reason(ref, hit, { kind, text: cue?.text ?? '' }),
   };
 }
 

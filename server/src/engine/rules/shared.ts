@@ -1,5 +1,6 @@
 // How each evidence grade reads in a message, and what the evidence allows a sentence to say.
-import type { Grade } from '../../db/schema.js';
+import type { Claim, Grade } from '../../db/schema.js';
+import { claimSubject } from '../pipeline/recognition.js';
 
 export const GRADE_LABEL: Record<Grade, string> = {
   established: 'established',
@@ -97,14 +98,14 @@ export function reportedNotAsserted(text: string, spans: ReadonlyArray<{ start: 
 
 /** Does the sentence only name the claim's words — every hit of the claim's concepts inside quotation
  *  marks, or the statement quoted or reported to be rejected — instead of asserting them? */
-export function namesOnly(text: string, claim: { concepts: readonly string[]; anyOf?: readonly string[]; topical?: readonly string[] }, hits: ReadonlyArray<{ concept: string; start: number }>): boolean {
+export function namesOnly(text: string, claim: Claim, hits: ReadonlyArray<{ concept: string; start: number }>): boolean {
   const named = new Set([...claim.concepts, ...(claim.anyOf ?? [])]);
   const own = hits.filter((h) => named.has(h.concept));
   if (own.length === 0) return false;
   if (allQuoted(text, own)) return true;
   // Quoted or rejected: what the claim says of its subject ("helps ketamine \"rebuild your brain\""),
   // not merely one of its words quoted in another clause ("texts call them \"mushroom-shaped\"").
-  const subject = new Set(claim.topical?.length ? claim.topical : claim.concepts.slice(0, 1));
+  const subject = new Set(claimSubject(claim));
   const relation = own.filter((h) => !subject.has(h.concept));
   return relation.length > 0 && relation.every((h) => reportedNotAsserted(text, [h]));
 }
