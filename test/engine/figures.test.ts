@@ -46,6 +46,13 @@ describe('figures: agreement', () => {
     ['0.5 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, true],
     ['0.6 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, false],
     ['0.5–1 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, true],
+    // a dose ceiling or floor for practice holds the evidence's dose, or misses it
+    ['up to 1.0 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, true],
+    ['up to 0.3 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, false],
+    ['at least 0.4 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, true],
+    ['at least 0.8 mg/kg', { kind: 'dose', value: 0.5, unit: 'mg/kg' }, false],
+    // a bound on a proportion is still a misquote when the proportion is not the evidence's
+    ['up to 70%', { kind: 'percent', value: 47.17 }, false],
     ['47%', { kind: 'percent', value: 47.17 }, true],
     ['48%', { kind: 'percent', value: 47.17 }, false],
     ['about 50%', { kind: 'percent', value: 47.17 }, true],

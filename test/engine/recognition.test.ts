@@ -180,6 +180,7 @@ describe('recogniser: wordings written for these tests', () => {
   const generic = ['Synapses are the junctions where neurons pass signals.', 'Regular exercise is good for mood.', 'Your appointment will take about two hours.'];
   for (const s of generic) it(`finds no claim in a generic sentence: ${s}`, () => assert.deepEqual(claimsOf(s), []));
   it('reads a denial of a recorded finding as a contradiction', () => assert.deepEqual(codesOf('Benzodiazepines make no difference to how well ketamine works, so keep taking them.').filter((c) => c !== 'missing-caveat'), ['contradicted-claim']));
+  it('reads a participle that opens the sentence as no report of a result', () => assert.deepEqual(codesOf('Melted on the tongue, the lozenges put just as much ketamine into your blood as a drip does.'), ['contradicted-claim']));
   it('does not read a double negative that agrees with the evidence as one', () => assert.deepEqual(codesOf('No one can claim that the mechanism of ketamine is fully understood.'), []));
   it('explains a finding: the claim, its grade, the words and the recogniser', () => {
     const f = analyze(DOC + 'Researchers have definitively shown that ketamine relieves depression through the opioid system.\n', db).findings.find((x) => x.code === 'overstated-certainty')!;

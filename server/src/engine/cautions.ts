@@ -2,7 +2,7 @@
 // per placed block (RuleContext.cautionBits) and read by missing-caveat.
 import type { Caution } from '../db/schema.js';
 import type { RuleContext } from './context.js';
-import { blockConcepts, type PlacedBlock } from './pipeline/document-model.js';
+import { blockConcepts, rowCells, type PlacedBlock } from './pipeline/document-model.js';
 
 /** Does `named` hold every concept of at least one of the lists? (Loops: this runs for every block.) */
 function namesAllOfOne(named: Set<string>, lists: string[][]): boolean {
@@ -35,12 +35,21 @@ export const NO_CAUTIONS: readonly number[] = [];
  *  sentence; bit 2, the block satisfies it. Most blocks matter to none. */
 export function cautionBits(ctx: RuleContext, pb: PlacedBlock, cautions: readonly Caution[]): readonly number[] {
   const named = blockConcepts(pb);
+  // A table row states its caution across cells ("Benzodiazepines | Hold on the day | May blunt the effect").
+  const row = pb.block.row === undefined ? named : rowConcepts(ctx, pb);
   let found: number[] | undefined;
   for (let i = 0; i < cautions.length; i++) {
-    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, named) || givesCaution(ctx, pb, cautions[i]!) ? 2 : 0);
+    const bits = (namesAllOfOne(named, needed(cautions[i]!)) ? 1 : 0) | (satisfiedBy(cautions[i]!, row) || givesCaution(ctx, pb, cautions[i]!) ? 2 : 0);
     if (bits) (found ??= []).push((i << 2) | bits);
   }
   return found ?? NO_CAUTIONS;
+}
+
+/** Concepts named in the cells of a table cell's row. */
+function rowConcepts(ctx: RuleContext, pb: PlacedBlock): Set<string> {
+  const set = new Set<string>();
+  for (const cell of rowCells(ctx.model.blocks, pb)) blockConcepts(cell).forEach((c) => set.add(c));
+  return set;
 }
 
 /** Does a sentence of the block give the caution in other words ("tell us about your clonazepam:

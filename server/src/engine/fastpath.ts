@@ -227,7 +227,7 @@ class FastScanner {
       if (cs < ce) {
         this.begin(p);
         if (!this.inline(cs, ce)) return false;
-        if (this.n > 0) this.emitAt('tableCell', p, q === te - 1 ? eol : q, false, false);
+        if (this.n > 0) this.emitAt('tableCell', p, q === te - 1 ? eol : q, false, false).row = this.base + i;
       }
       p = q;
     }

@@ -241,6 +241,10 @@ export function agrees(mention: NumberMention, figure: Figure): boolean {
     case 'approx':
       return mlo >= lo * 0.9 - tol(lo) && mhi <= hi * 1.1 + tol(hi);
     default:
+      // A dose ceiling or floor ("up to 1.0 mg/kg", "at least 0.5 mg/kg") sets a range for practice;
+      // it misquotes the evidence's dose only if that dose falls outside it.
+      if (m.kind === 'dose' && m.bound === 'upper') return hi <= mhi + tol(hi);
+      if (m.kind === 'dose' && m.bound === 'lower') return lo >= mlo - tol(lo);
       return within(mlo) && within(mhi);
   }
 }

@@ -65,12 +65,13 @@ export function citationEdits(ctx: RuleContext, source: Source, at: number, styl
   }
 }
 
-export function citationFix(ctx: RuleContext, ref: SentenceRef, source: Source): Fix {
+/** Cite `source` after the sentence; `safe` (applied by --fix) only when the caller is sure the source says what the sentence says. */
+export function citationFix(ctx: RuleContext, ref: SentenceRef, source: Source, safe: boolean): Fix {
   return {
     kind: 'insert-citation',
     title: `Cite ${shortCitation(source)}`,
     edits: citationEdits(ctx, source, citationPoint(ctx, ref)),
-    safe: true,
+    safe,
   };
 }
 

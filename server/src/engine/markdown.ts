@@ -28,6 +28,9 @@ export interface ProseBlock {
   section: number;
   /** Running index of the paragraph-level unit (heading, paragraph, table cell, list item, footnote). */
   paragraph: number;
+  /** For a table cell: where its row starts, shared by the row's cells (a row reads as one statement:
+   *  "Benzodiazepines | Hold on the day | May blunt the effect"). */
+  row?: number;
 }
 
 /** A root-level heading and the range it governs (until the next heading of the same or a higher level). */
@@ -343,7 +346,8 @@ class Extractor {
         for (const row of node.children) {
           for (const cell of row.children) {
             if (!cell.position || !this.beginInline(cell)) continue;
-            this.emitBlock('tableCell', cell.position.start.offset! + this.base, cell.position.end.offset! + this.base, this.paragraphs++);
+            const block = this.emitBlock('tableCell', cell.position.start.offset! + this.base, cell.position.end.offset! + this.base, this.paragraphs++);
+            if (row.position) block.row = row.position.start.offset! + this.base;
           }
         }
         return;

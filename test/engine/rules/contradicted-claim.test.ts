@@ -39,6 +39,12 @@ ruleTester('contradicted-claim', {
     // the writer declines to judge
     note('With so few patients we cannot say that ketamine is safe for long-term use.'),
     note('This rules ketamine out as safe for long-term use.'),
+    // the contradiction's subject only as the point of comparison
+    note('Talking therapy is more often called safe for long-term use than any other ketamine product.'),
+    // a table row speaks of what its first cell names
+    '# Ketamine notes\n\n| Medicine | Notes |\n|---|---|\n| Lorazepam | Safe for long-term use alongside ketamine |\n',
+    // an aim
+    note('The purpose of this study is to determine whether ketamine is safe for long-term use.'),
     // a statement reported to be rejected, or quoted as someone's words
     note('A radio segment wrongly described ketamine as safe for long-term use.'),
     note('The leaflet falsely claims that ketamine is safe for long-term use.'),
@@ -51,6 +57,28 @@ ruleTester('contradicted-claim', {
       errors: [
         {
           line: 3, column: 1, text: 'A radio segment rightly said that ketamine is safe for long-term use.',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: note('Long-term effects are poorly understood.'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a table row whose first cell names the subject',
+      text: '# Ketamine notes\n\n| Medicine | Notes |\n|---|---|\n| Ketamine | Safe for long-term use |\n',
+      errors: [
+        {
+          line: 5, column: 14, text: 'Safe for long-term use',
+          message: 'Contradicts the evidence: ketamine is safe for long-term use',
+          output: '# Ketamine notes\n\n| Medicine | Notes |\n|---|---|\n| Ketamine | Long-term effects are poorly understood |\n', safe: false,
+        },
+      ],
+    },
+    {
+      name: 'compared with something else, the subject still asserts it',
+      text: note('Ketamine is safe for long-term use, unlike other antidepressants.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'Ketamine is safe for long-term use, unlike other antidepressants.',
           message: 'Contradicts the evidence: ketamine is safe for long-term use',
           output: note('Long-term effects are poorly understood.'), safe: false,
         },

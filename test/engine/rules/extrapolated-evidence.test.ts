@@ -37,6 +37,8 @@ const extra: Extra = {
 
 ruleTester('extrapolated-evidence', {
   valid: [
+    // a study's aim
+    note('The purpose of the study is to test whether ketamine rebuilds the dendritic spines of depressed patients.'),
     // the population said
     note('In stressed rats, ketamine restored mature dendritic spines within hours.'),
     note('In mice, ketamine may rebuild dendritic spines.'),

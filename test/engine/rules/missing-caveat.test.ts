@@ -33,6 +33,9 @@ ruleTester('missing-caveat', {
     // the caution given
     note('Ketamine is given as an infusion. Lorazepam taken with ketamine may weaken its antidepressant effect.'),
     note('Ketamine is given in a clinic. Lorazepam taken alongside it may blunt the antidepressant effect.'),
+    // a table row gives the caution across its cells (fast path and remark: the second table is indented)
+    '# Ketamine notes\n\n| Medicine | Advice | Why |\n|---|---|---|\n| Lorazepam | Skip it that morning | May weaken the effect |\n',
+    '# Ketamine notes\n\n  | Medicine | Advice | Why |\n  |---|---|---|\n  | Lorazepam | Skip it that morning | *May weaken* the effect |\n',
     // a comparator, not co-medication
     note('In the trial, ketamine was compared with midazolam as an active placebo.'),
     // paragraph scope: given in the paragraph
@@ -75,6 +78,17 @@ ruleTester('missing-caveat', {
           line: 3, column: 33, text: 'temazepam',
           message: "Mentions 'temazepam' without the caution on benzodiazepine interaction",
           output: '# Ketamine notes\n\nKetamine clinics sometimes give temazepam afterwards.\n\nBenzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited [@review2021].\n', safe: false,
+        },
+      ],
+    },
+    {
+      name: 'a table: the weakening named in another row is not this row\'s caution',
+      text: '# Ketamine notes\n\n| Medicine | Why |\n|---|---|\n| Lorazepam | Calms nerves |\n| Naloxone | May weaken the effect |\n',
+      errors: [
+        {
+          line: 5, column: 3, text: 'Lorazepam',
+          message: "Mentions 'Lorazepam' without the caution on benzodiazepine interaction",
+          output: '# Ketamine notes\n\n| Medicine | Why |\n|---|---|\n| Lorazepam Benzodiazepines taken with ketamine may weaken its antidepressant effect; the evidence is limited [@review2021]. | Calms nerves |\n| Naloxone | May weaken the effect |\n', safe: false,
         },
       ],
     },

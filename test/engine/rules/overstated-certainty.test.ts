@@ -10,6 +10,8 @@ ruleTester('overstated-certainty', {
   valid: [
     // hedged
     note('A small trial suggests that ketamine may act through the opioid system.'),
+    // a study's aim
+    note('The aim of this trial is to determine whether ketamine relieves depression through the opioid system.'),
     note('It is not known whether ketamine works through the opioid system.'),
     note('Ketamine never works through the opioid system.'),
     note('Does ketamine relieve depression through the opioid system?'),

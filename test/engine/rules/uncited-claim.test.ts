@@ -1,6 +1,7 @@
 // uncited-claim (server/src/engine/rules/uncited-claim.ts): a sentence asserting a database claim has
-// no citation in it or its paragraph. The finding covers the sentence; the fix (safe) cites the
-// claim's source in the configured style (pandoc, footnote with its definition, link). Reported once
+// no citation in it or its paragraph. The finding covers the sentence; the fix cites the claim's
+// source in the configured style (pandoc, footnote with its definition, link), safe only when the
+// sentence names the claim itself and quotes no number the evidence does not record. Reported once
 // per claim per paragraph. Not flagged: any citation form in the paragraph (key, footnote,
 // author-year, link, numbered reference), established claims, questions, quotations, labels, short
 // fragments, and sentences an exclusive rule already reported.
@@ -15,6 +16,8 @@ ruleTester('uncited-claim', {
     note('A small trial suggests the antidepressant effect may depend on the opioid system. [12]'),
     note('Does the antidepressant effect of ketamine depend on the opioid system?'),
     note('"A small trial suggests the antidepressant effect may depend on the opioid system," the authors wrote.'),
+    // a study's aim
+    note('The objective of this study is to assess whether the antidepressant effect depends on the opioid system.'),
     // a label
     note('Mechanism: the antidepressant effect may depend on the opioid system.'),
     // established background
@@ -78,6 +81,28 @@ ruleTester('uncited-claim', {
           line: 3, column: 1, text: 'In mice, ketamine may rebuild dendritic spines.',
           message: 'Uncited: restoration of dendritic spines; cite Rodent spines 2012.',
           output: note('In mice, ketamine may rebuild dendritic spines [@rodent2012].'), safe: true,
+        },
+      ],
+    },
+    {
+      name: 'a number the evidence does not record: the citation is offered, not applied by --fix',
+      text: note('A small trial of 30 people suggests the antidepressant effect may depend on the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'A small trial of 30 people suggests the antidepressant effect may depend on the opioid system.',
+          message: 'Uncited: opioid mediation of the antidepressant effect; cite Smith and Jones 2018.',
+          output: note('A small trial of 30 people suggests the antidepressant effect may depend on the opioid system [@trial2018].'), safe: false,
+        },
+      ],
+    },
+    {
+      name: 'the subject lent by the sentence before: the citation is not safe',
+      text: note('Ketamine is studied widely. In mice, it may rebuild dendritic spines.'),
+      errors: [
+        {
+          line: 3, column: 29, text: 'In mice, it may rebuild dendritic spines.',
+          message: 'Uncited: restoration of dendritic spines; cite Rodent spines 2012.',
+          output: note('Ketamine is studied widely. In mice, it may rebuild dendritic spines [@rodent2012].'), safe: false,
         },
       ],
     },

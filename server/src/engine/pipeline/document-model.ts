@@ -104,6 +104,17 @@ export function blockConcepts(pb: PlacedBlock): Set<string> {
   return set;
 }
 
+/** The cells of a table cell's row, in order (rows are short: at most MAX_ROW cells each way). */
+export function rowCells(blocks: readonly PlacedBlock[], pb: PlacedBlock): PlacedBlock[] {
+  if (pb.block.row === undefined) return [pb];
+  const same = (b: PlacedBlock | undefined): b is PlacedBlock => b !== undefined && b.block.kind === 'tableCell' && b.block.row === pb.block.row && b.slot === pb.slot;
+  let first = pb.index, last = pb.index;
+  while (first > 0 && pb.index - first < MAX_ROW && same(blocks[first - 1])) first--;
+  while (last - pb.index < MAX_ROW && same(blocks[last + 1])) last++;
+  return blocks.slice(first, last + 1);
+}
+const MAX_ROW = 32;
+
 /** Source offset of a position in a block's prose text. */
 export function sourceOffset(pb: PlacedBlock, proseIndex: number): number {
   const map = pb.block.map;

@@ -14,7 +14,7 @@ export const MATCH_MIN = 0.5;
 export const CONCEPT_MATCH_MIN = 0.3;
 
 /** A subject named only as a point of comparison ("similar to ketamine"). */
-const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+$/i;
+const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+(?:(?:any|all|the|most)\s+)?(?:other\s+)?$/i;
 /** "It is reasonable to expect…", "it's worth knowing…": an "it" that refers to nothing. */
 const EXPLETIVE = /^\W*it(?:['\u2019]s|\s+(?:is|was|seems|seemed|remains|may be|might be|can be|could be|would be|will be))\s+(?:(?:not|still|also|now|very|quite|equally|especially|often|usually)\s+)*(?:reasonable|likely|unlikely|clear|unclear|important|possible|impossible|known|unknown|true|worth|easy|hard|difficult|common|uncommon|rare|normal|essential|necessary|crucial|critical|vital|key|fair|safe|wise|best|better|helpful|useful|tempting|interesting|notable|striking|surprising|fine|okay|ok|standard|typical|usual|advisable|recommended|good|bad)\b/i;
 /** A sentence opening that refers back to what the paragraph is about. */
@@ -158,8 +158,13 @@ export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
   const t = ref.sentence.text;
   return subject.some((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
-    return own.length > 0 && own.every((h) => COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)));
+    return own.length > 0 && own.every((h) => onlyCompared(t, h.start));
   });
+}
+
+/** Is the word at `start` the point of comparison ("than other ketamine formulations")? */
+export function onlyCompared(text: string, start: number): boolean {
+  return COMPARED.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /** Does the sentence itself speak of the claim's subject: names it (not as a comparison: "a glutamate
@@ -170,7 +175,7 @@ export function namesSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim): 
   const t = ref.sentence.text;
   return subject.every((c) => {
     const own = ref.sentence.hits.filter((h) => h.concept === c);
-    if (own.some((h) => !COMPARED.test(t.slice(Math.max(0, h.start - 16), h.start)))) return true;
+    if (own.some((h) => !onlyCompared(t, h.start))) return true;
     if (own.length > 0 || (!ANAPHOR.test(t) && !CLAUSE_ANAPHOR.test(t)) || EXPLETIVE.test(t)) return false;
     // "It blocks NMDA receptors…" under a heading that names ketamine (lecture notes, slides) refers
     // to the heading's subject as much as to the paragraph's.

@@ -3,8 +3,9 @@ import type { Claim } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { wordCount } from '../pipeline/recognition.js';
-import { allQuoted, clip, reportedNotAsserted, GRADE_LABEL, reportsResult, RULES_OUT } from './shared.js';
+import { onlyCompared, wordCount } from '../pipeline/recognition.js';
+import { blockConcepts, rowCells } from '../pipeline/document-model.js';
+import { allQuoted, clip, reportedNotAsserted, GRADE_LABEL, reportsResult, RESEARCH_AIM, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const CLAUSE_BREAK = /\b(?:but|whereas|while|although|though|yet|however|unlike)\b|[;:]/gi;
@@ -24,6 +25,17 @@ function oneClause(text: string, x: { concepts: string[]; anyOf?: string[] }, hi
   return false;
 }
 
+
+/** A table row speaks of what its first cell names: in "SSRIs/SNRIs | First-line, continue during
+ *  ketamine" the second cell says the SSRIs are first-line. True when the sentence is in a later cell
+ *  and the first cell names something the database knows, but not `subject`. */
+function rowSpeaksOfOther(ctx: RuleContext, ref: SentenceRef, subject: string): boolean {
+  if (ref.placed.block.row === undefined) return false;
+  const head = rowCells(ctx.model.blocks, ref.placed)[0]!;
+  if (head === ref.placed) return false;
+  const named = blockConcepts(head);
+  return named.size > 0 && !named.has(subject);
+}
 
 /** Does the recogniser read the sentence as being about the claim? */
 function aboutClaim(ctx: RuleContext, ref: SentenceRef, claimId: string): boolean {
@@ -56,6 +68,11 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     // The refuted statement must be made within one clause: "blocked the antidepressant effect but
     // left the dissociative effect intact" does not say naltrexone blocked dissociation.
     if (!oneClause(ref.sentence.text, x, hits, topical)) continue;
+    // Its subject (listed first) must be what the sentence speaks of, not only what it is compared
+    // with ("it is more likely to be covered than other ketamine formulations").
+    const subject = hits.filter((h) => h.concept === x.concepts[0]);
+    if (subject.length > 0 && subject.every((h) => onlyCompared(ref.sentence.text, h.start))) continue;
+    if (rowSpeaksOfOther(ctx, ref, x.concepts[0]!)) continue;
     // A motion, a title or a slogan in quotation marks is named, not asserted; so is a statement the
     // sentence quotes or reports in order to reject it ("wrongly described IV ketamine as approved").
     if (allQuoted(ref.sentence.text, hits) || reportedNotAsserted(ref.sentence.text, hits)) continue;
@@ -203,7 +220,7 @@ function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefin
   if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 6) return undefined;
   const r = ctx.recognition(ref);
   // Topics are scored at once; orientation and modality only when asked: ask them last.
-  const sure = r?.topics.filter((t) => t.p >= AFFIRM_TOPIC && models.knownClasses.has(t.cls) && ctx.db.db.claims.has(t.cls));
+  const sure = r?.topics.filter((t) => t.p >= AFFIRM_TOPIC_NAMED && models.knownClasses.has(t.cls) && ctx.db.db.claims.has(t.cls));
   if (!r || !sure?.length || mainClauseNegation(text)) return undefined;
   const a = ref.sentence.analysis;
   if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
@@ -213,6 +230,10 @@ function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefin
     const claim = ctx.db.db.claims.get(t.cls)!;
     const x = nearestContradiction(ctx, ref, claim);
     if (x === null) continue;
+    // Below near-certainty about the topic, the sentence must name all but one of one recorded
+    // contradiction's concepts ("It works for every single patient": everyone, from the topic ketamine).
+    // (Not for evidence from animals or a subgroup: said of patients, that is extrapolated-evidence's to report.)
+    if (t.p < AFFIRM_TOPIC && !(x && missingOf(ctx, ref, x) <= 1 && claim.population === 'humans')) continue;
     const hit: ClaimHit = { claim, score: t.p, specificity: 0, fromTopic: [], learned: { p: t.p, concepts: false } };
     const message = x ? contradictsMessage(x) : clip(`Contradicts ${GRADE_LABEL[claim.grade]} evidence: ${claim.relation}`);
     return learnedFinding(ctx, ref, hit, message, { kind: 'contradiction (recogniser)', text: x?.id ?? claim.id });
@@ -227,24 +248,30 @@ type Contradiction = NonNullable<Claim['contradictions']>[number];
 function nearestContradiction(ctx: RuleContext, ref: SentenceRef, claim: Claim): Contradiction | undefined | null {
   const subject = new Set(claim.topical ?? []);
   const has = (c: string) => ref.sentence.concepts.has(c);
-  const near = (c: string) => has(c) || ctx.level(ref, c) <= Level.Paragraph;
   let best: Contradiction | null = null, bestMissing = Infinity, tie = false;
   for (const x of claim.contradictions ?? []) {
     if (x.polarity === 'negated' || [...(x.unless ?? []), ...(claim.unless ?? [])].some(has)) continue;
     if (![...x.concepts, ...(x.anyOf ?? [])].some((c) => !subject.has(c) && has(c))) continue;
-    const missing = x.concepts.filter((c) => !near(c)).length + (x.anyOf?.length && !x.anyOf.some(near) ? 1 : 0);
+    const missing = missingOf(ctx, ref, x);
     if (missing < bestMissing) { best = x; bestMissing = missing; tie = false; } else if (missing === bestMissing) tie = true;
   }
   return best && tie ? undefined : best;
 }
 
-/** Topic and contradiction probabilities the affirmative learned path needs. */
+/** How many of a contradiction's concepts (counting anyOf as one) neither the sentence nor its paragraph names. */
+function missingOf(ctx: RuleContext, ref: SentenceRef, x: Contradiction): number {
+  const near = (c: string) => ref.sentence.concepts.has(c) || ctx.level(ref, c) <= Level.Paragraph;
+  return x.concepts.filter((c) => !near(c)).length + (x.anyOf?.length && !x.anyOf.some(near) ? 1 : 0);
+}
+
+/** Topic and contradiction probabilities the affirmative learned path needs; the topic may be less
+ *  sure when the sentence names the contradiction's concepts. */
 const AFFIRM_TOPIC = 0.9;
+const AFFIRM_TOPIC_NAMED = 0.6;
 const AFFIRM_ORIENT = 0.95;
 
 /** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
 const CONCEPT_ORIENT_MIN = 0.2;
-const RESEARCH_AIM = /\b(?:wanted|aimed|set out|sought|tried|planned|hoped|designed)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand)\b/i;
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */
 const SURE = 0.85;

@@ -135,7 +135,9 @@ function finding(ctx: RuleContext, caution: Caution, trigger: SentenceRef): Draf
 /** Insert the caution with its citation after the triggering paragraph (as a sentence of it inside lists and tables). */
 function cautionFix(ctx: RuleContext, ref: SentenceRef, caution: Caution, sources: Source[]): Fix {
   const pb = ref.placed;
-  const end = pb.block.end + pb.delta;
+  let end = pb.block.end + pb.delta;
+  // A table cell's range may take in its closing pipe and padding: the caution goes after its text.
+  if (pb.block.kind === 'tableCell') while (end > pb.block.start + pb.delta && /[\s|]/.test(ctx.model.text[end - 1]!)) end--;
   const nl = ctx.lineEnding;
   const body = caution.text.replace(/[.\s]+$/, '');
   const cite = sources[0] ? citationEdits(ctx, sources[0], end) : [];

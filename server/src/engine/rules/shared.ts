@@ -20,8 +20,9 @@ export function statesPopulation(claimPop: string, sentencePop: string): boolean
   return claimPop !== 'humans' && claimPop === sentencePop;
 }
 
-const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?)\b/i;
+const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?|gets?|gives?|keeps?|stays?|remains?|seems?|becomes?|goes|fix(?:es)?|heals?|cures?|treats?)\b/i;
 const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
+const OPENING_PARTICIPLE = /^\W*\w+ed$/;
 /** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
 const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
 /** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
@@ -31,7 +32,8 @@ export function reportsResult(text: string): boolean {
   if (PRESENT.test(text) || TREATMENT_PRESENT.test(text)) return false;
   if (PAST.test(text)) return true;
   // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
-  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!)) return true;
+  // Not a participle that opens the sentence ("Dissolved under the tongue, they…").
+  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!) && !OPENING_PARTICIPLE.test(text.slice(0, m.index! + m[0].length))) return true;
   return false;
 }
 
@@ -63,6 +65,10 @@ export const SURE_MATCH = 0.9;
 
 /** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
  *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
+/** A study's or a writer's aim ("we wanted to check that…", "The purpose of this study is to
+ *  determine the efficacy of…"): it names what will be tested and asserts none of it. */
+export const RESEARCH_AIM = /\b(?:(?:wanted|aim(?:ed|s)?|set out|sought|seeks?|tried|plan(?:ned|s)?|hoped|designed|intends?|intended)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand|evaluate|investigate|compare|explore|measure)|(?:purpose|aim|goal|objective)s?\s+of\s+(?:this|the|our|that)\s+(?:(?:pilot|clinical|research|proposed)\s+)?(?:study|trial|research|project|protocol|proposal)\s+(?:is|was|are|were|will be)\s+to)\b/i;
+
 export const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;
 
 const QUOTE_PAIRS = /\u201c[^\u201c\u201d]*\u201d|"[^"]*"/g;

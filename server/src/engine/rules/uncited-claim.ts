@@ -4,7 +4,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import { wordCount } from '../pipeline/recognition.js';
 import type { Draft, Rule } from './rule.js';
-import { clip, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
+import { clip, RESEARCH_AIM, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
 
 /** A sentence in quotation marks, or mostly a quotation, is someone else's words. */
 const QUOTED = /^["\u201c\u2018'].*["\u201d\u2019']\W*$|^[^"\u201c]*["\u201c][^"\u201d]{40,}["\u201d]/su;
@@ -33,7 +33,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   // A label ("Dosage: 0.5 mg/kg", "**Monitoring:** vital signs…") specifies; it does not argue.
   if (LABEL.test(ref.sentence.text) || titleCase(ref.sentence.text)) return undefined;
   // A study describing its own design ("99 patients were randomised to five arms") asserts no finding.
-  if (STUDY_DESIGN.test(ref.sentence.text)) return undefined;
+  if (STUDY_DESIGN.test(ref.sentence.text) || RESEARCH_AIM.test(ref.sentence.text)) return undefined;
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
   if (ctx.blockCited(ref.placed)) return undefined;
@@ -50,10 +50,29 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
     end: r.end,
     claimId: hit.claim.id,
     sources: sources.map((s) => s.id),
-    fixes: primary ? sources.map((s) => citationFix(ctx, ref, s)) : [],
+    fixes: primary ? sources.map((s) => citationFix(ctx, ref, s, citationSafe(ctx, ref, hit))) : [],
     reason: ctx.reason(ref, hit, { kind: 'no citation in the paragraph', text: '' }),
   };
 }
+
+/**
+ * May --fix cite the claim's sources without a look? Only when the sentence itself names the claim
+ * (its subject not lent by the topic, the concept matcher and the recogniser agreeing, the sentence
+ * not leaning towards denying it) and every
+ * number it quotes is one the evidence records: a copay range or another study's year would be
+ * attributed to a source that never gave it. The fix is still offered; the writer decides.
+ */
+function citationSafe(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
+  if (hit.fromTopic.length > 0 || hit.learned?.concepts === false) return false;
+  // Nor when the recogniser leans towards reading the sentence as denying the claim.
+  const rec = ctx.recognition(ref);
+  if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= CONTRADICTS_UNSAFE) return false;
+  const figures = hit.claim.figures ?? [];
+  const recorded = (v: number) => figures.some((f) => f.value === v || f.of === v || f.min === v || f.max === v);
+  return ref.sentence.numbers.every((n) => recorded(n.value) && (n.of === undefined || recorded(n.of)) && (n.max === undefined || recorded(n.max)));
+}
+
+const CONTRADICTS_UNSAFE = 0.2;
 
 export const uncitedClaim: Rule<'uncited-claim'> = {
   code: 'uncited-claim',
