@@ -2,6 +2,7 @@
 import type { Source } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
+import { agrees, comparable } from '../figures.js';
 import { wordCount } from '../pipeline/recognition.js';
 import type { Draft, Rule } from './rule.js';
 import { clip, RESEARCH_AIM, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
@@ -68,8 +69,7 @@ function citationSafe(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolea
   const rec = ctx.recognition(ref);
   if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= CONTRADICTS_UNSAFE) return false;
   const figures = hit.claim.figures ?? [];
-  const recorded = (v: number) => figures.some((f) => f.value === v || f.of === v || f.min === v || f.max === v);
-  return ref.sentence.numbers.every((n) => recorded(n.value) && (n.of === undefined || recorded(n.of)) && (n.max === undefined || recorded(n.max)));
+  return ref.sentence.numbers.every((n) => figures.some((f) => comparable(n, f) && agrees(n, f)));
 }
 
 const CONTRADICTS_UNSAFE = 0.2;
