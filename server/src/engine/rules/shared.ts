@@ -22,7 +22,11 @@ export function statesPopulation(claimPop: string, sentencePop: string): boolean
 
 const PRESENT = /\b(?:is|are|has|have|does|do|can|will|works?|acts?|causes?|depends?|requires?|produces?|leads?|makes?|helps?|means?|gets?|gives?|keeps?|stays?|remains?|seems?|becomes?|goes|fix(?:es)?|heals?|cures?|treats?)\b/i;
 const PAST = /\b(?:was|were|had|did|found|showed|reported|observed|responded|completed|received|rose|fell|saw|led)\b/i;
-const OPENING_PARTICIPLE = /^\W*\w+ed$/;
+/** Is the -ed word at `at` a participle that opens the sentence, its phrase ending at a comma
+ *  ("Dissolved under the tongue, they…")? A bold label ("Enhanced synaptic plasticity.") is not. */
+function openingParticiple(text: string, at: number): boolean {
+  return /^\W*$/.test(text.slice(0, at)) && /^\w+ed\b[^,.;:]{0,60},/.test(text.slice(at));
+}
 /** -ed words that are usually adjectives, not past-tense verbs ("depressed patients", "mushroom-shaped"). */
 const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
 /** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
@@ -33,7 +37,7 @@ export function reportsResult(text: string): boolean {
   if (PAST.test(text)) return true;
   // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
   // Not a participle that opens the sentence ("Dissolved under the tongue, they…").
-  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!) && !OPENING_PARTICIPLE.test(text.slice(0, m.index! + m[0].length))) return true;
+  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!) && !openingParticiple(text, m.index!)) return true;
   return false;
 }
 
