@@ -8,7 +8,8 @@
 //
 // Three one-vs-rest logistic models (features: server/src/engine/recognition/features.ts):
 //   topic        sentence → the claim it is about (a contradiction counts as its claim), the
-//                caution it gives or makes necessary, or nothing
+//                caution it gives or makes necessary, or nothing; and, as classes x:<id>, the
+//                recorded contradiction whose content it states (any stance but a denial)
 //   orientation  (sentence, claim) → does it contradict the claim (deny a finding, or assert a
 //                recorded contradiction) rather than agree with it
 //   modality     sentence → proof / plain / hedged / reported / question / conditional
@@ -36,7 +37,7 @@ const { analyzeSentence } = await load('engine/analyzer/index.js');
 const { compile } = await load('engine/compiled.js');
 const { tokenize } = await load('engine/lexicon.js');
 const { loadEmbeddedDatabase } = await load('db/embedded.js');
-const { contextTargets, MODALITIES, TOPIC_NONE } = await load('engine/recognition/targets.js');
+const { contextTargets, CONTRADICTION_CLASS, MODALITIES, TOPIC_NONE } = await load('engine/recognition/targets.js');
 const { recognise, recognizerOf } = await load('engine/recognition/recognizer.js');
 const { candidateFeatures } = await load('engine/recognition/match.js');
 const { buildModel } = await load('engine/document.js');
@@ -76,7 +77,7 @@ const writers = [...new Set(entries.map((e) => e.writer))].sort();
 const db = loadEmbeddedDatabase(join(root, 'dist/claims.json'));
 delete db.recognizer; // trained from scratch, whatever the last build holds
 const compiled = compile(db);
-const { targetOf, orientationOf, modalityOf } = contextTargets(db);
+const { targetOf, orientationOf, modalityOf, contradictionOf } = contextTargets(db);
 const unknown = entries.filter((e) => targetOf(e.target) === undefined);
 if (unknown.length) {
   console.error(`bank targets not in the database: ${[...new Set(unknown.map((e) => e.target))].join(', ')}`);
@@ -103,6 +104,7 @@ const rows = entries.map((e) => {
   const topic = targetOf(e.target);
   return {
     e, topic,
+    contradiction: contradictionOf(e.target, e.stance),
     orientation: orientationOf(e.target, e.stance),
     modality: modalityOf(e.stance, e.certainty),
     xTopic: topicFeatures(view, sureStems),
@@ -181,8 +183,13 @@ function pack(m) {
   return { classes: m.classes, bias: m.bias, features: names.join('\n'), offsets: b64(offsets), classIndex: b64(Uint8Array.from(cls)), weight: b64(Int16Array.from(wt)), scale: SCALE };
 }
 
-const topicClasses = [...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort();
-const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.topic === TOPIC_NONE ? [] : [r.topic]) }));
+// Topic classes: claims, cautions and triggers, then the content of each recorded contradiction
+// (one-vs-rest: the extra classes leave the others' weights as they were).
+const topicClasses = [
+  ...[...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort(),
+  ...[...new Set(rows.map((r) => r.contradiction).filter(Boolean))].sort(),
+];
+const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set([...(r.topic === TOPIC_NONE ? [] : [r.topic]), ...(r.contradiction ? [r.contradiction] : [])]) }));
 const orientRows = (rs) => rs.filter((r) => r.xOrient && r.orientation !== undefined);
 const orientExamples = (rs) => orientRows(rs).map((r) => ({ x: r.xOrient, y: new Set(r.orientation === 'contradicts' ? ['contradicts'] : []) }));
 const modalityRows = (rs) => rs.filter((r) => r.xModality && r.modality);
@@ -229,13 +236,19 @@ const stackRows = [];
   let top1 = 0, nTopic = 0;
   const o = { tp: 0, fp: 0, fn: 0, tn: 0 };
   let mOk = 0, mN = 0;
+  const xs = { tp: 0, fp: 0, fn: 0 };
   for (const w of writers) {
     const m = trainAll(rows.filter((r) => r.e.writer !== w));
     const models = asRecognizer(m);
     const test = rows.filter((r) => r.e.writer === w);
     for (const r of test) {
-      const best = predict(m.topic, r.xTopic)[0];
+      const scored = predict(m.topic, r.xTopic);
+      const best = scored.find((t) => !t.cls.startsWith(CONTRADICTION_CLASS));
       if (r.topic !== TOPIC_NONE) { nTopic++; if (best.cls === r.topic) top1++; }
+      // The contradiction classes: does the sentence's best one, at p >= 0.5, name what it says?
+      const bestX = scored.find((t) => t.cls.startsWith(CONTRADICTION_CLASS));
+      const saidX = bestX && bestX.p >= 0.5 ? bestX.cls : undefined;
+      if (saidX && saidX === r.contradiction) xs.tp++; else { if (saidX) xs.fp++; if (r.contradiction) xs.fn++; }
       if (!r.topic.includes(':')) for (const c of candidates(r, models)) stackRows.push({ writer: w, entry: r, ...c });
     }
     for (const r of orientRows(test)) {
@@ -245,7 +258,7 @@ const stackRows = [];
     for (const r of modalityRows(test)) { mN++; if (predict(m.modality, r.xModality)[0].cls === r.modality) mOk++; }
   }
   const f = (x) => Math.round(x * 1000) / 1000;
-  report.topic = { top1: f(top1 / nTopic) };
+  report.topic = { top1: f(top1 / nTopic), contradictions: { p: f(xs.tp / (xs.tp + xs.fp)), r: f(xs.tp / (xs.tp + xs.fn)) } };
   report.orientation = { accuracy: f((o.tp + o.tn) / (o.tp + o.tn + o.fp + o.fn)), p: f(o.tp / (o.tp + o.fp)), r: f(o.tp / (o.tp + o.fn)) };
   report.modality = { accuracy: f(mOk / mN) };
   // The stacker, also writer by writer: a sentence's claim is its best candidate at p >= threshold.
@@ -273,7 +286,7 @@ const stackRows = [];
   }
   report.match = { byThreshold: thresholds.map((th, i) => ({ th, p: f(t[i].tp / (t[i].tp + t[i].fp)), r: f(t[i].tp / (t[i].tp + t[i].fn)) })), conceptsAlone: { p: f(base.tp / (base.tp + base.fp)), r: f(base.tp / (base.tp + base.fn)) } };
   log(`leave-one-writer-out over ${writers.length} writers, ${rows.length} entries:`);
-  log(`  topic model alone: top-1 ${report.topic.top1}`);
+  log(`  topic model alone: top-1 ${report.topic.top1}; what a contradiction says (p >= 0.5): P ${report.topic.contradictions.p} R ${report.topic.contradictions.r}`);
   log(`  claim matching (the sentence's best claim): concepts alone P ${report.match.conceptsAlone.p} R ${report.match.conceptsAlone.r}; stacked ${report.match.byThreshold.map((b) => `p>=${b.th}: P ${b.p} R ${b.r}`).join('; ')}`);
   log(`  orientation (contradicts): accuracy ${report.orientation.accuracy}, P ${report.orientation.p}, R ${report.orientation.r}`);
   log(`  modality: accuracy ${report.modality.accuracy}`);

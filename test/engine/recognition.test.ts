@@ -181,6 +181,14 @@ describe('recogniser: wordings written for these tests', () => {
   for (const s of generic) it(`finds no claim in a generic sentence: ${s}`, () => assert.deepEqual(claimsOf(s), []));
   it('reads a denial of a recorded finding as a contradiction', () => assert.deepEqual(codesOf('Benzodiazepines make no difference to how well ketamine works, so keep taking them.').filter((c) => c !== 'missing-caveat'), ['contradicted-claim']));
   it('reads a participle that opens the sentence as no report of a result', () => assert.deepEqual(codesOf('Melted on the tongue, the lozenges put just as much ketamine into your blood as a drip does.'), ['contradicted-claim']));
+  it("reads what a recorded contradiction says in words of its own (its class, not its concepts)", () => {
+    const f = analyze(DOC + 'Honestly, the out-of-body feeling is the part that does the healing.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => x.reason?.cue), [{ kind: 'contradiction (recogniser, its content)', text: 'dissociation-produces-benefit' }]);
+  });
+  it('does not read a question without its mark, or a label, as that contradiction', () => {
+    assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);
+    assert.deepEqual(codesOf('Time horizon: 10 years (120 months).'), []);
+  });
   it('does not read a double negative that agrees with the evidence as one', () => assert.deepEqual(codesOf('No one can claim that the mechanism of ketamine is fully understood.'), []));
   it('explains a finding: the claim, its grade, the words and the recogniser', () => {
     const f = analyze(DOC + 'Researchers have definitively shown that ketamine relieves depression through the opioid system.\n', db).findings.find((x) => x.code === 'overstated-certainty')!;

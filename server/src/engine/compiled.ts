@@ -16,6 +16,8 @@ export interface CompiledDatabase {
   contradictions: CompiledContradiction[];
   claimsByConcept: ByConcept<Claim>;
   contradictionsByConcept: ByConcept<CompiledContradiction>;
+  /** Contradictions by id (the recogniser names them by id). */
+  contradictionById: Map<string, CompiledContradiction>;
   /** Every concept id, and each one's position in that list (for counting in arrays). */
   conceptNames: string[];
   conceptNumber: Map<string, number>;
@@ -63,6 +65,7 @@ export function compile(db: Database): CompiledDatabase {
     contradictions,
     claimsByConcept,
     contradictionsByConcept,
+    contradictionById: new Map(contradictions.map((x) => [x.id, x])),
     figureClaims,
     figureClaimsByConcept: new ByConcept(figureClaims, claimKeys),
     conceptNames: [...db.concepts.keys()],

@@ -24,6 +24,8 @@ export interface SentenceExplanation {
   /** The learned recogniser's view (absent for a database without one). */
   recogniser?: {
     topics: Array<{ id: string; p: number }>;
+    /** Recorded contradictions whose content the sentence may state, best first (at most three). */
+    contradictionTopics: Array<{ id: string; p: number }>;
     modality: Array<{ modality: string; p: number }>;
     /** For each claim below: the probability that the sentence contradicts it. */
     contradicts: Record<string, number>;
@@ -96,6 +98,7 @@ function describe(ctx: RuleContext, ref: SentenceRef, r: { start: number; end: n
     const ids = new Set([...claims.map((h) => h.claim.id), ...rec.topics.slice(0, 3).map((t) => t.cls).filter((c) => ctx.db.db.claims.has(c))]);
     explanation.recogniser = {
       topics: rec.topics.slice(0, 5).map((t) => ({ id: t.cls, p: round(t.p) })),
+      contradictionTopics: rec.contradictionTopics.slice(0, 3).map((t) => ({ id: t.cls, p: round(t.p) })),
       modality: rec.modalities.slice(0, 3).map((m) => ({ modality: m.cls, p: round(m.p) })),
       // Orientation is learned per claim: only for claims the recogniser was trained on.
       contradicts: Object.fromEntries([...ids].filter((id) => grade(id) && ctx.db.recognizer?.knownClasses.has(id)).map((id) => [id, round(rec.contradicts(id))])),

@@ -69,6 +69,7 @@ function stylish(x: SentenceExplanation, lines: LineIndex): string {
   out.push(`  claims by concepts: ${list(x.conceptClaims.map((c) => `${c.id} [${c.grade}]${c.fromTopic.length ? ` (${c.fromTopic.join(', ')} from the topic)` : ''}`))}`);
   if (x.recogniser) {
     out.push(`  recogniser: ${list(x.recogniser.topics.map((t) => `${t.id} ${pct(t.p)}`))}`);
+    if (x.recogniser.contradictionTopics.length) out.push(`    says what a contradiction says: ${list(x.recogniser.contradictionTopics.map((t) => `${t.id} ${pct(t.p)}`))}`);
     out.push(`    wording: ${list(x.recogniser.modality.map((m) => `${m.modality} ${pct(m.p)}`))}; contradicts: ${list(Object.entries(x.recogniser.contradicts).map(([id, p]) => `${id} ${pct(p)}`))}`);
   }
   out.push(`  claims checked: ${list(x.claims.map((c) => `${c.id} [${c.grade}] ${pct(c.score)} by ${c.by}`))}`);

@@ -9,7 +9,7 @@ import { LinearModel, type Rows, type Scored } from './linear.js';
 import { MatchScorer } from './match.js';
 
 export type { RecognizerWeights };
-import type { Modality } from './targets.js';
+import { CONTRADICTION_CLASS, type Modality } from './targets.js';
 
 /** The models, decoded. */
 export interface Recognizer {
@@ -45,6 +45,9 @@ export function recognizerOf(weights: RecognizerWeights): Recognizer {
 export interface Recognition {
   /** Topic classes (claim ids, caution:<id>, trigger:<id>) with their probability, best first. */
   topics: Scored[];
+  /** Recorded contradictions whose content the sentence states (their ids, without the class
+   *  prefix), with their probability, best first; empty for models trained without them. */
+  contradictionTopics: Scored[];
   /** The probability of one topic class, or 0 when it is below the floor (not in `topics`). */
   topic(cls: string): number;
   modality: Modality;
@@ -55,6 +58,8 @@ export interface Recognition {
   /** The sentence's features that pointed most to a topic class (for explanations). */
   evidenceFor(cls: string): string[];
 }
+
+const NO_SCORES: Scored[] = [];
 
 /** Topic classes below this probability are not reported at all. */
 const FLOOR = 0.05;
@@ -69,12 +74,21 @@ export function recognise(models: Recognizer, sentence: SentenceView, analysis: 
  *  document's recognitions live as long as its analysis. */
 class SentenceRecognition implements Recognition {
   readonly topics: Scored[];
+  readonly contradictionTopics: Scored[];
   private modalityScores?: Scored[];
   private orientationOf?: OrientationSummary;
   private orientation?: Map<string, number>;
 
   constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
-    this.topics = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
+    const all = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
+    // One scoring pass for both kinds of class; most sentences have no contradiction class above the floor.
+    if (all.some((t) => t.cls.startsWith(CONTRADICTION_CLASS))) {
+      this.topics = all.filter((t) => !t.cls.startsWith(CONTRADICTION_CLASS));
+      this.contradictionTopics = all.filter((t) => t.cls.startsWith(CONTRADICTION_CLASS)).map((t) => ({ cls: t.cls.slice(CONTRADICTION_CLASS.length), p: t.p }));
+    } else {
+      this.topics = all;
+      this.contradictionTopics = NO_SCORES;
+    }
   }
 
   topic(cls: string): number {

@@ -3,10 +3,13 @@
 // sentence that gives a caution, trigger:<id> for one that makes it necessary, or none) and with
 // how it commits to it (stance, certainty). The models learn three simpler things from that:
 // the topic (a contradiction's topic is its claim), whether the sentence contradicts that claim,
-// and the modality of its wording.
+// and the modality of its wording. The topic model also learns, as classes of their own
+// (`x:<id>`), the content of each recorded contradiction: a sentence that says it, however firmly.
 import type { Database } from '../../db/schema.js';
 
 export const TOPIC_NONE = 'none';
+/** Topic classes for the content of a recorded contradiction ("x:dissociation-produces-benefit"). */
+export const CONTRADICTION_CLASS = 'x:';
 
 export const MODALITIES = ['proof', 'plain', 'hedged', 'reported', 'question', 'conditional'] as const;
 export type Modality = (typeof MODALITIES)[number];
@@ -20,6 +23,9 @@ export interface TargetMaps {
    *  (undefined where the question does not arise: questions, conditionals, cautions, none). */
   orientationOf(target: string, stance?: string): Orientation | undefined;
   modalityOf(stance?: string, certainty?: string): Modality | undefined;
+  /** The contradiction class a sentence written for `target` with `stance` says (any stance but a
+   *  denial), or undefined. */
+  contradictionOf(target: string, stance?: string): string | undefined;
 }
 
 export function contextTargets(db: Database): TargetMaps {
@@ -41,6 +47,9 @@ export function contextTargets(db: Database): TargetMaps {
       if (!claimOf.has(target) || !stance || stance === 'asks' || stance === 'conditional') return undefined;
       const denies = stance === 'denies';
       return contradiction.has(target) === denies ? 'agrees' : 'contradicts';
+    },
+    contradictionOf(target, stance) {
+      return contradiction.has(target) && stance !== 'denies' ? CONTRADICTION_CLASS + target : undefined;
     },
     modalityOf(stance, certainty) {
       if (!stance) return undefined;

@@ -3,7 +3,7 @@ import type { Claim } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { onlyCompared, wordCount } from '../pipeline/recognition.js';
+import { aboutSubject, onlyCompared, wordCount } from '../pipeline/recognition.js';
 import { blockConcepts, rowCells } from '../pipeline/document-model.js';
 import { allQuoted, clip, reportedNotAsserted, GRADE_LABEL, reportsResult, RESEARCH_AIM, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
@@ -147,7 +147,7 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
   precedence: 1,
   check(ctx, t) {
     if (t.kind !== 'sentence') return [];
-    const f = contradicted(ctx, t.ref) ?? learnedDenial(ctx, t.ref, t.hits) ?? learnedAffirmation(ctx, t.ref);
+    const f = contradicted(ctx, t.ref) ?? learnedDenial(ctx, t.ref, t.hits) ?? learnedAffirmation(ctx, t.ref) ?? learnedContent(ctx, t.ref);
     return f ? [f] : [];
   },
 };
@@ -241,6 +241,49 @@ function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefin
   return undefined;
 }
 type Contradiction = NonNullable<Claim['contradictions']>[number];
+
+/**
+ * The learned path for what a recorded contradiction says, in words of its own ("the trip is what's
+ * actually treating the depression"): the recogniser's contradiction classes name it (their best,
+ * above a low floor) and its orientation model reads the sentence as contradicting that claim; the
+ * sentence states it plainly, in the writer's voice, about a subject the document names.
+ */
+function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
+  const models = ctx.db.recognizer;
+  const text = ref.sentence.text;
+  if (!models || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 5) return undefined;
+  const r = ctx.recognition(ref);
+  const best = r?.contradictionTopics[0];
+  if (!r || !best || best.p < CONTENT_MIN || mainClauseNegation(text)) return undefined;
+  const x = ctx.db.contradictionById.get(best.cls);
+  if (!x || x.polarity === 'negated') return undefined;
+  const a = ref.sentence.analysis;
+  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
+  // specification ("Time Horizon: 10 years (120 months)").
+  const said = text.slice(ctx.leadLength(ref));
+  if (ASKS.test(said) || wordCount(said) < 5) return undefined;
+  const claim = x.claim;
+  // Animal or subgroup evidence said of patients is extrapolated-evidence's to report.
+  if (claim.population !== 'humans') return undefined;
+  const has = (c: string) => ref.sentence.concepts.has(c);
+  if (x.allUnless.some(has)) return undefined;
+  if (!x.concepts.some(has) && !aboutSubject(ctx, ref, claim, Level.Document)) return undefined;
+  // Below an even chance the sentence must also name what the contradiction says beyond its subject
+  // ("Spravato is a nasal spray" names esketamine, not unsupervised use).
+  const subject = x.topical ?? claim.topical ?? [];
+  if (best.p < CONTENT_SURE && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
+  // Quotations are someone else's words, however they are introduced.
+  if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
+  if (r.contradicts(claim.id) < CONTENT_ORIENT || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
+  const hit: ClaimHit = { claim, score: best.p, specificity: 0, fromTopic: [], learned: { p: best.p, concepts: false } };
+  return learnedFinding(ctx, ref, hit, contradictsMessage(x), { kind: 'contradiction (recogniser, its content)', text: x.id });
+}
+const ASKS = /^\W*(?:can|could|should|would|will|do|does|did|is|are|am|may|might|shall)\s+(?:i|we|you|they|it|he|she|this|that|there|my|our|your|ketamine)\b/i;
+/** The contradiction class's floor and the orientation the content path needs. */
+const CONTENT_MIN = 0.2;
+const CONTENT_SURE = 0.5;
+const CONTENT_ORIENT = 0.8;
 /** The claim's affirmed contradiction the sentence speaks of: it names one of the contradiction's own
  *  concepts (beyond the claim's subject) and none of its exceptions. The one that leaves the fewest of its
  *  concepts unnamed by the sentence or its paragraph; `undefined` when two tie (the finding then names
