@@ -85,6 +85,7 @@ describe('genre furniture is not a claim', () => {
     ['"if anything" sets no condition, and a report\'s clause number', '# Opinion\n\n3.3 Strong dissociation is, if anything, a good sign, since the dissociative experience is what produces the antidepressant effect.\n', '3:5'],
     ['a timestamp of show notes', '# Episode 12\n\n- **14:30** — Ketamine is completely safe for long-term use.\n', '3:15'],
     ["a talk page's indentation marks", '# Talk\n\n:: Ketamine is completely safe for long-term use.\n', '3:4'],
+    ["a patent application's paragraph number", '# Background\n\n[0004] Ketamine is completely safe for long-term use.\n', '3:8'],
     ["a chat speaker and the time, on the line before", '# Chat\n\n**Sam Lee** · 09:12\nketamine is completely safe for long-term use\n', '4:1'],
     ['a speaker with a time in brackets and a colon', '# Chat\n\n**Sam (9:12 PM):** ketamine is completely safe for long-term use\n', '3:20'],
   ];
