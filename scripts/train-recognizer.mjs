@@ -5,6 +5,8 @@
 // Data: server/training/bank/writer-*.yaml, wordings of every claim, contradiction and caution of
 // the embedded database written by independent writers in different voices (see its README). Each
 // entry says which record it is about (target) and how it commits to it (stance, certainty).
+// server/training/bank-contradictions/writer-*.yaml: wordings of what the recorded contradictions
+// say, which train the contradiction classes only.
 //
 // Three one-vs-rest logistic models (features: server/src/engine/recognition/features.ts):
 //   topic        sentence → the claim it is about (a contradiction counts as its claim), the
@@ -73,12 +75,22 @@ for (const file of readdirSync(bankDir).filter((f) => /^writer-.*\.ya?ml$/.test(
   for (const e of parsed.data.entries) entries.push({ ...e, writer: parsed.data.writer });
 }
 const writers = [...new Set(entries.map((e) => e.writer))].sort();
+// Wordings written only for what the recorded contradictions say (bank-contradictions/): they train
+// the contradiction classes and nothing else, so the claim, orientation and modality models stay as
+// the main bank makes them.
+const xBankDir = join(root, 'server/training/bank-contradictions');
+const xEntries = [];
+for (const file of existsSync(xBankDir) ? readdirSync(xBankDir).filter((f) => /^writer-.*\.ya?ml$/.test(f)).sort() : []) {
+  const parsed = BankFile.safeParse(YAML.parse(readFileSync(join(xBankDir, file), 'utf8')));
+  if (!parsed.success) { console.error(`${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`); process.exit(2); }
+  for (const e of parsed.data.entries) xEntries.push({ ...e, writer: parsed.data.writer });
+}
 
 const db = loadEmbeddedDatabase(join(root, 'dist/claims.json'));
 delete db.recognizer; // trained from scratch, whatever the last build holds
 const compiled = compile(db);
 const { targetOf, orientationOf, modalityOf, contradictionOf } = contextTargets(db);
-const unknown = entries.filter((e) => targetOf(e.target) === undefined);
+const unknown = [...entries, ...xEntries].filter((e) => targetOf(e.target) === undefined);
 if (unknown.length) {
   console.error(`bank targets not in the database: ${[...new Set(unknown.map((e) => e.target))].join(', ')}`);
   process.exit(2);
@@ -183,13 +195,28 @@ function pack(m) {
   return { classes: m.classes, bias: m.bias, features: names.join('\n'), offsets: b64(offsets), classIndex: b64(Uint8Array.from(cls)), weight: b64(Int16Array.from(wt)), scale: SCALE };
 }
 
-// Topic classes: claims, cautions and triggers, then the content of each recorded contradiction
-// (one-vs-rest: the extra classes leave the others' weights as they were).
-const topicClasses = [
-  ...[...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort(),
-  ...[...new Set(rows.map((r) => r.contradiction).filter(Boolean))].sort(),
-];
-const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set([...(r.topic === TOPIC_NONE ? [] : [r.topic]), ...(r.contradiction ? [r.contradiction] : [])]) }));
+// The contradiction-only wordings, featurised as the topic model sees them.
+const xRows = xEntries.map((e) => {
+  const { toks, concepts } = conceptsOf(e.text);
+  return { e, contradiction: contradictionOf(e.target, e.stance), xTopic: topicFeatures({ text: e.text, tokens: toks, concepts, context: e.context ? conceptsOf(e.context).concepts : undefined }, sureStems) };
+});
+// Topic classes: claims, cautions and triggers; then, trained as a second one-vs-rest model on the
+// main bank and the contradiction-only wordings and joined to the first, the content of each
+// recorded contradiction (one-vs-rest: neither set of classes changes the other's weights).
+const claimClasses = [...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort();
+const contradictionClasses = [...new Set([...rows, ...xRows].map((r) => r.contradiction).filter(Boolean))].sort();
+const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.topic === TOPIC_NONE ? [] : [r.topic]) }));
+const contradictionExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.contradiction ? [r.contradiction] : []) }));
+
+/** One exported model with the classes of `a`, then those of `b` (both over the same feature names). */
+function joinModels(a, b) {
+  const weights = {};
+  for (const k of [...new Set([...Object.keys(a.weights), ...Object.keys(b.weights)])].sort()) {
+    const wb = (b.weights[k] ?? []).map((v, i) => (i % 2 === 0 ? v + a.classes.length : v));
+    weights[k] = [...(a.weights[k] ?? []), ...wb];
+  }
+  return { classes: [...a.classes, ...b.classes], bias: [...a.bias, ...b.bias], weights };
+}
 const orientRows = (rs) => rs.filter((r) => r.xOrient && r.orientation !== undefined);
 const orientExamples = (rs) => orientRows(rs).map((r) => ({ x: r.xOrient, y: new Set(r.orientation === 'contradicts' ? ['contradicts'] : []) }));
 const modalityRows = (rs) => rs.filter((r) => r.xModality && r.modality);
@@ -197,7 +224,7 @@ const modalityExamples = (rs) => modalityRows(rs).map((r) => ({ x: r.xModality, 
 
 function trainAll(rs) {
   return {
-    topic: exportModel(trainOvR(topicExamples(rs), topicClasses)),
+    topic: joinModels(exportModel(trainOvR(topicExamples(rs), claimClasses)), exportModel(trainOvR(contradictionExamples([...rs, ...xRows]), contradictionClasses))),
     orientation: exportModel(trainOvR(orientExamples(rs), ['contradicts'])),
     modality: exportModel(trainOvR(modalityExamples(rs), MODALITIES)),
   };

@@ -14,7 +14,7 @@ export const MATCH_MIN = 0.5;
 export const CONCEPT_MATCH_MIN = 0.3;
 
 /** A subject named only as a point of comparison ("similar to ketamine"). */
-const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+(?:(?:any|all|the|most)\s+)?(?:other\s+)?$/i;
+const COMPARED = /\b(?:similar to|like|unlike|as with|than|compared (?:with|to))\s+(?:(?:any|all|the|most)\s+)?(?:other\s+)?(?:[\w-]+\s*(?:\/|,|\bor\b|\band\b)\s*)?$/i;
 /** "It is reasonable to expect…", "it's worth knowing…": an "it" that refers to nothing. */
 const EXPLETIVE = /^\W*it(?:['\u2019]s|\s+(?:is|was|seems|seemed|remains|may be|might be|can be|could be|would be|will be))\s+(?:(?:not|still|also|now|very|quite|equally|especially|often|usually)\s+)*(?:reasonable|likely|unlikely|clear|unclear|important|possible|impossible|known|unknown|true|worth|easy|hard|difficult|common|uncommon|rare|normal|essential|necessary|crucial|critical|vital|key|fair|safe|wise|best|better|helpful|useful|tempting|interesting|notable|striking|surprising|fine|okay|ok|standard|typical|usual|advisable|recommended|good|bad)\b/i;
 /** A sentence opening that refers back to what the paragraph is about. */
@@ -162,7 +162,8 @@ export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
   });
 }
 
-/** Is the word at `start` the point of comparison ("than other ketamine formulations")? */
+/** Is the word at `start` the point of comparison ("than other ketamine formulations", the second of
+ *  "than oral/sublingual")? */
 export function onlyCompared(text: string, start: number): boolean {
   return COMPARED.test(text.slice(Math.max(0, start - 24), start));
 }

@@ -273,6 +273,8 @@ function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
   // ("Spravato is a nasal spray" names esketamine, not unsupervised use).
   const subject = x.topical ?? claim.topical ?? [];
   if (best.p < CONTENT_SURE && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
+  // What it names only as the point of comparison ("More predictable absorption than oral") it does not speak of.
+  if (x.concepts.some((c) => { const named = ref.sentence.hits.filter((h) => h.concept === c); return named.length > 0 && named.every((h) => onlyCompared(text, h.start)); })) return undefined;
   // Quotations are someone else's words, however they are introduced.
   if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
   if (r.contradicts(claim.id) < CONTENT_ORIENT || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
@@ -281,9 +283,9 @@ function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
 }
 const ASKS = /^\W*(?:can|could|should|would|will|do|does|did|is|are|am|may|might|shall)\s+(?:i|we|you|they|it|he|she|this|that|there|my|our|your|ketamine)\b/i;
 /** The contradiction class's floor and the orientation the content path needs. */
-const CONTENT_MIN = 0.2;
+const CONTENT_MIN = 0.22;
 const CONTENT_SURE = 0.5;
-const CONTENT_ORIENT = 0.8;
+const CONTENT_ORIENT = 0.85;
 /** The claim's affirmed contradiction the sentence speaks of: it names one of the contradiction's own
  *  concepts (beyond the claim's subject) and none of its exceptions. The one that leaves the fewest of its
  *  concepts unnamed by the sentence or its paragraph; `undefined` when two tie (the finding then names
