@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { loadEmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { analyze } from '../../server/src/engine/index.js';
-import { mainClauseNegation } from '../../server/src/engine/rules/contradicted-claim.js';
+import { mainClauseNegation } from '../../server/src/engine/rules/negation.js';
 
 const db = loadEmbeddedDatabase();
 const scored = (text: string) => analyze(text, db).findings.filter((f) => f.code !== 'uncited-claim');

@@ -1,0 +1,182 @@
+// contradicted-claim's learned paths: where the recogniser, not the concept lists, reads the
+// sentence as contradicting a claim — a denial of a finding, an affirmed contradiction, or what a
+// recorded contradiction says in words of its own. Each finding covers the sentence, with no fix.
+import type { Claim } from '../../db/schema.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
+import { claimSources, lowerFirst } from '../fixes.js';
+import { negativeStatement, UNKNOWN } from '../claim-statements.js';
+import { aboutSubject, onlyCompared, wordCount } from '../pipeline/recognition.js';
+import { mainClauseNegation, negationText } from './negation.js';
+import { clip, GRADE_LABEL, reportedNotAsserted, reportsResult } from './shared.js';
+import type { Draft } from './rule.js';
+
+/**
+ * The learned path, for denials: the sentence makes a claim (the concepts and the recogniser agree,
+ * with high confidence), the recogniser reads it as contradicting the claim, and a negation in the
+ * main clause says so ("benzodiazepines make no difference to the response", "it won't touch your
+ * memory"). Affirmative contradictions ("the trip is what heals") need more: the recorded
+ * contradictions' concepts, or (learnedAffirmation) both models near certain.
+ */
+export function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
+  const h = hits[0];
+  if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.placed.block.kind === 'heading') return undefined;
+  // The cheap tests first: this runs for every sentence that makes a claim.
+  if (wordCount(ref.sentence.text) < 6 || !mainClauseNegation(ref.sentence.text) || negativeStatement(h.claim)) return undefined;
+  const r = ctx.recognition(ref);
+  if (!r) return undefined;
+  const a = ref.sentence.analysis;
+  if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
+  if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+  // Someone else's words, a label, or a study's report of its own observation ("none of the patients
+  // suffered memory problems") is not the writer denying the finding.
+  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || wordCount(ref.sentence.text) < 6 || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
+  if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
+  const claim = h.claim;
+  // A claim that is itself a negative ("is not well understood") turns a denial into agreement or
+  // into overstatement; neither is this path's business.
+  if (negativeStatement(claim)) return undefined;
+  if (!mainClauseNegation(ref.sentence.text)) return undefined;
+  const p = r.contradicts(claim.id);
+  if (p < ORIENT_MIN) return undefined;
+  const xs = claim.contradictions ?? [];
+  // The recorded contradiction closest to the sentence, by the concepts it names (negated ones first).
+  const score = (x: { concepts: string[]; anyOf?: string[]; polarity?: string }) => [...x.concepts, ...(x.anyOf ?? [])].filter((c) => ref.sentence.concepts.has(c)).length + (x.polarity === 'negated' ? 0.5 : 0);
+  const x = xs.slice().sort((u, v) => score(v) - score(u))[0];
+  const message = x && score(x) >= 1.5 ? contradictsMessage(x) : clip(`Denies a ${GRADE_LABEL[claim.grade]} finding: ${claim.relation}`);
+  return learnedFinding(ctx, ref, h, message, { kind: 'negation', text: negationText(ref.sentence.text) });
+}
+
+export const contradictsMessage = (x: { statement: string }) => clip(`Contradicts the evidence: ${lowerFirst(x.statement.replace(/\.$/, ''))}`);
+
+/** A finding of a learned path: the whole sentence, no fix (the sentence names no recorded correction). */
+function learnedFinding(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, message: string, cue: { kind: string; text: string }): Draft {
+  const r = ctx.range(ref);
+  return {
+    code: 'contradicted-claim',
+    message,
+    start: r.start,
+    end: r.end,
+    claimId: hit.claim.id,
+    sources: claimSources(ctx, hit.claim).map((s) => s.id),
+    fixes: [],
+    reason: ctx.reason(ref, hit, cue),
+  };
+}
+
+/**
+ * The learned path, for affirmative contradictions ("the dissociation IS the therapy"): the recogniser
+ * is near certain the sentence is about a claim and asserts the opposite of it, and the sentence names
+ * what one of the claim's recorded contradictions is about (beyond the claim's subject), with none of
+ * its exceptions. The recorded contradiction gives the message and the correction. Needs no concept
+ * match for the claim itself: its subject ("naltrexone") need not be named when the contradiction's is.
+ */
+export function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
+  const models = ctx.db.recognizer;
+  // The sentence must name a contradiction's concept: the cheap test first, before any recognition.
+  const text = ref.sentence.text;
+  if (!models || ref.sentence.concepts.size === 0 || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 6) return undefined;
+  const r = ctx.recognition(ref);
+  // Topics are scored at once; orientation and modality only when asked: ask them last.
+  const sure = r?.topics.filter((t) => t.p >= AFFIRM_TOPIC_NAMED && models.knownClasses.has(t.cls) && ctx.db.db.claims.has(t.cls));
+  if (!r || !sure?.length || mainClauseNegation(text)) return undefined;
+  const a = ref.sentence.analysis;
+  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  for (const t of sure) {
+    if (r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
+    if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+    const claim = ctx.db.db.claims.get(t.cls)!;
+    const x = nearestContradiction(ctx, ref, claim);
+    if (x === null) continue;
+    // Below near-certainty about the topic, the sentence must name all but one of one recorded
+    // contradiction's concepts ("It works for every single patient": everyone, from the topic ketamine).
+    // (Not for evidence from animals or a subgroup: said of patients, that is extrapolated-evidence's to report.)
+    if (t.p < AFFIRM_TOPIC && !(x && missingOf(ctx, ref, x) <= 1 && claim.population === 'humans')) continue;
+    const hit: ClaimHit = { claim, score: t.p, specificity: 0, fromTopic: [], learned: { p: t.p, concepts: false } };
+    const message = x ? contradictsMessage(x) : clip(`Contradicts ${GRADE_LABEL[claim.grade]} evidence: ${claim.relation}`);
+    return learnedFinding(ctx, ref, hit, message, { kind: 'contradiction (recogniser)', text: x?.id ?? claim.id });
+  }
+  return undefined;
+}
+type Contradiction = NonNullable<Claim['contradictions']>[number];
+
+/**
+ * The learned path for what a recorded contradiction says, in words of its own ("the trip is what's
+ * actually treating the depression"): the recogniser's contradiction classes name it (their best,
+ * above a low floor) and its orientation model reads the sentence as contradicting that claim; the
+ * sentence states it plainly, in the writer's voice, about a subject the document names.
+ */
+export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
+  const models = ctx.db.recognizer;
+  const text = ref.sentence.text;
+  if (!models || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 5) return undefined;
+  const r = ctx.recognition(ref);
+  const best = r?.contradictionTopics[0];
+  if (!r || !best || best.p < CONTENT_MIN || mainClauseNegation(text)) return undefined;
+  const x = ctx.db.contradictionById.get(best.cls);
+  if (!x || x.polarity === 'negated') return undefined;
+  const a = ref.sentence.analysis;
+  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
+  // specification ("Time Horizon: 10 years (120 months)").
+  const said = text.slice(ctx.leadLength(ref));
+  if (ASKS.test(said) || wordCount(said) < 5) return undefined;
+  const claim = x.claim;
+  // Animal or subgroup evidence said of patients is extrapolated-evidence's to report.
+  if (claim.population !== 'humans') return undefined;
+  const has = (c: string) => ref.sentence.concepts.has(c);
+  if (x.allUnless.some(has)) return undefined;
+  if (!x.concepts.some(has) && !aboutSubject(ctx, ref, claim, Level.Document)) return undefined;
+  // Below an even chance the sentence must also name what the contradiction says beyond its subject
+  // ("Spravato is a nasal spray" names esketamine, not unsupervised use).
+  const subject = x.topical ?? claim.topical ?? [];
+  if (best.p < CONTENT_SURE && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
+  // What it names only as the point of comparison ("More predictable absorption than oral") it does not speak of.
+  if (x.concepts.some((c) => { const named = ref.sentence.hits.filter((h) => h.concept === c); return named.length > 0 && named.every((h) => onlyCompared(text, h.start)); })) return undefined;
+  // Quotations are someone else's words, however they are introduced.
+  if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
+  if (r.contradicts(claim.id) < CONTENT_ORIENT || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
+  const hit: ClaimHit = { claim, score: best.p, specificity: 0, fromTopic: [], learned: { p: best.p, concepts: false } };
+  return learnedFinding(ctx, ref, hit, contradictsMessage(x), { kind: 'contradiction (recogniser, its content)', text: x.id });
+}
+const ASKS = /^\W*(?:can|could|should|would|will|do|does|did|is|are|am|may|might|shall)\s+(?:i|we|you|they|it|he|she|this|that|there|my|our|your|ketamine)\b/i;
+/** The contradiction class's floor and the orientation the content path needs. */
+const CONTENT_MIN = 0.22;
+const CONTENT_SURE = 0.5;
+const CONTENT_ORIENT = 0.85;
+/** The claim's affirmed contradiction the sentence speaks of: it names one of the contradiction's own
+ *  concepts (beyond the claim's subject) and none of its exceptions. The one that leaves the fewest of its
+ *  concepts unnamed by the sentence or its paragraph; `undefined` when two tie (the finding then names
+ *  the claim, not a contradiction it may not make); `null` when none qualifies. */
+function nearestContradiction(ctx: RuleContext, ref: SentenceRef, claim: Claim): Contradiction | undefined | null {
+  const subject = new Set(claim.topical ?? []);
+  const has = (c: string) => ref.sentence.concepts.has(c);
+  let best: Contradiction | null = null, bestMissing = Infinity, tie = false;
+  for (const x of claim.contradictions ?? []) {
+    if (x.polarity === 'negated' || [...(x.unless ?? []), ...(claim.unless ?? [])].some(has)) continue;
+    if (![...x.concepts, ...(x.anyOf ?? [])].some((c) => !subject.has(c) && has(c))) continue;
+    const missing = missingOf(ctx, ref, x);
+    if (missing < bestMissing) { best = x; bestMissing = missing; tie = false; } else if (missing === bestMissing) tie = true;
+  }
+  return best && tie ? undefined : best;
+}
+
+/** How many of a contradiction's concepts (counting anyOf as one) neither the sentence nor its paragraph names. */
+function missingOf(ctx: RuleContext, ref: SentenceRef, x: Contradiction): number {
+  const near = (c: string) => ref.sentence.concepts.has(c) || ctx.level(ref, c) <= Level.Paragraph;
+  return x.concepts.filter((c) => !near(c)).length + (x.anyOf?.length && !x.anyOf.some(near) ? 1 : 0);
+}
+
+/** Topic and contradiction probabilities the affirmative learned path needs; the topic may be less
+ *  sure when the sentence names the contradiction's concepts. */
+const AFFIRM_TOPIC = 0.9;
+const AFFIRM_TOPIC_NAMED = 0.6;
+const AFFIRM_ORIENT = 0.95;
+
+
+/** Match probability the denial path needs (the concepts must also have found the claim). */
+const SURE = 0.85;
+/** …and when the concepts did not find it. */
+const SURE_ALONE = 0.95;
+
+/** Probability of contradicting from which a denial counts (denial path). */
+const ORIENT_MIN = 0.7;
