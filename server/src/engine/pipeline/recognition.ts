@@ -154,17 +154,18 @@ export function claimSubject(claim: Claim): string[] {
 /** Is the claim's subject named in the sentence only as a point of comparison ("a glutamate burst
  *  similar to ketamine")? Then the sentence is about something else. */
 export function subjectOnlyCompared(ref: SentenceRef, claim: Claim): boolean {
-  const subject = claimSubject(claim);
-  const t = ref.sentence.text;
-  return subject.some((c) => {
-    const own = ref.sentence.hits.filter((h) => h.concept === c);
-    return own.length > 0 && own.every((h) => onlyCompared(t, h.start));
-  });
+  return claimSubject(claim).some((c) => namedOnlyAsCompared(ref, c));
 }
 
-/** Is the word at `start` the point of comparison ("than other ketamine formulations", the second of
- *  "than oral/sublingual")? */
-export function onlyCompared(text: string, start: number): boolean {
+/** Does the sentence name `concept` only as the point of comparison, every mention of it after
+ *  "than", "similar to", "unlike"… ("than other ketamine formulations", "than oral/sublingual")? */
+export function namedOnlyAsCompared(ref: SentenceRef, concept: string): boolean {
+  const own = ref.sentence.hits.filter((h) => h.concept === concept);
+  return own.length > 0 && own.every((h) => onlyCompared(ref.sentence.text, h.start));
+}
+
+/** Is the word at `start` the point of comparison? */
+function onlyCompared(text: string, start: number): boolean {
   return COMPARED.test(text.slice(Math.max(0, start - 24), start));
 }
 

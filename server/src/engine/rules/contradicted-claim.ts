@@ -4,7 +4,7 @@
 import { Level, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, replaceSpanFix } from '../fixes.js';
 import { UNKNOWN } from '../claim-statements.js';
-import { onlyCompared } from '../pipeline/recognition.js';
+import { namedOnlyAsCompared } from '../pipeline/recognition.js';
 import { blockConcepts, rowCells } from '../pipeline/document-model.js';
 import { allQuoted, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
@@ -73,8 +73,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     if (!oneClause(ref.sentence.text, x, hits, topical)) continue;
     // Its subject (listed first) must be what the sentence speaks of, not only what it is compared
     // with ("it is more likely to be covered than other ketamine formulations").
-    const subject = hits.filter((h) => h.concept === x.concepts[0]);
-    if (subject.length > 0 && subject.every((h) => onlyCompared(ref.sentence.text, h.start))) continue;
+    if (namedOnlyAsCompared(ref, x.concepts[0]!)) continue;
     if (rowSpeaksOfOther(ctx, ref, x.concepts[0]!)) continue;
     // A motion, a title or a slogan in quotation marks is named, not asserted; so is a statement the
     // sentence quotes or reports in order to reject it ("wrongly described IV ketamine as approved").

@@ -5,10 +5,11 @@ import type { Claim } from '../../db/schema.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
-import { aboutSubject, onlyCompared, wordCount } from '../pipeline/recognition.js';
+import { aboutSubject, namedOnlyAsCompared, wordCount } from '../pipeline/recognition.js';
 import { mainClauseNegation, negationText } from './negation.js';
 import { clip, GRADE_LABEL, reportedNotAsserted, reportsResult } from './shared.js';
 import type { Draft } from './rule.js';
+import type { Recognition } from '../recognition/recognizer.js';
 
 /**
  * The learned path, for denials: the sentence makes a claim (the concepts and the recogniser agree,
@@ -20,22 +21,20 @@ import type { Draft } from './rule.js';
 export function learnedDenial(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
   const h = hits[0];
   if (!h?.learned || h.learned.p < (h.learned.concepts ? SURE : SURE_ALONE) || ref.placed.block.kind === 'heading') return undefined;
-  // The cheap tests first: this runs for every sentence that makes a claim.
+  // The cheap tests first: this runs for every sentence that makes a claim. A claim that is itself a
+  // negative ("is not well understood") turns a denial into agreement or into overstatement; neither
+  // is this path's business.
   if (wordCount(ref.sentence.text) < 6 || !mainClauseNegation(ref.sentence.text) || negativeStatement(h.claim)) return undefined;
   const r = ctx.recognition(ref);
   if (!r) return undefined;
   const a = ref.sentence.analysis;
   if (a.question || a.cues.some((c) => c.kind === 'conditional' && /^(?:if|whether|unless|suppos|assum|in case|were)/i.test(c.text))) return undefined;
-  if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+  if (!plainWording(r)) return undefined;
   // Someone else's words, a label, or a study's report of its own observation ("none of the patients
   // suffered memory problems") is not the writer denying the finding.
-  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || wordCount(ref.sentence.text) < 6 || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
+  if ((a.attributed && !a.boosted) || ref.placed.block.quoted || (reportsResult(ref.sentence.text) && !a.boosted)) return undefined;
   if (a.cues.some((c) => c.kind === 'hedge' && UNKNOWN.test(c.text))) return undefined;
   const claim = h.claim;
-  // A claim that is itself a negative ("is not well understood") turns a denial into agreement or
-  // into overstatement; neither is this path's business.
-  if (negativeStatement(claim)) return undefined;
-  if (!mainClauseNegation(ref.sentence.text)) return undefined;
   const p = r.contradicts(claim.id);
   if (p < ORIENT_MIN) return undefined;
   const xs = claim.contradictions ?? [];
@@ -79,11 +78,10 @@ export function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | 
   // Topics are scored at once; orientation and modality only when asked: ask them last.
   const sure = r?.topics.filter((t) => t.p >= AFFIRM_TOPIC_NAMED && models.knownClasses.has(t.cls) && ctx.db.db.claims.has(t.cls));
   if (!r || !sure?.length || mainClauseNegation(text)) return undefined;
-  const a = ref.sentence.analysis;
-  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  if (!statedPlainly(ref)) return undefined;
   for (const t of sure) {
     if (r.contradicts(t.cls) < AFFIRM_ORIENT) continue;
-    if (r.modality !== 'plain' && r.modality !== 'proof') return undefined;
+    if (!plainWording(r)) return undefined;
     const claim = ctx.db.db.claims.get(t.cls)!;
     const x = nearestContradiction(ctx, ref, claim);
     if (x === null) continue;
@@ -98,6 +96,18 @@ export function learnedAffirmation(ctx: RuleContext, ref: SentenceRef): Draft | 
   return undefined;
 }
 type Contradiction = NonNullable<Claim['contradictions']>[number];
+
+/** The writer states the sentence as fact in their own voice: no question, condition, hedge, someone
+ *  else's words, or report of one study's result (the affirmative paths). */
+function statedPlainly(ref: SentenceRef): boolean {
+  const a = ref.sentence.analysis;
+  return !a.question && !a.hypothetical && !a.hedged && !(a.attributed && !a.boosted) && !reportsResult(ref.sentence.text);
+}
+
+/** The recogniser reads the wording as plain or as proof, not hedged, reported, asked or conditional. */
+function plainWording(r: Recognition): boolean {
+  return r.modality === 'plain' || r.modality === 'proof';
+}
 
 /**
  * The learned path for what a recorded contradiction says, in words of its own ("the trip is what's
@@ -114,8 +124,7 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   if (!r || !best || best.p < CONTENT_MIN || mainClauseNegation(text)) return undefined;
   const x = ctx.db.contradictionById.get(best.cls);
   if (!x || x.polarity === 'negated') return undefined;
-  const a = ref.sentence.analysis;
-  if (a.question || a.hypothetical || a.hedged || (a.attributed && !a.boosted) || reportsResult(text)) return undefined;
+  if (!statedPlainly(ref)) return undefined;
   // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
   // specification ("Time Horizon: 10 years (120 months)").
   const said = text.slice(ctx.leadLength(ref));
@@ -131,10 +140,10 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   const subject = x.topical ?? claim.topical ?? [];
   if (best.p < CONTENT_SURE && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
   // What it names only as the point of comparison ("More predictable absorption than oral") it does not speak of.
-  if (x.concepts.some((c) => { const named = ref.sentence.hits.filter((h) => h.concept === c); return named.length > 0 && named.every((h) => onlyCompared(text, h.start)); })) return undefined;
+  if (x.concepts.some((c) => namedOnlyAsCompared(ref, c))) return undefined;
   // Quotations are someone else's words, however they are introduced.
   if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
-  if (r.contradicts(claim.id) < CONTENT_ORIENT || (r.modality !== 'plain' && r.modality !== 'proof')) return undefined;
+  if (r.contradicts(claim.id) < CONTENT_ORIENT || !plainWording(r)) return undefined;
   const hit: ClaimHit = { claim, score: best.p, specificity: 0, fromTopic: [], learned: { p: best.p, concepts: false } };
   return learnedFinding(ctx, ref, hit, contradictsMessage(x), { kind: 'contradiction (recogniser, its content)', text: x.id });
 }
@@ -171,7 +180,6 @@ function missingOf(ctx: RuleContext, ref: SentenceRef, x: Contradiction): number
 const AFFIRM_TOPIC = 0.9;
 const AFFIRM_TOPIC_NAMED = 0.6;
 const AFFIRM_ORIENT = 0.95;
-
 
 /** Match probability the denial path needs (the concepts must also have found the claim). */
 const SURE = 0.85;

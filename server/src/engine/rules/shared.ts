@@ -67,12 +67,12 @@ export const RULES_OUT = /\b(?:rul(?:e|es|ed|ing)|count(?:s|ed)?|write|writes|wr
  *  does not know as causal (overstated-certainty, extrapolated-evidence). */
 export const SURE_MATCH = 0.9;
 
-/** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
- *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
 /** A study's or a writer's aim ("we wanted to check that…", "The purpose of this study is to
  *  determine the efficacy of…"): it names what will be tested and asserts none of it. */
 export const RESEARCH_AIM = /\b(?:(?:wanted|aim(?:ed|s)?|set out|sought|seeks?|tried|plan(?:ned|s)?|hoped|designed|intends?|intended)\s+to\s+(?:check|see|test|find out|know|learn|assess|examine|determine|establish|confirm|show|understand|evaluate|investigate|compare|explore|measure)|(?:purpose|aim|goal|objective)s?\s+of\s+(?:this|the|our|that)\s+(?:(?:pilot|clinical|research|proposed)\s+)?(?:study|trial|research|project|protocol|proposal)\s+(?:is|was|are|were|will be)\s+to)\b/i;
 
+/** A trial's own design: its arms and how patients were allocated to them ("randomised to ketamine or
+ *  midazolam"). It describes research; it asserts no finding and combines no treatments. */
 export const STUDY_DESIGN = /\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated)\s+(?:\w+\s+){0,3}?(?:to|into|between)\b/i;
 
 const QUOTE_PAIRS = /\u201c[^\u201c\u201d]*\u201d|"[^"]*"/g;

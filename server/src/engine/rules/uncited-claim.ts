@@ -42,6 +42,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);
   const primary: Source | undefined = sources[0];
+  const safe = primary !== undefined && citationSafe(ctx, ref, hit);
   const r = ctx.range(ref);
   return {
     code: 'uncited-claim',
@@ -51,7 +52,7 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
     end: r.end,
     claimId: hit.claim.id,
     sources: sources.map((s) => s.id),
-    fixes: primary ? sources.map((s) => citationFix(ctx, ref, s, citationSafe(ctx, ref, hit))) : [],
+    fixes: primary ? sources.map((s) => citationFix(ctx, ref, s, safe)) : [],
     reason: ctx.reason(ref, hit, { kind: 'no citation in the paragraph', text: '' }),
   };
 }
@@ -59,9 +60,9 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
 /**
  * May --fix cite the claim's sources without a look? Only when the sentence itself names the claim
  * (its subject not lent by the topic, the concept matcher and the recogniser agreeing, the sentence
- * not leaning towards denying it) and every
- * number it quotes is one the evidence records: a copay range or another study's year would be
- * attributed to a source that never gave it. The fix is still offered; the writer decides.
+ * not leaning towards denying it) and every number it quotes agrees with a figure the evidence
+ * records: a copay range or another study's year would be attributed to a source that never gave
+ * it. The fix is still offered; the writer decides.
  */
 function citationSafe(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolean {
   if (hit.fromTopic.length > 0 || hit.learned?.concepts === false) return false;
