@@ -535,6 +535,7 @@ function referenceProblems(c: Candidate, live: IdSets, all: IdSets): Array<{ pat
     cl.sources.forEach((s, i) => ref('source', s.id, ['sources', i, 'id']));
     const claimSources = new Set(cl.sources.map((s) => s.id));
     cl.figures?.forEach((f, i) => {
+      refs('concept', f.unless, ['figures', i, 'unless']);
       if (!f.source) return;
       ref('source', f.source.id, ['figures', i, 'source', 'id']);
       if (!claimSources.has(f.source.id) && live.source.has(f.source.id)) problems.push({ path: ['figures', i, 'source', 'id'], message: `figures[${i}] cites '${f.source.id}', which is not among the claim's sources`, severity: 'warning' });
@@ -616,6 +617,7 @@ function eachReference(c: Candidate, visit: (kind: RecordKind, value: string) =>
   else if (c.kind === 'claim') {
     for (const k of ['concepts', 'anyOf', 'topical', 'unless']) list(r, k, 'concept');
     list(r, 'cautions', 'caution');
+    for (const f of (r.figures as Record<string, unknown>[] | undefined) ?? []) list(f, 'unless', 'concept');
     for (const x of (r.contradictions as Record<string, unknown>[] | undefined) ?? []) for (const k of ['concepts', 'anyOf', 'topical', 'unless', 'negatedConcept']) list(x, k, 'concept');
   } else if (c.kind === 'caution') {
     for (const w of (r.requiredWhen as Record<string, unknown>[] | undefined) ?? []) for (const k of ['concepts', 'anyOf', 'topical', 'unless']) list(w, k, 'concept');

@@ -112,6 +112,9 @@ export const Figure = z.object({
   /** How to write the figure correctly in a fix ("0.5 mg/kg"). */
   display: z.string().min(1).describe('How a fix writes the figure ("0.5 mg/kg").'),
   source: SourceRef.optional().describe('Where the figure is stated; one of the claim\'s sources.'),
+  /** Concepts whose presence in the sentence means its numbers are about something else (a course of
+   *  infusions, against how long one dose lasts). */
+  unless: refs('Concepts whose presence in the sentence means its numbers are about something else ("treatment-course" against how long one dose lasts).').optional(),
 }).strict()
   .refine((f) => f.value !== undefined || f.min !== undefined || f.max !== undefined, { message: 'a figure needs value, or min and/or max' })
   .refine((f) => f.min === undefined || f.max === undefined || f.min <= f.max, { message: 'a figure\'s min must not be greater than its max' })

@@ -66,7 +66,8 @@ const COUNT_NOUNS = String.raw`(?:adult|patient|participant|subject|people|perso
 const PATTERNS: Pattern[] = [
   // 7 of 12, 7 out of 12, 7/12 (not dates)
   { atNumber: true, kind: 'ratio', re: new RegExp(String.raw`(?<![\w.])${NUM}\s+(?:of|out of)\s+(?:the\s+)?${NUM}\b(?!\s*(?:%|percent|mg))`, 'gi'),
-    build: (m) => ({ value: parseNum(m[1]!), of: parseNum(m[2]!), decimals: 0 }) },
+    // A part is never more than its whole: "in 2012 of 24 patients" is a year, then a count.
+    build: (m) => { const value = parseNum(m[1]!), of = parseNum(m[2]!); return { value: value <= of ? value : NaN, of, decimals: 0 }; } },
   // 7/12 in notes and tables; not a date (7/12/2020), a rate (24/7) or a unit (mg/kg)
   { digit: true, kind: 'ratio', re: /(?<![\w./])(\d{1,5})\s?\/\s?(\d{1,5})(?![\w./]|\s*(?:%|mg|percent))/g,
     build: (m) => { const value = Number(m[1]), of = Number(m[2]); return { value: value <= of && of > 0 ? value : NaN, of, decimals: 0 }; } },

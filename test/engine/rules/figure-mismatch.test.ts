@@ -55,8 +55,29 @@ ruleTester('figure-mismatch', {
     // study identity: another subject, another protocol
     { name: "another subject's year: esketamine's, not ketamine's", text: note('Esketamine has been sold in Europe as an anaesthetic since 1997.') },
     { name: 'another protocol: its dose and its duration both differ', text: note('Our trial infuses ketamine at 0.2 mg/kg over 2 minutes.') },
+    // another study introduced before the number (real-world set 9: a web page about a later trial)
+    { name: 'a passage about another researcher\'s study', text: note('Dr. Maria Lopez and colleagues ran a new naltrexone study. It gave 100 mg of naltrexone before ketamine.') },
+    { name: 'a passage about a meta-analysis', text: note('A meta-analysis pooled ten studies of ketamine. About 90% of patients respond to ketamine within a day.') },
+    { name: 'a passage about another journal\'s report', text: note('A report in JAMA Psychiatry followed 40 adults. In that study, 90% of patients respond to ketamine.') },
+    { name: 'a year, then a count, is not a ratio', text: note('One naltrexone study in 2012 of 24 patients gave ketamine twice.') },
   ],
   invalid: [
+    {
+      name: 'a doctor named without research words is not another study (a letter\'s writer, a chat\'s speaker)',
+      text: note('Dr. Kessler said the clinic follows the evidence. The trial gave 100 mg of naltrexone before ketamine.'),
+      errors: [{
+        line: 3, column: 66, text: '100 mg', message: "'100 mg' does not match the source (50 mg): naltrexone dose",
+        output: note('Dr. Kessler said the clinic follows the evidence. The trial gave 50 mg of naltrexone before ketamine.'), safe: true,
+      }],
+    },
+    {
+      name: 'a passage that names the source too: the number may be its',
+      text: note('Dr. Maria Lopez and colleagues compared their results with Smith and colleagues. It gave 100 mg of naltrexone before ketamine.'),
+      errors: [{
+        line: 3, column: 90, text: '100 mg', message: "'100 mg' does not match the source (50 mg): naltrexone dose",
+        output: note('Dr. Maria Lopez and colleagues compared their results with Smith and colleagues. It gave 50 mg of naltrexone before ketamine.'), safe: true,
+      }],
+    },
     {
       name: 'the figure\'s own word beside it, in a sentence stating the claim',
       text: note('Ketamine has been used as an anaesthetic since 1997.'),

@@ -8,7 +8,8 @@ import { agrees, comparable, type NumberMention } from '../figures.js';
 import { claimSubject, namesSubject } from '../pipeline/recognition.js';
 
 /** How a number was tied to a figure: `strong` evidence reports an error; the words say why. */
-export interface Identity { strong: boolean; evidence: string }
+/** `named`: the sentence itself names the figure's source or study. */
+export interface Identity { strong: boolean; evidence: string; named?: boolean }
 
 /** Concepts that are some claim's subject (ketamine, esketamine): things a number can belong to. */
 const subjectsOf = new WeakMap<CompiledDatabase, Set<string>>();
@@ -112,10 +113,10 @@ function authorNames(ctx: RuleContext, claim: Claim, f: Figure): string[] {
 export function identity(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, f: Figure, cue: string | undefined, generic: boolean): Identity {
   const text = ref.sentence.text;
   const author = authorNames(ctx, hit.claim, f).find((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
-  if (author) return { strong: true, evidence: `the sentence names its source (${author})` };
+  if (author) return { strong: true, named: true, evidence: `the sentence names its source (${author})` };
   const design = (h: { start: number; end: number }) => DESIGN_WORDS.test(text.slice(h.start, h.end));
   const study = ref.sentence.hits.find((h) => !h.implied && hit.claim.concepts.includes(h.concept) && isStudy(ctx, h.concept) && !design(h));
-  if (study) return { strong: true, evidence: `the sentence names the study ('${text.slice(study.start, study.end)}')` };
+  if (study) return { strong: true, named: true, evidence: `the sentence names the study ('${text.slice(study.start, study.end)}')` };
   const subject = claimSubject(hit.claim);
   // A study as the subject is named by its name, not by design words another protocol shares.
   const onlyDesign = subject.some((c) => {
@@ -127,4 +128,52 @@ export function identity(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, f: F
   const about = stated ? 'the sentence states the claim' : 'the claim comes from the document\'s topic';
   if (cue === undefined) return { strong: hit.fromTopic.length === 0, evidence: `its kind, in a sentence that names the claim` };
   return { strong: !generic && stated, evidence: `the figure's word '${cue}' beside it${generic ? ' (a word any count takes)' : ''}; ${about}` };
+}
+
+/** A researcher the text names as doing a study: "Dr. Luke Jelen's team found", "Samuel Wilkinson and
+ *  colleagues", "led by Jelen", "Larkin et al.". The capture is the family name. A doctor is a
+ *  researcher only with research words in the same clause (not the letter's writer, a chat's speaker). */
+const RESEARCHER = /\b(?:(?:Dr|Prof|Professor)\.?\s+(?:\p{Lu}[\p{L}'\u2019-]+\s+){0,2}(\p{Lu}[\p{L}'\u2019-]+)(?=[^.!?;:\n]{0,60}?\b(?:stud(?:y|ies|ied)|trials?|research|team|lab|group|published|found|reported|showed|analy[sz]|examined|looked at|tested|ran)\b)|(\p{Lu}[\p{L}'\u2019-]+)\s+(?:and|&)\s+(?:colleagues|co-?workers|co-?authors|(?:his|her|their) (?:team|group|colleagues))|led by\s+(?:(?:Dr|Prof)\.?\s+)?(?:\p{Lu}[\p{L}'\u2019-]+\s+){0,2}(\p{Lu}[\p{L}'\u2019-]+)|(\p{Lu}[\p{L}'\u2019-]+)\s+et\s+al\b)/gu;
+/** Pooled evidence: its numbers are the pool's, not one trial's. */
+const POOLED = /\b(?:meta-?analys[ie]s|pooled analys[ie]s|pooled data)\b/i;
+/** Prose paragraphs looked back over for another study (a news story introduces its trial, then reports it). */
+const LOOK_BACK = 3;
+
+/**
+ * Another study the passage before the number introduces, in words ("Dr. Luke Jelen", "the American
+ * Journal of Psychiatry", "a meta-analysis"), or undefined: the sentence's own paragraph, list item
+ * or cell, and for a prose paragraph up to LOOK_BACK prose paragraphs before it in its section, name a
+ * researcher who is not an author of the figure's sources, a journal
+ * that is not theirs, or pooled evidence when the figure is not from pooled evidence, and name none
+ * of the sources' own authors or journals. A web page about a later trial ("In this trial, 26
+ * adults…") gives that trial's numbers without naming it again in each sentence.
+ */
+export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Claim, f: Figure): string | undefined {
+  const authors = authorNames(ctx, claim, f).map((n) => n.toLowerCase());
+  const ownSources = ownSourceIds(claim, f).map((id) => ctx.db.source(id));
+  const journals = ownSources.flatMap((s) => [s?.['container-title'], s?.['container-title-short']]).filter((t): t is string => !!t);
+  const pooledOwn = POOLED.test(f.quantity) || /\breview\b/i.test(f.quantity) || ownSources.some((s) => POOLED.test(s?.title ?? ''));
+  let other: string | undefined;
+  const blocks = ctx.model.blocks;
+  const here = ref.placed;
+  const prose = (pb: typeof here) => pb.block.kind === 'paragraph' && !pb.block.listItem && pb.block.row === undefined;
+  for (let k = here.index; k >= 0 && here.index - k <= LOOK_BACK; k--) {
+    const pb = blocks[k]!;
+    if (k < here.index && (!prose(here) || !prose(pb) || pb.section !== here.section)) break;
+    const sentences = k === here.index ? pb.sentences.slice(0, ref.index + 1) : pb.sentences;
+    for (const s of sentences) {
+      const text = s.text, lower = text.toLowerCase();
+      // The sources' own study named in the passage: the numbers may be theirs.
+      if (authors.some((a) => new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)) || journals.some((j) => lower.includes(j.toLowerCase()))) return undefined;
+      if (other) continue;
+      RESEARCHER.lastIndex = 0;
+      for (let m = RESEARCHER.exec(text); m && !other; m = RESEARCHER.exec(text)) {
+        const family = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+        if (!authors.includes(family.toLowerCase())) other = m[0];
+      }
+      other ??= [...text.matchAll(JOURNAL_NAMES)].map((j) => j[0]).find((j) => !journals.some((o) => sameJournal(j, o)));
+      if (!other && !pooledOwn) other = POOLED.exec(text)?.[0];
+    }
+  }
+  return other;
 }

@@ -5,7 +5,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, mayHaveNumbers, type NumberMention } from '../figures.js';
 import { claimSubject, figureClaimInReach } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
-import { identity, otherJournal, otherProtocol, otherSubject } from './figure-identity.js';
+import { identity, otherJournal, otherProtocol, otherStudyBefore, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -94,6 +94,8 @@ const CITATION_YEAR = /[([]\s*\p{Lu}[\p{L}'\u2019-]+(?:\s+et al\.?|\s+(?:and|&)\
 const OTHER_DESIGN = /\b(?:open[- ]label|uncontrolled|observational|case (?:series|reports?)|retrospective|non-?randomi[sz]ed|pilot|naturalistic)\b/i;
 /** Eligibility ("the episode had to have lasted at least four weeks"): a criterion, not a result. */
 const ELIGIBILITY = /\b(?:had to (?:have )?|must have|were required to|was required to|eligible|eligibility|inclusion criteri|exclusion criteri|to qualify|to be included)/i;
+/** A number of treatments given over a period ("six infusions over", "a series of sessions across the next"). */
+const COURSE_LENGTH = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|a (?:series|course|set) of)(?:\s*(?:[-\u2013\u2014]|to|or)\s*\w+)?\s+(?:infusions|sessions|treatments|doses|visits|appointments)\s+(?:given\s+|spread\s+)?(?:over|across|in|within|during)\s+(?:the\s+)?(?:next\s+|first\s+)?(?:(?:about|around|roughly|approximately|up to)\s+)?$/i;
 const NUMBERED_REFERENCE = /\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]|<sup\b/;
 const STUDY_SIZE = /\b(?:study|trial|review|analysis|experiment|cohort|sample)\s+(?:of|in|with|involving|among|including)\s+(\d{1,5})\s+(?:\w+\s+)?(?:patients|participants|people|adults|subjects|volunteers|individuals|women|men)\b/i;
 
@@ -168,6 +170,8 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
       const named = hit.fromTopic.length === 0;
       for (const f of hit.claim.figures ?? []) {
         if (!comparable(m, f) && !infusedOver(text, m, f)) continue;
+        // The sentence is about something else the figure names (a course of infusions, not one dose).
+        if (f.unless?.some((c) => ref.sentence.concepts.has(c))) continue;
         const cue = nearestCue(text, m, f, windowOf);
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (!cue && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
@@ -193,6 +197,8 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     if (pool[0]!.f.kind === 'duration' && SOME_PATIENTS.test(text)) continue;
     // "a top-up every three or four weeks" is a frequency, not how long something lasts.
     if (pool[0]!.f.kind === 'duration' && /\b(?:every|each|per|a)\s+(?:\S+\s+(?:or|to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    // "6–8 infusions over 2–3 weeks": how long a course of treatments runs, not how long an effect lasts.
+    if (pool[0]!.f.kind === 'duration' && COURSE_LENGTH.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
     // "a 2018 Stanford crossover trial": the year names a study, it does not date an event.
     if (m.kind === 'year' && /\b(?:a|an|the|this|that|one)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start))
       && /^\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|RCTs?|reviews?|meta-analys[ie]s|papers?|reports?|surveys?|experiments?)\b/i.test(text.slice(m.end, m.end + 60))) continue;
@@ -219,6 +225,9 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
     if (otherSubject(ctx, ref, hit.claim) !== undefined || otherProtocol(ref, hit.claim, m, f) || otherJournal(ctx, ref, hit.claim, f) !== undefined) continue;
     const id = identity(ctx, ref, hit, f, cue?.cue, cue?.generic ?? false);
     if (!id.strong) continue;
+    // A passage about another study (its researcher, journal or pooled analysis named before the
+    // number, the figure's own study not named) gives that study's numbers.
+    if (!id.named && otherStudyBefore(ctx, ref, hit.claim, f) !== undefined) continue;
     const said = text.slice(m.start, m.end);
     const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
     const r = ctx.range(ref, m.start, m.end);
