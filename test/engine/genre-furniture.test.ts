@@ -158,4 +158,23 @@ describe('figures that belong to something else (real-world set 4)', () => {
   it('a wrong year for the first randomised trial is still an error', () => {
     assert.equal(figures('# Ketamine history\n\nThe first randomized trial of ketamine for depression was published in 2006.\n').length, 1);
   });
+  it('a myth-versus-fact card names the myth in order to correct it; the same words as a fact are a contradiction', () => {
+    const head = '# Ketamine: myths and facts\n\n';
+    for (const myth of ['**Myth:** Scientists now understand exactly how ketamine works.', 'Common misconception #2: Scientists now understand exactly how ketamine works.', 'MYTH: One ketamine infusion keeps depression away for months.']) {
+      assert.deepEqual(scored(head + myth + '\n'), [], myth);
+    }
+    const fact = scored(head + '**Fact:** Scientists now understand exactly how ketamine works.\n');
+    assert.deepEqual(fact.map((f) => f.code), ['contradicted-claim']);
+  });
+  it("what a course of infusions does is not what one dose does (real-world set 9's schedule and series)", () => {
+    const head = '# Ketamine for depression\n\n';
+    for (const course of ['A typical course is six infusions over three weeks, and relief after it can last two months.', 'Many patients feel better after one ketamine infusion and stay well for months after finishing the full course.']) {
+      assert.deepEqual(scored(head + course + '\n'), [], course);
+    }
+    assert.deepEqual(scored(head + 'Relief from one ketamine infusion typically lasts about three weeks.\n').map((f) => f.code), ['figure-mismatch']);
+    assert.deepEqual(scored(head + 'Many patients feel better after one ketamine infusion and stay well for months.\n').map((f) => f.code), ['contradicted-claim']);
+  });
+  it('saying the mechanism has been hard to understand does not claim it is understood', () => {
+    assert.deepEqual(scored('# Ketamine\n\nKetamine works fast, but it has been difficult to understand exactly how it works.\n'), []);
+  });
 });

@@ -15,6 +15,8 @@ import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
+/** A label that calls what follows false: "Myth:", "Common misconception #3:", "FALSE:". */
+const MYTH_LABEL = /^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+)?(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$/i;
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
 const NONE: readonly string[] = [];
 /** What `meets` returns when the sentence names every concept itself (shared: never modified). */
@@ -356,6 +358,13 @@ export class RuleContext {
    *  "[Music]")? A direction to someone, not a statement to the reader. */
   inBracketedNote(ref: SentenceRef): boolean {
     return BRACKETED_NOTE.test(ref.placed.block.text);
+  }
+
+  /** Is the sentence labelled as a myth ("**Myth:** Ketamine has no side effects.", "Misconception #2:")?
+   *  A myth-versus-fact card names the false statement in order to correct it. */
+  statedAsMyth(ref: SentenceRef): boolean {
+    const n = labelLength(ref.sentence.text);
+    return n > 0 && MYTH_LABEL.test(ref.sentence.text.slice(0, n));
   }
 
   /** Is section `sec` (or one it is under) a References / Bibliography / Further reading section? */

@@ -42,6 +42,8 @@ export interface SentenceExplanation {
   findings: Finding[];
   /** The sentence is in a References section (its entries cite; they are not claims). */
   referenceList: boolean;
+  /** Labelled as a myth ("Myth:"): named to be corrected, not checked as a claim. */
+  myth: boolean;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -93,6 +95,7 @@ function describe(ctx: RuleContext, ref: SentenceRef, r: { start: number; end: n
     numbers: s.numbers.map((n) => ({ text: s.text.slice(n.start, n.end), kind: n.kind })),
     findings: all.filter((f) => f.start < r.end && f.end > r.start),
     referenceList: ctx.inReferenceList(ref),
+    myth: ctx.statedAsMyth(ref),
   };
   if (rec) {
     const ids = new Set([...claims.map((h) => h.claim.id), ...rec.topics.slice(0, 3).map((t) => t.cls).filter((c) => ctx.db.db.claims.has(c))]);

@@ -50,6 +50,7 @@ function stylish(x: SentenceExplanation, lines: LineIndex): string {
   const at = lines.positionAt(x.start);
   const out = [`${at.line + 1}:${at.character + 1}  "${x.text}"`];
   if (x.referenceList) out.push('  in a References section: its entries cite, they are not claims');
+  if (x.myth) out.push('  labelled as a myth: named in order to be corrected, not checked as a claim');
   out.push(`  findings: ${x.findings.length ? '' : '-'}`);
   for (const f of x.findings) {
     out.push(`    ${f.severity} ${f.code}: ${f.message}`);

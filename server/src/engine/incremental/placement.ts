@@ -30,7 +30,7 @@ export function unitResults(ctx: RuleContext, refs: SentenceRef[], delta: number
   const drafts: Draft[] = [];
   const matches: ClaimMatch[] = [];
   for (const ref of refs) {
-    if (ref.sentence.concepts.size === 0 || ctx.inReferenceList(ref) || ctx.inBracketedNote(ref)) continue;
+    if (ref.sentence.concepts.size === 0 || ctx.inReferenceList(ref) || ctx.inBracketedNote(ref) || ctx.statedAsMyth(ref)) continue;
     const hits = ctx.claims(ref);
     if (hits.length) {
       const r = ctx.range(ref);

@@ -157,5 +157,6 @@ export const contradictedClaim: Rule<'contradicted-claim'> = {
 /** Below this probability of contradicting, the recogniser vetoes a contradiction found by concepts. */
 const CONCEPT_ORIENT_MIN = 0.2;
 
-/** "we cannot tell how much was due to ketamine", "there is no way to know": the writer declines to judge. */
-const DECLINES = /\b(?:cannot|can[\u2019']?t|can not|could not|couldn[\u2019']t|impossible to|no way to|too early to|hard to)\s+(?:yet\s+)?(?:tell|say|know|be sure|determine|conclude|judge|distinguish|separate|untangle)\b/i;
+/** "we cannot tell how much was due to ketamine", "there is no way to know", "it has been difficult to
+ *  understand exactly how it works": the writer declines to judge, or says it cannot be judged. */
+const DECLINES = /\b(?:cannot|can[\u2019']?t|can not|could not|couldn[\u2019']t|impossible to|no way to|too early to|(?:hard|difficult|not easy|a challenge|a struggle) to)\s+(?:yet\s+)?(?:tell|say|know|be sure|determine|conclude|judge|distinguish|separate|untangle|understand|explain|pin down|work out|figure out)\b/i;
