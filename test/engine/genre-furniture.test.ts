@@ -158,6 +158,15 @@ describe('figures that belong to something else (real-world set 4)', () => {
   it('a wrong year for the first randomised trial is still an error', () => {
     assert.equal(figures('# Ketamine history\n\nThe first randomized trial of ketamine for depression was published in 2006.\n').length, 1);
   });
+  it("a study named by its first author and year brings its figures, whatever words the sentence uses for the finding (round 14)", () => {
+    assert.deepEqual(figures('# Ketamine history\n\nBerman and colleagues (2000) reported that nine patients completed the trial.\n').map((f) => f.message.slice(0, 40)), ["'nine' does not match the source (7): pa"]);
+    assert.deepEqual(figures('# Ketamine history\n\nBerman and colleagues (2000) reported that seven patients completed the trial.\n'), []);
+  });
+  it('an age range must match at both ends: it says who took part (round 14)', () => {
+    const head = '# The NCDEU study\n\nThe 2011 NCDEU study infused ketamine 0.5 mg/kg over 40 minutes in 12 medication-free adults ';
+    assert.equal(figures(head + 'aged 18 to 55.\n').length, 1);
+    assert.deepEqual(figures(head + 'aged 18 to 65.\n'), []);
+  });
   it('a myth-versus-fact card names the myth in order to correct it; the same words as a fact are a contradiction', () => {
     const head = '# Ketamine: myths and facts\n\n';
     for (const myth of ['**Myth:** Scientists now understand exactly how ketamine works.', 'Common misconception #2: Scientists now understand exactly how ketamine works.', 'MYTH: One ketamine infusion keeps depression away for months.']) {

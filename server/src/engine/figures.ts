@@ -229,6 +229,8 @@ export function agrees(mention: NumberMention, figure: Figure): boolean {
   const lo = f.min ?? f.value!, hi = f.max ?? f.value!;
   const mlo = m.value, mhi = m.max ?? m.value;
   const within = (v: number) => v >= lo - tol(lo) && v <= hi + tol(hi);
+  // An age range describes who took part: "aged 18 to 55" misquotes 18 to 65 at either end.
+  if (m.kind === 'age' && m.max !== undefined && f.min !== undefined && f.max !== undefined) return Math.abs(mlo - lo) <= tol(lo) && Math.abs(mhi - hi) <= tol(hi);
   // A written range that contains the figure ("0.5–1 mg/kg") does not misquote it.
   if (m.max !== undefined && mlo <= lo + tol(lo) && mhi >= hi - tol(hi) && f.bound !== 'upper') return true;
   switch (f.bound ?? 'exact') {

@@ -177,3 +177,46 @@ export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Clai
   }
   return other;
 }
+
+/** For each source of a claim with figures: its first author's family name and year, and the claims. */
+interface NamedSource { family: string; year: number; claims: Claim[] }
+const namedSourcesOf = new WeakMap<CompiledDatabase, NamedSource[]>();
+function namedSources(ctx: RuleContext): NamedSource[] {
+  let out = namedSourcesOf.get(ctx.db);
+  if (!out) {
+    const byKey = new Map<string, NamedSource>();
+    for (const claim of ctx.db.figureClaims) {
+      const ids = new Set([...claim.sources.map((s) => s.id), ...(claim.figures ?? []).flatMap((f) => (f.source ? [f.source.id] : []))]);
+      for (const id of ids) {
+        const s = ctx.db.source(id);
+        const family = s?.author?.[0]?.family, year = s?.issued?.['date-parts']?.[0]?.[0];
+        if (!family || family.length < 3 || typeof year !== 'number') continue;
+        const key = `${family.toLowerCase()}|${year}`;
+        const named = byKey.get(key) ?? { family, year, claims: [] };
+        if (!named.claims.includes(claim)) named.claims.push(claim);
+        byKey.set(key, named);
+      }
+    }
+    namedSourcesOf.set(ctx.db, (out = [...byKey.values()]));
+  }
+  return out;
+}
+
+/**
+ * Claims whose source the sentence names by its first author and year ("Berman et al. (2000)",
+ * "Berman and colleagues, 2000", "Berman 2000"): the sentence reports that study, whatever words it
+ * uses for the finding, so its numbers are that study's figures.
+ */
+export function claimsOfNamedSource(ctx: RuleContext, ref: SentenceRef): Claim[] {
+  const text = ref.sentence.text;
+  const out: Claim[] = [];
+  for (const s of namedSources(ctx)) {
+    const at = text.indexOf(s.family);
+    if (at < 0) continue;
+    const after = text.slice(at + s.family.length, at + s.family.length + 40);
+    if (new RegExp(`^(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+(?:colleagues|co-?workers|\\p{Lu}[\\p{L}'\\u2019-]+))?,?\\s*[([]?\\s*${s.year}\\b`, 'u').test(after)) {
+      for (const c of s.claims) if (!out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}

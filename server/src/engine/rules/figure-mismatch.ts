@@ -5,7 +5,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, mayHaveNumbers, type NumberMention } from '../figures.js';
 import { claimSubject, figureClaimInReach } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
-import { identity, otherJournal, otherProtocol, otherStudyBefore, otherSubject } from './figure-identity.js';
+import { claimsOfNamedSource, identity, otherJournal, otherProtocol, otherStudyBefore, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Characters either side of a number in which a figure's cue word ties the number to it. */
@@ -14,6 +14,7 @@ const CUE_WINDOW = 70;
 
 const GENERIC_CUES = new Set(['patients', 'patient', 'participants', 'participant', 'people', 'adults', 'subjects', 'total', 'individuals']);
 const GENERIC_PENALTY = 60;
+const NONE: ReadonlySet<string> = new Set();
 
 const cueExpressions = new Map<string, RegExp>();
 /** A cue word at a word start (compiled once per cue). */
@@ -139,6 +140,12 @@ function displayFor(m: NumberMention, f: Figure, said: string): string {
   // "7 of 14" → "7 of 12", "9/12" → "7/12": both numbers of a ratio, in the writer's form.
   const ratio = /^(\d+)(\s*(?:of|out of|\/)\s*(?:the\s+)?)(\d+)/i.exec(said);
   if (ratio && f.kind === 'ratio' && value !== undefined && f.of !== undefined && !bounded) return `${value}${ratio[2]}${f.of}${said.slice(ratio[0].length)}`;
+  // "aged 18 to 55" → "aged 18 to 65": both ends of an age range, in the writer's words.
+  if (m.kind === 'age' && f.kind === 'age' && m.max !== undefined && f.min !== undefined && f.max !== undefined) {
+    const ends = [f.min, f.max];
+    let k = 0;
+    return said.replace(/\d+/g, (d) => (k < 2 ? String(ends[k++]) : d));
+  }
   if (lead && value !== undefined && sameKind && m.max === undefined && !bounded) return String(value) + said.slice(lead[0].length);
   // The figure's own words; its bound ("up to") only when the sentence has none of its own.
   const display = f.display.replace(/\s*\(.*\)$/, '');
@@ -153,7 +160,9 @@ function infusedOver(text: string, m: NumberMention, f: Figure): boolean {
     && /\b(?:infused|given|run|runs|delivered|administered|drip(?:ped)?)?\s*over\s+(?:(?:about|roughly|around|approximately|nearly|almost|some|a full|up to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 40), m.start));
 }
 
-function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft | undefined {
+/** @param byName claims found only because the sentence names their source's author and year: their
+ *  numbers need the figure's own cue word ("nine patients" is any count; "nine completed" is this one). */
+function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: ReadonlySet<string> = NONE): Draft | undefined {
   const text = ref.sentence.text;
   const seen = new Set<string>();
   for (const m of ref.sentence.numbers) {
@@ -173,6 +182,7 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[]): Draft |
         // The sentence is about something else the figure names (a course of infusions, not one dose).
         if (f.unless?.some((c) => ref.sentence.concepts.has(c))) continue;
         const cue = nearestCue(text, m, f, windowOf);
+        if (byName.has(hit.claim.id) && (!cue || cue.generic)) continue;
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
         if (!cue && !(named && !f.cues?.length && SELF_EVIDENT.has(f.kind === 'fraction' ? 'percent' : f.kind))) continue;
         candidates.push({ hit, f, d: cue?.d ?? Infinity, ...(cue ? { cue } : {}) });
@@ -259,13 +269,19 @@ export const figureMismatch: Rule<'figure-mismatch'> = {
     if (t.kind !== 'sentence') return [];
     // Numbers matter only next to a claim that states figures: asking whether one is in reach is
     // cheaper than extracting them, and most sentences have none.
-    if (!mayHaveNumbers(t.ref.sentence.text) || !figureClaimInReach(ctx, t.ref) || t.ref.sentence.numbers.length === 0) return [];
+    if (!mayHaveNumbers(t.ref.sentence.text)) return [];
+    // A study named by its author and year ("Berman et al. (2000)") brings its claims' figures.
+    const named = claimsOfNamedSource(ctx, t.ref);
+    if ((!named.length && !figureClaimInReach(ctx, t.ref)) || t.ref.sentence.numbers.length === 0) return [];
     // A figure may belong to a claim whose subject only the document or the section names.
     // The concept matcher's claims too: a figure is tied to its claim by a cue word next to the
     // number, which the concepts' claims need and the recogniser's do not.
     const claims = ctx.claims(t.ref, Level.Document);
     const extra = ctx.conceptClaims(t.ref, Level.Document).filter((h) => !claims.some((c) => c.claim.id === h.claim.id));
-    const f = mismatch(ctx, t.ref, [...claims, ...extra, ...ctx.topicClaims(t.ref)]);
+    const all = [...claims, ...extra, ...ctx.topicClaims(t.ref)];
+    const byName = named.filter((c) => !all.some((h) => h.claim.id === c.id));
+    for (const claim of byName) all.push({ claim, score: 0.5, specificity: 0, fromTopic: [] });
+    const f = mismatch(ctx, t.ref, all, new Set(byName.map((c) => c.id)));
     return f ? [f] : [];
   },
 };
