@@ -215,15 +215,15 @@ export class ConceptIndex {
   }
   private readonly inflectionsOf = new Map<string, readonly string[]>();
 
-  /** `find` of a sentence with the words it read, by text: both shared, read-only. */
+  /** `find` of a sentence with the words it read, by text: all shared, read-only. */
   private readonly sentences = new TextMemo((text: string) => {
     const hits = this.find(text);
     const w = this.words;
-    return { hits, words: { ids: w.ids.slice(w.from, w.to), from: 0, to: w.to - w.from } as WordSpan };
+    return { hits, concepts: new Set(hits.map((h) => h.concept)), words: { ids: w.ids.slice(w.from, w.to), from: 0, to: w.to - w.from } as WordSpan };
   }, 2048);
 
-  /** The concepts a sentence names (as `find`) and its words by number. */
-  read(text: string): { readonly hits: ConceptHit[]; readonly words: WordSpan } {
+  /** The concepts a sentence names (as `find`, and as a set) and its words by number. */
+  read(text: string): { readonly hits: ConceptHit[]; readonly concepts: ReadonlySet<string>; readonly words: WordSpan } {
     return this.sentences.get(text);
   }
 

@@ -21,7 +21,7 @@ export function readUnit(text: string, c: CompiledDatabase, plain?: ProseDocumen
     return splitSentences(b.text).map(({ start, end }) => {
       const t = b.text.slice(start, end);
       const found = c.index.read(t);
-      const s = new Sentence(t, start, end, found.hits);
+      const s = new Sentence(t, start, end, found.hits, found.concepts);
       words.add(s, found.words);
       return s;
     });

@@ -19,7 +19,7 @@ export class Sentence {
   private _analysis?: SentenceAnalysis;
   private _numbers?: NumberMention[];
   /** Concept ids named in the sentence itself. */
-  readonly concepts: Set<string>;
+  readonly concepts: ReadonlySet<string>;
   /** Its words by number, shared with the recogniser (set by readUnit; absent if some word was left unnumbered). */
   words?: WordSpan;
   constructor(
@@ -28,8 +28,10 @@ export class Sentence {
     readonly proseEnd: number,
     /** Concept hits, offsets relative to `text`. */
     readonly hits: ConceptHit[],
+    /** The concepts of `hits`, if known already (shared, read-only). */
+    concepts?: ReadonlySet<string>,
   ) {
-    this.concepts = new Set(hits.map((h) => h.concept));
+    this.concepts = concepts ?? new Set(hits.map((h) => h.concept));
   }
   get analysis(): SentenceAnalysis {
     return (this._analysis ??= analyses.get(this.text));
