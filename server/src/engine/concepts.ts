@@ -4,7 +4,8 @@
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize } from './lexicon.js';
 import { LiteralScanner, requirementOf, type Requirement } from './prefilter.js';
-import { WordScan, WORDS } from './words.js';
+import { TextMemo } from './text-memo.js';
+import { WordScan, WORDS, type WordSpan } from './words.js';
 
 export interface ConceptHit {
   concept: string;
@@ -135,10 +136,6 @@ export class ConceptIndex {
   /** Numbers of the words a phrase may skip (SKIPPABLE). */
   private readonly skippable = new Set([...SKIPPABLE].map((w) => WORDS.id(w, true)));
   private readonly words = new WordScan();
-  /** The words of the text `find` read last. */
-  get scanned(): WordScan {
-    return this.words;
-  }
   private readonly patterns: Array<PatternSet[number]> = [];
   /** Which patterns a text might match, from their required literals in one pass. */
   private readonly scanner: LiteralScanner;
@@ -217,6 +214,18 @@ export class ConceptIndex {
     return forms;
   }
   private readonly inflectionsOf = new Map<string, readonly string[]>();
+
+  /** `find` of a sentence with the words it read, by text: all shared, read-only. */
+  private readonly sentences = new TextMemo((text: string) => {
+    const hits = this.find(text);
+    const w = this.words;
+    return { hits, concepts: new Set(hits.map((h) => h.concept)), words: { ids: w.ids.slice(w.from, w.to), from: 0, to: w.to - w.from } as WordSpan };
+  }, 2048);
+
+  /** The concepts a sentence names (as `find`, and as a set) and its words by number. */
+  read(text: string): { readonly hits: ConceptHit[]; readonly concepts: ReadonlySet<string>; readonly words: WordSpan } {
+    return this.sentences.get(text);
+  }
 
   /** Concepts named in `text`; offsets are relative to `text` plus `base`. */
   find(text: string, base = 0): ConceptHit[] {

@@ -66,7 +66,7 @@ export function matchSentence(sentence: string, db: Database): Array<{ claimId: 
   const s = new Sentence(sentence, 0, sentence.length, compiled.index.find(sentence));
   const block = { kind: 'paragraph', text: sentence, map: new Int32Array(sentence.length + 1).map((_, i) => i), start: 0, end: sentence.length, quoted: false, listItem: false, section: -1, paragraph: 0 } as const;
   const pb = new PlacedBlock(block, [s], { delta: 0 });
-  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: s.concepts, blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1, units: [], run: 0 };
+  const model = { text: sentence, blocks: [pb], sections: [], directives: [], citations: [], footnotes: [], linkDefinitions: [], concepts: new Set(s.concepts), blockCounts: new Map([...s.concepts].map((c) => [c, 1])), sentenceCount: 1, units: [], run: 0 };
   const ctx = new RuleContext(model, compiled, DEFAULT_CONFIG);
   return ctx.claims({ placed: pb, sentence: s, index: 0 }).map((h) => ({ claimId: h.claim.id, score: Math.round(h.score * 100) / 100 }));
 }

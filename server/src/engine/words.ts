@@ -185,8 +185,8 @@ export class WordBuffer {
   private readonly pending: Array<{ words?: WordSpan | undefined }> = [];
   private readonly bounds: number[] = [];
 
-  /** Adds the words `scan` holds (from a scan of `owner`'s text), unless some are unnumbered. */
-  add(owner: { words?: WordSpan | undefined }, scan: WordScan): void {
+  /** Adds the words of `owner`'s text (`scan`: a scan of it, or its words read before), unless some are unnumbered. */
+  add(owner: { words?: WordSpan | undefined }, scan: WordSpan): void {
     const n = scan.to - scan.from;
     for (let k = scan.from; k < scan.to; k++) if (scan.ids[k]! < 0) return;
     while (this.length + n > scratch.length) {

@@ -20,8 +20,9 @@ export function readUnit(text: string, c: CompiledDatabase, plain?: ProseDocumen
   const sentences = prose.blocks.map((b) => {
     return splitSentences(b.text).map(({ start, end }) => {
       const t = b.text.slice(start, end);
-      const s = new Sentence(t, start, end, c.index.find(t));
-      words.add(s, c.index.scanned);
+      const found = c.index.read(t);
+      const s = new Sentence(t, start, end, found.hits, found.concepts);
+      words.add(s, found.words);
       return s;
     });
   });

@@ -6,14 +6,20 @@ import type { SentenceRef } from '../context.js';
 import { extractNumbers, type NumberMention } from '../figures.js';
 import type { UnitRec, UnitSlot } from '../incremental/analysis-cache.js';
 import type { WordSpan } from '../words.js';
+import { TextMemo } from '../text-memo.js';
 import type { CitationRef, Directive, FootnoteDef, ProseBlock } from '../markdown.js';
+
+/** Sentence analyses and number mentions by text (each a pure function of it), shared by the
+ *  documents of a run; bounded (2,048 to 4,096 distinct sentences, a few MB). */
+const analyses = new TextMemo(analyzeSentence, 2048);
+const numberMentions = new TextMemo((text: string) => extractNumbers(text), 2048);
 
 /** One sentence. Offsets `proseStart`/`proseEnd` index its block's prose text; `text` is that slice. */
 export class Sentence {
   private _analysis?: SentenceAnalysis;
   private _numbers?: NumberMention[];
   /** Concept ids named in the sentence itself. */
-  readonly concepts: Set<string>;
+  readonly concepts: ReadonlySet<string>;
   /** Its words by number, shared with the recogniser (set by readUnit; absent if some word was left unnumbered). */
   words?: WordSpan;
   constructor(
@@ -22,14 +28,16 @@ export class Sentence {
     readonly proseEnd: number,
     /** Concept hits, offsets relative to `text`. */
     readonly hits: ConceptHit[],
+    /** The concepts of `hits`, if known already (shared, read-only). */
+    concepts?: ReadonlySet<string>,
   ) {
-    this.concepts = new Set(hits.map((h) => h.concept));
+    this.concepts = concepts ?? new Set(hits.map((h) => h.concept));
   }
   get analysis(): SentenceAnalysis {
-    return (this._analysis ??= analyzeSentence(this.text));
+    return (this._analysis ??= analyses.get(this.text));
   }
   get numbers(): NumberMention[] {
-    return (this._numbers ??= extractNumbers(this.text));
+    return (this._numbers ??= numberMentions.get(this.text));
   }
   hitsOf(concept: string): ConceptHit[] {
     return this.hits.filter((h) => h.concept === concept);

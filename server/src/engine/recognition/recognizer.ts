@@ -7,6 +7,7 @@ import { ModalityScorer, OrientationScorer, orientationFeatures, TopicScorer, ty
 import type { RecognizerWeights } from '../../db/schema.js';
 import { LinearModel, type Rows, type Scored } from './linear.js';
 import { MatchScorer } from './match.js';
+import { TextMemo } from '../text-memo.js';
 
 export type { RecognizerWeights };
 import { CONTRADICTION_CLASS, type Modality } from './targets.js';
@@ -24,6 +25,14 @@ export interface Recognizer {
   matchScorer: MatchScorer;
   /** The claim ids (and caution:/trigger: classes) the topic model was trained on. */
   knownClasses: ReadonlySet<string>;
+  /** What depends on a sentence's text alone (its modality, its orientation to each claim), by text. */
+  byText: TextMemo<TextScores>;
+}
+
+/** A sentence text's modality and orientations, filled in as they are asked for (shared, read-only once set). */
+interface TextScores {
+  modalities?: Scored[];
+  readonly orientation: Map<string, number>;
 }
 
 const decoded = new WeakMap<RecognizerWeights, Recognizer>();
@@ -36,6 +45,7 @@ export function recognizerOf(weights: RecognizerWeights): Recognizer {
       topic, orientation, modality, match, sureStems: new Set(weights.sureStems), knownClasses: new Set(topic.classes),
       topicScorer: new TopicScorer((name) => topic.rowOf(name), topic.featureNames()),
       orientationScorer: new OrientationScorer(orientation), modalityScorer: new ModalityScorer(modality), matchScorer: new MatchScorer(match),
+      byText: new TextMemo((): TextScores => ({ orientation: new Map() }), 2048),
     };
     decoded.set(weights, r);
   }
@@ -75,9 +85,8 @@ export function recognise(models: Recognizer, sentence: SentenceView, analysis: 
 class SentenceRecognition implements Recognition {
   readonly topics: Scored[];
   readonly contradictionTopics: Scored[];
-  private modalityScores?: Scored[];
   private orientationOf?: OrientationSummary;
-  private orientation?: Map<string, number>;
+  private scores?: TextScores;
 
   constructor(private readonly models: Recognizer, private readonly sentence: SentenceView, private readonly analysis: () => SentenceAnalysis) {
     const all = models.topic.scoresOfRows(models.topicScorer.features(sentence, models.sureStems), FLOOR);
@@ -100,15 +109,18 @@ class SentenceRecognition implements Recognition {
     return this.modalities[0]!.cls as Modality;
   }
 
+  /** The modality and orientations depend on the words and the analysis, both the text's alone. */
+  private get byText(): TextScores {
+    return (this.scores ??= this.models.byText.get(this.sentence.text));
+  }
+
   get modalities(): Scored[] {
-    if (!this.modalityScores) {
-      this.modalityScores = this.models.modality.scoresOfRows(this.models.modalityScorer.features(this.sentence, this.analysis(), this.models.sureStems));
-    }
-    return this.modalityScores;
+    const t = this.byText;
+    return (t.modalities ??= this.models.modality.scoresOfRows(this.models.modalityScorer.features(this.sentence, this.analysis(), this.models.sureStems)));
   }
 
   contradicts(claimId: string): number {
-    const orientation = (this.orientation ??= new Map());
+    const orientation = this.byText.orientation;
     let p = orientation.get(claimId);
     if (p === undefined) {
       const models = this.models;
