@@ -23,6 +23,8 @@ ruleTester('uncited-claim', {
     // established background
     note('Esketamine was approved for treatment-resistant depression in 2019.'),
     note('Opioid system matters.'),
+    // a passage about another researcher's study reports that study's results (real-world set 9)
+    note('Maria Lopez and colleagues ran a new trial. A small trial suggests the antidepressant effect may depend on the opioid system.'),
     // already reported as overstated-certainty
     note('Ketamine works by the opioid system to produce its antidepressant effect.'),
   ],

@@ -94,12 +94,12 @@ export function otherJournal(ctx: RuleContext, ref: SentenceRef, claim: Claim, f
 }
 
 /** The figure's source and the claim's sources, each once. */
-function ownSourceIds(claim: Claim, f: Figure): string[] {
-  return [...new Set([...(f.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)])];
+function ownSourceIds(claim: Claim, f?: Figure): string[] {
+  return [...new Set([...(f?.source ? [f.source.id] : []), ...claim.sources.map((s) => s.id)])];
 }
 
 /** Family names of the figure's source and the claim's sources ("Williams", "Berman"). */
-function authorNames(ctx: RuleContext, claim: Claim, f: Figure): string[] {
+function authorNames(ctx: RuleContext, claim: Claim, f?: Figure): string[] {
   return ownSourceIds(claim, f).flatMap((id) => (ctx.db.source(id)?.author ?? []).map((a) => a.family ?? '')).filter((n) => n.length > 2);
 }
 
@@ -148,11 +148,12 @@ const LOOK_BACK = 3;
  * of the sources' own authors or journals. A web page about a later trial ("In this trial, 26
  * adults…") gives that trial's numbers without naming it again in each sentence.
  */
-export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Claim, f: Figure): string | undefined {
+export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Claim, f?: Figure): string | undefined {
   const authors = authorNames(ctx, claim, f).map((n) => n.toLowerCase());
   const ownSources = ownSourceIds(claim, f).map((id) => ctx.db.source(id));
   const journals = ownSources.flatMap((s) => [s?.['container-title'], s?.['container-title-short']]).filter((t): t is string => !!t);
-  const pooledOwn = POOLED.test(f.quantity) || /\breview\b/i.test(f.quantity) || ownSources.some((s) => POOLED.test(s?.title ?? ''));
+  const quantity = f?.quantity ?? claim.statement;
+  const pooledOwn = POOLED.test(quantity) || /\breview\b/i.test(quantity) || ownSources.some((s) => POOLED.test(s?.title ?? ''));
   let other: string | undefined;
   const blocks = ctx.model.blocks;
   const here = ref.placed;

@@ -4,6 +4,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { citationFix, citeList, claimSources } from '../fixes.js';
 import { agrees, comparable } from '../figures.js';
 import { wordCount } from '../pipeline/recognition.js';
+import { otherStudyBefore } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 import { clip, RESEARCH_AIM, SHORT, STUDY_DESIGN, titleCase } from './shared.js';
 
@@ -38,6 +39,9 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   // A claim only the recogniser found needs a sentence that speaks of its subject itself.
   if (hit.learned && !hit.learned.concepts && !ctx.namesSubject(ref, hit.claim)) return undefined;
   if (ctx.blockCited(ref.placed)) return undefined;
+  // A passage about another researcher's study or a meta-analysis reports that work's results: the
+  // claim's own sources would misattribute them.
+  if (otherStudyBefore(ctx, ref, hit.claim) !== undefined) return undefined;
   // Once per claim per paragraph or list (asked last: it records the note).
   if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);
