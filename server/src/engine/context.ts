@@ -17,6 +17,7 @@ import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, se
 
 /** A label that calls what follows false: "Myth:", "Common misconception #3:", "FALSE:". */
 const MYTH_LABEL = /^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+)?(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$/i;
+const MYTH_WORD = /\b(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)\b/i;
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
 const NONE: readonly string[] = [];
 /** What `meets` returns when the sentence names every concept itself (shared: never modified). */
@@ -363,6 +364,8 @@ export class RuleContext {
   /** Is the sentence labelled as a myth ("**Myth:** Ketamine has no side effects.", "Misconception #2:")?
    *  A myth-versus-fact card names the false statement in order to correct it. */
   statedAsMyth(ref: SentenceRef): boolean {
+    // The cheap test first: this runs for every sentence that names a concept.
+    if (!MYTH_WORD.test(ref.sentence.text.slice(0, 60))) return false;
     const n = labelLength(ref.sentence.text);
     return n > 0 && MYTH_LABEL.test(ref.sentence.text.slice(0, n));
   }

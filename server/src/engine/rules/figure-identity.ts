@@ -4,6 +4,7 @@
 import type { Claim, Figure } from '../../db/schema.js';
 import type { CompiledDatabase } from '../compiled.js';
 import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
+import type { Sentence } from '../pipeline/document-model.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
 import { claimSubject, namesSubject } from '../pipeline/recognition.js';
 
@@ -149,34 +150,63 @@ const LOOK_BACK = 3;
  * adults…") gives that trial's numbers without naming it again in each sentence.
  */
 export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Claim, f?: Figure): string | undefined {
+  const passage = passageBefore(ctx, ref);
+  // The cheap test first (uncited-claim asks this of every note): no word that can introduce a study.
+  if (!passage.some(mayIntroduceStudy)) return undefined;
   const authors = authorNames(ctx, claim, f).map((n) => n.toLowerCase());
+  const ownNamed = authors.length ? wordsRegExp(authors) : undefined;
   const ownSources = ownSourceIds(claim, f).map((id) => ctx.db.source(id));
   const journals = ownSources.flatMap((s) => [s?.['container-title'], s?.['container-title-short']]).filter((t): t is string => !!t);
   const quantity = f?.quantity ?? claim.statement;
   const pooledOwn = POOLED.test(quantity) || /\breview\b/i.test(quantity) || ownSources.some((s) => POOLED.test(s?.title ?? ''));
   let other: string | undefined;
+  for (const s of passage) {
+    const text = s.text, lower = text.toLowerCase();
+    // The sources' own study named in the passage: the numbers may be theirs.
+    if (ownNamed?.test(lower) || journals.some((j) => lower.includes(j.toLowerCase()))) return undefined;
+    if (other) continue;
+    RESEARCHER.lastIndex = 0;
+    for (let m = RESEARCHER.exec(text); m && !other; m = RESEARCHER.exec(text)) {
+      const family = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+      if (!authors.includes(family.toLowerCase())) other = m[0];
+    }
+    other ??= [...text.matchAll(JOURNAL_NAMES)].map((j) => j[0]).find((j) => !journals.some((o) => sameJournal(j, o)));
+    if (!other && !pooledOwn) other = POOLED.exec(text)?.[0];
+  }
+  return other;
+}
+
+/** The sentences of the passage a sentence belongs to, up to it: its own paragraph, list item or
+ *  cell, and for a prose paragraph up to LOOK_BACK prose paragraphs before it in its section. */
+function passageBefore(ctx: RuleContext, ref: SentenceRef): Sentence[] {
+  const out: Sentence[] = [];
   const blocks = ctx.model.blocks;
   const here = ref.placed;
   const prose = (pb: typeof here) => pb.block.kind === 'paragraph' && !pb.block.listItem && pb.block.row === undefined;
   for (let k = here.index; k >= 0 && here.index - k <= LOOK_BACK; k--) {
     const pb = blocks[k]!;
     if (k < here.index && (!prose(here) || !prose(pb) || pb.section !== here.section)) break;
-    const sentences = k === here.index ? pb.sentences.slice(0, ref.index + 1) : pb.sentences;
-    for (const s of sentences) {
-      const text = s.text, lower = text.toLowerCase();
-      // The sources' own study named in the passage: the numbers may be theirs.
-      if (authors.some((a) => new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)) || journals.some((j) => lower.includes(j.toLowerCase()))) return undefined;
-      if (other) continue;
-      RESEARCHER.lastIndex = 0;
-      for (let m = RESEARCHER.exec(text); m && !other; m = RESEARCHER.exec(text)) {
-        const family = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
-        if (!authors.includes(family.toLowerCase())) other = m[0];
-      }
-      other ??= [...text.matchAll(JOURNAL_NAMES)].map((j) => j[0]).find((j) => !journals.some((o) => sameJournal(j, o)));
-      if (!other && !pooledOwn) other = POOLED.exec(text)?.[0];
-    }
+    out.push(...(k === here.index ? pb.sentences.slice(0, ref.index + 1) : pb.sentences));
   }
-  return other;
+  return out;
+}
+
+/** Any of the (lower-case) words, whole (compiled once per list). */
+const wordLists = new Map<string, RegExp>();
+function wordsRegExp(words: string[]): RegExp {
+  const key = words.join('|');
+  let re = wordLists.get(key);
+  if (!re) wordLists.set(key, (re = new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`)));
+  return re;
+}
+
+/** Words without which a sentence introduces no researcher, journal or pooled analysis (memoised). */
+const INTRODUCES = /\b(?:Dr|Prof|Professor|colleagues|co-?workers|co-?authors|team|group|led by|et al|meta-?analys[ie]s|pooled|Journal|JAMA|Lancet|NEJM|BMJ|Nature|Psychiatry)\b/i;
+const introduces = new WeakMap<Sentence, boolean>();
+function mayIntroduceStudy(s: Sentence): boolean {
+  let v = introduces.get(s);
+  if (v === undefined) introduces.set(s, (v = INTRODUCES.test(s.text)));
+  return v;
 }
 
 /** For each source of a claim with figures: its first author's family name and year, and the claims. */
