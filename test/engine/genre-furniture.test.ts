@@ -183,6 +183,11 @@ describe('figures that belong to something else (real-world set 4)', () => {
     assert.deepEqual(scored(head + 'Relief from one ketamine infusion typically lasts about three weeks.\n').map((f) => f.code), ['figure-mismatch']);
     assert.deepEqual(scored(head + 'Many patients feel better after one ketamine infusion and stay well for months.\n').map((f) => f.code), ['contradicted-claim']);
   });
+  it("a condition on the reader ('If you're worried about addiction, don't be: …') suspends nothing (round 15)", () => {
+    const head = '# Ketamine\n\nKetamine is used for depression. ';
+    assert.deepEqual(scored(head + "If you're worried about addiction, don't be: there's simply no abuse potential at a medical dose.\n").map((f) => f.code), ['contradicted-claim']);
+    assert.deepEqual(scored(head + 'If the trials had lasted longer, we might know whether there is no abuse potential.\n'), []);
+  });
   it('saying the mechanism has been hard to understand does not claim it is understood', () => {
     assert.deepEqual(scored('# Ketamine\n\nKetamine works fast, but it has been difficult to understand exactly how it works.\n'), []);
   });

@@ -16,6 +16,11 @@ describe('reportsResult: a past-tense report or a general statement', () => {
     // a participle opening the sentence, its phrase closed by a comma
     ['Dissolved under the tongue, the tablets reach the blood as well as an infusion.', false],
     ['**Given** weekly, infusions keep most patients well.', false],
+    // an -ed word after a present form of be describes a state now (round 15)
+    ["If you're worried about addiction, don't be: there is no abuse potential.", false],
+    ['Spravato is approved for adults and feels rushed to nobody.', false],
+    // …but not after "was" or "had"
+    ['The patients were relieved and had improved by the next day.', true],
   ];
   for (const [text, expected] of table) it(`${expected ? 'reports' : 'generalises'}: ${text}`, () => assert.equal(reportsResult(text), expected));
 });

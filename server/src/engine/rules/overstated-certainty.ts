@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, namesOnly, namesProposition, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { clip, GRADE_LABEL, namesOnly, namesProposition, PSEUDO_CONDITION, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -73,10 +73,6 @@ const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|u
 const PROOF_IDIOM = /\b(?:beyond (?:any |all )?(?:debate|argument)|not up for debate|no debate|full stop|case closed|end of story|period, end of|(?:nailed|pinned) (?:it |that |this )?down|once and for all|no ifs,? ands,? or buts|(?:a )?done deal|iron-?clad|rock[- ]solid|bullet-?proof|air-?tight|settled science|(?:proven|clear|undisputed) winner|the verdict is in)\b/i;
 /** Adverbs that say a finding holds in every case ("reliably", "consistently"). */
 const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every (?:single )?time|in every case|across the board|no matter what)\b/i;
-/** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"), "If you're
- *  having suicidal thoughts, …": a condition on the reader's wishes, state or the writer's voice, not
- *  on the finding; the clause after it still asserts. */
-const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */

@@ -32,12 +32,15 @@ const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanc
 /** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
 const TREATMENT_PRESENT = /(?:^\W*|[,;:]\s+|\b(?:that|and|but|so|because)\s+)(?:it|ketamine|esketamine|the (?:drug|medication|medicine|treatment|spray|infusion))\s+(?:\w+ly\s+)?(?!(?:was|has|does|plus|versus|thus|its|this)\b)[a-z]{2,}[^s\W]s\b/i;
 /** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
+/** "you're worried", "is approved", "feel relieved": after a present form of be (or feel, get, seem), an
+ *  -ed word describes a state now, not what happened. */
+const AFTER_PRESENT_BE = /\b(?:am|is|are|be|being|feel|feels|get|gets|seem|seems|become|becomes|stay|stays|remain|remains)\s+(?:(?:\w+ly|not|so|very|too)\s+)?$|[\u2019'](?:re|m|s)\s+(?:(?:\w+ly|not|so|very|too)\s+)?$/i;
 export function reportsResult(text: string): boolean {
   if (PRESENT.test(text) || TREATMENT_PRESENT.test(text)) return false;
   if (PAST.test(text)) return true;
   // A regular past-tense verb: an -ed word that is not part of a compound and not a common adjective.
   // Not a participle that opens the sentence ("Dissolved under the tongue, they…").
-  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!) && !openingParticiple(text, m.index!)) return true;
+  for (const m of text.matchAll(/(?<![-\w])(\w{3,}ed)\b/g)) if (!ED_ADJECTIVE.test(m[1]!) && !openingParticiple(text, m.index!) && !AFTER_PRESENT_BE.test(text.slice(Math.max(0, m.index! - 24), m.index!))) return true;
   return false;
 }
 
@@ -128,3 +131,8 @@ export function titleCase(text: string): boolean {
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised >= 3 && capitalised / words.length >= 0.75;
 }
+
+/** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"), "If you're
+ *  having suicidal thoughts, …": a condition on the reader's wishes, state or the writer's voice, not
+ *  on the finding; the clause after it still asserts. */
+export const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
