@@ -273,6 +273,12 @@ describe('db loader', () => {
         message: "claim 'c1': figures[0].source.id refers to unknown source 'nope'",
       },
       {
+        name: "a figure's unless",
+        over: { figures: '\n      - { id: f, quantity: q, kind: count, value: 1, display: "1", unless: [block, nothere] }' },
+        needle: 'nothere',
+        message: "claim 'c1': figures[0].unless[1] refers to unknown concept 'nothere'",
+      },
+      {
         name: 'a contradiction concept',
         over: { contradictions: '\n      - { id: x, statement: s, concepts: [ketamine, unknownish], explanation: e }' },
         needle: 'unknownish',

@@ -30,6 +30,14 @@ describe('db: namespaces', () => {
     assert.deepEqual(r.db.claims.get('ketamine-claim')!.concepts, ['ssri/ketamine', 'ssri/ssri', 'antidepressant-effect']);
   });
 
+  it("a figure's unless list is resolved like the claim's concepts", () => {
+    const figure = '    figures:\n      - { id: f, quantity: q, kind: count, value: 1, display: "1", unless: [ketamine, treatment-course] }\n';
+    const text = `pack: { name: ssri }\nsources:\n${SOURCE}concepts:\n  - { id: ketamine, label: ours, variants: [zorbaketamine] }\nclaims:\n${claim('figure-claim', '[ketamine]', figure)}`;
+    const r = loadPacks([{ file: 'ssri.yaml', text }], { base: base() });
+    assert.deepEqual(r.errors.map(formatPackError), []);
+    assert.deepEqual(r.db.claims.get('figure-claim')!.figures![0]!.unless, ['ssri/ketamine', 'treatment-course']);
+  });
+
   it('imports let a pack use embedded records by their bare id; other packs are reached as PACK/id', () => {
     const a = `pack: { name: a, imports: [claimlint/antidepressant-effect] }\nsources:\n${SOURCE}concepts:\n  - { id: drug, label: drug, variants: [zorbadrug] }\nclaims:\n${claim('a-claim', '[drug, antidepressant-effect]')}`;
     const b = `pack: { name: b }\nconcepts:\n  - { id: drug, label: other drug, variants: [otherdrug] }\nclaims:\n${claim('b-claim', '[drug, a/drug]')}`;
