@@ -4,6 +4,7 @@
 import type { Concept } from '../db/schema.js';
 import { inflections, SKIPPABLE, tokenize } from './lexicon.js';
 import { LiteralScanner, requirementOf, type Requirement } from './prefilter.js';
+import { escapeRegExp } from './regexp.js';
 import { TextMemo } from './text-memo.js';
 import { WordScan, WORDS, type WordSpan } from './words.js';
 
@@ -178,7 +179,7 @@ export class ConceptIndex {
     for (const [w, owners] of this.keyWordConcepts) this.keyWordConcepts.set(w, trie.intern(owners));
     this.scanner = new LiteralScanner(this.patterns.map((p) => p.req));
     if (this.abbreviations.size) {
-      const alts = [...this.abbreviations.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const alts = [...this.abbreviations.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
       this.abbreviationRe = new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})s?(?![\\p{L}\\p{N}])`, 'gu');
     }
   }

@@ -15,9 +15,11 @@ import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
-/** A label that calls what follows false: "Myth:", "Common misconception #3:", "FALSE:". */
-const MYTH_LABEL = /^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+)?(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$/i;
-const MYTH_WORD = /\b(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)\b/i;
+/** Words that call what follows false. */
+const MYTH = String.raw`(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)`;
+/** A label made of one: "Myth:", "Common misconception #3:", "FALSE:". */
+const MYTH_LABEL = new RegExp(String.raw`^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+)?${MYTH}(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$`, 'i');
+const MYTH_WORD = new RegExp(String.raw`\b${MYTH}\b`, 'i');
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
 const NONE: readonly string[] = [];
 /** What `meets` returns when the sentence names every concept itself (shared: never modified). */

@@ -6,7 +6,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { UNKNOWN } from '../claim-statements.js';
 import { namedOnlyAsCompared } from '../pipeline/recognition.js';
 import { blockConcepts, rowCells } from '../pipeline/document-model.js';
-import { allQuoted, PSEUDO_CONDITION, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT } from './shared.js';
+import { allQuoted, conditioned, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 import { contradictsMessage, learnedAffirmation, learnedContent, learnedDenial } from './contradiction-learned.js';
 import { governedByNegation, NEGATOR_1 } from './negation.js';
@@ -91,7 +91,7 @@ function contradicted(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
     const first = Math.min(...hits.map((h) => h.start));
     // "if anything" means "rather": it sets no condition.
     // A condition on the reader ("If you're worried about addiction, don't be: …") suspends nothing.
-    const conditional = a.hypothetical && !PSEUDO_CONDITION.test(ref.sentence.text) && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text))
+    const conditional = conditioned(a, ref.sentence.text) && a.cues.some((c) => c.kind === 'conditional' && !/^(?:may|might|could|can)\b/i.test(c.text) && (c.start < first || /^(?:if|whether|unless)\b/i.test(c.text))
       && !/^if,?\s+anything\b/i.test(ref.sentence.text.slice(c.start, c.start + 14)));
     if (a.question || (conditional && !inMainClause(ref, hits))) continue;
     // A hedge that governs the statement ("This suggests the infrequent use of ketamine does not…") offers

@@ -7,7 +7,7 @@ import { claimSources, lowerFirst } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
 import { aboutSubject, namedOnlyAsCompared, wordCount } from '../pipeline/recognition.js';
 import { mainClauseNegation, negationText } from './negation.js';
-import { clip, GRADE_LABEL, PSEUDO_CONDITION, reportedNotAsserted, reportsResult } from './shared.js';
+import { clip, conditioned, GRADE_LABEL, reportedNotAsserted, reportsResult } from './shared.js';
 import type { Draft } from './rule.js';
 import type { Recognition } from '../recognition/recognizer.js';
 
@@ -101,7 +101,7 @@ type Contradiction = NonNullable<Claim['contradictions']>[number];
  *  else's words, or report of one study's result (the affirmative paths). */
 function statedPlainly(ref: SentenceRef): boolean {
   const a = ref.sentence.analysis;
-  return !a.question && !(a.hypothetical && !PSEUDO_CONDITION.test(ref.sentence.text)) && !a.hedged && !(a.attributed && !a.boosted) && !reportsResult(ref.sentence.text);
+  return !a.question && !conditioned(a, ref.sentence.text) && !a.hedged && !(a.attributed && !a.boosted) && !reportsResult(ref.sentence.text);
 }
 
 /** The recogniser reads the wording as plain or as proof, not hedged, reported, asked or conditional. */

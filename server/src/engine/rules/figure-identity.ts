@@ -7,6 +7,7 @@ import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../con
 import type { Sentence } from '../pipeline/document-model.js';
 import { agrees, comparable, type NumberMention } from '../figures.js';
 import { claimSubject, namesSubject } from '../pipeline/recognition.js';
+import { escapeRegExp } from '../regexp.js';
 
 /** How a number was tied to a figure: `strong` evidence reports an error; the words say why. */
 /** `named`: the sentence itself names the figure's source or study. */
@@ -113,7 +114,7 @@ function authorNames(ctx: RuleContext, claim: Claim, f?: Figure): string[] {
  */
 export function identity(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, f: Figure, cue: string | undefined, generic: boolean): Identity {
   const text = ref.sentence.text;
-  const author = authorNames(ctx, hit.claim, f).find((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
+  const author = authorNames(ctx, hit.claim, f).find((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(text));
   if (author) return { strong: true, named: true, evidence: `the sentence names its source (${author})` };
   const design = (h: { start: number; end: number }) => DESIGN_WORDS.test(text.slice(h.start, h.end));
   const study = ref.sentence.hits.find((h) => !h.implied && hit.claim.concepts.includes(h.concept) && isStudy(ctx, h.concept) && !design(h));
@@ -196,7 +197,7 @@ const wordLists = new Map<string, RegExp>();
 function wordsRegExp(words: string[]): RegExp {
   const key = words.join('|');
   let re = wordLists.get(key);
-  if (!re) wordLists.set(key, (re = new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`)));
+  if (!re) wordLists.set(key, (re = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`)));
   return re;
 }
 
@@ -209,8 +210,9 @@ function mayIntroduceStudy(s: Sentence): boolean {
   return v;
 }
 
-/** For each source of a claim with figures: its first author's family name and year, and the claims. */
-interface NamedSource { family: string; year: number; claims: Claim[] }
+/** For each source of a claim with figures: its first author's family name, what may follow it up to
+ *  the year ("et al. (2000)", "and colleagues, 2000"), and the claims. */
+interface NamedSource { family: string; then: RegExp; claims: Claim[] }
 const namedSourcesOf = new WeakMap<CompiledDatabase, NamedSource[]>();
 function namedSources(ctx: RuleContext): NamedSource[] {
   let out = namedSourcesOf.get(ctx.db);
@@ -223,7 +225,7 @@ function namedSources(ctx: RuleContext): NamedSource[] {
         const family = s?.author?.[0]?.family, year = s?.issued?.['date-parts']?.[0]?.[0];
         if (!family || family.length < 3 || typeof year !== 'number') continue;
         const key = `${family.toLowerCase()}|${year}`;
-        const named = byKey.get(key) ?? { family, year, claims: [] };
+        const named = byKey.get(key) ?? { family, then: new RegExp(`^(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+(?:colleagues|co-?workers|\\p{Lu}[\\p{L}'\\u2019-]+))?,?\\s*[([]?\\s*${year}\\b`, 'u'), claims: [] };
         if (!named.claims.includes(claim)) named.claims.push(claim);
         byKey.set(key, named);
       }
@@ -244,8 +246,7 @@ export function claimsOfNamedSource(ctx: RuleContext, ref: SentenceRef): Claim[]
   for (const s of namedSources(ctx)) {
     const at = text.indexOf(s.family);
     if (at < 0) continue;
-    const after = text.slice(at + s.family.length, at + s.family.length + 40);
-    if (new RegExp(`^(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+(?:colleagues|co-?workers|\\p{Lu}[\\p{L}'\\u2019-]+))?,?\\s*[([]?\\s*${s.year}\\b`, 'u').test(after)) {
+    if (s.then.test(text.slice(at + s.family.length, at + s.family.length + 40))) {
       for (const c of s.claims) if (!out.includes(c)) out.push(c);
     }
   }

@@ -5,6 +5,7 @@ import { claimSources, replaceSpanFix } from '../fixes.js';
 import { agrees, comparable, mayHaveNumbers, type NumberMention } from '../figures.js';
 import { claimSubject, figureClaimInReach } from '../pipeline/recognition.js';
 import { clip } from './shared.js';
+import { escapeRegExp } from '../regexp.js';
 import { claimsOfNamedSource, identity, otherJournal, otherProtocol, otherStudyBefore, otherSubject } from './figure-identity.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -20,7 +21,7 @@ const cueExpressions = new Map<string, RegExp>();
 /** A cue word at a word start (compiled once per cue). */
 function cueRegExp(cue: string): RegExp {
   let re = cueExpressions.get(cue);
-  if (!re) cueExpressions.set(cue, (re = new RegExp(`(?<![\\p{L}])${cue.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu')));
+  if (!re) cueExpressions.set(cue, (re = new RegExp(`(?<![\\p{L}])${escapeRegExp(cue.toLowerCase())}`, 'gu')));
   return re;
 }
 

@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, GRADE_LABEL, namesOnly, namesProposition, PSEUDO_CONDITION, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -170,7 +170,7 @@ function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.sentence.analysis;
   const claim = hit.claim;
-  if (a.question || (a.hypothetical && !PSEUDO_CONDITION.test(ref.sentence.text))) return undefined;
+  if (a.question || conditioned(a, ref.sentence.text)) return undefined;
   // A study's stated aim ("The purpose of this study is to determine the efficacy of…") asserts nothing.
   if (!a.boosted && RESEARCH_AIM.test(ref.sentence.text)) return undefined;
   const st = stanceOf(ref, claim);

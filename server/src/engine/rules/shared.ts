@@ -31,10 +31,10 @@ function openingParticiple(text: string, at: number): boolean {
 const ED_ADJECTIVE = /^(?:depressed|based|related|shaped|detailed|limited|advanced|skilled|trained|licensed|certified|supervised|unsupervised|repeated|prolonged|increased|reduced|decreased|elevated|impaired|sustained|combined|established|approved|untreated|treated|dedicated|concerned|interested|needed|used|called|named)$/i;
 /** A present-tense verb after the treatment as subject ("Ketamine regrows…", "it restores…"). */
 const TREATMENT_PRESENT = /(?:^\W*|[,;:]\s+|\b(?:that|and|but|so|because)\s+)(?:it|ketamine|esketamine|the (?:drug|medication|medicine|treatment|spray|infusion))\s+(?:\w+ly\s+)?(?!(?:was|has|does|plus|versus|thus|its|this)\b)[a-z]{2,}[^s\W]s\b/i;
-/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
 /** "you're worried", "is approved", "feel relieved": after a present form of be (or feel, get, seem), an
  *  -ed word describes a state now, not what happened. */
 const AFTER_PRESENT_BE = /\b(?:am|is|are|be|being|feel|feels|get|gets|seem|seems|become|becomes|stay|stays|remain|remains)\s+(?:(?:\w+ly|not|so|very|too)\s+)?$|[\u2019'](?:re|m|s)\s+(?:(?:\w+ly|not|so|very|too)\s+)?$/i;
+/** A past-tense report of a result with no present-tense generalisation ("the improvement was smaller"). */
 export function reportsResult(text: string): boolean {
   if (PRESENT.test(text) || TREATMENT_PRESENT.test(text)) return false;
   if (PAST.test(text)) return true;
@@ -135,4 +135,10 @@ export function titleCase(text: string): boolean {
 /** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"), "If you're
  *  having suicidal thoughts, …": a condition on the reader's wishes, state or the writer's voice, not
  *  on the finding; the clause after it still asserts. */
-export const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
+const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
+
+/** Does a condition suspend what the sentence says? The analyzer's hypothetical, unless the condition
+ *  is only on the reader or the writer's voice (PSEUDO_CONDITION). */
+export function conditioned(a: { hypothetical: boolean }, text: string): boolean {
+  return a.hypothetical && !PSEUDO_CONDITION.test(text);
+}
