@@ -18,7 +18,7 @@ import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, se
 /** Words that call what follows false. */
 const MYTH = String.raw`(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)`;
 /** A label made of one: "Myth:", "Common misconception #3:", "FALSE:". */
-const MYTH_LABEL = new RegExp(String.raw`^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+)?${MYTH}(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$`, 'i');
+const MYTH_LABEL = new RegExp(String.raw`^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+){0,2}${MYTH}(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$`, 'i');
 const MYTH_WORD = new RegExp(String.raw`\b${MYTH}\b`, 'i');
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
 const NONE: readonly string[] = [];
