@@ -71,7 +71,7 @@ describe('extractProse', () => {
   it('keeps link text, drops link URLs, image alt text and definitions', () => {
     const src = 'See [the FDA label](https://fda.gov/x "title") and ![alt text](i.png) or <https://doi.org/10.1/x> and [ref][r].\n\n[r]: https://example.com/r\n';
     const doc = prose(src);
-    assert.deepEqual(texts(doc), ['See the FDA label and  or https://doi.org/10.1/x and ref.']);
+    assert.deepEqual(texts(doc), [`See the FDA label and  or ${INLINE_CODE} and ref.`]);
     assert.equal(origin(src, doc, 0, 'the FDA label'), 'the FDA label');
     assert.deepEqual(
       doc.citations.map((c) => [c.kind, c.key, src.slice(c.start, c.end)]),
@@ -82,6 +82,17 @@ describe('extractProse', () => {
       ],
     );
     assert.deepEqual(doc.linkDefinitions, [{ label: 'r', url: 'https://example.com/r', start: src.indexOf('[r]:'), end: src.length - 1 }]);
+  });
+
+  it('makes an autolink one opaque U+FFFC, so words and years in its path are not prose', () => {
+    // A bare address in a reading list ("…/research-blog/2018/2/25/study-answers-why-ketamine-helps…")
+    // was read as a claim and its year as a misquoted figure, with a fix that would break the address.
+    const src = 'Read https://example.org/blog/2018/2/25/ketamine-proven-cure, www.example.org/2019/x or <https://doi.org/10.1/2020>.';
+    const doc = prose(src);
+    const b = doc.blocks[0]!;
+    assert.equal(b.text, `Read ${INLINE_CODE}, ${INLINE_CODE} or ${INLINE_CODE}.`);
+    assert.deepEqual(sourceSpan(b, 5, 6, src), { start: 5, end: src.indexOf(',') });
+    assert.deepEqual(doc.citations.map((c) => c.kind), ['link', 'link', 'link']);
   });
 
   it('makes inline code one opaque U+FFFC mapped to the opening backtick; sourceSpan covers the span', () => {
@@ -137,7 +148,7 @@ describe('extractProse', () => {
   it('records pandoc citations with exact @key ranges and keeps them in the prose', () => {
     const src = 'Shown before [@williams2018]. Disputed [see @yoon2019, p. 3; -@li_2010:a] and by @zarate2006. Mail a@b.org.\n';
     const doc = prose(src);
-    assert.equal(doc.blocks[0].text, 'Shown before [@williams2018]. Disputed [see @yoon2019, p. 3; -@li_2010:a] and by @zarate2006. Mail a@b.org.');
+    assert.equal(doc.blocks[0].text, `Shown before [@williams2018]. Disputed [see @yoon2019, p. 3; -@li_2010:a] and by @zarate2006. Mail ${INLINE_CODE}.`);
     assert.deepEqual(
       doc.citations.filter((c) => c.kind === 'pandoc').map((c) => [c.key, src.slice(c.start, c.end)]),
       [['williams2018', '@williams2018'], ['yoon2019', '@yoon2019'], ['li_2010:a', '@li_2010:a'], ['zarate2006', '@zarate2006']],

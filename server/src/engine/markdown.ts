@@ -158,6 +158,7 @@ function charSourceEnd(source: string, shift: number, text: string, map: Int32Ar
   return next > map[k] && next < end ? next : end;
 }
 
+const AUTOLINK_END = /[\s<]/;
 function localEnd(source: string, o: number, t: number): number {
   const s = source.charCodeAt(o);
   if (s === BACKSLASH) return isAsciiPunct(source.charCodeAt(o + 1)) ? o + 2 : o + 1;
@@ -166,7 +167,15 @@ function localEnd(source: string, o: number, t: number): number {
     return ref ? o + ref.length : o + 1;
   }
   if (s === CR) return source.charCodeAt(o + 1) === LF ? o + 2 : o + 1; // a line break shown as a space
-  if (s === BACKTICK && t === 0xfffc) return codeSpanEnd(source, o);
+  if (t === 0xfffc) {
+    if (s === BACKTICK) return codeSpanEnd(source, o);
+    // An autolink: `<…>`, or a literal address up to the next space or '<' (the caller stops it at
+    // the next character's start, so trailing punctuation GFM leaves outside stays outside).
+    if (s === LT) { const close = source.indexOf('>', o); return close < 0 ? o + 1 : close + 1; }
+    let j = o + 1;
+    while (j < source.length && !AUTOLINK_END.test(source[j]!)) j++;
+    return j;
+  }
   return o + 1;
 }
 
@@ -197,7 +206,7 @@ export function sectionEnds(sections: Section[], docEnd: number): void {
   for (const i of open) sections[i].end = docEnd;
 }
 
-const LF = 10, CR = 13, TAB = 9, SPACE = 32, GT = 62, BACKSLASH = 92, AMP = 38, BACKTICK = 96;
+const LF = 10, CR = 13, TAB = 9, SPACE = 32, GT = 62, LT = 60, BACKSLASH = 92, AMP = 38, BACKTICK = 96;
 
 /** Whether source[j…] reads like v[i…] (escapes and references decoded) up to the end of the line or 16 characters. */
 function sameText(src: string, j: number, e: number, v: string, i: number): boolean {
@@ -429,6 +438,14 @@ class Extractor {
     }
   }
 
+  /** Source text [s, e) stands in the text as one object character (inline code, an autolink). */
+  private object(s: number, e: number): void {
+    this.reserve(this.n + 1);
+    scratch[this.n++] = s + this.base;
+    this.text += INLINE_CODE;
+    this.lastEnd = e + this.base;
+  }
+
   private inlines(nodes: PhrasingContent[]): void {
     for (const node of nodes) {
       const pos = node.position;
@@ -445,9 +462,11 @@ class Extractor {
           break;
         case 'link': {
           this.doc.citations.push({ key: node.url, start: s + this.base, end: e + this.base, kind: 'link' });
-          // A GFM literal autolink (www.…, https://…, a@b.c) keeps its source text undecoded.
+          // An autolink (www.…, https://…, a@b.c, <https://…>) is an address, not prose: like inline
+          // code it stands as one object character, so a year or a word in its path is never read as
+          // a claim or a figure (and no fix can edit inside it).
           const open = this.source.charCodeAt(s);
-          if (open !== 0x5b && open !== 0x3c && node.children.length === 1 && node.children[0].type === 'text') this.verbatim(s, e);
+          if (open !== 0x5b && node.children.length === 1 && node.children[0].type === 'text') this.object(s, e);
           else this.inlines(node.children);
           break;
         }
@@ -458,10 +477,7 @@ class Extractor {
           break;
         }
         case 'inlineCode':
-          this.reserve(this.n + 1);
-          scratch[this.n++] = s + this.base;
-          this.text += INLINE_CODE;
-          this.lastEnd = e + this.base;
+          this.object(s, e);
           break;
         case 'footnoteReference':
           // Emit the source text `[^key]` itself; it is recorded by the text scan in emitBlock (so a
