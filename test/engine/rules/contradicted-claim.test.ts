@@ -182,6 +182,8 @@ ruleTester('contradicted-claim', {
     // the affirmative learned path: a question, and a side effect described, assert no contradiction
     note('Ketamine is strange stuff. Does the dissociation itself do the healing, or only come along with it?'),
     note('Ketamine is strange stuff. Some people find the dissociation unpleasant, but it passes within hours.'),
+    // two negations that affirm: "not without side effects" admits them
+    note('Ketamine is not without its side effects, but they are widely known and short-lived.'),
   ],
   invalid: [
     {
@@ -234,6 +236,17 @@ ruleTester('contradicted-claim', {
       errors: [
         {
           line: 3, column: 1, text: "Ketamine won't touch your memory at all, even with years of use.",
+          message: 'Contradicts the evidence: ketamine has no effect on (or poses no risk to) memory and thinking',
+          output: null,
+        },
+      ],
+    },
+    {
+      name: "what a negated contradiction says, in words of its own (the recogniser's contradiction class, a denial in the main clause)",
+      text: note("Nope, the infusions don't touch memory or thinking at the usual doses, so relax."),
+      errors: [
+        {
+          line: 3, column: 1, text: "Nope, the infusions don't touch memory or thinking at the usual doses, so relax.",
           message: 'Contradicts the evidence: ketamine has no effect on (or poses no risk to) memory and thinking',
           output: null,
         },

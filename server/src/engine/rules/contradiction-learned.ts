@@ -121,9 +121,10 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   if (!models || ref.placed.block.kind === 'heading' || ref.placed.block.quoted || wordCount(text) < 5) return undefined;
   const r = ctx.recognition(ref);
   const best = r?.contradictionTopics[0];
-  if (!r || !best || best.p < CONTENT_MIN || mainClauseNegation(text)) return undefined;
+  if (!r || !best || best.p < CONTENT_MIN) return undefined;
   const x = ctx.db.contradictionById.get(best.cls);
-  if (!x || x.polarity === 'negated') return undefined;
+  // An affirmed contradiction is said without a denial; a negated one ("no side effects at all") with one.
+  if (!x || (x.polarity === 'negated') !== mainClauseNegation(text)) return undefined;
   if (!statedPlainly(ref)) return undefined;
   // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
   // specification ("Time Horizon: 10 years (120 months)").

@@ -38,10 +38,13 @@ const NEGATION_BEFORE = /(?:\b(?:not|no|never|none|nothing|nobody|without|cannot
 
 /** Does a negation directly govern the word at `at`: at most five words before it, with nothing in
  *  between that starts another phrase or clause ("no chemical dependence", "won't touch her memory")? */
+const AFFIRMING_NEGATION = /^(?:without|free of|free from|absence of|lack of|lacks?|lacking)$/i;
 export function governedByNegation(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at);
   const m = NEGATION_BEFORE.exec(before);
   if (!m) return false;
+  // "not without side effects", "never free of risk": two negations that affirm.
+  if (AFFIRMING_NEGATION.test(m[0]) && /(?:\b(?:not|never)|n[\u2019']t)\s+$/i.test(before.slice(0, m.index))) return false;
   const between = before.slice(m.index + m[0].length);
   if (between.split(/\s+/).filter(Boolean).length > 5) return false;
   // "no effect on memory", "no risk to the bladder", "no need to be observed": the negated noun is
