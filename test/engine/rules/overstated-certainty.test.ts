@@ -309,5 +309,16 @@ ruleTester('overstated-certainty', {
         },
       ],
     },
+    {
+      name: 'proof words on a claim the concepts find in the sentence, where the match model places none',
+      text: note('Ketamine is the fast-acting antidepressant that years of research have settled beyond any doubt.'),
+      errors: [
+        {
+          line: 3, column: 72, text: 'settled',
+          message: "Overstates supported evidence ('settled'): ketamine has a rapid antidepressant effect",
+          output: null,
+        },
+      ],
+    },
   ],
 }, { database: 'embedded' });

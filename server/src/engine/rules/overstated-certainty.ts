@@ -3,7 +3,7 @@ import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -273,6 +273,28 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   return finding(ctx, ref, hit, what, cue, byAbsolute ? 'absolute word' : cue ? (booster ? 'booster' : 'generaliser') : proofByModel ? 'proof wording (recogniser)' : 'unhedged statement');
 }
 
+/**
+ * A claim of proof the recogniser did not place ("the fast-acting antidepressant that decades of science
+ * have confirmed beyond any doubt"): when no claim survives the match model, a proof word or idiom the
+ * writer does not soften, on a claim the concept matcher finds in the sentence's own words, still
+ * overstates it — unless that claim (or another the sentence names) is established. Proof words
+ * inside attribution count ("a landmark trial proved…"): the proof is what overstates.
+ */
+function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
+  const a = ref.sentence.analysis, text = ref.sentence.text;
+  if (!a.boosted || a.question || a.hedged || a.negated || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
+  const booster = a.cues.find((c) => c.kind === 'booster' && PROOF.test(c.text) && !softened(text, c)) ?? cueAt(PROOF_IDIOM.exec(text));
+  if (!booster || wordCount(text) < 6 || namesProposition(text) || RESEARCH_ACTIVITY.test(text)) return undefined;
+  const own = ctx.conceptClaims(ref).filter((h) => h.fromTopic.length === 0);
+  if (own.length === 0 || own.some((h) => h.claim.grade === 'established')) return undefined;
+  const hit = own[0]!;
+  if (reportedNotAsserted(text, ref.sentence.hits) || namesOnly(text, hit.claim, ref.sentence.hits) || ctx.subjectOnlyCompared(ref, hit.claim)) return undefined;
+  // (Proof words pull the orientation model towards "contradicts": only a clear reading counts.)
+  const rec = ctx.recognition(ref);
+  if (rec && ctx.db.recognizer?.knownClasses.has(hit.claim.id) && rec.contradicts(hit.claim.id) >= 0.85) return undefined;
+  return finding(ctx, ref, hit, `Overstates ${GRADE_LABEL[hit.claim.grade]} evidence ('${booster.text}')`, booster, 'booster');
+}
+
 /** The finding: on the cue word when there is one, else the sentence, with the soften fix that fits
  *  (none for an absolute word: no lead that hedges the sentence fixes it). */
 function finding(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, what: string, cue: { text: string; start: number; end: number } | undefined, kind: string): Draft {
@@ -311,6 +333,7 @@ export const overstatedCertainty: Rule<'overstated-certainty'> = {
       const f = overstated(ctx, t.ref, h);
       if (f) return [f];
     }
-    return [];
+    const p = t.hits.length === 0 ? provenByConcepts(ctx, t.ref) : undefined;
+    return p ? [p] : [];
   },
 };
