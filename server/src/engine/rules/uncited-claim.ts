@@ -42,6 +42,9 @@ function uncited(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | und
   // A passage about another researcher's study or a meta-analysis reports that work's results: the
   // claim's own sources would misattribute them.
   if (otherStudyBefore(ctx, ref, hit.claim) !== undefined) return undefined;
+  // A number the claim's evidence records differently ("ten patients" where the study scanned four):
+  // citing its source would make a misquote look sourced.
+  if (misquotesOwnFigure(ref, hit)) return undefined;
   // Once per claim per paragraph or list (asked last: it records the note).
   if (!ctx.noteOnce(ref, hit.claim.id)) return undefined;
   const sources = claimSources(ctx, hit.claim);
@@ -78,6 +81,12 @@ function citationSafe(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): boolea
 }
 
 const CONTRADICTS_UNSAFE = 0.2;
+
+/** Does the sentence quote, for one of the claim's recorded figures, a comparable number that disagrees with it? */
+function misquotesOwnFigure(ref: SentenceRef, hit: ClaimHit): boolean {
+  const figures = hit.claim.figures ?? [];
+  return figures.length > 0 && ref.sentence.numbers.some((n) => figures.some((f) => comparable(n, f) && !agrees(n, f)));
+}
 
 export const uncitedClaim: Rule<'uncited-claim'> = {
   code: 'uncited-claim',
