@@ -281,7 +281,11 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
  * inside attribution count ("a landmark trial proved…"): the proof is what overstates.
  */
 function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined {
-  const a = ref.sentence.analysis, text = ref.sentence.text;
+  // The cheap test first: most sentences without a claim have no proof word, and their analysis is
+  // otherwise never asked for.
+  const text = ref.sentence.text;
+  if (!PROOF.test(text) && !PROOF_IDIOM.test(text)) return undefined;
+  const a = ref.sentence.analysis;
   if (!a.boosted || a.question || a.hedged || a.negated || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
   const booster = a.cues.find((c) => c.kind === 'booster' && PROOF.test(c.text) && !softened(text, c)) ?? cueAt(PROOF_IDIOM.exec(text));
   if (!booster || wordCount(text) < 6 || namesProposition(text) || RESEARCH_ACTIVITY.test(text)) return undefined;
