@@ -85,6 +85,13 @@ function cueAt(m: RegExpExecArray | null): { text: string; start: number; end: n
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }
 
+/** The word or idiom that claims proof: a booster `strong` accepts that the sentence does not soften, else a
+ *  closing idiom ("full stop", "case closed"). */
+function proofCue(ref: SentenceRef, strong: (c: { text: string; group?: string }) => boolean): { text: string; start: number; end: number } | undefined {
+  const text = ref.sentence.text;
+  return ref.sentence.analysis.cues.find((c) => c.kind === 'booster' && strong(c) && !softened(text, c)) ?? cueAt(PROOF_IDIOM.exec(text));
+}
+
 /** A booster right after a hedge ("almost certainly", "probably true") is not a claim of proof. */
 function softened(text: string, cue: { start: number; end: number; text: string }): boolean {
   return /\b(?:almost|nearly|probably|likely|fairly|not|hardly)\s+$/i.test(text.slice(Math.max(0, cue.start - 12), cue.start))
@@ -192,8 +199,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
   const weak = WEAK_GRADES.has(claim.grade);
-  const booster = a.cues.find((c) => c.kind === 'booster' && !softened(ref.sentence.text, c) && (weak ? c.group === 'booster-strong' : PROOF.test(c.text)))
-    ?? cueAt(PROOF_IDIOM.exec(ref.sentence.text));
+  const booster = proofCue(ref, weak ? (c) => c.group === 'booster-strong' : (c) => PROOF.test(c.text));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
     && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start))
@@ -287,7 +293,7 @@ function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined
   if (!PROOF.test(text) && !PROOF_IDIOM.test(text)) return undefined;
   const a = ref.sentence.analysis;
   if (!a.boosted || a.question || a.hedged || a.negated || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
-  const booster = a.cues.find((c) => c.kind === 'booster' && PROOF.test(c.text) && !softened(text, c)) ?? cueAt(PROOF_IDIOM.exec(text));
+  const booster = proofCue(ref, (c) => PROOF.test(c.text));
   if (!booster || wordCount(text) < 6 || namesProposition(text) || RESEARCH_ACTIVITY.test(text)) return undefined;
   const own = ctx.conceptClaims(ref).filter((h) => h.fromTopic.length === 0);
   if (own.length === 0 || own.some((h) => h.claim.grade === 'established')) return undefined;
