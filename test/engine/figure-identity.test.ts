@@ -29,6 +29,9 @@ const cases: Array<[string, string, string[]]> = [
   ['…but hours after an infusion are another quantity', LEAD + 'Ketamine infusions run over 40 minutes, and relief can begin within two hours of the infusion.', []],
   ['"a month before symptoms return" is how long the benefit lasts', LEAD + 'The benefit of a single ketamine infusion lasts about a month before symptoms return.', ['a month']],
   ['…but "a week before the infusion" is a date', LEAD + 'Patients stop lorazepam a week before the ketamine infusion, whose benefit lasts about a week.', []],
+  ['another treatment\'s rate in its own clause is not the share of depression that is treatment-resistant', LEAD + 'Most antidepressants work for about one-third of people, but ECT is at least 50% effective for individuals with treatment-resistant depression.', []],
+  ['when a regulator approved it is another event than when use began (the sources do not date it)', LEAD + 'Ketamine was first approved by the FDA in the 1970s for use as a general anesthetic.', []],
+  ['…but when use began, misdated by a decade, is caught', LEAD + 'Ketamine has been used in operating rooms since the 1970s.', ['1970s']],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 
@@ -47,6 +50,9 @@ describe('figure-mismatch: the correction keeps the writer\'s form', () => {
   };
   it('corrects both numbers of a ratio ("7 of 14" → "7 of 12")', () => {
     assert.match(corrected(LEAD + 'In the naltrexone crossover trial, 7 of 14 completers responded on ketamine plus placebo.'), /, 7 of 12 completers responded/);
+  });
+  it('keeps the writer\'s article ("since the 1980s" → "since the 1960s", not "the the")', () => {
+    assert.match(corrected(LEAD + 'Ketamine has been used as an anaesthetic since the 1980s.'), /anaesthetic since the 1960s\./);
   });
   it('in note form too ("9/12" → "7/12")', () => {
     assert.match(corrected(LEAD + 'In the naltrexone crossover trial, 9/12 responded on ketamine plus placebo.'), /, 7\/12 responded/);

@@ -60,6 +60,21 @@ function cueWindow(text: string, m: NumberMention): CueWindow {
   return { lo, near: text.slice(lo, hi).toLowerCase() };
 }
 
+/** One of the concepts named inside the number's clause, in a sentence of contrasting clauses (split
+ *  at "but", "while", "whereas", "although"): that clause is about the other thing. A list joined by
+ *  ";" is not a contrast ("naltrexone 25 mg … blocked the response; 12 completers"). */
+function exceptionInClause(ref: SentenceRef, m: NumberMention, concepts: readonly string[] | undefined): boolean {
+  if (!concepts?.length) return false;
+  const text = ref.sentence.text;
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((b) => b.index!);
+  // A single clause names the exception beside the claim ("5 mg/kg, well below anaesthetic doses").
+  if (!breaks.length) return false;
+  const lo = Math.max(0, ...breaks.filter((b) => b < m.start));
+  const hi = Math.min(text.length, ...breaks.filter((b) => b >= m.end));
+  return ref.sentence.hits.some((h) => h.start >= lo && h.start < hi && concepts.includes(h.concept));
+}
+const CLAUSE_BREAK = /,?\s+(?:but|while|whereas|although|though)\s+/gi;
+
 /** Kinds specific enough that a number of that kind in a sentence that names the claim itself is about
  *  the figure even without a cue word ("up to 80% of people with depression have TRD"). */
 const SELF_EVIDENT = new Set(['percent', 'ratio']);
@@ -182,6 +197,10 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: 
         if (!comparable(m, f) && !infusedOver(text, m, f)) continue;
         // The sentence is about something else the figure names (a course of infusions, not one dose).
         if (f.unless?.some((c) => ref.sentence.concepts.has(c))) continue;
+        // A claim the recogniser placed (the concepts, which honour its exceptions, did not): the number's
+        // own clause must not name one of them ("…, but ECT is at least 50% effective" is not the share
+        // of depression that is treatment-resistant).
+        if (hit.learned && !hit.learned.concepts && exceptionInClause(ref, m, hit.claim.unless)) continue;
         const cue = nearestCue(text, m, f, windowOf);
         if (byName.has(hit.claim.id) && (!cue || cue.generic)) continue;
         // Without a cue, only a self-evident kind in a sentence that names the claim itself.
@@ -240,7 +259,9 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: 
     // number, the figure's own study not named) gives that study's numbers.
     if (!id.named && otherStudyBefore(ctx, ref, hit.claim, f) !== undefined) continue;
     const said = text.slice(m.start, m.end);
-    const fix = replaceSpanFix(ctx, ref, m.start, m.end, displayFor(m, f, said), `Correct to ${f.display}`, 'correct-figure', true);
+    // "in the 1970s" → "in the 1960s", not "in the the 1960s": the writer's article stays.
+    const shown = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) ? displayFor(m, f, said).replace(/^the\s+/i, '') : displayFor(m, f, said);
+    const fix = replaceSpanFix(ctx, ref, m.start, m.end, shown, `Correct to ${f.display}`, 'correct-figure', true);
     const r = ctx.range(ref, m.start, m.end);
     return {
       code: 'figure-mismatch',
