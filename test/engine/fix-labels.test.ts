@@ -49,6 +49,12 @@ describe('a finding on a labelled sentence starts after the label', () => {
     assert.equal(startOf('Ketamine quiz.\n\nAnswer: Ketamine definitely works through the opioid system.\n', 'overstated-certainty'), 'definitely w');
     assert.equal(startOf('Ketamine quiz.\n\nAnswer: Ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'Ketamine has');
   });
+  it("a chat export's date and time stamp, then the speaker", () => {
+    assert.equal(startOf('Ketamine chat.\n\n[03/11/24, 08:15] Sam: and at clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'and at clini');
+  });
+  it('a label whose one word names two concepts ("Response") is still a label', () => {
+    assert.equal(startOf('Ketamine reviews.\n\n> **Response from the owner:** At clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'At clinic do');
+  });
   it('without a label the range starts the sentence', () => {
     assert.equal(startOf('Ketamine chat.\n\nKetamine has no long-term risks at all.\n', 'contradicted-claim'), 'Ketamine has');
   });

@@ -436,7 +436,8 @@ export class RuleContext {
   leadLength(ref: SentenceRef): number {
     const n = labelLength(ref.sentence.text);
     if (n === 0) return 0;
-    const named = new Set(ref.sentence.hits.filter((h) => h.start < n).map((h) => h.concept));
+    // Words of the label that name concepts ("Response" names two concepts, but is one word).
+    const named = new Set(ref.sentence.hits.filter((h) => h.start < n).map((h) => h.start));
     const titleCase = !/\s\p{Ll}[\p{L}-]{3,}/u.test(ref.sentence.text.slice(0, n));
     return named.size >= 2 && !titleCase ? 0 : n;
   }
