@@ -104,6 +104,23 @@ function statedPlainly(ref: SentenceRef): boolean {
   return !a.question && !conditioned(a, ref.sentence.text) && !a.hedged && !(a.attributed && !a.boosted) && !reportsResult(ref.sentence.text);
 }
 
+/** statedPlainly, for the content path: a contradiction about a theory names the theory ("the opioid
+ *  result killed off the glutamate theory" is not hedged by "theory"), and "Told him…" or "I explained
+ *  that…" is the writer's own word. Questions, conditions, real hedges, other people's words and a
+ *  report of a study's result still keep a sentence out. */
+function contentStatedPlainly(ref: SentenceRef): boolean {
+  const a = ref.sentence.analysis;
+  const text = ref.sentence.text;
+  if (a.question || conditioned(a, text)) return false;
+  if (a.hedged && a.cues.some((c) => c.kind === 'hedge' && !NOUN_HEDGE.test(c.text))) return false;
+  if (a.attributed && !a.boosted && !OWN_REPORT.test(text)) return false;
+  return !reportsResult(text);
+}
+const HARD_TO_KNOW = /\b(?:(?:difficult|hard|impossible|tricky|too early)\s+to\s+(?:understand|know|say|tell|explain|determine|pin\s+down|work\s+out)|unclear|not\s+(?:yet\s+)?clear)\b/i;
+const NOUN_HEDGE = /^(?:theory|theories|hypothesis|hypotheses)$/i;
+const OWN_REPORT = /^\W*(?:(?:I|we)\s+)?(?:told|explained|assured|reassured|advised|reminded)\s+(?:him|her|them|the\s+\w+|caller|patient|family|that)\b/i;
+const SCARCE_EVIDENCE = /\b(?:little|few|scant|scarce|sparse|limited|thin|no good|lack of|lacks|lacking|absence of)\s+(?:\w+\s+){0,2}(?:evidence|data|studies|research|trials)\b/i;
+
 /** The recogniser reads the wording as plain or as proof, not hedged, reported, asked or conditional. */
 function plainWording(r: Recognition): boolean {
   return r.modality === 'plain' || r.modality === 'proof';
@@ -125,7 +142,10 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   const x = ctx.db.contradictionById.get(best.cls);
   // An affirmed contradiction is said without a denial; a negated one ("no side effects at all") with one.
   if (!x || (x.polarity === 'negated') !== mainClauseNegation(text)) return undefined;
-  if (!statedPlainly(ref)) return undefined;
+  // "There is very little evidence about its long-term safety", "it has been difficult to understand
+  // how it works": scarce evidence or a struggle to know affirms nothing.
+  if (x.polarity !== 'negated' && (SCARCE_EVIDENCE.test(text) || HARD_TO_KNOW.test(text))) return undefined;
+  if (!contentStatedPlainly(ref)) return undefined;
   // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
   // specification ("Time Horizon: 10 years (120 months)").
   const said = text.slice(ctx.leadLength(ref));
@@ -134,25 +154,34 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   // Animal or subgroup evidence said of patients is extrapolated-evidence's to report.
   if (claim.population !== 'humans') return undefined;
   const has = (c: string) => ref.sentence.concepts.has(c);
-  if (x.allUnless.some(has)) return undefined;
+  // The recorded exceptions (the evidence's own words, a setting) veto a likely reading only when it
+  // says it does not know; a less likely one, any of them.
+  if (x.allUnless.some((c) => has(c) && (best.p < CONTENT_SURE || c === 'unknown'))) return undefined;
   if (!x.concepts.some(has) && !aboutSubject(ctx, ref, claim, Level.Document)) return undefined;
-  // Below an even chance the sentence must also name what the contradiction says beyond its subject
-  // ("Spravato is a nasal spray" names esketamine, not unsupervised use).
+  // Unless the classes are near sure, the sentence must also name what the contradiction says beyond
+  // its subject ("Spravato is a nasal spray" names esketamine, not unsupervised use).
   const subject = x.topical ?? claim.topical ?? [];
-  if (best.p < CONTENT_SURE && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
+  if (best.p < CONTENT_NAMED && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
   // What it names only as the point of comparison ("More predictable absorption than oral") it does not speak of.
   if (x.concepts.some((c) => namedOnlyAsCompared(ref, c))) return undefined;
   // Quotations are someone else's words, however they are introduced.
   if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
-  if (r.contradicts(claim.id) < CONTENT_ORIENT || !plainWording(r)) return undefined;
+  // The orientation model may be less sure when the classes find the contradiction likely.
+  if (r.contradicts(claim.id) < (best.p >= CONTENT_LIKELY ? CONTENT_ORIENT_LIKELY : CONTENT_ORIENT) || !plainWording(r)) return undefined;
   const hit: ClaimHit = { claim, score: best.p, specificity: 0, fromTopic: [], learned: { p: best.p, concepts: false } };
   return learnedFinding(ctx, ref, hit, contradictsMessage(x), { kind: 'contradiction (recogniser, its content)', text: x.id });
 }
 const ASKS = /^\W*(?:can|could|should|would|will|do|does|did|is|are|am|may|might|shall)\s+(?:i|we|you|they|it|he|she|this|that|there|my|our|your|ketamine)\b/i;
-/** The contradiction class's floor and the orientation the content path needs. */
-const CONTENT_MIN = 0.22;
+/** The contradiction class's floor; from CONTENT_LIKELY the orientation model may be less sure
+ *  (CONTENT_ORIENT_LIKELY instead of CONTENT_ORIENT); from CONTENT_SURE only "unknown" among the recorded
+ *  exceptions vetoes; from CONTENT_NAMED the sentence need not name more than the subject. Set on the
+ *  dev pool (rounds 3-17) with the classes trained on writers i, j and k. */
+const CONTENT_MIN = 0.25;
+const CONTENT_LIKELY = 0.35;
 const CONTENT_SURE = 0.5;
+const CONTENT_NAMED = 0.7;
 const CONTENT_ORIENT = 0.85;
+const CONTENT_ORIENT_LIKELY = 0.68;
 /** The claim's affirmed contradiction the sentence speaks of: it names one of the contradiction's own
  *  concepts (beyond the claim's subject) and none of its exceptions. The one that leaves the fewest of its
  *  concepts unnamed by the sentence or its paragraph; `undefined` when two tie (the finding then names
