@@ -8,6 +8,8 @@ import { note, ruleTester } from './tester.js';
 
 ruleTester('overstated-certainty', {
   valid: [
+    // a generaliser inside quotation marks is mentioned, not used
+    note('Phrases such as "works for everyone" in adverts about ketamine and the opioid system invite complaints.'),
     // hedged
     note('A small trial suggests that ketamine may act through the opioid system.'),
     // a study's aim
@@ -121,6 +123,17 @@ ruleTester('overstated-certainty', {
         {
           line: 3, column: 1, text: 'You will',
           message: "Generalises preliminary evidence ('You will'): opioid mediation of the antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a benefit promised to the reader ("will relieve your…")',
+      text: note('Ketamine will boost your antidepressant response through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 10, text: 'will boost your',
+          message: "Generalises preliminary evidence ('will boost your'): opioid mediation of the antidepressant effect",
           output: null,
         },
       ],

@@ -77,6 +77,14 @@ const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
 const PROMISE = /\byou(?:'ll| will)\b(?!\s+(?:\w+ly\s+)?(?:receive|get (?:a|an|the|your|one|two)\b|be (?:given|asked|offered|monitored|observed|watched|seated|checked|contacted|paid|told|assigned|randomi[sz]ed|able to|free to|driven|taken)|sit|lie|stay|remain|wait|need|have (?:to|a|an|your)|fill|complete|sign|meet|come|return|go|attend|wear|bring|arrange))/i;
+/** Is the offset inside a pair of double quotation marks? */
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return (before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d'));
+}
+
+/** …or a benefit promised to the reader ("it will lift your mood within a day"). */
+const PROMISED_BENEFIT = /\b(?:will|'ll)\s+(?:\w+ly\s+)?(?:lift|ease|relieve|fix|cure|end|clear|restore|heal|transform|free|rescue|reset|banish|erase|brighten|boost|turn\s+around)\s+(?:you|your)\b/i;
 
 const RESEARCH_ACTIVITY = /\beither\b[^.;]{1,120}\bor (?:a |an |the )?(?:placebo|saline|midazolam|dummy)|\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated) (?:to|into|between)\b|\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
 
@@ -202,12 +210,14 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   const booster = proofCue(ref, weak ? (c) => c.group === 'booster-strong' : (c) => PROOF.test(c.text));
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
+    // A quoted phrase is mentioned, not used ('phrases such as "works for everyone"').
+    && !insideQuotes(ref.sentence.text, c.start)
     && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start))
     // "though it doesn't happen for everyone": a generaliser under a negation generalises nothing.
     && !a.negationScopes.some((s) => c.start >= s.start && c.end <= s.end)
     && !RULES_OUT.test(ref.sentence.text.slice(0, c.start)))
     ?? cueAt(GENERAL_ADVERB.exec(ref.sentence.text));
-  const promise = PROMISE.exec(ref.sentence.text);
+  const promise = PROMISE.exec(ref.sentence.text) ?? PROMISED_BENEFIT.exec(ref.sentence.text);
   let promised = false;
   if (!general && promise && !a.hedged) {
     general = { text: promise[0], start: promise.index, end: promise.index + promise[0].length };
