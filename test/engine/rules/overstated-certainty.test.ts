@@ -128,6 +128,17 @@ ruleTester('overstated-certainty', {
       ],
     },
     {
+      name: 'an adverb beside a proof participle ("showing conclusively"): both softened',
+      text: note('Researchers published a study showing conclusively that ketamine relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 39, text: 'conclusively',
+          message: "Overstates preliminary evidence ('conclusively'): opioid mediation of the antidepressant effect",
+          output: note('Researchers published a study suggesting that ketamine relieves depression through the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
       name: 'a benefit promised to the reader ("will relieve your…")',
       text: note('Ketamine will boost your antidepressant response through the opioid system.'),
       errors: [

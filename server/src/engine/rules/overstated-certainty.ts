@@ -16,6 +16,7 @@ const SOFTER: Array<[RegExp, string]> = [
   [/^(shown|demonstrated|established|confirmed)$/i, 'suggested'],
   [/^(shows|demonstrates|establishes|confirms)$/i, 'suggests'],
   [/^(showed|demonstrated|established|confirmed)$/i, 'suggested'],
+  [/^(showing|demonstrating|establishing|confirming|proving)$/i, 'suggesting'],
 ];
 
 function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { start: number; end: number; text: string }): Fix | undefined {
