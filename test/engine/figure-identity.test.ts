@@ -32,6 +32,8 @@ const cases: Array<[string, string, string[]]> = [
   ['another treatment\'s rate in its own clause is not the share of depression that is treatment-resistant', LEAD + 'Most antidepressants work for about one-third of people, but ECT is at least 50% effective for individuals with treatment-resistant depression.', []],
   ['when a regulator approved it is another event than when use began (the sources do not date it)', LEAD + 'Ketamine was first approved by the FDA in the 1970s for use as a general anesthetic.', []],
   ['…but when use began, misdated by a decade, is caught', LEAD + 'Ketamine has been used in operating rooms since the 1970s.', ['1970s']],
+  ['how long one dose "holds" is how long its effect lasts', LEAD + 'One ketamine infusion usually holds for about five weeks.', ['five weeks']],
+  ['"stop having suicidal thoughts" is the share with no suicidal ideation', LEAD + 'In one ketamine study, 97% of patients stop having suicidal thoughts within a week.', ['97%']],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 
