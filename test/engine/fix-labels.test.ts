@@ -52,6 +52,9 @@ describe('a finding on a labelled sentence starts after the label', () => {
   it("a chat export's date and time stamp, then the speaker", () => {
     assert.equal(startOf('Ketamine chat.\n\n[03/11/24, 08:15] Sam: and at clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'and at clini');
   });
+  it("a comment's handle and age", () => {
+    assert.equal(startOf('Ketamine video.\n\n@jo_k · 9 days ago and at clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'and at clini');
+  });
   it('a label whose one word names two concepts ("Response") is still a label', () => {
     assert.equal(startOf('Ketamine reviews.\n\n> **Response from the owner:** At clinic doses ketamine has no long-term risks at all.\n', 'contradicted-claim'), 'At clinic do');
   });

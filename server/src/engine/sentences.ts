@@ -265,9 +265,10 @@ function prevWord(text: string, from: number, at: number): string {
 
 /** A short label that leads a sentence ("Answer:", "Maya (3:14 PM):", "The claim:"), the
  *  indentation marks of a threaded discussion (":: " on a wiki talk page), a clause number of a
- *  report or a contract ("3.3 "), or a timestamp of show notes or minutes ("14:30 — "): the
+ *  report or a contract ("3.3 "), a comment's handle and age ("@jo_k · 9 days ago"), a chat export's
+ *  date and time ("[12/03/25, 19:09]"), or a timestamp of show notes or minutes ("14:30 — "): the
  *  writer's framing, which findings start after and fixes keep. */
-const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|\[\d{3,5}\]|\[\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[aApP]\.?[mM]\.?)?\]|\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*[\u2014\u2013-])\s+(?=\S)/u;
+const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|@[\w.]{2,30}\s*[\u00b7\u2022|-]\s*\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|\[\d{3,5}\]|\[\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[aApP]\.?[mM]\.?)?\]|\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*[\u2014\u2013-])\s+(?=\S)/u;
 const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
 /** A chat or transcript speaker with a time ("Tom Becker · 14:04", "Jen [10:20]") before what they say. */
 const LEAD_SPEAKER = /^(?:\p{Lu}[\p{L}'.\u2019-]*\s+){0,3}\p{L}[\p{L}'.\u2019-]*\s*(?:[\u00b7\u2022|,\u2013\u2014-]\s*|[[(])\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\.?)?[\])]?\s+(?=[^\s:])(?![aApP]\.?[mM]\b)/u;

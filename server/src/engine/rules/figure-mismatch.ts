@@ -181,7 +181,10 @@ function infusedOver(text: string, m: NumberMention, f: Figure): boolean {
 function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: ReadonlySet<string> = NONE): Draft | undefined {
   const text = ref.sentence.text;
   const seen = new Set<string>();
+  // A number in the lead ("@jo_k · 8 days ago", "[12/03/25, 19:09] Tom:") frames the sentence; it states nothing.
+  const lead = ctx.leadLength(ref);
   for (const m of ref.sentence.numbers) {
+    if (m.start < lead) continue;
     // Every figure of every matched claim that this number could be about, with how near its cue is.
     const candidates: Array<{ hit: ClaimHit; f: Figure; d: number; cue?: { cue: string; generic: boolean } }> = [];
     // The cue window is the number's, the same for every figure: made once, when a figure has cues.
