@@ -189,6 +189,7 @@ describe('recogniser: wordings written for these tests', () => {
     const f = analyze(DOC + 'I explained that nobody needs to keep an eye on patients once the drip is finished.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => x.reason?.cue), [{ kind: 'contradiction (recogniser, its content)', text: 'monitoring-not-needed' }]);
   });
+  it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it('does not read a statement that evidence is scarce as a contradiction', () => assert.deepEqual(codesOf('There is very little formal evidence about the long-term safety of ketamine.'), []));
   it('does not read a question without its mark, or a label, as that contradiction', () => {
     assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);
