@@ -9,6 +9,9 @@ const CASES: Array<[string, string[]]> = [
   ['Forty patients enrolled. 12 dropped out.', ['Forty patients enrolled.', '12 dropped out.']],
   ['It binds the μ-opioid receptor. Naltrexone blocks it.', ['It binds the μ-opioid receptor.', 'Naltrexone blocks it.']],
   ['It works 🎉. Really.', ['It works 🎉.', 'Really.']],
+  // A list pasted into one line: each inline bullet starts a sentence (a bullet that opens the text does not split)
+  ['• Ketamine acts fast • It is an NMDA antagonist', ['• Ketamine acts fast', '• It is an NMDA antagonist']],
+  ['Scores fell•rose in the second arm.', ['Scores fell•rose in the second arm.']],
   // et al.
   ['Zarate et al. reported a rapid effect.', ['Zarate et al. reported a rapid effect.']],
   ['Smith et al. (2018) found no effect.', ['Smith et al. (2018) found no effect.']],

@@ -97,6 +97,12 @@ export function splitSentences(text: string): SentenceSpan[] {
       i++;
       continue;
     }
+    // An inline bullet (" • ", a list pasted into one line) starts a new item, and so a new sentence.
+    if (c === 0x2022 && i > start && isSpace(text.charCodeAt(i - 1))) {
+      push(out, text, start, i);
+      start = i++;
+      continue;
+    }
     if (!isTerm(c)) { i++; continue; }
     let k = i + 1;
     while (k < len && isTerm(text.charCodeAt(k))) k++;
