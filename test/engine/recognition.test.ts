@@ -190,6 +190,11 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(f.map((x) => x.reason?.cue), [{ kind: 'contradiction (recogniser, its content)', text: 'monitoring-not-needed' }]);
   });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
+  it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
+    const line = 'Ketamine never does anything to your bladder, trust me on that one.';
+    assert.deepEqual(codesOf(`[03/11/24, 08:15] Sam: ${line}`), codesOf(line));
+    assert.deepEqual(codesOf(line), ['contradicted-claim']);
+  });
   it('does not read a statement that evidence is scarce as a contradiction', () => assert.deepEqual(codesOf('There is very little formal evidence about the long-term safety of ketamine.'), []));
   it('does not read a question without its mark, or a label, as that contradiction', () => {
     assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);

@@ -278,6 +278,11 @@ const LEAD_MARKS = /^(?:[:>\u2022\u00b7\u2192]+|@[\w.]{2,30}\s*[\u00b7\u2022|-]\
 const LEAD_LABEL = /^(?:[^\s:.!?()]+\s+){0,3}[^\s:.!?()]+(?:\s+\([^()\n]{1,24}\))?:\s+(?=\S)/u;
 /** A chat or transcript speaker with a time ("Tom Becker · 14:04", "Jen [10:20]") before what they say. */
 const LEAD_SPEAKER = /^(?:\p{Lu}[\p{L}'.\u2019-]*\s+){0,3}\p{L}[\p{L}'.\u2019-]*\s*(?:[\u00b7\u2022|,\u2013\u2014-]\s*|[[(])\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\.?)?[\])]?\s+(?=[^\s:])(?![aApP]\.?[mM]\b)/u;
+/** Does the sentence open with marks or a timed speaker (a timestamp, a handle, a bullet), not only a
+ *  label? A label alone ("Myth:", "Authors' interpretation:") can frame what follows. */
+export function opensWithMarks(text: string): boolean {
+  return LEAD_MARKS.test(text) || LEAD_SPEAKER.test(text);
+}
 export function labelLength(text: string): number {
   const marks = LEAD_MARKS.exec(text)?.[0].length ?? LEAD_SPEAKER.exec(text)?.[0].length ?? 0;
   return marks + (LEAD_LABEL.exec(marks ? text.slice(marks) : text)?.[0].length ?? 0);

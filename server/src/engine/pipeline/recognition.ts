@@ -4,6 +4,9 @@
 import type { Claim } from '../../db/schema.js';
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { recognise, type Recognition } from '../recognition/recognizer.js';
+import { opensWithMarks } from '../sentences.js';
+import { analyzeSentence } from '../analyzer/index.js';
+import type { SentenceAnalysis } from '../analyzer/analysis-types.js';
 
 /** Where a concept was found, nearest first. */
 export enum Level { Sentence = 0, Paragraph = 1, Heading = 2, Document = 3, None = 9 }
@@ -206,5 +209,13 @@ export function aboutSubject(ctx: RuleContext, ref: SentenceRef, claim: Claim, m
  *  database). Its context is what the paragraph says before it. */
 export function recognizeSentence(ctx: RuleContext, ref: SentenceRef): Recognition | null {
   const models = ctx.db.recognizer;
-  return models ? recognise(models, { text: ref.sentence.text, words: ref.sentence.words, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis) : null;
+  if (!models) return null;
+  // A chat's or a thread's lead ("[12/03/25, 19:09] Tom:", "@jo_k · 9 days ago") is not what is said:
+  // the models read what follows it. (A label alone, "Myth:", may frame it, and stays.)
+  // (Its own analysis too: the models' scores are kept by text, and must not depend on the lead.)
+  const lead = opensWithMarks(ref.sentence.text) ? ctx.leadLength(ref) : 0;
+  if (lead === 0) return recognise(models, { text: ref.sentence.text, words: ref.sentence.words, concepts: ref.sentence.concepts, context: ctx.paragraphConcepts(ref) }, () => ref.sentence.analysis);
+  const said = ref.sentence.text.slice(lead);
+  let analysis: SentenceAnalysis | undefined;
+  return recognise(models, { text: said, concepts: new Set(ref.sentence.hits.filter((h) => h.start >= lead).map((h) => h.concept)), context: ctx.paragraphConcepts(ref) }, () => (analysis ??= analyzeSentence(said)));
 }
