@@ -188,6 +188,14 @@ describe('figures that belong to something else (real-world set 4)', () => {
     assert.deepEqual(scored(head + "If you're worried about addiction, don't be: there's simply no abuse potential at a medical dose.\n").map((f) => f.code), ['contradicted-claim']);
     assert.deepEqual(scored(head + 'If the trials had lasted longer, we might know whether there is no abuse potential.\n'), []);
   });
+  it("what a clinic page says will happen at a visit ('you'll relax', 'you will be randomly given') promises no benefit", () => {
+    const clinic = '# Ketamine infusions\n\nKetamine treatment needs monitoring. ';
+    assert.deepEqual(scored(clinic + "A nurse monitors your blood pressure and heart rate throughout, and you'll relax in a private suite until the effects wear off.\n"), []);
+    assert.deepEqual(scored(clinic + 'You will help answer an important question, and you will be closely monitored by a specialist team.\n'), []);
+  });
+  it("'for anyone reading this' addresses the reader; it generalises nothing", () => {
+    assert.deepEqual(scored('# Ketamine\n\nThe benefit of one infusion tends to last up to about a week. So I want to be clear for anyone reading this: a single infusion is not going to keep you well for months.\n').map((f) => f.code), []);
+  });
   it('saying the mechanism has been hard to understand does not claim it is understood', () => {
     assert.deepEqual(scored('# Ketamine\n\nKetamine works fast, but it has been difficult to understand exactly how it works.\n'), []);
   });
