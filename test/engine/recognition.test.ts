@@ -175,6 +175,7 @@ describe('recogniser: wordings written for these tests', () => {
     ['It helps brain cells sprout new connections within hours.', 'synapse-growth'],
     ['Blocking the opioid receptors first left people feeling no better after the drip.', 'opioid-mediation'],
     ['Swallowed ketamine reaches the bloodstream far less efficiently than a drip does.', 'oral-sublingual-bioavailability'],
+    ['Trials have found ketamine effective for the treatment of depression.', 'rapid-antidepressant-effect'],
   ];
   for (const [s, claim] of recognised) it(`recognises ${claim}: ${s}`, () => assert.ok(claimsOf(s).includes(claim), claimsOf(s).join(', ')));
   const generic = ['Synapses are the junctions where neurons pass signals.', 'Regular exercise is good for mood.', 'Your appointment will take about two hours.'];
