@@ -175,7 +175,6 @@ describe('recogniser: wordings written for these tests', () => {
     ['It helps brain cells sprout new connections within hours.', 'synapse-growth'],
     ['Blocking the opioid receptors first left people feeling no better after the drip.', 'opioid-mediation'],
     ['Swallowed ketamine reaches the bloodstream far less efficiently than a drip does.', 'oral-sublingual-bioavailability'],
-    ['Trials have found ketamine effective for the treatment of depression.', 'rapid-antidepressant-effect'],
   ];
   for (const [s, claim] of recognised) it(`recognises ${claim}: ${s}`, () => assert.ok(claimsOf(s).includes(claim), claimsOf(s).join(', ')));
   const generic = ['Synapses are the junctions where neurons pass signals.', 'Regular exercise is good for mood.', 'Your appointment will take about two hours.'];
@@ -196,6 +195,7 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf(`[03/11/24, 08:15] Sam: ${line}`), codesOf(line));
     assert.deepEqual(codesOf(line), ['contradicted-claim']);
   });
+  it("reads proof of 'effective for the treatment of depression' as overstating the antidepressant effect", () => assert.deepEqual(codesOf('Several trials have established that ketamine is effective for the treatment of depression.'), ['overstated-certainty']));
   it('does not read a statement that evidence is scarce as a contradiction', () => assert.deepEqual(codesOf('There is very little formal evidence about the long-term safety of ketamine.'), []));
   it('does not read a question without its mark, or a label, as that contradiction', () => {
     assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);
