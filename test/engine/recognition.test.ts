@@ -196,6 +196,10 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf(line), ['contradicted-claim']);
   });
   it("reads proof of 'effective for the treatment of depression' as overstating the antidepressant effect", () => assert.deepEqual(codesOf('Several trials have established that ketamine is effective for the treatment of depression.'), ['overstated-certainty']));
+  it('reads a contradiction whose own words deny something ("proven not to affect memory") with its negation', () => {
+    const f = analyze(DOC + 'Mind you, the infusions have been proven not to affect memory or thinking in any way.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => x.reason?.cue?.text), ['no-cognitive-risk-proven']);
+  });
   it('does not read a statement that evidence is scarce as a contradiction', () => assert.deepEqual(codesOf('There is very little formal evidence about the long-term safety of ketamine.'), []));
   it('does not read a question without its mark, or a label, as that contradiction', () => {
     assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);

@@ -117,6 +117,7 @@ function contentStatedPlainly(ref: SentenceRef): boolean {
   return !reportsResult(text);
 }
 const HARD_TO_KNOW = /\b(?:(?:difficult|hard|impossible|tricky|too early)\s+to\s+(?:understand|know|say|tell|explain|determine|pin\s+down|work\s+out)|unclear|not\s+(?:yet\s+)?clear)\b/i;
+const DENIES_WITHIN = /\b(?:no|not|never|without|none)\b|n't\b/i;
 const NOUN_HEDGE = /^(?:theory|theories|hypothesis|hypotheses)$/i;
 const OWN_REPORT = /^\W*(?:(?:I|we)\s+)?(?:told|explained|assured|reassured|advised|reminded)\s+(?:him|her|them|the\s+\w+|caller|patient|family|that)\b/i;
 const SCARCE_EVIDENCE = /\b(?:little|few|scant|scarce|sparse|limited|thin|no good|lack of|lacks|lacking|absence of)\s+(?:\w+\s+){0,2}(?:evidence|data|studies|research|trials)\b/i;
@@ -141,7 +142,8 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   if (!r || !best || best.p < CONTENT_MIN) return undefined;
   const x = ctx.db.contradictionById.get(best.cls);
   // An affirmed contradiction is said without a denial; a negated one ("no side effects at all") with one.
-  if (!x || (x.polarity === 'negated') !== mainClauseNegation(text)) return undefined;
+  // (One whose own words deny something, "proven to carry no cognitive risk", may be said with one.)
+  if (!x || (x.polarity === 'negated' ? !mainClauseNegation(text) : mainClauseNegation(text) && !DENIES_WITHIN.test(x.statement))) return undefined;
   // "There is very little evidence about its long-term safety", "it has been difficult to understand
   // how it works": scarce evidence or a struggle to know affirms nothing.
   if (x.polarity !== 'negated' && (SCARCE_EVIDENCE.test(text) || HARD_TO_KNOW.test(text))) return undefined;
