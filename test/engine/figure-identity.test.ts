@@ -34,6 +34,7 @@ const cases: Array<[string, string, string[]]> = [
   ['…but when use began, misdated by a decade, is caught', LEAD + 'Ketamine has been used in operating rooms since the 1970s.', ['1970s']],
   ['how long one dose "holds" is how long its effect lasts', LEAD + 'One ketamine infusion usually holds for about five weeks.', ['five weeks']],
   ['"stop having suicidal thoughts" is the share with no suicidal ideation', LEAD + 'In one ketamine study, 97% of patients stop having suicidal thoughts within a week.', ['97%']],
+  ['a new study is another study: its numbers are its own', LEAD + 'A new study of repeated ketamine infusions reports that 95% of patients had no suicidal thoughts within a week.', []],
   ['the antidepressant dose misquoted is still caught', LEAD + 'Trials gave ketamine at 5 mg/kg over 40 minutes, well below anaesthetic doses.', ['5 mg/kg']],
 ];
 

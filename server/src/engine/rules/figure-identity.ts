@@ -173,6 +173,7 @@ export function otherStudyBefore(ctx: RuleContext, ref: SentenceRef, claim: Clai
     }
     other ??= [...text.matchAll(JOURNAL_NAMES)].map((j) => j[0]).find((j) => !journals.some((o) => sameJournal(j, o)));
     if (!other && !pooledOwn) other = POOLED.exec(text)?.[0];
+    other ??= NEW_STUDY.exec(text)?.[0];
   }
   return other;
 }
@@ -202,7 +203,10 @@ function wordsRegExp(words: string[]): RegExp {
 }
 
 /** Words without which a sentence introduces no researcher, journal or pooled analysis (memoised). */
-const INTRODUCES = /\b(?:Dr|Prof|Professor|colleagues|co-?workers|co-?authors|team|group|led by|et al|meta-?analys[ie]s|pooled|Journal|JAMA|Lancet|NEJM|BMJ|Nature|Psychiatry)\b/i;
+/** "A new study suggests…", "the latest trial": a study the database does not record (its sources are
+ *  not new to anyone reading about them). */
+const NEW_STUDY = /\b(?:a|an|the|this|one)\s+(?:new|newer|recent|latest|just-published|forthcoming|upcoming)\s+(?:\w+\s+){0,2}?(?:study|trial|paper|report|analysis|review|research)\b/i;
+const INTRODUCES = /\b(?:new|newer|recent|latest|just-published|forthcoming|upcoming|Dr|Prof|Professor|colleagues|co-?workers|co-?authors|team|group|led by|et al|meta-?analys[ie]s|pooled|Journal|JAMA|Lancet|NEJM|BMJ|Nature|Psychiatry)\b/i;
 const introduces = new WeakMap<Sentence, boolean>();
 function mayIntroduceStudy(s: Sentence): boolean {
   let v = introduces.get(s);
