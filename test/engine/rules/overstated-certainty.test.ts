@@ -139,6 +139,17 @@ ruleTester('overstated-certainty', {
       ],
     },
     {
+      name: 'an adverb beside a proof verb in its base form ("establish conclusively"): both softened',
+      text: note('These data establish conclusively that ketamine relieves depression through the opioid system.'),
+      errors: [
+        {
+          line: 3, column: 22, text: 'conclusively',
+          message: "Overstates preliminary evidence ('conclusively'): opioid mediation of the antidepressant effect",
+          output: note('These data suggest that ketamine relieves depression through the opioid system.'), safe: false,
+        },
+      ],
+    },
+    {
       name: 'a benefit promised to the reader ("will relieve your…")',
       text: note('Ketamine will boost your antidepressant response through the opioid system.'),
       errors: [

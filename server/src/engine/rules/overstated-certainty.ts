@@ -17,6 +17,7 @@ const SOFTER: Array<[RegExp, string]> = [
   [/^(shows|demonstrates|establishes|confirms)$/i, 'suggests'],
   [/^(showed|demonstrated|established|confirmed)$/i, 'suggested'],
   [/^(showing|demonstrating|establishing|confirming|proving)$/i, 'suggesting'],
+  [/^(show|demonstrate|establish|confirm|prove)$/i, 'suggest'],
 ];
 
 function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { start: number; end: number; text: string }): Fix | undefined {
