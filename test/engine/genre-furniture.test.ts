@@ -193,6 +193,10 @@ describe('figures that belong to something else (real-world set 4)', () => {
     assert.deepEqual(scored(clinic + "A nurse monitors your blood pressure and heart rate throughout, and you'll relax in a private suite until the effects wear off.\n"), []);
     assert.deepEqual(scored(clinic + 'You will help answer an important question, and you will be closely monitored by a specialist team.\n'), []);
   });
+  it("'If asked about X, explain that…' conditions the instruction, not the claim (round 19's field FAQ)", () => {
+    const head = '# Ketamine\n\nKetamine is used for depression. ';
+    assert.deepEqual(scored(head + 'If asked about speed, explain that trials have definitively proven ketamine relieves depression through the opioid system.\n').map((f) => f.code), ['overstated-certainty']);
+  });
   it("'for anyone reading this' addresses the reader; it generalises nothing", () => {
     assert.deepEqual(scored('# Ketamine\n\nThe benefit of one infusion tends to last up to about a week. So I want to be clear for anyone reading this: a single infusion is not going to keep you well for months.\n').map((f) => f.code), []);
   });
