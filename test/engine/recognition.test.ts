@@ -200,6 +200,10 @@ describe('recogniser: wordings written for these tests', () => {
     const f = analyze(DOC + 'Mind you, the infusions have been proven not to affect memory or thinking in any way.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => x.reason?.cue?.text), ['no-cognitive-risk-proven']);
   });
+  it("reads proof of a claim whose subject is 'it' ('Stanford proved it works through the opioid system') as overstating it", () => {
+    const f = analyze('# Elm Street neighbours\n\nA ketamine clinic is opening on Elm Street.\n\nIs ketamine safe? My cousin had ketamine twice.\n\nKetamine helped my neighbour too.\n\nThen Stanford proved it acts through the opioid system, which is why it is so fast.\n', db).findings.filter((x) => x.code === 'overstated-certainty');
+    assert.deepEqual(f.map((x) => x.reason?.claim?.id), ['opioid-mediation']);
+  });
   it('does not read a statement that evidence is scarce as a contradiction', () => assert.deepEqual(codesOf('There is very little formal evidence about the long-term safety of ketamine.'), []));
   it('does not read a question without its mark, or a label, as that contradiction', () => {
     assert.deepEqual(codesOf('can i just get the spray and use it at home on my own'), []);

@@ -1,5 +1,5 @@
 // overstated-certainty: the sentence states a claim more strongly than its evidence grade allows.
-import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
+import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
@@ -84,6 +84,10 @@ function insideQuotes(text: string, at: number): boolean {
   const before = text.slice(0, at);
   return (before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d'));
 }
+
+/** A proof verb whose clause is about the document's subject by a pronoun or a general noun ("proved it
+ *  works", "shown that the drug acts"); not an empty "it" ("it is well established that…"). */
+const REFERS_BACK = /\b(?:prov(?:ed|en|es)|show(?:ed|n|s)|establish(?:ed|es)|demonstrat(?:ed|es)|confirm(?:ed|s))\s+(?:that\s+)?(?:it|this drug|the drug|this medicine|the medicine|this treatment|the treatment)\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|had\b)\w+s\b/i;
 
 /** …or a benefit promised to the reader ("it will lift your mood within a day"). */
 const PROMISED_BENEFIT = /\b(?:will|'ll)\s+(?:\w+ly\s+)?(?:lift|ease|relieve|fix|cure|end|clear|restore|heal|transform|free|rescue|reset|banish|erase|brighten|boost|turn\s+around)\s+(?:you|your)\b/i;
@@ -309,7 +313,10 @@ function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined
   if (!a.boosted || a.question || a.hedged || a.negated || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
   const booster = proofCue(ref, (c) => PROOF.test(c.text));
   if (!booster || wordCount(text) < 6 || namesProposition(text) || RESEARCH_ACTIVITY.test(text)) return undefined;
-  const own = ctx.conceptClaims(ref).filter((h) => h.fromTopic.length === 0);
+  // The claim in the sentence's own words; its subject may be a pronoun that refers back to the
+  // document's subject ("And Stanford proved it works through the opioid system").
+  const own = ctx.conceptClaims(ref, Level.Document).filter((h) => h.fromTopic.length === 0
+    || (h.fromTopic.every((c) => claimSubject(h.claim).includes(c)) && REFERS_BACK.test(text)));
   if (own.length === 0 || own.some((h) => h.claim.grade === 'established')) return undefined;
   const hit = own[0]!;
   if (reportedNotAsserted(text, ref.sentence.hits) || namesOnly(text, hit.claim, ref.sentence.hits) || ctx.subjectOnlyCompared(ref, hit.claim)) return undefined;
