@@ -99,22 +99,14 @@ type Contradiction = NonNullable<Claim['contradictions']>[number];
 
 /** The writer states the sentence as fact in their own voice: no question, condition, hedge, someone
  *  else's words, or report of one study's result (the affirmative paths). */
-function statedPlainly(ref: SentenceRef): boolean {
-  const a = ref.sentence.analysis;
-  return !a.question && !conditioned(a, ref.sentence.text) && !a.hedged && !(a.attributed && !a.boosted) && !reportsResult(ref.sentence.text);
-}
-
-/** statedPlainly, for the content path: a contradiction about a theory names the theory ("the opioid
- *  result killed off the glutamate theory" is not hedged by "theory"), and "Told him…" or "I explained
- *  that…" is the writer's own word. Questions, conditions, real hedges, other people's words and a
- *  report of a study's result still keep a sentence out. */
-function contentStatedPlainly(ref: SentenceRef): boolean {
-  const a = ref.sentence.analysis;
-  const text = ref.sentence.text;
-  if (a.question || conditioned(a, text)) return false;
-  if (a.hedged && a.cues.some((c) => c.kind === 'hedge' && !NOUN_HEDGE.test(c.text))) return false;
-  if (a.attributed && !a.boosted && !OWN_REPORT.test(text)) return false;
-  return !reportsResult(text);
+function statedPlainly(ref: SentenceRef, ofContent = false): boolean {
+  const a = ref.sentence.analysis, text = ref.sentence.text;
+  // Read for what a contradiction says (ofContent), a theory it overturns is its subject, not a hedge
+  // ("the opioid result killed off the glutamate theory"), and "Told him…" or "I explained that…" is
+  // the writer's own word.
+  const hedged = a.hedged && (!ofContent || a.cues.some((c) => c.kind === 'hedge' && !NOUN_HEDGE.test(c.text)));
+  const othersWords = a.attributed && !a.boosted && !(ofContent && OWN_REPORT.test(text));
+  return !a.question && !conditioned(a, text) && !hedged && !othersWords && !reportsResult(text);
 }
 const HARD_TO_KNOW = /\b(?:(?:difficult|hard|impossible|tricky|too early)\s+to\s+(?:understand|know|say|tell|explain|determine|pin\s+down|work\s+out)|unclear|not\s+(?:yet\s+)?clear)\b/i;
 const DENIES_WITHIN = /\b(?:no|not|never|without|none)\b|n't\b/i;
@@ -147,7 +139,7 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   // "There is very little evidence about its long-term safety", "it has been difficult to understand
   // how it works": scarce evidence or a struggle to know affirms nothing.
   if (x.polarity !== 'negated' && (SCARCE_EVIDENCE.test(text) || HARD_TO_KNOW.test(text))) return undefined;
-  if (!contentStatedPlainly(ref)) return undefined;
+  if (!statedPlainly(ref, true)) return undefined;
   // A question without its mark ("can i just get the nasal spray and do it at home"); a label's
   // specification ("Time Horizon: 10 years (120 months)").
   const said = text.slice(ctx.leadLength(ref));

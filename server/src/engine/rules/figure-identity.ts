@@ -202,11 +202,12 @@ function wordsRegExp(words: string[]): RegExp {
   return re;
 }
 
-/** Words without which a sentence introduces no researcher, journal or pooled analysis (memoised). */
 /** "A new study suggests…", "the latest trial": a study the database does not record (its sources are
  *  not new to anyone reading about them). */
-const NEW_STUDY = /\b(?:a|an|the|this|one)\s+(?:new|newer|recent|latest|just-published|forthcoming|upcoming)\s+(?:\w+\s+){0,2}?(?:study|trial|paper|report|analysis|review|research)\b/i;
-const INTRODUCES = /\b(?:new|newer|recent|latest|just-published|forthcoming|upcoming|Dr|Prof|Professor|colleagues|co-?workers|co-?authors|team|group|led by|et al|meta-?analys[ie]s|pooled|Journal|JAMA|Lancet|NEJM|BMJ|Nature|Psychiatry)\b/i;
+const NEW = 'new|newer|recent|latest|just-published|forthcoming|upcoming';
+const NEW_STUDY = new RegExp(String.raw`\b(?:a|an|the|this|one)\s+(?:${NEW})\s+(?:\w+\s+){0,2}?(?:study|trial|paper|report|analysis|review|research)\b`, 'i');
+/** Words without which a sentence introduces no researcher, journal, pooled analysis or new study (memoised). */
+const INTRODUCES = new RegExp(String.raw`\b(?:${NEW}|Dr|Prof|Professor|colleagues|co-?workers|co-?authors|team|group|led by|et al|meta-?analys[ie]s|pooled|Journal|JAMA|Lancet|NEJM|BMJ|Nature|Psychiatry)\b`, 'i');
 const introduces = new WeakMap<Sentence, boolean>();
 function mayIntroduceStudy(s: Sentence): boolean {
   let v = introduces.get(s);

@@ -263,7 +263,8 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: 
     if (!id.named && otherStudyBefore(ctx, ref, hit.claim, f) !== undefined) continue;
     const said = text.slice(m.start, m.end);
     // "in the 1970s" → "in the 1960s", not "in the the 1960s": the writer's article stays.
-    const shown = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) ? displayFor(m, f, said).replace(/^the\s+/i, '') : displayFor(m, f, said);
+    const display = displayFor(m, f, said);
+    const shown = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) ? display.replace(/^the\s+/i, '') : display;
     const fix = replaceSpanFix(ctx, ref, m.start, m.end, shown, `Correct to ${f.display}`, 'correct-figure', true);
     const r = ctx.range(ref, m.start, m.end);
     return {

@@ -3,7 +3,7 @@ import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../con
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { allQuoted, clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -79,11 +79,8 @@ const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every
 const GENERAL = /\b(?:always|every|everyone|everybody|all|any|anyone|anybody|in all cases|never fails?|guarantee[sd]?|universal(?:ly)?|invariabl[ey]|without exception|100 ?%|forever|permanent(?:ly)?)\b/i;
 /** A promise to the reader ("you will feel better by morning") generalises a finding to every patient. */
 const PROMISE = /\byou(?:'ll| will)\b(?!\s+(?:\w+ly\s+)?(?:receive|relax|rest|help|get (?:a|an|the|your|one|two)\b|be (?:\w+ly\s+)?(?:given|asked|offered|monitored|observed|watched|seated|checked|contacted|paid|told|assigned|randomi[sz]ed|able to|free to|driven|taken)|sit|lie|stay|remain|wait|need|have (?:to|a|an|your)|fill|complete|sign|meet|come|return|go|attend|wear|bring|arrange))/i;
-/** Is the offset inside a pair of double quotation marks? */
-function insideQuotes(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d'));
-}
+/** "for anyone reading this": the reader addressed, not everyone (after a generaliser). */
+const ADDRESSES_READER = /^\s+(?:reading|listening|watching|who (?:reads|is reading|is listening))\b/i;
 
 /** A proof verb whose clause is about the document's subject by a pronoun or a general noun ("proved it
  *  works", "shown that the drug acts"); not an empty "it" ("it is well established that…"). */
@@ -217,9 +214,8 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   // "doesn't always work": a negated generaliser generalises nothing.
   let general: { text: string; start: number; end: number } | undefined = a.cues.find((c) => c.kind === 'generaliser' && GENERAL.test(c.text)
     // A quoted phrase is mentioned, not used ('phrases such as "works for everyone"').
-    && !insideQuotes(ref.sentence.text, c.start)
-    // "for anyone reading this": the reader addressed, not a claim about everyone.
-    && !/^\s+(?:reading|listening|watching|who (?:reads|is reading|is listening))\b/i.test(ref.sentence.text.slice(c.end, c.end + 24))
+    && !allQuoted(ref.sentence.text, [c])
+    && !ADDRESSES_READER.test(ref.sentence.text.slice(c.end, c.end + 24))
     && !softened(ref.sentence.text, c) && !/n[\u2019']t\s+$/i.test(ref.sentence.text.slice(Math.max(0, c.start - 6), c.start))
     // "though it doesn't happen for everyone": a generaliser under a negation generalises nothing.
     && !a.negationScopes.some((s) => c.start >= s.start && c.end <= s.end)
