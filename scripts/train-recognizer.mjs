@@ -20,7 +20,7 @@
 // the figures say how the models do on a writer they never saw. The shipped weights are trained on
 // every writer. Deterministic: seeded shuffles, fixed settings, stable orders.
 //
-// usage: node scripts/train-recognizer.mjs [--check] [--quiet]
+// usage: node scripts/train-recognizer.mjs [--check] [--quiet] [--seed N]
 //   --check  train, compare with the committed claims/recognizer.model.json, exit 1 if they differ (nothing written)
 import { readFileSync, writeFileSync, readdirSync, existsSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -48,6 +48,9 @@ const { DEFAULT_CONFIG } = await load('engine/types.js');
 
 const args = process.argv.slice(2);
 const num = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
+// --seed: the shuffle seed of every model (1 ships). Retraining with another seed shows the noise
+// floor a bank or concept change must clear (server/training/bank/README.md).
+const SEED = num('--seed', 1);
 const L1 = num('--l1', 1e-3), FLOOR = num('--floor', 0.05);
 const check = args.includes('--check');
 const quiet = args.includes('--quiet');
@@ -126,9 +129,32 @@ const rows = entries.map((e) => {
 });
 
 // ---------- one-vs-rest logistic regression (AdaGrad, L2), deterministic ----------
-function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1, seed = 1, bias0 = -2 } = {}) {
+// Feature names are interned once per example (a WeakMap on its feature map), so an epoch touches
+// typed arrays, not string-keyed maps; the arithmetic and its order are those of a plain loop over
+// each example's features in insertion order.
+const featureIds = new Map();
+const interned = new WeakMap();
+function internedOf(x) {
+  let r = interned.get(x);
+  if (!r) {
+    const ids = new Int32Array(x.size), vals = new Float64Array(x.size);
+    let i = 0;
+    for (const [k, v] of x) {
+      let id = featureIds.get(k);
+      if (id === undefined) featureIds.set(k, (id = featureIds.size));
+      ids[i] = id; vals[i++] = v;
+    }
+    interned.set(x, (r = { ids, vals }));
+  }
+  return r;
+}
+const featureNames = () => { const names = []; for (const [k, id] of featureIds) names[id] = k; return names; };
+
+function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1, seed = SEED, bias0 = -2 } = {}) {
   const C = classes.length;
-  const W = new Map(), G = new Map();
+  const xs = examples.map((e) => internedOf(e.x));
+  const ys = examples.map((e) => Uint8Array.from(classes, (c) => (e.y.has(c) ? 1 : 0)));
+  const W = [], G = [];
   const bias = new Float64Array(C).fill(bias0), gb = new Float64Array(C).fill(1e-8);
   let s = seed >>> 0;
   const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -137,13 +163,14 @@ function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     for (const i of order) {
-      const { x, y } = examples[i];
+      const { ids, vals } = xs[i], y = ys[i];
       z.set(bias);
-      for (const [k, v] of x) { const w = W.get(k); if (w) for (let c = 0; c < C; c++) z[c] += w[c] * v; }
-      for (let c = 0; c < C; c++) z[c] = 1 / (1 + Math.exp(-z[c])) - (y.has(classes[c]) ? 1 : 0); // gradient of the loss in z
-      for (const [k, v] of x) {
-        let w = W.get(k), g = G.get(k);
-        if (!w) { W.set(k, (w = new Float64Array(C))); G.set(k, (g = new Float64Array(C).fill(1e-8))); }
+      for (let f = 0; f < ids.length; f++) { const w = W[ids[f]]; if (w) { const v = vals[f]; for (let c = 0; c < C; c++) z[c] += w[c] * v; } }
+      for (let c = 0; c < C; c++) z[c] = 1 / (1 + Math.exp(-z[c])) - y[c]; // gradient of the loss in z
+      for (let f = 0; f < ids.length; f++) {
+        const id = ids[f], v = vals[f];
+        let w = W[id], g = G[id];
+        if (!w) { W[id] = w = new Float64Array(C); G[id] = g = new Float64Array(C).fill(1e-8); }
         for (let c = 0; c < C; c++) {
           const grad = z[c] * v + l2 * w[c];
           g[c] += grad * grad;
@@ -156,7 +183,10 @@ function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1
       for (let c = 0; c < C; c++) { gb[c] += z[c] * z[c]; bias[c] -= (lr * z[c]) / Math.sqrt(gb[c]); }
     }
   }
-  return { classes, bias: Array.from(bias), W };
+  const names = featureNames();
+  const byName = new Map();
+  W.forEach((w, id) => { if (w) byName.set(names[id], w); });
+  return { classes, bias: Array.from(bias), W: byName };
 }
 
 /** Scores with an exported (pruned, rounded) model, exactly as the engine will. */
