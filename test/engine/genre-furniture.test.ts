@@ -175,6 +175,17 @@ describe('figures that belong to something else (real-world set 4)', () => {
     const fact = scored(head + '**Fact:** Scientists now understand exactly how ketamine works.\n');
     assert.deepEqual(fact.map((f) => f.code), ['contradicted-claim']);
   });
+  it('a quiz puts a statement up to be judged ("True or false: …") and offers figures to choose from (round 21)', () => {
+    const head = '# Test your knowledge\n\n';
+    for (const item of ['5. True or false: you can use the esketamine nasal spray at home.', 'Fact or fiction: one ketamine infusion keeps depression away for months.']) {
+      assert.deepEqual(scored(head + item + '\n'), [], item);
+    }
+    // the same statement asserted is still a contradiction
+    assert.deepEqual(scored(head + 'You can use the esketamine nasal spray at home.\n').map((f) => f.code), ['contradicted-claim']);
+    const question = 'Up to what share of people with major depression are thought to have treatment-resistant depression?';
+    assert.deepEqual(scored(head + question + ' (a) one in ten (b) one in three (c) two in five\n'), []);
+    assert.deepEqual(scored(head + 'About two in five people with major depression are thought to have treatment-resistant depression.\n').map((f) => f.code), ['figure-mismatch']);
+  });
   it("what a course of infusions does is not what one dose does (real-world set 9's schedule and series)", () => {
     const head = '# Ketamine for depression\n\n';
     for (const course of ['A typical course is six infusions over three weeks, and relief after it can last two months.', 'Many patients feel better after one ketamine infusion and stay well for months after finishing the full course.']) {

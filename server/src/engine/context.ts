@@ -15,9 +15,9 @@ import type { Draft } from './rules/rule.js';
 import type { Recognition } from './recognition/recognizer.js';
 import { aboutSubject, conceptClaims, Level, namesSubject, recognizeSentence, sentenceClaims, subjectOnlyCompared, topicClaims } from './pipeline/recognition.js';
 
-/** Words that call what follows false. */
-const MYTH = String.raw`(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted)`;
-/** A label made of one: "Myth:", "Common misconception #3:", "FALSE:". */
+/** Words that call what follows false, or put it up to be judged true or false (a quiz's "True or false:"). */
+const MYTH = String.raw`(?:myths?|misconceptions?|misbeliefs?|fictions?|falsehoods?|rumou?rs?|false|untrue|busted|(?:true|fact|myth|truth)\s+or\s+(?:false|fiction|myth|fact|truth))`;
+/** A label made of one: "Myth:", "Common misconception #3:", "FALSE:", "True or false:". */
 const MYTH_LABEL = new RegExp(String.raw`^\W*(?:(?:a|the|another|common|popular|persistent|big|biggest|top)\s+){0,2}${MYTH}(?:\s*(?:#\s*)?\d{1,2})?\W*:\s*$`, 'i');
 const MYTH_WORD = new RegExp(String.raw`\b${MYTH}\b`, 'i');
 const BRACKETED_NOTE = /^\s*\[[^[\]\n]*\]\s*$/;
@@ -363,8 +363,9 @@ export class RuleContext {
     return BRACKETED_NOTE.test(ref.placed.block.text);
   }
 
-  /** Is the sentence labelled as a myth ("**Myth:** Ketamine has no side effects.", "Misconception #2:")?
-   *  A myth-versus-fact card names the false statement in order to correct it. */
+  /** Is the sentence labelled as a myth ("**Myth:** Ketamine has no side effects.", "Misconception #2:")
+   *  or put to the reader to judge ("True or false: …")? A myth-versus-fact card names the false
+   *  statement in order to correct it; a quiz names it in order to ask. */
   statedAsMyth(ref: SentenceRef): boolean {
     // The cheap test first: this runs for every sentence that names a concept.
     if (!MYTH_WORD.test(ref.sentence.text.slice(0, 60))) return false;

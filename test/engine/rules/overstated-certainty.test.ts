@@ -16,6 +16,8 @@ ruleTester('overstated-certainty', {
     note('The aim of this trial is to determine whether ketamine relieves depression through the opioid system.'),
     note('It is not known whether ketamine works through the opioid system.'),
     note('Ketamine never works through the opioid system.'),
+    // a negation in the claim's own clause still negates it
+    note('Ketamine clinics are not entirely unregulated, and most follow state rules.'),
     note('Does ketamine relieve depression through the opioid system?'),
     note('If the opioid finding holds, the antidepressant effect of ketamine may depend on opioid receptors.'),
     // attributed
@@ -252,6 +254,28 @@ ruleTester('overstated-certainty', {
         {
           line: 3, column: 83, text: 'no question',
           message: "Overstates preliminary evidence ('no question'): ketamine reduces suicidal ideation",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a condition on the reader after a connective ("So if you\'re struggling, …") suspends nothing, and "will have you feeling better" promises (round 21)',
+      text: note("So if you're really struggling, ketamine will have you feeling better by the next morning."),
+      errors: [
+        {
+          line: 3, column: 42, text: 'will have you feeling',
+          message: "Generalises supported evidence ('will have you feeling'): ketamine has a rapid antidepressant effect",
+          output: null,
+        },
+      ],
+    },
+    {
+      name: 'a negation in another clause does not negate the claim ("… entirely unregulated … and routinely fail to …", round 21)',
+      text: note('Private ketamine clinics are entirely unregulated in every jurisdiction and routinely fail to provide follow-up care.'),
+      errors: [
+        {
+          line: 3, column: 30, text: 'entirely',
+          message: "Overstates preliminary evidence ('entirely'): ketamine clinics are loosely regulated",
           output: null,
         },
       ],

@@ -176,6 +176,15 @@ function infusedOver(text: string, m: NumberMention, f: Figure): boolean {
     && /\b(?:infused|given|run|runs|delivered|administered|drip(?:ped)?)?\s*over\s+(?:(?:about|roughly|around|approximately|nearly|almost|some|a full|up to)\s+)?$/i.test(text.slice(Math.max(0, m.start - 40), m.start));
 }
 
+/** Two or more option markers ("(a) … (b) …", "A) … B) …"): where the first starts, else the text's end. */
+const OPTION = /(?:^|\s)\(?[a-eA-E]\)\s/g;
+function optionsStart(text: string): number {
+  OPTION.lastIndex = 0;
+  const first = OPTION.exec(text);
+  if (!first) return text.length;
+  return OPTION.exec(text) ? first.index : text.length;
+}
+
 /** @param byName claims found only because the sentence names their source's author and year: their
  *  numbers need the figure's own cue word ("nine patients" is any count; "nine completed" is this one). */
 function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: ReadonlySet<string> = NONE): Draft | undefined {
@@ -183,8 +192,11 @@ function mismatch(ctx: RuleContext, ref: SentenceRef, hits: ClaimHit[], byName: 
   const seen = new Set<string>();
   // A number in the lead ("@jo_k · 8 days ago", "[12/03/25, 19:09] Tom:") frames the sentence; it states nothing.
   const lead = ctx.leadLength(ref);
+  // Numbers among a multiple-choice question's options ("(a) one in ten (b) one in three") are offered
+  // to choose from, not stated.
+  const options = optionsStart(text);
   for (const m of ref.sentence.numbers) {
-    if (m.start < lead) continue;
+    if (m.start < lead || m.start >= options) continue;
     // Every figure of every matched claim that this number could be about, with how near its cue is.
     const candidates: Array<{ hit: ClaimHit; f: Figure; d: number; cue?: { cue: string; generic: boolean } }> = [];
     // The cue window is the number's, the same for every figure: made once, when a figure has cues.

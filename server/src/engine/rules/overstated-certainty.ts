@@ -86,8 +86,9 @@ const ADDRESSES_READER = /^\s+(?:reading|listening|watching|who (?:reads|is read
  *  works", "shown that the drug acts"); not an empty "it" ("it is well established that…"). */
 const REFERS_BACK = /\b(?:prov(?:ed|en|es)|show(?:ed|n|s)|establish(?:ed|es)|demonstrat(?:ed|es)|confirm(?:ed|s))\s+(?:that\s+)?(?:it|this drug|the drug|this medicine|the medicine|this treatment|the treatment)\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|had\b)\w+s\b/i;
 
-/** …or a benefit promised to the reader ("it will lift your mood within a day"). */
-const PROMISED_BENEFIT = /\b(?:will|'ll)\s+(?:\w+ly\s+)?(?:lift|ease|relieve|fix|cure|end|clear|restore|heal|transform|free|rescue|reset|banish|erase|brighten|boost|turn\s+around)\s+(?:you|your)\b/i;
+/** …or a benefit promised to the reader or someone else ("it will lift your mood within a day", "will have
+ *  you feeling better by morning", "your parent will definitely feel better"). */
+const PROMISED_BENEFIT = /\b(?:will|'ll)\s+(?:\w+ly\s+)?(?:(?:lift|ease|relieve|fix|cure|end|clear|restore|heal|transform|free|rescue|reset|banish|erase|brighten|boost|turn\s+around)\s+(?:you|your)\b|(?:have|get|leave|send)\s+(?:you|them|him|her)\s+(?:feeling|back to|smiling|on (?:your|their|his|her) feet)\b)|\b(?:will|'ll)\s+(?:definitely|certainly|surely|absolutely|100%)\s+(?:feel|be feeling|start feeling|get)\s+(?:better|relief|well)\b/i;
 
 const RESEARCH_ACTIVITY = /\beither\b[^.;]{1,120}\bor (?:a |an |the )?(?:placebo|saline|midazolam|dummy)|\b(?:randomi[sz]ed|randomly assigned|were assigned|allocated) (?:to|into|between)\b|\b(?:investigat|examin|explor|test(?:s|ed|ing)\b|assess|evaluat|set out to|looked (?:at|into)|asked whether|aimed to|designed to|used (?:\w+ )?(?:naltrexone|placebo)|studied whether|compar(?:ed|ing) (?:\w+ )?(?:with|to|against)|with the (?:aim|goal|hope|intention) of|in the hope of|intended to)/i;
 
@@ -185,6 +186,28 @@ function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
   };
 }
 
+/** A clause boundary: punctuation, a coordinator or a relative pronoun. */
+const CLAUSE_BREAK = /[,;:\u2014]|\b(?:and|but|while|whereas|which|who|that)\b/i;
+
+/** Is every negation of the sentence in another clause than the claim's own words ("clinics are entirely
+ *  unregulated … and routinely fail to provide follow-up", "the proven answer that nothing else has
+ *  touched")? Then it negates something else, not the claim. False when the claim has no words of its
+ *  own in the sentence (the recogniser's alone) or a negation has no cue to place it. */
+function negationElsewhere(ref: SentenceRef, claim: ClaimHit['claim'], text: string): boolean {
+  const a = ref.sentence.analysis;
+  const negations = a.cues.filter((c) => c.kind === 'negation' && c.start < text.length);
+  if (negations.length === 0 || /n['\u2019]t\b/i.test(text) && !negations.some((c) => /n['\u2019]t\b/i.test(c.text))) return false;
+  let first = Infinity, last = -1;
+  for (const h of ref.sentence.hits) {
+    if (!claim.concepts.includes(h.concept) && !claim.anyOf?.includes(h.concept)) continue;
+    first = Math.min(first, h.start);
+    last = Math.max(last, h.end);
+  }
+  if (last < 0) return false;
+  return negations.every((c) => (c.start >= last && CLAUSE_BREAK.test(ref.sentence.text.slice(last, c.start)))
+    || (c.end <= first && CLAUSE_BREAK.test(ref.sentence.text.slice(c.end, first))));
+}
+
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.sentence.analysis;
   const claim = hit.claim;
@@ -205,7 +228,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   if (negAbsolute && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
     return finding(ctx, ref, hit, `Overstates ${GRADE_LABEL[claim.grade]} evidence ('${negAbsolute.text}')`, negAbsolute, 'absolute word');
   }
-  if (st.negated && !a.boosted) return undefined;
+  if (st.negated && !a.boosted && !negationElsewhere(ref, claim, st.text)) return undefined;
   if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
@@ -306,7 +329,7 @@ function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined
   const text = ref.sentence.text;
   if (!PROOF.test(text) && !PROOF_IDIOM.test(text)) return undefined;
   const a = ref.sentence.analysis;
-  if (!a.boosted || a.question || a.hedged || a.negated || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
+  if (!a.boosted || a.question || a.hedged || conditioned(a, text) || ref.placed.block.kind === 'heading' || ref.placed.block.quoted) return undefined;
   const booster = proofCue(ref, (c) => PROOF.test(c.text));
   if (!booster || wordCount(text) < 6 || namesProposition(text) || RESEARCH_ACTIVITY.test(text)) return undefined;
   // The claim in the sentence's own words; its subject may be a pronoun that refers back to the
@@ -315,6 +338,7 @@ function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined
     || (h.fromTopic.every((c) => claimSubject(h.claim).includes(c)) && REFERS_BACK.test(text)));
   if (own.length === 0 || own.some((h) => h.claim.grade === 'established')) return undefined;
   const hit = own[0]!;
+  if (a.negated && !negationElsewhere(ref, hit.claim, text)) return undefined;
   if (reportedNotAsserted(text, ref.sentence.hits) || namesOnly(text, hit.claim, ref.sentence.hits) || ctx.subjectOnlyCompared(ref, hit.claim)) return undefined;
   // (Proof words pull the orientation model towards "contradicts": only a clear reading counts.)
   const rec = ctx.recognition(ref);

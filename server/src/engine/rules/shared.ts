@@ -135,7 +135,7 @@ export function titleCase(text: string): boolean {
 /** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"), "If you're
  *  having suicidal thoughts, …": a condition on the reader's wishes, state or the writer's voice, not
  *  on the finding; the clause after it still asserts. */
-const PSEUDO_CONDITION = /^\W*(?:if,?\s+anything\b|(?:if|when)\s+(?:(?:you(?:['\u2019]re| are)|they(?:['\u2019]re| are))\s+)?(?:asked|questioned|challenged|pressed)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
+const PSEUDO_CONDITION = /^\W*(?:(?:so|and|but|now|then|plus|look|honestly)\s*,?\s+)?(?:if,?\s+anything\b|(?:if|when)\s+(?:(?:you(?:['\u2019]re| are)|they(?:['\u2019]re| are))\s+)?(?:asked|questioned|challenged|pressed)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
 
 /** Does a condition suspend what the sentence says? The analyzer's hypothetical, unless the condition
  *  is only on the reader or the writer's voice (PSEUDO_CONDITION). */
