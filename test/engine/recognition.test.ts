@@ -189,6 +189,13 @@ describe('recogniser: wordings written for these tests', () => {
     const f = analyze(DOC + 'I explained that nobody needs to keep an eye on patients once the drip is finished.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => x.reason?.cue), [{ kind: 'contradiction (recogniser, its content)', text: 'monitoring-not-needed' }]);
   });
+  it('reads a contradiction whose later clause holds a quoted term and a condition as stated ("…, so I\'ll use \"sistema opioide\" if she explains it")', () => {
+    const f = analyze(DOC + 'The opioid explanation has now replaced the old glutamate one, so I\'ll use "sistema opioide" if she explains the mechanism.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
+    assert.deepEqual(f.map((x) => x.reason?.cue?.text), ['opioid-replaces-glutamate']);
+    // the same words quoted, or under a condition of their own, are not the writer's
+    assert.deepEqual(codesOf('She said "the opioid explanation has now replaced the old glutamate one" in the meeting.'), []);
+    assert.deepEqual(codesOf('If the opioid explanation has now replaced the old glutamate one, the textbooks will need rewriting.'), []);
+  });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
     const line = 'Ketamine never does anything to your bladder, trust me on that one.';

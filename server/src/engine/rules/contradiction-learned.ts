@@ -7,7 +7,7 @@ import { claimSources, lowerFirst } from '../fixes.js';
 import { negativeStatement, UNKNOWN } from '../claim-statements.js';
 import { aboutSubject, namedOnlyAsCompared, wordCount } from '../pipeline/recognition.js';
 import { mainClauseNegation, negationText } from './negation.js';
-import { clip, conditioned, GRADE_LABEL, reportedNotAsserted, reportsResult } from './shared.js';
+import { clip, conditioned, GRADE_LABEL, inLaterClause, reportedNotAsserted, reportsResult } from './shared.js';
 import type { Draft } from './rule.js';
 import type { Recognition } from '../recognition/recognizer.js';
 
@@ -105,8 +105,12 @@ function statedPlainly(ref: SentenceRef, ofContent = false): boolean {
   // ("the opioid result killed off the glutamate theory"), and "Told him…" or "I explained that…" is
   // the writer's own word.
   const hedged = a.hedged && (!ofContent || a.cues.some((c) => c.kind === 'hedge' && !NOUN_HEDGE.test(c.text)));
-  const othersWords = a.attributed && !a.boosted && !(ofContent && OWN_REPORT.test(text));
-  return !a.question && !conditioned(a, text) && !hedged && !othersWords && !reportsResult(text);
+  // A condition or a reporting verb only in a later clause ("…, so I'll use the term if she explains
+  // the mechanism"; "… at home once your doctor shows you how") leaves the first clause stated.
+  const laterOnly = (kind: string) => a.cues.some((c) => c.kind === kind) && a.cues.every((c) => c.kind !== kind || inLaterClause(text, c.start));
+  const othersWords = a.attributed && !a.boosted && !(ofContent && OWN_REPORT.test(text)) && !(ofContent && laterOnly('attribution'));
+  const condition = conditioned(a, text) && !(ofContent && laterOnly('conditional'));
+  return !a.question && !condition && !hedged && !othersWords && !reportsResult(text);
 }
 const HARD_TO_KNOW = /\b(?:(?:difficult|hard|impossible|tricky|too early)\s+to\s+(?:understand|know|say|tell|explain|determine|pin\s+down|work\s+out)|unclear|not\s+(?:yet\s+)?clear)\b/i;
 const DENIES_WITHIN = /\b(?:no|not|never|without|none)\b|n't\b/i;
@@ -158,12 +162,22 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
   if (best.p < CONTENT_NAMED && !x.concepts.some((c) => !subject.includes(c) && has(c))) return undefined;
   // What it names only as the point of comparison ("More predictable absorption than oral") it does not speak of.
   if (x.concepts.some((c) => namedOnlyAsCompared(ref, c))) return undefined;
-  // Quotations are someone else's words, however they are introduced.
-  if (/["\u201c\u201d]/.test(text) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
+  // Quotations are someone else's words, however they are introduced; a quoted term outside what the
+  // contradiction names ('so I'll use "sistema opioide"') is only a word mentioned.
+  if (quotesContent(ref, x) || reportedNotAsserted(text, ref.sentence.hits)) return undefined;
   // The orientation model may be less sure when the classes find the contradiction likely.
   if (r.contradicts(claim.id) < (best.p >= CONTENT_LIKELY ? CONTENT_ORIENT_LIKELY : CONTENT_ORIENT) || !plainWording(r)) return undefined;
   const hit: ClaimHit = { claim, score: best.p, specificity: 0, fromTopic: [], learned: { p: best.p, concepts: false } };
   return learnedFinding(ctx, ref, hit, contradictsMessage(x), { kind: 'contradiction (recogniser, its content)', text: x.id });
+}
+/** Is there a quotation that may hold what the sentence says? Not one in a later clause, away from
+ *  every word the contradiction names ('…, so I'll use "sistema opioide" if she explains it'). */
+function quotesContent(ref: SentenceRef, x: { concepts: string[]; anyOf?: string[] }): boolean {
+  const text = ref.sentence.text;
+  if (!/["\u201c\u201d]/.test(text)) return false;
+  const firstQuote = text.search(/["\u201c\u201d]/);
+  const own = ref.sentence.hits.filter((h) => x.concepts.includes(h.concept) || x.anyOf?.includes(h.concept));
+  return !inLaterClause(text, firstQuote) || own.length === 0 || own.some((h) => h.start >= firstQuote);
 }
 const ASKS = /^\W*(?:can|could|should|would|will|do|does|did|is|are|am|may|might|shall)\s+(?:i|we|you|they|it|he|she|this|that|there|my|our|your|ketamine)\b/i;
 /** The contradiction class's floor; from CONTENT_LIKELY the orientation model may be less sure

@@ -135,10 +135,18 @@ export function titleCase(text: string): boolean {
 /** "If speed matters most, …", "If you ask me, …", "If anything, …" (meaning "rather"), "If you're
  *  having suicidal thoughts, …": a condition on the reader's wishes, state or the writer's voice, not
  *  on the finding; the clause after it still asserts. */
-const PSEUDO_CONDITION = /^\W*(?:(?:so|and|but|now|then|plus|look|honestly)\s*,?\s+)?(?:if,?\s+anything\b|(?:if|when)\s+(?:(?:you(?:['\u2019]re| are)|they(?:['\u2019]re| are))\s+)?(?:asked|questioned|challenged|pressed)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve| are| have| take| feel| struggle| suffer| live| read)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
+const PSEUDO_CONDITION = /^\W*(?:(?:so|and|but|now|then|plus|look|honestly)\s*,?\s+)?(?:if,?\s+anything\b|(?:if|when)\s+(?:(?:you(?:['\u2019]re| are)|they(?:['\u2019]re| are))\s+)?(?:asked|questioned|challenged|pressed)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+you(?:['\u2019]re|['\u2019]ve|['\u2019]d| are| have| take| feel| struggle| suffer| live| read| would| prefer)\b[^,:;]{0,60}[,:;]\s|(?:if|when)\s+(?:(?:\w+\s+){0,3}?(?:matters?|is what (?:you|matters))|you(?:'re| are)? (?:ask(?:ing)? me|want|need|wonder|are looking|look for|care)|(?:you|we) (?:are|'re) honest|I(?:'m| am) honest|I(?:'m| am) being honest)\b[^,:;]{0,60}[,:;]\s)/i;
 
 /** Does a condition suspend what the sentence says? The analyzer's hypothetical, unless the condition
  *  is only on the reader or the writer's voice (PSEUDO_CONDITION). */
 export function conditioned(a: { hypothetical: boolean }, text: string): boolean {
   return a.hypothetical && !PSEUDO_CONDITION.test(text);
+}
+
+/** A clause coordinated after the first ("…, so I'll use the term if she explains it", "…; ask if you
+ *  want more"), or a time clause ("once your doctor shows you how"): a condition or a reporting verb
+ *  there bears on that clause, not on what the sentence's first clause states. */
+const LATER_CLAUSE = /(?:;|,\s*(?:so|and|but|then)\b|\b(?:once|after|until|before|as soon as)\b)/i;
+export function inLaterClause(text: string, at: number): boolean {
+  return at > 0 && LATER_CLAUSE.test(text.slice(0, at));
 }
