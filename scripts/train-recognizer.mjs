@@ -189,6 +189,61 @@ function trainOvR(examples, classes, { epochs = 20, lr = 0.5, l2 = 1e-4, l1 = L1
   return { classes, bias: Array.from(bias), W: byName };
 }
 
+// ---------- the match stacker: L2-regularised logistic regression solved exactly (Newton) ----------
+// The stacker has a couple of dozen features, several of them one-hot groups that sum to a constant;
+// fitted by shuffled gradient steps it lands anywhere along those directions, so any change to the
+// bank moved it (and every borderline claim with it). Solved to the optimum of a strictly convex loss
+// instead, it is unique: the same rows give the same weights whatever their order, and a small change
+// to the rows moves them a little.
+const MATCH_L2 = 1;
+function trainMatch(rows) {
+  const names = [...new Set(rows.flatMap((r) => [...r.x.keys()]))].sort();
+  const col = new Map(names.map((n, i) => [n, i]));
+  const d = names.length + 1; // the last column is the intercept (not penalised)
+  const X = rows.map((r) => { const v = new Float64Array(d); for (const [k, x] of r.x) v[col.get(k)] = x; v[d - 1] = 1; return v; });
+  const y = rows.map((r) => (r.gold ? 1 : 0));
+  const w = new Float64Array(d);
+  for (let it = 0; it < 100; it++) {
+    const g = new Float64Array(d), H = new Float64Array(d * d);
+    for (let i = 0; i < X.length; i++) {
+      const xi = X[i];
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j] * xi[j];
+      const p = 1 / (1 + Math.exp(-z)), r = p * (1 - p);
+      for (let j = 0; j < d; j++) {
+        if (xi[j] === 0) continue;
+        g[j] += (p - y[i]) * xi[j];
+        for (let k = 0; k < d; k++) if (xi[k] !== 0) H[j * d + k] += r * xi[j] * xi[k];
+      }
+    }
+    for (let j = 0; j < d - 1; j++) { g[j] += MATCH_L2 * w[j]; H[j * d + j] += MATCH_L2; }
+    H[(d - 1) * d + (d - 1)] += 1e-9;
+    const step = solveSymmetric(H, g, d);
+    let max = 0;
+    for (let j = 0; j < d; j++) { w[j] -= step[j]; max = Math.max(max, Math.abs(step[j])); }
+    if (max < 1e-10) break;
+  }
+  return { classes: ['match'], bias: [w[d - 1]], W: new Map(names.map((n, i) => [n, Float64Array.of(w[i])])) };
+}
+
+/** Solves A x = b for a symmetric positive definite A (n×n, row-major) by Cholesky. */
+function solveSymmetric(A, b, n) {
+  const L = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = A[i * n + j];
+      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
+      if (i === j) L[i * n + i] = Math.sqrt(Math.max(s, 1e-12));
+      else L[i * n + j] = s / L[j * n + j];
+    }
+  }
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) { let s = b[i]; for (let k = 0; k < i; k++) s -= L[i * n + k] * z[k]; z[i] = s / L[i * n + i]; }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) { let s = z[i]; for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k]; x[i] = s / L[i * n + i]; }
+  return x;
+}
+
 /** Scores with an exported (pruned, rounded) model, exactly as the engine will. */
 function predict(model, x) {
   const zz = model.bias.slice();
@@ -323,7 +378,7 @@ const stackRows = [];
   const t = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   const base = { tp: 0, fp: 0, fn: 0 };
   for (const w of writers) {
-    const stacker = exportModel(trainOvR(stackRows.filter((x) => x.writer !== w).map((x) => ({ x: x.x, y: new Set(x.gold ? ['match'] : []) })), ['match'], { l1: 0, bias0: 0 }), 0);
+    const stacker = exportModel(trainMatch(stackRows.filter((x) => x.writer !== w)), 0);
     const byEntry = new Map();
     for (const x of stackRows.filter((x) => x.writer === w)) {
       const p = predict(stacker, x.x)[0].p;
@@ -351,7 +406,7 @@ const stackRows = [];
 
 // ---------- the shipped model: every writer ----------
 const final = trainAll(rows);
-final.match = exportModel(trainOvR(stackRows.map((x) => ({ x: x.x, y: new Set(x.gold ? ['match'] : []) })), ['match'], { l1: 0, bias0: 0 }), 0);
+final.match = exportModel(trainMatch(stackRows), 0);
 const weights = {
   version: 1,
   trainedOn: { writers, entries: rows.length },
