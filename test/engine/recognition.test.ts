@@ -196,6 +196,13 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf('She said "the opioid explanation has now replaced the old glutamate one" in the meeting.'), []);
     assert.deepEqual(codesOf('If the opioid explanation has now replaced the old glutamate one, the textbooks will need rewriting.'), []);
   });
+  it('reads boosters and top-ups as repeated use, "N in M people" as a share, "the answer for depression" as the antidepressant effect, and an NMDA "agonist" as the opposite of the evidence (round 21, set 12)', () => {
+    assert.deepEqual(codesOf('Since ketamine might partly work through the opioid system, I go in for a booster every three weeks.'), ['missing-caveat']);
+    assert.deepEqual(codesOf('About two in five people with major depression have the treatment-resistant kind.'), ['figure-mismatch']);
+    assert.deepEqual(codesOf('Ketamine is the proven answer for depression that nothing else has touched.'), ['overstated-certainty']);
+    assert.deepEqual(codesOf('Ketamine works as an NMDA agonist in the brain.'), ['contradicted-claim']);
+    assert.deepEqual(codesOf('Ketamine works as an NMDA antagonist in the brain.'), []);
+  });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
     const line = 'Ketamine never does anything to your bladder, trust me on that one.';

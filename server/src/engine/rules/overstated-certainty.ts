@@ -384,7 +384,9 @@ export const overstatedCertainty: Rule<'overstated-certainty'> = {
       const f = overstated(ctx, t.ref, h);
       if (f) return [f];
     }
-    const p = t.hits.length === 0 ? provenByConcepts(ctx, t.ref) : undefined;
+    // No claim placed, or only established ones the recogniser alone found: the concepts may still name
+    // one that a proof word overstates ("the proven answer for depression").
+    const p = t.hits.every((h) => h.claim.grade === 'established' && h.learned && !h.learned.concepts) ? provenByConcepts(ctx, t.ref) : undefined;
     return p ? [p] : [];
   },
 };
