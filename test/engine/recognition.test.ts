@@ -203,6 +203,12 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf('Ketamine works as an NMDA agonist in the brain.'), ['contradicted-claim']);
     assert.deepEqual(codesOf('Ketamine works as an NMDA antagonist in the brain.'), []);
   });
+  it('reads idioms that close the question ("the research is unanimous", "down to a science", "science has spoken") as proof, and not about bookings (round 20)', () => {
+    assert.deepEqual(codesOf('The research is unanimous that a single infusion brings rapid relief to people with depression.'), ['overstated-certainty']);
+    assert.deepEqual(codesOf('Science has spoken: ketamine gets you out of the fog in hours, not weeks.'), ['overstated-certainty']);
+    assert.deepEqual(codesOf('These ketamine places are completely unregulated, anyone with a nurse and a couch can open one.'), ['overstated-certainty']);
+    assert.deepEqual(codesOf('The booking team has scheduling down to a science, so you can pick any weekday.'), []);
+  });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
     const line = 'Ketamine never does anything to your bladder, trust me on that one.';

@@ -70,9 +70,10 @@ const HEDGE_LEAD: Partial<Record<string, string>> = {
 
 /** Boosters that claim proof: too strong even for well-supported (not established) findings. */
 const PROOF = /prov|proof|definitiv|conclusiv|undeniab|indisputab|unquestionab|unequivocal|irrefutab|incontrovertib|beyond (?:any |a )?(?:doubt|question|dispute)|without (?:a )?(?:doubt|question)|no doubt|no question|settled|establish|a fact|overwhelming|decisive|once and for all/i;
-/** Idioms that close a question ("full stop", "beyond debate", "case closed"): proof in everyday
- *  words, which the analyzer's booster list (it feeds the trained certainty model) leaves out. */
-const PROOF_IDIOM = /\b(?:beyond (?:any |all )?(?:debate|argument)|not up for debate|no debate|full stop|case closed|end of story|period, end of|(?:nailed|pinned) (?:it |that |this )?down|once and for all|no ifs,? ands,? or buts|(?:a )?done deal|iron-?clad|rock[- ]solid|bullet-?proof|air-?tight|settled science|(?:proven|clear|undisputed) winner|the verdict is in)\b/i;
+/** Idioms that close a question ("full stop", "beyond debate", "case closed", "down to a science", "the
+ *  research is unanimous"): proof in everyday words, which the analyzer's booster list (it feeds the
+ *  trained certainty model) leaves out. */
+const PROOF_IDIOM = /\b(?:beyond (?:any |all )?(?:debate|argument)|not up for debate|no debate|full stop|case closed|end of story|period, end of|(?:nailed|pinned) (?:it |that |this )?down|once and for all|no ifs,? ands,? or buts|(?:a )?done deal|iron-?clad|rock[- ]solid|bullet-?proof|air-?tight|settled science|(?:proven|clear|undisputed) winner|the verdict is in|down to a (?:fine )?science|(?:the )?(?:research|evidence|science|data|studies|literature|findings|experts?|scientists|doctors) (?:is |are )?(?:unanimous|all agree|agree unanimously)|unanimous(?:ly)? (?:agree|show|find|conclude)s?|science has spoken|no two ways about it|a sure thing|sure-?fire)\b/i;
 /** Adverbs that say a finding holds in every case ("reliably", "consistently"). */
 const GENERAL_ADVERB = /\b(?:reliably|consistently|invariably|without fail|every (?:single )?time|in every case|across the board|no matter what)\b/i;
 /** Generalisations over patients or outcomes (not degree words such as "completely"). */
