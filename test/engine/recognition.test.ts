@@ -209,6 +209,10 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf('These ketamine places are completely unregulated, anyone with a nurse and a couch can open one.'), ['overstated-certainty']);
     assert.deepEqual(codesOf('The booking team has scheduling down to a science, so you can pick any weekday.'), []);
   });
+  it('reads a likely contradiction that names only its subject, unless the sentence only says what a thing is (round 19; rounds 3 and 14)', () => {
+    assert.deepEqual(codesOf('Think of it like a reset button: one round of treatment and the depression is gone for good.'), ['contradicted-claim']);
+    for (const s of ['Spravato (esketamine) is a nasal spray.', 'There is also a nose spray called Spravato.', 'Naltrexone being the opioid blocker.']) assert.deepEqual(codesOf(s), [], s);
+  });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
     const line = 'Ketamine never does anything to your bladder, trust me on that one.';
