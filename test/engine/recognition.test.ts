@@ -213,6 +213,10 @@ describe('recogniser: wordings written for these tests', () => {
     assert.deepEqual(codesOf('Think of it like a reset button: one round of treatment and the depression is gone for good.'), ['contradicted-claim']);
     for (const s of ['Spravato (esketamine) is a nasal spray.', 'There is also a nose spray called Spravato.', 'Naltrexone being the opioid blocker.']) assert.deepEqual(codesOf(s).filter((c) => c === 'contradicted-claim'), [], s);
   });
+  it('reads a hedge in another clause as leaving the claim stated ("…, potentially providing relief"), and a hedge in its own clause as hedging it (set 12)', () => {
+    assert.deepEqual(codesOf('It helps the brain form new neural connections, potentially providing long-term relief from depressive symptoms.'), ['extrapolated-evidence']);
+    assert.deepEqual(codesOf('It may help the brain form new neural connections, potentially providing long-term relief.'), []);
+  });
   it('does not read "still working out exactly how" as knowing exactly how', () => assert.deepEqual(codesOf('Researchers are still working out exactly how ketamine helps.'), []));
   it("reads what follows a chat's date stamp and speaker as it reads the same words alone", () => {
     const line = 'Ketamine never does anything to your bladder, trust me on that one.';

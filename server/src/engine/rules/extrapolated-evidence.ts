@@ -3,7 +3,7 @@
 import type { ClaimHit, RuleContext, SentenceRef } from '../context.js';
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { wordCount } from '../pipeline/recognition.js';
-import { clip, namesOnly, namesProposition, reportsResult, RESEARCH_AIM, SURE_MATCH, titleCase } from './shared.js';
+import { clip, namesOnly, namesProposition, onlyInOtherClauses, reportsResult, RESEARCH_AIM, SURE_MATCH, titleCase } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)|\b\p{Lu}[\p{L}'\u2019-]+,? (?:19|20)\d\d\b/iu;
@@ -24,7 +24,8 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   if (!NARROW.has(claim.population)) return undefined;
   const a = ref.sentence.analysis;
   if (a.question || a.hypothetical || a.negated) return undefined;
-  if (a.hedged && !a.boosted) return undefined;
+  // A hedge in another clause ("…, potentially providing long-term relief") leaves the claim's own clause stated.
+  if (a.hedged && !a.boosted && !onlyInOtherClauses(ref, claim, 'hedge')) return undefined;
   if (RESEARCH_AIM.test(ref.sentence.text)) return undefined;
   // "the listing says it helps ketamine \"rebuild your brain\"", a list of phrases to avoid: named, not asserted.
   if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;

@@ -3,7 +3,7 @@ import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../con
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { allQuoted, clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { allQuoted, clip, conditioned, GRADE_LABEL, namesOnly, onlyInOtherClauses, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -187,28 +187,6 @@ function stanceOf(ref: SentenceRef, claim: ClaimHit['claim']): Stance {
   };
 }
 
-/** A clause boundary: punctuation, a coordinator or a relative pronoun. */
-const CLAUSE_BREAK = /[,;:\u2014]|\b(?:and|but|while|whereas|which|who|that)\b/i;
-
-/** Is every negation of the sentence in another clause than the claim's own words ("clinics are entirely
- *  unregulated … and routinely fail to provide follow-up", "the proven answer that nothing else has
- *  touched")? Then it negates something else, not the claim. False when the claim has no words of its
- *  own in the sentence (the recogniser's alone) or a negation has no cue to place it. */
-function negationElsewhere(ref: SentenceRef, claim: ClaimHit['claim'], text: string): boolean {
-  const a = ref.sentence.analysis;
-  const negations = a.cues.filter((c) => c.kind === 'negation' && c.start < text.length);
-  if (negations.length === 0 || /n['\u2019]t\b/i.test(text) && !negations.some((c) => /n['\u2019]t\b/i.test(c.text))) return false;
-  let first = Infinity, last = -1;
-  for (const h of ref.sentence.hits) {
-    if (!claim.concepts.includes(h.concept) && !claim.anyOf?.includes(h.concept)) continue;
-    first = Math.min(first, h.start);
-    last = Math.max(last, h.end);
-  }
-  if (last < 0) return false;
-  return negations.every((c) => (c.start >= last && CLAUSE_BREAK.test(ref.sentence.text.slice(last, c.start)))
-    || (c.end <= first && CLAUSE_BREAK.test(ref.sentence.text.slice(c.end, first))));
-}
-
 function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | undefined {
   const a = ref.sentence.analysis;
   const claim = hit.claim;
@@ -229,7 +207,7 @@ function overstated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft | 
   if (negAbsolute && !hedgedBesides(negAbsolute) && !ref.placed.block.quoted && !(st.attributed && !a.boosted) && claim.grade !== 'established' && !reportsResult(clauseOf(st.text, negAbsolute.start))) {
     return finding(ctx, ref, hit, `Overstates ${GRADE_LABEL[claim.grade]} evidence ('${negAbsolute.text}')`, negAbsolute, 'absolute word');
   }
-  if (st.negated && !a.boosted && !negationElsewhere(ref, claim, st.text)) return undefined;
+  if (st.negated && !a.boosted && !onlyInOtherClauses(ref, claim, 'negation', st.text.length)) return undefined;
   if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;
   if (claim.grade === 'established') return undefined;
   if (ctx.subjectOnlyCompared(ref, claim)) return undefined;
@@ -339,7 +317,7 @@ function provenByConcepts(ctx: RuleContext, ref: SentenceRef): Draft | undefined
     || (h.fromTopic.every((c) => claimSubject(h.claim).includes(c)) && REFERS_BACK.test(text)));
   if (own.length === 0 || own.some((h) => h.claim.grade === 'established')) return undefined;
   const hit = own[0]!;
-  if (a.negated && !negationElsewhere(ref, hit.claim, text)) return undefined;
+  if (a.negated && !onlyInOtherClauses(ref, hit.claim, 'negation')) return undefined;
   if (reportedNotAsserted(text, ref.sentence.hits) || namesOnly(text, hit.claim, ref.sentence.hits) || ctx.subjectOnlyCompared(ref, hit.claim)) return undefined;
   // (Proof words pull the orientation model towards "contradicts": only a clear reading counts.)
   const rec = ctx.recognition(ref);

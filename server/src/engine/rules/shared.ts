@@ -150,3 +150,30 @@ const LATER_CLAUSE = /(?:;|,\s*(?:so|and|but|then)\b|\b(?:once|after|until|befor
 export function inLaterClause(text: string, at: number): boolean {
   return at > 0 && LATER_CLAUSE.test(text.slice(0, at));
 }
+
+const STRONG_MODAL = /^(?:will|would|must|shall|have to|has to|had to|need to|needs to|['\u2019]ll)$/i;
+/** A clause boundary: punctuation, a coordinator or a relative pronoun. */
+const CLAUSE_BREAK = /[,;:\u2014]|\b(?:and|but|while|whereas|which|who|that)\b/i;
+
+/** Is every cue of `kind` (a negation, a hedge) in another clause than the claim's own words, within
+ *  the first `limit` characters? "clinics are entirely unregulated … and routinely fail to provide
+ *  follow-up", "the proven answer that nothing else has touched" (negations), "helps the brain form new
+ *  connections, potentially providing long-term relief" (a hedge): the cue bears on something else.
+ *  False when the claim has no words of its own in the sentence (the recogniser's alone), when there is
+ *  no such cue, or when a contracted negation ("won't") has no cue to place it. */
+export function onlyInOtherClauses(ref: { sentence: { text: string; analysis: { cues: ReadonlyArray<{ kind: string; text: string; start: number; end: number }> }; hits: ReadonlyArray<{ concept: string; start: number; end: number }> } }, claim: Claim, kind: 'negation' | 'hedge', limit = Infinity): boolean {
+  const text = ref.sentence.text;
+  // Hedging includes the modals that soften ("may", "might", "could", "can"); not "will" or "must".
+  const cues = ref.sentence.analysis.cues.filter((c) => c.start < limit && (c.kind === kind || (kind === 'hedge' && c.kind === 'modal' && !STRONG_MODAL.test(c.text))));
+  if (cues.length === 0) return false;
+  if (kind === 'negation' && /n['\u2019]t\b/i.test(text.slice(0, limit)) && !cues.some((c) => /n['\u2019]t\b/i.test(c.text))) return false;
+  let first = Infinity, last = -1;
+  for (const h of ref.sentence.hits) {
+    if (!claim.concepts.includes(h.concept) && !claim.anyOf?.includes(h.concept)) continue;
+    first = Math.min(first, h.start);
+    last = Math.max(last, h.end);
+  }
+  if (last < 0) return false;
+  return cues.every((c) => (c.start >= last && CLAUSE_BREAK.test(text.slice(last, c.start)))
+    || (c.end <= first && CLAUSE_BREAK.test(text.slice(c.end, first))));
+}
