@@ -206,6 +206,17 @@ ruleTester('overstated-certainty', {
         },
       ],
     },
+    {
+      name: 'a report of what a study found, stated as fact: the fix softens the reporting verb, not a lead before it (real-world set 12)',
+      text: note('This study found that ketamine works by the opioid system to produce its antidepressant effect.'),
+      errors: [
+        {
+          line: 3, column: 1, text: 'This study found that ketamine works by the opioid system to produce its antidepressant effect.',
+          message: 'States preliminary evidence as fact: opioid mediation of the antidepressant effect',
+          output: note('This study suggested that ketamine works by the opioid system to produce its antidepressant effect.'), safe: false,
+        },
+      ],
+    },
   ],
 });
 

@@ -58,8 +58,19 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   const at = ctx.leadLength(ref);
   const first = /^\S+/.exec(t.slice(at))?.[0] ?? '';
   if (!lead || !first || ref.placed.block.kind === 'heading') return undefined;
+  // "This study found that…": the report is what claims too much; "Early evidence suggests that this
+  // study found…" would garble it (real-world set 12). Soften the reporting verb instead.
+  const report = STUDY_FOUND.exec(t.slice(at));
+  if (report) {
+    const verb = report[2]!, vs = at + report.index + report[0].length - verb.length - ' that'.length;
+    const softer = /(?:ed|ound)$/i.test(verb) ? 'suggested' : /s$/i.test(verb) ? 'suggests' : 'suggest';
+    return replaceSpanFix(ctx, ref, vs, vs + verb.length, softer, `Soften '${verb}' to '${softer}'`, 'soften', false);
+  }
   return replaceSpanFix(ctx, ref, at, at + first.length, `${lead} ${lowerFirst(first)}`, `Hedge: '${lead}...'`, 'soften', false);
 }
+
+/** A sentence that opens by reporting what a study found ("This study found that", "The researchers showed that"). */
+const STUDY_FOUND = /^\W*((?:this|the|that|one|a|an|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|research|paper|report|analysis|experiment|review|researchers|scientists|authors|team|investigators))\s+(found|finds|find|showed|shows|show|demonstrated|demonstrates|demonstrate|proved|proves|prove|established|establishes|confirmed|confirms|revealed|reveals)\s+that\b/i;
 
 /** A lead that says what the evidence of a grade allows ("early evidence suggests that..."). */
 const HEDGE_LEAD: Partial<Record<string, string>> = {
