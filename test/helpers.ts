@@ -40,7 +40,7 @@ export function projectDrafts(): Array<[string, string]> {
   const unlabel = (s: string) => s.replace(/\{\{[a-z?,-]+\|([\s\S]*?)\}\}/g, '$1');
   return [
     ['examples/ketamine-draft.md', readFileSync(join(repoRoot, 'examples/ketamine-draft.md'), 'utf8')],
-    ...['eval-heldout', 'eval-round3', 'eval-round4', 'eval-round5', 'eval-round6', 'eval-round7', 'eval-round8', 'eval-round9', 'eval-round10', 'eval-round11', 'eval-round12', 'eval-round13', 'eval-round14', 'eval-round15', 'eval-round16', 'eval-round17', 'eval-round18', 'eval-round19', 'eval-round20'].flatMap((d) => readdirSync(fixtures(d)).filter((f) => /^[a-z0-9].*\.md$/.test(f))
+    ...['eval-heldout', 'eval-round3', 'eval-round4', 'eval-round5', 'eval-round6', 'eval-round7', 'eval-round8', 'eval-round9', 'eval-round10', 'eval-round11', 'eval-round12', 'eval-round13', 'eval-round14', 'eval-round15', 'eval-round16', 'eval-round17', 'eval-round18', 'eval-round19', 'eval-round20', 'eval-round21'].flatMap((d) => readdirSync(fixtures(d)).filter((f) => /^[a-z0-9].*\.md$/.test(f))
       .map((f): [string, string] => [`${d}/${f}`, unlabel(readFileSync(fixtures(d, f), 'utf8'))])),
   ];
 }

@@ -11,7 +11,7 @@ import { fixtures } from '../helpers.js';
 
 const db = loadEmbeddedDatabase();
 /** Problem sentences the writers labelled (single sentences, no markup inside). */
-const labelled = ['eval-round11', 'eval-round12', 'eval-round13', 'eval-round14', 'eval-round15', 'eval-round16', 'eval-round17', 'eval-round18', 'eval-round19', 'eval-round20']
+const labelled = ['eval-round11', 'eval-round12', 'eval-round13', 'eval-round14', 'eval-round15', 'eval-round16', 'eval-round17', 'eval-round18', 'eval-round19', 'eval-round20', 'eval-round21']
   .flatMap((d) => readdirSync(fixtures(d)).filter((f) => /^\d.*\.md$/.test(f)).map((f) => readFileSync(fixtures(d, f), 'utf8')))
   .flatMap((text) => [...text.matchAll(/\{\{[a-z-]+\|([^{}*_`\n]{20,200}?[.!])\}\}/g)].map((m) => m[1]!));
 

@@ -7,6 +7,8 @@ import { clip, namesOnly, namesProposition, onlyInOtherClauses, reportsResult, R
 import type { Draft, Rule } from './rule.js';
 
 const STUDY_REPORT = /\b(?:in (?:that|this|the|one|a) (?:study|trial|subgroup|experiment|report)|the (?:study|trial|researchers|authors|investigators)|(?:19|20)\d\d\)|et al)|\b\p{Lu}[\p{L}'\u2019-]+,? (?:19|20)\d\d\b/iu;
+/** A group named by its size ("4 of the patients", "twelve participants"): the sentence says how narrow the evidence is. */
+const COUNTED_GROUP = /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:patients|participants|people|adults|subjects|volunteers)\b/i;
 const NARROW = new Set(['animals', 'cells', 'post-mortem', 'subgroup']);
 const WHERE: Record<string, string> = {
   animals: 'animal studies', cells: 'cell studies', 'post-mortem': 'post-mortem tissue', subgroup: 'a small subgroup',
@@ -24,8 +26,9 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   if (!NARROW.has(claim.population)) return undefined;
   const a = ref.sentence.analysis;
   if (a.question || a.hypothetical || a.negated) return undefined;
-  // A hedge in another clause ("…, potentially providing long-term relief") leaves the claim's own clause stated.
-  if (a.hedged && !a.boosted && !onlyInOtherClauses(ref, claim, 'hedge')) return undefined;
+  // A hedge in another clause ("…, potentially providing long-term relief") leaves the claim's own clause
+  // stated, unless that clause reports what was observed ("their GABA climbed…; the editor suggested…").
+  if (a.hedged && !a.boosted && !(onlyInOtherClauses(ref, claim, 'hedge') && !reportsResult(ref.sentence.text))) return undefined;
   if (RESEARCH_AIM.test(ref.sentence.text)) return undefined;
   // "the listing says it helps ketamine \"rebuild your brain\"", a list of phrases to avoid: named, not asserted.
   if (namesProposition(ref.sentence.text) || namesOnly(ref.sentence.text, claim, ref.sentence.hits)) return undefined;
@@ -33,7 +36,7 @@ function extrapolated(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit): Draft 
   const pop = a.population.kind;
   // The sentence already says where the evidence comes from.
   if (pop === claim.population || pop === 'animals' || pop === 'cells') return undefined;
-  if (claim.population === 'subgroup' && pop === 'subgroup') return undefined;
+  if (claim.population === 'subgroup' && (pop === 'subgroup' || COUNTED_GROUP.test(ref.sentence.text))) return undefined;
   // "Abdallah (2011): twelve patients given…": describing the study that produced the evidence.
   if (STUDY_REPORT.test(ref.sentence.text) && reportsResult(ref.sentence.text)) return undefined;
   if (pop !== 'humans') {
