@@ -68,14 +68,17 @@ const Entry = z.object({
   why: z.string().optional(),
   figure: z.string().optional(),
 }).passthrough();
-const BankFile = z.object({ writer: z.string().min(1), voice: z.string().optional(), entries: z.array(Entry) });
+// `trains` (optional): the models a writer's wordings train; all of them when absent. A writer briefed
+// for one aspect (writer M: how sure a wording sounds) need not teach the others.
+const MODELS = ['topic', 'contradictions', 'orientation', 'modality'];
+const BankFile = z.object({ writer: z.string().min(1), voice: z.string().optional(), trains: z.array(z.enum(MODELS)).optional(), entries: z.array(Entry) });
 
 const bankDir = join(root, 'server/training/bank');
 const entries = [];
 for (const file of readdirSync(bankDir).filter((f) => /^writer-.*\.ya?ml$/.test(f)).sort()) {
   const parsed = BankFile.safeParse(YAML.parse(readFileSync(join(bankDir, file), 'utf8')));
   if (!parsed.success) { console.error(`${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`); process.exit(2); }
-  for (const e of parsed.data.entries) entries.push({ ...e, writer: parsed.data.writer });
+  for (const e of parsed.data.entries) entries.push({ ...e, writer: parsed.data.writer, trains: new Set(parsed.data.trains ?? MODELS) });
 }
 const writers = [...new Set(entries.map((e) => e.writer))].sort();
 // Wordings written only for what the recorded contradictions say (bank-contradictions/): they train
@@ -290,8 +293,9 @@ const xRows = xEntries.map((e) => {
 // recorded contradiction (one-vs-rest: neither set of classes changes the other's weights).
 const claimClasses = [...new Set(rows.map((r) => r.topic).filter((t) => t !== TOPIC_NONE))].sort();
 const contradictionClasses = [...new Set([...rows, ...xRows].map((r) => r.contradiction).filter(Boolean))].sort();
-const topicExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.topic === TOPIC_NONE ? [] : [r.topic]) }));
-const contradictionExamples = (rs) => rs.map((r) => ({ x: r.xTopic, y: new Set(r.contradiction ? [r.contradiction] : []) }));
+const trainsOn = (r, model) => !r.e.trains || r.e.trains.has(model);
+const topicExamples = (rs) => rs.filter((r) => trainsOn(r, 'topic')).map((r) => ({ x: r.xTopic, y: new Set(r.topic === TOPIC_NONE ? [] : [r.topic]) }));
+const contradictionExamples = (rs) => rs.filter((r) => trainsOn(r, 'contradictions')).map((r) => ({ x: r.xTopic, y: new Set(r.contradiction ? [r.contradiction] : []) }));
 
 /** One exported model with the classes of `a`, then those of `b` (both over the same feature names). */
 function joinModels(a, b) {
@@ -302,9 +306,9 @@ function joinModels(a, b) {
   }
   return { classes: [...a.classes, ...b.classes], bias: [...a.bias, ...b.bias], weights };
 }
-const orientRows = (rs) => rs.filter((r) => r.xOrient && r.orientation !== undefined);
+const orientRows = (rs) => rs.filter((r) => r.xOrient && r.orientation !== undefined && trainsOn(r, 'orientation'));
 const orientExamples = (rs) => orientRows(rs).map((r) => ({ x: r.xOrient, y: new Set(r.orientation === 'contradicts' ? ['contradicts'] : []) }));
-const modalityRows = (rs) => rs.filter((r) => r.xModality && r.modality);
+const modalityRows = (rs) => rs.filter((r) => r.xModality && r.modality && trainsOn(r, 'modality'));
 const modalityExamples = (rs) => modalityRows(rs).map((r) => ({ x: r.xModality, y: new Set([r.modality]) }));
 
 function trainAll(rs) {
