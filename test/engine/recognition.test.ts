@@ -189,7 +189,7 @@ describe('recogniser: wordings written for these tests', () => {
     const f = analyze(DOC + 'I explained that nobody needs to keep an eye on patients once the drip is finished.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => x.reason?.cue), [{ kind: 'contradiction (recogniser, its content)', text: 'monitoring-not-needed' }]);
   });
-  it('reads a contradiction whose later clause holds a quoted term and a condition as stated ("…, so I\'ll use \"sistema opioide\" if she explains it")', () => {
+  it('reads a contradiction whose later clause holds a quoted term and a condition as stated ("…, so I\'ll use «sistema opioide» if she explains it")', () => {
     const f = analyze(DOC + 'The opioid explanation has now replaced the old glutamate one, so I\'ll use "sistema opioide" if she explains the mechanism.\n', db).findings.filter((x) => x.start >= DOC.length && x.code === 'contradicted-claim');
     assert.deepEqual(f.map((x) => x.reason?.cue?.text), ['opioid-replaces-glutamate']);
     // the same words quoted, or under a condition of their own, are not the writer's
