@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cholSolve } from './lib/linalg.mjs';
 import { pearson } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,32 +44,6 @@ for (const r of rows) {
   r.y = r['sentence-level-certainty'];
 }
 
-// ---------- linear algebra ----------
-/** Solves A x = b for symmetric positive definite A (n×n, row-major Float64Array) by Cholesky. */
-function cholSolve(A, b, n) {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      if (i === j) L[i * n + i] = Math.sqrt(Math.max(s, 1e-12));
-      else L[i * n + j] = s / L[j * n + j];
-    }
-  }
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * n + k] * z[k];
-    z[i] = s / L[i * n + i];
-  }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
-    x[i] = s / L[i * n + i];
-  }
-  return x;
-}
 
 
 // ---------- optional extra rows: Pei & Jurgens aspect-level findings (same MIT release, `train` split) ----------

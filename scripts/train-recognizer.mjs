@@ -28,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { cholSolve } from './lib/linalg.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out/server/src');
@@ -221,7 +222,7 @@ function trainMatch(rows) {
     }
     for (let j = 0; j < d - 1; j++) { g[j] += MATCH_L2 * w[j]; H[j * d + j] += MATCH_L2; }
     H[(d - 1) * d + (d - 1)] += 1e-9;
-    const step = solveSymmetric(H, g, d);
+    const step = cholSolve(H, g, d);
     let max = 0;
     for (let j = 0; j < d; j++) { w[j] -= step[j]; max = Math.max(max, Math.abs(step[j])); }
     if (max < 1e-10) break;
@@ -229,23 +230,6 @@ function trainMatch(rows) {
   return { classes: ['match'], bias: [w[d - 1]], W: new Map(names.map((n, i) => [n, Float64Array.of(w[i])])) };
 }
 
-/** Solves A x = b for a symmetric positive definite A (n×n, row-major) by Cholesky. */
-function solveSymmetric(A, b, n) {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      if (i === j) L[i * n + i] = Math.sqrt(Math.max(s, 1e-12));
-      else L[i * n + j] = s / L[j * n + j];
-    }
-  }
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) { let s = b[i]; for (let k = 0; k < i; k++) s -= L[i * n + k] * z[k]; z[i] = s / L[i * n + i]; }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) { let s = z[i]; for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k]; x[i] = s / L[i * n + i]; }
-  return x;
-}
 
 /** Scores with an exported (pruned, rounded) model, exactly as the engine will. */
 function predict(model, x) {
