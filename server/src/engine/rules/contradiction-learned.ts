@@ -177,8 +177,8 @@ export function learnedContent(ctx: RuleContext, ref: SentenceRef): Draft | unde
  *  every word the contradiction names ('…, so I'll use "sistema opioide" if she explains it'). */
 function quotesContent(ref: SentenceRef, x: { concepts: string[]; anyOf?: string[] }): boolean {
   const text = ref.sentence.text;
-  if (!/["\u201c\u201d]/.test(text)) return false;
   const firstQuote = text.search(/["\u201c\u201d]/);
+  if (firstQuote < 0) return false;
   const own = ref.sentence.hits.filter((h) => x.concepts.includes(h.concept) || x.anyOf?.includes(h.concept));
   return !inLaterClause(text, firstQuote) || own.length === 0 || own.some((h) => h.start >= firstQuote);
 }

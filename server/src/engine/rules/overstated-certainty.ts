@@ -3,7 +3,7 @@ import { Level, type ClaimHit, type RuleContext, type SentenceRef } from '../con
 import { claimSources, lowerFirst, replaceSpanFix } from '../fixes.js';
 import { claimSubject, wordCount } from '../pipeline/recognition.js';
 import type { Fix } from '../types.js';
-import { allQuoted, clip, conditioned, GRADE_LABEL, namesOnly, onlyInOtherClauses, namesProposition, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
+import { allQuoted, clip, conditioned, GRADE_LABEL, namesOnly, namesProposition, onlyInOtherClauses, reportedNotAsserted, reportsResult, RESEARCH_AIM, RULES_OUT, statesPopulation, SURE_MATCH, titleCase, WEAK_GRADES } from './shared.js';
 import type { Draft, Rule } from './rule.js';
 
 /** Certainty (Pei & Jurgens scale) at or above which an unhedged sentence reads as fact. */
@@ -62,7 +62,7 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
   // study found…" would garble it (real-world set 12). Soften the reporting verb instead.
   const report = STUDY_FOUND.exec(t.slice(at));
   if (report) {
-    const verb = report[2]!, vs = at + report.index + report[0].length - verb.length - ' that'.length;
+    const verb = report[2]!, vs = at + report[1]!.length;
     const softer = /(?:ed|ound)$/i.test(verb) ? 'suggested' : /s$/i.test(verb) ? 'suggests' : 'suggest';
     return replaceSpanFix(ctx, ref, vs, vs + verb.length, softer, `Soften '${verb}' to '${softer}'`, 'soften', false);
   }
@@ -70,7 +70,7 @@ function softenFix(ctx: RuleContext, ref: SentenceRef, hit: ClaimHit, cue?: { st
 }
 
 /** A sentence that opens by reporting what a study found ("This study found that", "The researchers showed that"). */
-const STUDY_FOUND = /^\W*((?:this|the|that|one|a|an|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|research|paper|report|analysis|experiment|review|researchers|scientists|authors|team|investigators))\s+(found|finds|find|showed|shows|show|demonstrated|demonstrates|demonstrate|proved|proves|prove|established|establishes|confirmed|confirms|revealed|reveals)\s+that\b/i;
+const STUDY_FOUND = /^(\W*(?:this|the|that|one|a|an|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|research|paper|report|analysis|experiment|review|researchers|scientists|authors|team|investigators)\s+)(found|finds|find|showed|shows|show|demonstrated|demonstrates|demonstrate|proved|proves|prove|established|establishes|confirmed|confirms|revealed|reveals)\s+that\b/i;
 
 /** A lead that says what the evidence of a grade allows ("early evidence suggests that..."). */
 const HEDGE_LEAD: Partial<Record<string, string>> = {

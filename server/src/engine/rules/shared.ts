@@ -1,5 +1,6 @@
 // How each evidence grade reads in a message, and what the evidence allows a sentence to say.
 import type { Claim, Grade } from '../../db/schema.js';
+import type { SentenceRef } from '../context.js';
 import { claimSubject } from '../pipeline/recognition.js';
 
 export const GRADE_LABEL: Record<Grade, string> = {
@@ -161,7 +162,7 @@ const CLAUSE_BREAK = /[,;:\u2014]|\b(?:and|but|while|whereas|which|who|that)\b/i
  *  connections, potentially providing long-term relief" (a hedge): the cue bears on something else.
  *  False when the claim has no words of its own in the sentence (the recogniser's alone), when there is
  *  no such cue, or when a contracted negation ("won't") has no cue to place it. */
-export function onlyInOtherClauses(ref: { sentence: { text: string; analysis: { cues: ReadonlyArray<{ kind: string; text: string; start: number; end: number }> }; hits: ReadonlyArray<{ concept: string; start: number; end: number }> } }, claim: Claim, kind: 'negation' | 'hedge', limit = Infinity): boolean {
+export function onlyInOtherClauses(ref: SentenceRef, claim: Claim, kind: 'negation' | 'hedge', limit = Infinity): boolean {
   const text = ref.sentence.text;
   // Hedging includes the modals that soften ("may", "might", "could", "can"); not "will" or "must".
   const cues = ref.sentence.analysis.cues.filter((c) => c.start < limit && (c.kind === kind || (kind === 'hedge' && c.kind === 'modal' && !STRONG_MODAL.test(c.text))));
